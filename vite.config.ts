@@ -1,0 +1,61 @@
+import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Strict CSP for the built page only: the dev server injects inline styles and HMR scripts.
+ * A meta tag, because static hosts such as GitHub Pages cannot set headers. frame-ancestors,
+ * report-uri and sandbox are ignored in a meta tag, so they are left out.
+ */
+const CSP = [
+	"default-src 'none'",
+	"script-src 'self'",
+	"style-src 'self'",
+	"img-src 'self' data: blob:",
+	"font-src 'self'",
+	"connect-src 'self'",
+	"worker-src 'self'",
+	"manifest-src 'self'",
+	"base-uri 'none'",
+	"form-action 'none'",
+	"object-src 'none'"
+].join('; ');
+
+function cspMeta(): Plugin {
+	return {
+		name: 'csp-meta',
+		apply: 'build',
+		transformIndexHtml: {
+			order: 'post',
+			handler(html) {
+				return html.replace(
+					/<head>/i,
+					`<head>\n\t\t<meta http-equiv="Content-Security-Policy" content="${CSP}" />`
+				);
+			}
+		}
+	};
+}
+
+export default defineConfig({
+	// Relative asset URLs: the build works from any sub-path (and from file:// for most screens).
+	base: './',
+	plugins: [svelte(), cspMeta()],
+	resolve: {
+		alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) }
+	},
+	worker: { format: 'es' },
+	build: {
+		target: 'es2022',
+		// Inline assets would need data: in more directives; keep every asset a file.
+		assetsInlineLimit: 0
+	},
+	preview: { port: 4173, strictPort: true },
+	test: {
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		environment: 'node',
+		setupFiles: ['fake-indexeddb/auto'],
+		testTimeout: 30_000
+	}
+});
