@@ -48,6 +48,8 @@ export default defineConfig({
 	worker: { format: 'es' },
 	build: {
 		target: 'es2022',
+		// OUT_DIR lets parallel test runs build side by side without clobbering dist/.
+		outDir: process.env.OUT_DIR ?? 'dist',
 		// Inline assets would need data: in more directives; keep every asset a file.
 		assetsInlineLimit: 0
 	},

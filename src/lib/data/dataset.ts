@@ -1,0 +1,74 @@
+/**
+ * Dataset types shared by import (csv/), storage (db/), the state classes and the workers.
+ * A dataset is an imported CSV held column-wise: one row per account, or per account per snapshot.
+ */
+import type { ColumnTable } from '$lib/model/types';
+
+/** What a column means to the workbench (chosen in the mapping wizard). */
+export type ColumnRole =
+	| 'account-id'
+	| 'snapshot-date'
+	| 'segment'
+	| 'metric'
+	| 'churned'
+	| 'churn-date'
+	| 'renewal-date'
+	| 'expansion'
+	| 'contract-value'
+	| 'ignore';
+
+/**
+ * How a column's cells are typed after mapping. Numbers, booleans (1/0) and dates (epoch days,
+ * UTC) are stored as `NumberColumn`; categories and text as dictionary-coded `CategoryColumn`.
+ */
+export type ColumnType = 'number' | 'boolean' | 'date' | 'category' | 'text';
+
+export interface ColumnInfo {
+	/** Safe, unique name used everywhere in the app (renamed from a bad header, e.g. `column_3`). */
+	name: string;
+	/** The header as it was in the file (may be blank, duplicated or `__proto__`). */
+	originalName: string;
+	role: ColumnRole;
+	type: ColumnType;
+	/** Share of rows with no value, 0–1. */
+	missingShare: number;
+}
+
+export interface DatasetMeta {
+	id: string;
+	name: string;
+	fileName: string;
+	/** SHA-256 of the file bytes (hex): re-importing an identical file is detected by it. */
+	fileHash: string;
+	/** Epoch milliseconds. */
+	createdAt: number;
+	rows: number;
+	columns: ColumnInfo[];
+	/** Snapshot date range, epoch days, or null without a snapshot column. */
+	dateRange: [number, number] | null;
+	/** Bytes of the stored chunks (approximate size on disk). */
+	bytes: number;
+}
+
+/** A dataset in memory: metadata, the account id of each row, and the typed columns. */
+export interface Dataset {
+	meta: DatasetMeta;
+	/** Account id per row (kept as raw strings: `0012345` keeps its zeros). */
+	ids: string[];
+	table: ColumnTable;
+}
+
+/** Column name of the first column with a role, if any. */
+export function columnWithRole(meta: DatasetMeta, role: ColumnRole): string | null {
+	return meta.columns.find((c) => c.role === role)?.name ?? null;
+}
+
+/** Days since 1970-01-01 (UTC) → ISO date `YYYY-MM-DD`. */
+export function epochDayToIso(day: number): string {
+	return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** ISO date `YYYY-MM-DD` → days since 1970-01-01 (UTC). */
+export function isoToEpochDay(iso: string): number {
+	return Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+}
