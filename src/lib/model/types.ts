@@ -225,3 +225,116 @@ export interface ColumnTable {
 
 /** One account's raw inputs, by column name (the calculator's form values). */
 export type AccountValues = Record<string, number | string | boolean | null | undefined>;
+
+// ---------------------------------------------------------------------------------------------
+// Engine results (added by the scoring engine; additive).
+
+/**
+ * Stage 1 of scoring: each metric's 0–100 points per row, in model order (see `allMetrics`).
+ * `NaN` marks a missing value (the missing-value policy is applied in stage 2, so that imputed
+ * points never count as coverage).
+ */
+export interface MetricPoints {
+	n: number;
+	points: Float64Array[];
+}
+
+/** Scores of a whole table, column-wise. */
+export interface ScoreResult {
+	n: number;
+	/** Full-precision score 0–100; `NaN` = not scored (too little data). */
+	score: Float64Array;
+	/** Score rounded half up to a whole number; `NaN` = not scored. Tiers are decided on this. */
+	shown: Float64Array;
+	/** Index into the tiers in force for the row (its segment's, or the model's); −1 = not scored. */
+	tier: Int8Array;
+	/** Share 0–1 of the model's nominal weight backed by real (not imputed) values. */
+	coverage: Float64Array;
+	/** One array per model dimension: the dimension score 0–100, `NaN` = no available metric. */
+	dimensions: Float64Array[];
+	/** One array per metric in model order: points 0–100, `NaN` = missing. */
+	metricPoints: Float64Array[];
+}
+
+/** One dimension of one account's score breakdown. */
+export interface DimensionScore {
+	id: string;
+	name: string;
+	/** Dimension score 0–100, or null when none of its metrics is available. */
+	score: number | null;
+	/** Share 0–1 of the account score, re-normalised over the available dimensions. */
+	weightShare: number;
+	/** weightShare × 100: the most points this dimension can give the account score. */
+	pointsMax: number;
+	/** weightShare × score. */
+	pointsEarned: number;
+	/** pointsMax − pointsEarned. */
+	pointsLost: number;
+}
+
+/** Raw value of one metric as entered (null = missing). */
+export type RawValue = number | string | boolean | null;
+
+/** One metric of one account's score breakdown. */
+export interface MetricScore {
+	id: string;
+	name: string;
+	dimensionId: string;
+	raw: RawValue;
+	/** Points 0–100 from the raw value, or null when missing (before the missing policy). */
+	points: number | null;
+	/** Share 0–1 of the account score this metric carries (dimension share × share inside). */
+	effectiveShare: number;
+}
+
+/** One way to reach the next better tier by changing a single metric. */
+export interface NextTierOption {
+	metricId: string;
+	metricName: string;
+	fromRaw: RawValue;
+	toRaw: RawValue;
+	/** Points now (imputed points for a missing metric with the zero / neutral policy). */
+	fromPoints: number;
+	toPoints: number;
+	/** E.g. `Raise Seat utilisation from 62 % to 71 %`. */
+	text: string;
+}
+
+/** What it takes to reach the next better tier. */
+export interface NextTier {
+	tier: Tier;
+	/** Score points needed: (next tier's min − 0.5) − score. */
+	pointsNeeded: number;
+	options: NextTierOption[];
+}
+
+/** Why an account scores what it scores. */
+export interface Explanation {
+	/** Available dimensions ranked by points lost, largest first. */
+	drivers: DimensionScore[];
+	/** Null when the account is in the best tier or not scored. */
+	nextTier: NextTier | null;
+}
+
+/** One account's score with its breakdown, flags and explanation. */
+export interface AccountScore {
+	score: number | null;
+	shown: number | null;
+	tier: Tier | null;
+	/** Index into the tiers in force for the account; −1 = not scored. */
+	tierIndex: number;
+	coverage: number;
+	isScored: boolean;
+	dimensions: DimensionScore[];
+	metrics: MetricScore[];
+	flags: AccountFlag[];
+	explanation: Explanation;
+}
+
+/** A shipped model template. */
+export interface ModelTemplate {
+	id: string;
+	name: string;
+	description: string;
+	model: Model;
+}
