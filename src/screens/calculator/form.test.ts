@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { Metric } from '$lib/model/types';
+import {
+	booleanToOption,
+	fieldFor,
+	formatPoints,
+	formatShare,
+	missingText,
+	optionToBoolean,
+	weightShares
+} from './form';
+
+const metric = (over: Partial<Metric>): Metric => ({
+	id: 'm',
+	name: 'Seat utilisation',
+	column: 'seat_util',
+	direction: 'higher',
+	scheme: { kind: 'linear', worst: 20, best: 90 },
+	weight: 1,
+	missing: 'exclude',
+	timing: 'leading',
+	...over
+});
+
+describe('fieldFor', () => {
+	it('manual: number input from 0 to max', () => {
+		const f = fieldFor(
+			metric({ id: 'usage', unit: 'points', scheme: { kind: 'manual', max: 25 } })
+		);
+		expect(f).toMatchObject({
+			kind: 'number',
+			min: 0,
+			max: 25,
+			label: 'Seat utilisation (points)'
+		});
+		expect(f.inputId).toBe('calc-usage');
+		expect(f.description).toContain('Scale 0–25.');
+		expect(f.description).toContain('Blank: left out of the score.');
+	});
+	it('linear: number input without hard limits, scale in the description', () => {
+		const f = fieldFor(metric({ unit: '%', hint: 'Active seats / licensed seats.' }));
+		expect(f.kind).toBe('number');
+		expect(f.min).toBeUndefined();
+		expect(f.description).toBe(
+			'Active seats / licensed seats. Full points at 90 %, none at 20 % (higher is better; 20–90). Blank: left out of the score.'
+		);
+	});
+	it('boolean: yes / no options', () => {
+		const f = fieldFor(
+			metric({ scheme: { kind: 'boolean', truePoints: 100, falsePoints: 0 }, missing: 'zero' })
+		);
+		expect(f.kind).toBe('boolean');
+		expect(f.options.map((o) => o.value)).toEqual(['yes', 'no']);
+		expect(f.description).toContain('counts as 0 points');
+	});
+	it('category: one option per mapped value', () => {
+		const scheme = {
+			kind: 'category' as const,
+			map: [
+				{ value: 'Promoter', points: 100 },
+				{ value: 'Detractor', points: 0 }
+			],
+			otherPoints: null
+		};
+		expect(fieldFor(metric({ scheme })).options.map((o) => o.label)).toEqual([
+			'Promoter',
+			'Detractor'
+		]);
+	});
+	it('percentile: unsupported for one account', () => {
+		const f = fieldFor(
+			metric({ scheme: { kind: 'percentile', within: 'portfolio' }, missing: 'neutral' })
+		);
+		expect(f.kind).toBe('unsupported');
+		expect(f.description).toContain('50 points');
+	});
+});
+
+describe('helpers', () => {
+	it.each([
+		['exclude', 'Blank: left out of the score.'],
+		['zero', 'Blank: counts as 0 points.'],
+		['neutral', 'Blank: counts as 50 points (neutral).']
+	] as const)('missingText(%s)', (p, text) => expect(missingText(p)).toBe(text));
+
+	it('weightShares normalises, and splits evenly when every weight is 0', () => {
+		expect(weightShares([{ weight: 40 }, { weight: 20 }, { weight: 20 }, { weight: 20 }])).toEqual([
+			0.4, 0.2, 0.2, 0.2
+		]);
+		expect(weightShares([{ weight: 0 }, { weight: 0 }])).toEqual([0.5, 0.5]);
+		expect(weightShares([])).toEqual([]);
+	});
+
+	it.each([
+		[9, '9'],
+		[8.75, '8.8'],
+		[16.04, '16'],
+		[-0.01, '0'],
+		[Number.NaN, '–']
+	])('formatPoints(%s) = %s', (n, s) => expect(formatPoints(n)).toBe(s));
+
+	it.each([
+		[0.25, '25 %'],
+		[1 / 3, '33 %'],
+		[Number.POSITIVE_INFINITY, '–']
+	])('formatShare(%s) = %s', (n, s) => expect(formatShare(n)).toBe(s));
+
+	it.each([
+		[true, 'yes'],
+		[1, 'yes'],
+		[false, 'no'],
+		[0, 'no'],
+		[null, ''],
+		['x', '']
+	])('booleanToOption(%s) = %s', (v, o) => expect(booleanToOption(v)).toBe(o));
+
+	it('optionToBoolean', () => {
+		expect([optionToBoolean('yes'), optionToBoolean('no'), optionToBoolean('')]).toEqual([
+			true,
+			false,
+			null
+		]);
+	});
+});

@@ -1,0 +1,128 @@
+/**
+ * Pure builders for the calculator form: which input each metric gets, its label, limits and
+ * description, and number formatting for the results. No DOM, no runes: unit-tested in Node.
+ */
+import type { Dimension, Metric, MissingPolicy } from '$lib/model/types';
+
+/** Input shape for one metric. `unsupported` metrics (percentile) cannot score one account. */
+export type FieldKind = 'number' | 'boolean' | 'category' | 'unsupported';
+
+export interface FieldOption {
+	value: string;
+	label: string;
+}
+
+/** Everything the form needs to render one metric's input. */
+export interface Field {
+	/** DOM id of the input (the hint uses `${inputId}-hint`). */
+	inputId: string;
+	metricId: string;
+	column: string;
+	label: string;
+	kind: FieldKind;
+	min?: number;
+	max?: number;
+	/** Hint, scale and what a blank does, in one line. */
+	description: string;
+	options: FieldOption[];
+}
+
+/** What leaving the input blank does, in plain words. */
+export function missingText(policy: MissingPolicy): string {
+	switch (policy) {
+		case 'zero':
+			return 'Blank: counts as 0 points.';
+		case 'neutral':
+			return 'Blank: counts as 50 points (neutral).';
+		default:
+			return 'Blank: left out of the score.';
+	}
+}
+
+function scaleText(metric: Metric): string {
+	const s = metric.scheme;
+	const unit = metric.unit ? ` ${metric.unit}` : '';
+	switch (s.kind) {
+		case 'manual':
+			return `Scale 0–${s.max}.`;
+		case 'linear': {
+			const [lo, hi] = s.worst < s.best ? [s.worst, s.best] : [s.best, s.worst];
+			const better = metric.direction === 'higher' ? 'higher' : 'lower';
+			return `Full points at ${s.best}${unit}, none at ${s.worst}${unit} (${better} is better; ${lo}–${hi}).`;
+		}
+		case 'bands':
+			return metric.direction === 'higher' ? 'Higher is better.' : 'Lower is better.';
+		default:
+			return '';
+	}
+}
+
+/** The input for one metric. */
+export function fieldFor(metric: Metric): Field {
+	const s = metric.scheme;
+	const label = metric.unit ? `${metric.name} (${metric.unit})` : metric.name;
+	const base = { inputId: `calc-${metric.id}`, metricId: metric.id, column: metric.column, label };
+	const parts = [metric.hint?.trim(), scaleText(metric), missingText(metric.missing)];
+	const description = parts.filter((p) => p).join(' ');
+	switch (s.kind) {
+		case 'manual':
+			return { ...base, kind: 'number', min: 0, max: s.max, description, options: [] };
+		case 'linear':
+		case 'bands':
+			return { ...base, kind: 'number', description, options: [] };
+		case 'boolean':
+			return {
+				...base,
+				kind: 'boolean',
+				description,
+				options: [
+					{ value: 'yes', label: 'Yes' },
+					{ value: 'no', label: 'No' }
+				]
+			};
+		case 'category':
+			return {
+				...base,
+				kind: 'category',
+				description,
+				options: s.map.map((c) => ({ value: c.value, label: c.value }))
+			};
+		default:
+			return {
+				...base,
+				kind: 'unsupported',
+				description:
+					'Ranked against a whole portfolio, so it cannot be scored for a single account here. ' +
+					missingText(metric.missing),
+				options: []
+			};
+	}
+}
+
+/** Each dimension's nominal share 0–1 of the score (weights normalised; all 0 → equal shares). */
+export function weightShares(dimensions: readonly Pick<Dimension, 'weight'>[]): number[] {
+	const total = dimensions.reduce((sum, d) => sum + Math.max(0, d.weight), 0);
+	if (total <= 0) return dimensions.map(() => (dimensions.length ? 1 / dimensions.length : 0));
+	return dimensions.map((d) => Math.max(0, d.weight) / total);
+}
+
+/** Points with at most one decimal, no trailing `.0`: 9 → "9", 8.75 → "8.8". */
+export function formatPoints(points: number): string {
+	if (!Number.isFinite(points)) return '–';
+	const r = Math.round(points * 10) / 10;
+	return String(Object.is(r, -0) ? 0 : r);
+}
+
+/** Share 0–1 → whole percent text: 0.25 → "25 %". */
+export function formatShare(share: number): string {
+	if (!Number.isFinite(share)) return '–';
+	return `${Math.round(share * 100)} %`;
+}
+
+/** A boolean value → the select's value, and back. */
+export function booleanToOption(v: unknown): string {
+	return v === true || v === 1 ? 'yes' : v === false || v === 0 ? 'no' : '';
+}
+export function optionToBoolean(v: string): boolean | null {
+	return v === 'yes' ? true : v === 'no' ? false : null;
+}
