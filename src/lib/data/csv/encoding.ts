@@ -1,0 +1,179 @@
+/**
+ * Text encoding of an imported CSV: byte-order marks, strict UTF-8 validation, and a picker
+ * (with decoded previews) when the bytes are not UTF-8 (Japanese Excel's Shift_JIS, Windows-1252).
+ * Never import mojibake: a file that is not valid UTF-8 is decoded only after the user picks.
+ */
+
+/** Encodings the importer reads. Names are WHATWG Encoding labels accepted by `TextDecoder`. */
+export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'windows-1252';
+
+/** All encodings offered in the picker, in display order. */
+export const ENCODINGS: readonly EncodingName[] = [
+	'utf-8',
+	'utf-16le',
+	'utf-16be',
+	'shift_jis',
+	'windows-1252'
+];
+
+/** Result of looking at the first bytes of a file. */
+export interface BomSniff {
+	/** Encoding named by the BOM, or null when there is none. */
+	encoding: EncodingName | null;
+	/** Length of the BOM in bytes (0, 2 or 3). */
+	bomLength: number;
+}
+
+/**
+ * Looks for a byte-order mark: UTF-8 `EF BB BF`, UTF-16LE `FF FE`, UTF-16BE `FE FF`. Without one,
+ * a UTF-16 file is still recognised when at least 30 % of the first 512 bytes are NUL at odd
+ * (LE) or even (BE) offsets, as ASCII text in UTF-16 is.
+ */
+export function sniffBom(bytes: Uint8Array): BomSniff {
+	const [b0, b1, b2] = [bytes[0], bytes[1], bytes[2]];
+	if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
+	if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
+	if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+	const n = Math.min(bytes.length, 512) & ~1;
+	if (n >= 8) {
+		let evenZero = 0;
+		let oddZero = 0;
+		for (let i = 0; i < n; i += 2) {
+			if (bytes[i] === 0) evenZero++;
+			if (bytes[i + 1] === 0) oddZero++;
+		}
+		const half = n / 2;
+		if (oddZero / half >= 0.3 && evenZero === 0) return { encoding: 'utf-16le', bomLength: 0 };
+		if (evenZero / half >= 0.3 && oddZero === 0) return { encoding: 'utf-16be', bomLength: 0 };
+	}
+	return { encoding: null, bomLength: 0 };
+}
+
+/** One choice in the encoding picker: the first lines of the file decoded that way. */
+export interface EncodingCandidate {
+	encoding: EncodingName;
+	/** First lines (up to `previewLines`) decoded with this encoding. */
+	preview: string[];
+	/** U+FFFD replacement characters in the decoded sample (0 = every byte was valid). */
+	replacements: number;
+}
+
+/** Outcome of detection: a sure encoding, or a choice the user must make. */
+export type EncodingDetection =
+	| { ok: true; encoding: EncodingName; bomLength: number; source: 'bom' | 'utf8-valid' | 'user' }
+	| {
+			ok: false;
+			/** Candidate encodings with previews, best guess first. */
+			candidates: EncodingCandidate[];
+			/** The heuristic guess (also `candidates[0].encoding`). */
+			guess: EncodingName;
+			/** Byte offset of the first byte that is not valid UTF-8 (within the sample). */
+			invalidAt: number;
+	  };
+
+/** Kana (U+3040–U+30FF), CJK ideographs and half-width katakana. */
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff\uff66-\uff9f]/g;
+
+/** Decodes with a non-fatal decoder (U+FFFD for bad bytes). */
+export function decodeLoose(bytes: Uint8Array, encoding: EncodingName): string {
+	return new TextDecoder(encoding).decode(bytes);
+}
+
+/** First `lines` lines of `text` (any line ending). */
+export function previewLines(text: string, lines = 5): string[] {
+	return text.split(/\r\n|\r|\n/, lines + 1).slice(0, lines);
+}
+
+/** Byte offset of the first invalid UTF-8 sequence in `bytes`, or −1 when all are valid. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+	let i = 0;
+	const n = bytes.length;
+	while (i < n) {
+		const b = bytes[i]!;
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		let need: number;
+		let min: number;
+		if (b >= 0xc2 && b <= 0xdf) {
+			need = 1;
+			min = 0x80;
+		} else if (b >= 0xe0 && b <= 0xef) {
+			need = 2;
+			min = 0x800;
+		} else if (b >= 0xf0 && b <= 0xf4) {
+			need = 3;
+			min = 0x10000;
+		} else return i;
+		if (i + need >= n) return -1; // truncated at the sample's edge: the stream decoder judges it
+		let cp = b & (0x3f >> need);
+		for (let k = 1; k <= need; k++) {
+			const c = bytes[i + k]!;
+			if ((c & 0xc0) !== 0x80) return i;
+			cp = (cp << 6) | (c & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+		i += need + 1;
+	}
+	return -1;
+}
+
+/**
+ * Builds the picker for bytes that are not valid UTF-8: Shift_JIS first when decoding as
+ * Shift_JIS gives Japanese text without replacement characters, else Windows-1252 first.
+ */
+export function encodingCandidates(sample: Uint8Array, lines = 5): EncodingCandidate[] {
+	const make = (encoding: EncodingName): EncodingCandidate & { japanese: number } => {
+		const text = decodeLoose(sample, encoding);
+		const replacements = countReplacements(text);
+		const japanese = (text.match(JAPANESE) ?? []).length;
+		return { encoding, preview: previewLines(text, lines), replacements, japanese };
+	};
+	const sjis = make('shift_jis');
+	const cp1252 = make('windows-1252');
+	const sjisFirst = sjis.japanese > 0 && sjis.replacements === 0;
+	const ordered = sjisFirst ? [sjis, cp1252] : [cp1252, sjis];
+	return ordered.map(({ encoding, preview, replacements }) => ({
+		encoding,
+		preview,
+		replacements
+	}));
+}
+
+function countReplacements(text: string): number {
+	let n = 0;
+	for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) n++;
+	return n;
+}
+
+/**
+ * Detects the encoding from a sample of the file's first bytes (64 KiB is plenty). A user
+ * choice wins. The sample passing UTF-8 validation is not a guarantee for the whole file: the
+ * streaming decoder is strict too and reports a late invalid byte (see `parse.ts`).
+ */
+export function detectEncoding(sample: Uint8Array, userChoice?: EncodingName): EncodingDetection {
+	const bom = sniffBom(sample);
+	if (userChoice) {
+		const bomLength = bom.encoding === userChoice ? bom.bomLength : 0;
+		return { ok: true, encoding: userChoice, bomLength, source: 'user' };
+	}
+	if (bom.encoding) return { ok: true, encoding: bom.encoding, bomLength: bom.bomLength, source: 'bom' };
+	const invalidAt = firstInvalidUtf8(sample);
+	if (invalidAt === -1) return { ok: true, encoding: 'utf-8', bomLength: 0, source: 'utf8-valid' };
+	const candidates = encodingCandidates(sample);
+	return { ok: false, candidates, guess: candidates[0]!.encoding, invalidAt };
+}
+
+/**
+ * Decodes a sequence of byte chunks into text chunks with one streaming `TextDecoder`, so a
+ * multi-byte character split across chunks decodes correctly. `fatal` (default for UTF-8)
+ * throws `TypeError` on invalid bytes. The BOM, if any, is dropped by the decoder.
+ */
+export function createChunkDecoder(
+	encoding: EncodingName,
+	fatal = encoding === 'utf-8'
+): (chunk: Uint8Array, last: boolean) => string {
+	const decoder = new TextDecoder(encoding, { fatal });
+	return (chunk, last) => decoder.decode(chunk, { stream: !last });
+}

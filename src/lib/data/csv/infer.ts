@@ -1,0 +1,281 @@
+/**
+ * Type inference and profiling per column from raw strings, plus role suggestions from header
+ * names and content. The mapping wizard shows these as defaults; the user confirms or changes.
+ */
+import type { ColumnRole, ColumnType } from '$lib/data/dataset';
+import {
+	detectDateOrder,
+	detectDecimal,
+	isMissing,
+	parseBoolean,
+	parseDate,
+	parseNumberDetailed,
+	type DateOrder,
+	type DecimalSeparator
+} from './values';
+
+/** Columns with at most this many distinct values (and repeats) are categories, not text. */
+export const CATEGORY_MAX_DISTINCT = 50;
+/** Share of non-missing cells that must read as the type for it to be inferred. */
+export const TYPE_MIN_SHARE = 0.95;
+/** Bins of the number histogram. */
+export const HISTOGRAM_BINS = 10;
+
+export interface Histogram {
+	/** Lower edge of bin 0 and upper edge of the last bin. */
+	min: number;
+	max: number;
+	counts: number[];
+}
+
+/** Profile of one column, shown in the mapping step. */
+export interface ColumnProfile {
+	index: number;
+	name: string;
+	type: ColumnType;
+	/** Text that looks like an identifier: leading zeros, or mixed letters and digits, mostly unique. */
+	idLike: boolean;
+	rows: number;
+	missing: number;
+	/** missing / rows (0 when rows = 0). */
+	missingShare: number;
+	/** Distinct non-missing raw values (exact strings, untrimmed), capped at `distinctCap`. */
+	distinct: number;
+	distinctCapped: boolean;
+	/** Non-missing cells that do not read as `type` (they become issues at build). */
+	failures: number;
+	/** For numbers and dates (epoch days): smallest and largest value; null otherwise. */
+	min: number | null;
+	max: number | null;
+	histogram: Histogram | null;
+	decimal: DecimalSeparator;
+	decimalAmbiguous: boolean;
+	dateOrder: DateOrder;
+	dateOrderAmbiguous: boolean;
+	/** Dates given as Excel serial numbers. */
+	excelSerial: boolean;
+	/** Some cells carry `%` / a currency symbol (shown as a unit note). */
+	percent: boolean;
+	currency: boolean;
+	/** Up to 5 distinct non-missing raw values. */
+	sample: string[];
+	/** Suggested role (see `suggestRoles`). */
+	role: ColumnRole;
+}
+
+const LEADING_ZERO = /^0\d/;
+const HAS_DIGIT = /\d/;
+const HAS_LETTER = /[A-Za-z]/;
+const DATE_NAME = /date|day|_at$|time|since|period|month|snapshot|as[_\s-]?of/i;
+
+function evenSample(cells: readonly string[], max: number): string[] {
+	const out: string[] = [];
+	const step = Math.max(1, Math.floor(cells.length / max));
+	for (let i = 0; i < cells.length && out.length < max; i += step) {
+		const v = cells[i]!;
+		if (!isMissing(v)) out.push(v);
+	}
+	return out;
+}
+
+/** Infers a column's type and profile from its raw cells. `decimalFallback` comes from the dialect. */
+export function profileColumn(
+	index: number,
+	name: string,
+	cells: readonly string[],
+	decimalFallback: DecimalSeparator = '.',
+	distinctCap = 200_000
+): ColumnProfile {
+	const rows = cells.length;
+	let missing = 0;
+	const distinctSet = new Set<string>();
+	let distinctCapped = false;
+	const sample: string[] = [];
+	let leadingZero = false;
+	let alnum = 0;
+	for (const v of cells) {
+		if (isMissing(v)) {
+			missing++;
+			continue;
+		}
+		if (!distinctCapped) {
+			if (!distinctSet.has(v)) {
+				if (sample.length < 5) sample.push(v);
+				distinctSet.add(v);
+				if (distinctSet.size >= distinctCap) distinctCapped = true;
+			}
+		}
+		if (!leadingZero && LEADING_ZERO.test(v) && /^\d+$/.test(v)) leadingZero = true;
+	}
+	const present = rows - missing;
+	const distinct = distinctSet.size;
+	const probe = evenSample(cells, 5000);
+	for (const v of probe) if (HAS_DIGIT.test(v) && HAS_LETTER.test(v)) alnum++;
+
+	const decimal = detectDecimal(probe, decimalFallback);
+	const order = detectDateOrder(probe);
+	const share = (ok: (v: string) => boolean) =>
+		probe.length === 0 ? 0 : probe.filter(ok).length / probe.length;
+
+	const boolShare = share((v) => parseBoolean(v) !== null);
+	const numShare = share((v) => parseNumberDetailed(v, decimal.decimal) !== null);
+	const dateShare = share((v) => typeof parseDate(v, order.order) === 'number');
+	const serialOk =
+		DATE_NAME.test(name) &&
+		share((v) => /^\d{5}(\.\d+)?$/.test(v.trim()) && typeof parseDate(v, 'ymd', true) === 'number') >=
+			TYPE_MIN_SHARE;
+
+	const mostlyUnique = present > 0 && distinct / present > 0.9;
+	const idLike =
+		leadingZero || (alnum / Math.max(1, probe.length) >= 0.5 && mostlyUnique && dateShare < TYPE_MIN_SHARE);
+
+	let type: ColumnType;
+	let excelSerial = false;
+	if (probe.length === 0) type = 'text';
+	else if (leadingZero) type = 'text';
+	else if (boolShare >= TYPE_MIN_SHARE && distinct <= 2) type = 'boolean';
+	else if (dateShare >= TYPE_MIN_SHARE) type = 'date';
+	else if (serialOk) {
+		type = 'date';
+		excelSerial = true;
+	} else if (numShare >= TYPE_MIN_SHARE) type = 'number';
+	else if (idLike) type = 'text';
+	else if (distinct <= CATEGORY_MAX_DISTINCT && distinct < present) type = 'category';
+	else type = 'text';
+
+	// Full pass for the chosen type: failures, min/max, histogram, unit notes.
+	let failures = 0;
+	let min = Infinity;
+	let max = -Infinity;
+	let percent = false;
+	let currency = false;
+	let values: Float64Array | null = null;
+	if (type === 'number' || type === 'date') {
+		values = new Float64Array(rows);
+		for (let i = 0; i < rows; i++) {
+			const v = cells[i]!;
+			let x = NaN;
+			if (type === 'number') {
+				const r = parseNumberDetailed(v, decimal.decimal);
+				if (r === null) failures++;
+				else {
+					x = r.value;
+					percent ||= r.percent;
+					currency ||= r.currency;
+				}
+			} else {
+				const r = parseDate(v, order.order, excelSerial);
+				if (typeof r === 'number') x = r;
+				else failures++;
+			}
+			values[i] = x;
+			if (x < min) min = x;
+			if (x > max) max = x;
+		}
+	} else if (type === 'boolean') {
+		for (const v of cells) if (parseBoolean(v) === null) failures++;
+	}
+	const hasRange = values !== null && min <= max;
+	return {
+		index,
+		name,
+		type,
+		idLike,
+		rows,
+		missing,
+		missingShare: rows === 0 ? 0 : missing / rows,
+		distinct,
+		distinctCapped,
+		failures,
+		min: hasRange ? min : null,
+		max: hasRange ? max : null,
+		histogram: hasRange && type === 'number' ? histogram(values!, min, max) : null,
+		decimal: decimal.decimal,
+		decimalAmbiguous: type === 'number' && decimal.ambiguous,
+		dateOrder: order.order,
+		dateOrderAmbiguous: type === 'date' && order.ambiguous,
+		excelSerial,
+		percent,
+		currency,
+		sample,
+		role: 'ignore'
+	};
+}
+
+/** Equal-width histogram of the finite values (NaN skipped); one bin when min = max. */
+export function histogram(values: Float64Array, min: number, max: number, bins = HISTOGRAM_BINS): Histogram {
+	const counts = new Array<number>(min === max ? 1 : bins).fill(0);
+	const k = counts.length;
+	const width = (max - min) / k;
+	for (let i = 0; i < values.length; i++) {
+		const x = values[i]!;
+		if (x !== x) continue;
+		const b = width === 0 ? 0 : Math.min(k - 1, Math.floor((x - min) / width));
+		counts[b]!++;
+	}
+	return { min, max, counts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles
+
+interface RoleRule {
+	role: ColumnRole;
+	name: RegExp;
+	types: ColumnType[];
+}
+
+/** Rules in priority order; each single-use role goes to the first matching column. */
+const RULES: RoleRule[] = [
+	{
+		role: 'account-id',
+		name: /^(customer|account|client|company|org(anization|anisation)?|tenant|user)?[\s_-]?(id|key|number|no|code)$/i,
+		types: ['text', 'category', 'number']
+	},
+	{ role: 'snapshot-date', name: /snapshot|as[\s_-]?of|report(ing)?[\s_-]?date|^period$|^month$|^date$/i, types: ['date'] },
+	{ role: 'churned', name: /^(is[\s_-]?)?churn(ed)?([\s_-]?(flag|status))?$|attrit|^lost$|^cancell?ed$/i, types: ['boolean'] },
+	{ role: 'churn-date', name: /churn.*(date|_at|on)$|cancell?(ed|ation)?[\s_-]?(date|at|on)$/i, types: ['date'] },
+	{ role: 'renewal-date', name: /renew/i, types: ['date'] },
+	{ role: 'expansion', name: /expan|upsell/i, types: ['boolean', 'number'] },
+	{ role: 'contract-value', name: /^(arr|acv|tcv)$|contract[\s_-]?value|annual[\s_-]?(recurring[\s_-]?)?revenue|arr[\s_-]?(amount|usd)?$/i, types: ['number'] },
+	{ role: 'segment', name: /segment|^tier$|plan[\s_-]?tier|customer[\s_-]?size|^size$/i, types: ['category'] }
+];
+
+/**
+ * Suggests a role for each profiled column (mutates `role`). Single-use roles (everything but
+ * `metric` and `ignore`) go to the first column whose name matches and whose type fits; an
+ * account id may also be found by content (the first id-like, fully unique, complete text
+ * column). Remaining numbers and booleans become `metric`; other columns `ignore`.
+ */
+export function suggestRoles(profiles: ColumnProfile[]): ColumnProfile[] {
+	const used = new Set<ColumnRole>();
+	for (const rule of RULES) {
+		const p = profiles.find(
+			(q) => q.role === 'ignore' && rule.types.includes(q.type) && rule.name.test(q.name.trim())
+		);
+		if (p && !used.has(rule.role)) {
+			p.role = rule.role;
+			used.add(rule.role);
+		}
+	}
+	if (!used.has('account-id')) {
+		const p = profiles.find(
+			(q) => q.role === 'ignore' && q.type === 'text' && q.idLike && q.missing === 0 && q.distinct === q.rows - q.missing && !q.distinctCapped
+		);
+		if (p) p.role = 'account-id';
+	}
+	for (const p of profiles) {
+		if (p.role !== 'ignore') continue;
+		if (p.type === 'number' || p.type === 'boolean') p.role = 'metric';
+	}
+	return profiles;
+}
+
+/** Profiles every column and suggests roles. */
+export function profileTable(
+	headers: readonly string[],
+	columns: readonly (readonly string[])[],
+	decimalFallback: DecimalSeparator = '.'
+): ColumnProfile[] {
+	return suggestRoles(headers.map((h, i) => profileColumn(i, h, columns[i] ?? [], decimalFallback)));
+}

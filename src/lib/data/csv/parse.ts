@@ -1,0 +1,425 @@
+/**
+ * Streaming CSV parse on the current thread (it runs inside our module worker; never PapaParse's
+ * `worker:true`). Bytes are read in chunks, decoded with one streaming `TextDecoder`, and split
+ * into records: a hand splitter for chunks without a quote character, PapaParse's `Parser` for
+ * chunks with quotes. Cells stay raw strings, collected column-wise; typing happens after
+ * mapping (`build.ts`). Problems are returned as data, never thrown.
+ */
+import Papa from 'papaparse';
+import {
+	createChunkDecoder,
+	detectEncoding,
+	encodingCandidates,
+	type EncodingCandidate,
+	type EncodingName
+} from './encoding';
+import { detectDialect, type Delimiter, type Dialect } from './dialect';
+import { cleanHeaders, type HeaderNote } from './headers';
+
+/** Default hard caps (configurable per call). */
+export const DEFAULT_MAX_BYTES = 500_000_000;
+export const DEFAULT_MAX_ROWS = 2_000_000;
+/** Bytes read and decoded per step. */
+export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
+/** Ragged rows listed individually; more are counted only. */
+export const MAX_LISTED_ISSUES = 1000;
+
+export interface ParseOptions {
+	/** The user's encoding choice (from the picker); detected when absent. */
+	encoding?: EncodingName;
+	/** The user's delimiter choice; detected when absent. */
+	delimiter?: Delimiter;
+	/** Hard cap on file size in bytes (default 500 MB). */
+	maxBytes?: number;
+	/** Hard cap on data rows (default 2,000,000). */
+	maxRows?: number;
+	/** Bytes per read/decode step (default 4 MiB). */
+	chunkBytes?: number;
+	signal?: AbortSignal;
+	onProgress?: (progress: ParseProgress) => void;
+}
+
+export interface ParseProgress {
+	/** Data rows read so far. */
+	rows: number;
+	/** Bytes (or characters, for string input) consumed so far. */
+	bytes: number;
+	totalBytes: number;
+	elapsedMs: number;
+}
+
+export type ParseIssueCode =
+	| 'MissingQuotes'
+	| 'InvalidQuotes'
+	| 'TooFewFields'
+	| 'TooManyFields'
+	| 'TooManyRows'
+	| 'FileTooLarge'
+	| 'Empty';
+
+/**
+ * A problem found while reading. `row` is the row number a user sees in Excel (header = 1;
+ * blank lines count, a quoted multi-line cell is one row). Blocking issues stop the import;
+ * ragged rows (`TooFewFields`/`TooManyFields`) can be skipped by the user.
+ */
+export interface ParseIssue {
+	row: number | null;
+	column: string | null;
+	code: ParseIssueCode;
+	message: string;
+	blocking: boolean;
+}
+
+/** Raw cells, column-wise, plus the Excel row number of each data row. */
+export interface RawTable {
+	/** Safe unique column names (see `headers.ts`). */
+	headers: string[];
+	/** Header cells exactly as in the file. */
+	originalHeaders: string[];
+	headerNotes: HeaderNote[];
+	/** `columns[c][i]` = raw cell of column c, data row i. Ragged rows are not included. */
+	columns: string[][];
+	/** Excel row number of data row i (header row = 1). */
+	rowNumbers: Uint32Array;
+	rows: number;
+}
+
+export type ParseResult =
+	| {
+			status: 'ok';
+			table: RawTable;
+			encoding: EncodingName;
+			dialect: Dialect;
+			/** Non-blocking issues: ragged rows (listed up to `MAX_LISTED_ISSUES`). */
+			issues: ParseIssue[];
+			/** Ragged rows left out of `table` (user decides: skip them or cancel). */
+			raggedRows: number;
+			bytes: number;
+			elapsedMs: number;
+	  }
+	| {
+			status: 'blocked';
+			issues: ParseIssue[];
+			encoding: EncodingName | null;
+			dialect: Dialect | null;
+			bytes: number;
+			elapsedMs: number;
+	  }
+	| {
+			/** Bytes are not valid UTF-8: the user must pick an encoding, then parse again. */
+			status: 'needs-encoding';
+			candidates: EncodingCandidate[];
+			guess: EncodingName;
+			/** Byte offset of the first invalid byte. */
+			invalidAt: number;
+			bytes: number;
+			elapsedMs: number;
+	  }
+	| { status: 'aborted'; bytes: number; elapsedMs: number };
+
+/** What `parseCsv` reads. Strings are already text (no encoding step). */
+export type CsvSource = Blob | string | ArrayBuffer | Uint8Array;
+
+const SAMPLE_BYTES = 64 * 1024;
+
+function bytesOf(source: ArrayBuffer | Uint8Array): Uint8Array {
+	return source instanceof Uint8Array ? source : new Uint8Array(source);
+}
+
+/** Grows a Uint32Array by doubling. */
+class RowNumbers {
+	buf = new Uint32Array(1024);
+	n = 0;
+	push(v: number): void {
+		if (this.n === this.buf.length) {
+			const next = new Uint32Array(this.buf.length * 2);
+			next.set(this.buf);
+			this.buf = next;
+		}
+		this.buf[this.n++] = v;
+	}
+	done(): Uint32Array {
+		return this.buf.slice(0, this.n);
+	}
+}
+
+/** Thrown inside the record loop to stop early; caught in `parseCsv`. */
+class Stop extends Error {}
+
+/**
+ * Parses a CSV into raw string columns. Steps: size cap → encoding (BOM, strict UTF-8, or the
+ * user's choice) → dialect (user, `sep=`, detected) → streamed records → header cleaning.
+ * Blank and whitespace-only lines are skipped (`skipEmptyLines:'greedy'`), but still counted
+ * in row numbers. Never throws for bad input.
+ */
+export async function parseCsv(source: CsvSource, options: ParseOptions = {}): Promise<ParseResult> {
+	const t0 = performance.now();
+	const elapsed = () => performance.now() - t0;
+	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+	const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+	const chunkBytes = Math.max(16, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+	const isText = typeof source === 'string';
+	const totalBytes = isText
+		? source.length
+		: source instanceof Blob
+			? source.size
+			: source.byteLength;
+
+	if (totalBytes > maxBytes) {
+		const mb = (n: number) => `${Math.round(n / 1e6)} MB`;
+		return {
+			status: 'blocked',
+			issues: [
+				{
+					row: null,
+					column: null,
+					code: 'FileTooLarge',
+					message: `The file is ${mb(totalBytes)}; the limit is ${mb(maxBytes)}.`,
+					blocking: true
+				}
+			],
+			encoding: null,
+			dialect: null,
+			bytes: 0,
+			elapsedMs: elapsed()
+		};
+	}
+
+	// --- byte reader -------------------------------------------------------------------------
+	const readBytes = async (start: number, end: number): Promise<Uint8Array> => {
+		if (source instanceof Blob) return new Uint8Array(await source.slice(start, end).arrayBuffer());
+		return bytesOf(source as ArrayBuffer | Uint8Array).subarray(start, end);
+	};
+
+	// --- encoding ----------------------------------------------------------------------------
+	let encoding: EncodingName = 'utf-8';
+	let sample = new Uint8Array(0);
+	let bomLength = 0;
+	if (!isText) {
+		sample = await readBytes(0, Math.min(totalBytes, SAMPLE_BYTES));
+		const detected = detectEncoding(sample, options.encoding);
+		if (!detected.ok)
+			return {
+				status: 'needs-encoding',
+				candidates: detected.candidates,
+				guess: detected.guess,
+				invalidAt: detected.invalidAt,
+				bytes: 0,
+				elapsedMs: elapsed()
+			};
+		encoding = detected.encoding;
+		bomLength = detected.bomLength;
+	}
+	const decode = createChunkDecoder(encoding);
+
+	// --- record sink -------------------------------------------------------------------------
+	let dialect: Dialect | null = null;
+	let excelRow = 0; // Excel row number of the last record seen
+	let ncols = -1;
+	let originalHeaders: string[] = [];
+	let columns: string[][] = [];
+	const rowNumbers = new RowNumbers();
+	const issues: ParseIssue[] = [];
+	let ragged = 0;
+	let blocked = false;
+	let consumed = 0;
+
+	const blankRecord = (fields: readonly string[]): boolean => {
+		for (const f of fields) if (f.trim() !== '') return false;
+		return true;
+	};
+	const addRow = (fields: readonly string[], row: number): void => {
+		if (ncols < 0) {
+			originalHeaders = fields.slice();
+			ncols = fields.length;
+			columns = Array.from({ length: ncols }, () => [] as string[]);
+			return;
+		}
+		if (fields.length !== ncols) {
+			ragged++;
+			if (ragged <= MAX_LISTED_ISSUES) {
+				const few = fields.length < ncols;
+				issues.push({
+					row,
+					column: null,
+					code: few ? 'TooFewFields' : 'TooManyFields',
+					message: `Row ${row} has ${fields.length} field${fields.length === 1 ? '' : 's'}; the header has ${ncols}.`,
+					blocking: false
+				});
+			}
+			return;
+		}
+		if (rowNumbers.n >= maxRows) {
+			issues.push({
+				row,
+				column: null,
+				code: 'TooManyRows',
+				message: `The file has more than ${maxRows.toLocaleString('en-US')} rows, the limit.`,
+				blocking: true
+			});
+			blocked = true;
+			throw new Stop();
+		}
+		for (let c = 0; c < ncols; c++) columns[c]!.push(fields[c]!);
+		rowNumbers.push(row);
+	};
+
+	// Hand splitter for text without quote characters: lines by `newline`, fields by `delimiter`.
+	const fields: string[] = [];
+	const splitPlain = (text: string, last: boolean): string => {
+		const d = dialect!.delimiter;
+		const nl = dialect!.newline;
+		const nlLen = nl.length;
+		let start = 0;
+		for (;;) {
+			let end = text.indexOf(nl, start);
+			if (end === -1) {
+				if (!last) return text.slice(start);
+				end = text.length;
+				if (start === end) return '';
+			}
+			excelRow++;
+			fields.length = 0;
+			let p = start;
+			for (;;) {
+				const q = text.indexOf(d, p);
+				if (q === -1 || q >= end) {
+					fields.push(text.slice(p, end));
+					break;
+				}
+				fields.push(text.slice(p, q));
+				p = q + 1;
+			}
+			if (!((fields.length === 1 || fields[0]!.trim() === '') && blankRecord(fields)))
+				addRow(fields, excelRow);
+			start = end + nlLen;
+			if (start >= text.length && end === text.length) return '';
+		}
+	};
+
+	let papa: Papa.Parser | null = null;
+	const splitQuoted = (text: string, last: boolean): string => {
+		papa ??= new Papa.Parser({ delimiter: dialect!.delimiter, newline: dialect!.newline, quoteChar: '"' });
+		const res = papa.parse(text, 0, !last) as {
+			data: string[][];
+			errors: { code: string; row: number }[];
+			meta: { cursor: number };
+		};
+		const firstRow = excelRow + 1;
+		for (const e of res.errors) {
+			if (e.code !== 'MissingQuotes' && e.code !== 'InvalidQuotes') continue;
+			const row = firstRow + e.row;
+			issues.push({
+				row,
+				column: null,
+				code: e.code,
+				message:
+					e.code === 'MissingQuotes'
+						? `Row ${row}: a quoted cell is never closed (unbalanced quote), so the rest of the file cannot be read reliably.`
+						: `Row ${row}: a quoted cell has text after its closing quote (malformed quotes).`,
+				blocking: true
+			});
+			blocked = true;
+		}
+		if (blocked) throw new Stop();
+		for (const rec of res.data) {
+			excelRow++;
+			if (!blankRecord(rec)) addRow(rec, excelRow);
+		}
+		return last ? '' : text.slice(res.meta.cursor);
+	};
+
+	const feed = (text: string, last: boolean, carry: string): string => {
+		const all = carry + text;
+		if (dialect === null) {
+			if (all.length < 65_536 && !last) return all; // wait for a useful sample
+			dialect = detectDialect(all, options.delimiter);
+			return feed(all.slice(dialect.sepLineLength), last, '');
+		}
+		return all.indexOf('"') === -1 ? splitPlain(all, last) : splitQuoted(all, last);
+	};
+
+	// --- main loop ---------------------------------------------------------------------------
+	let carry = '';
+	try {
+		if (isText) {
+			const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+			for (let pos = 0; pos < text.length || pos === 0; pos += chunkBytes) {
+				if (options.signal?.aborted) return { status: 'aborted', bytes: consumed, elapsedMs: elapsed() };
+				const end = Math.min(text.length, pos + chunkBytes);
+				carry = feed(text.slice(pos, end), end >= text.length, carry);
+				consumed = end;
+				options.onProgress?.({ rows: rowNumbers.n, bytes: consumed, totalBytes, elapsedMs: elapsed() });
+				if (end >= text.length) break;
+				await new Promise((r) => setTimeout(r, 0)); // let a cancel message in
+			}
+		} else {
+			for (let pos = bomLength; pos < totalBytes || pos === bomLength; pos += chunkBytes) {
+				if (options.signal?.aborted) return { status: 'aborted', bytes: consumed, elapsedMs: elapsed() };
+				const end = Math.min(totalBytes, pos + chunkBytes);
+				const bytes = pos === bomLength && end <= sample.length ? sample.subarray(pos, end) : await readBytes(pos, end);
+				if (options.signal?.aborted) return { status: 'aborted', bytes: consumed, elapsedMs: elapsed() };
+				const last = end >= totalBytes;
+				let text: string;
+				try {
+					text = decode(bytes, last);
+				} catch {
+					// Valid UTF-8 at the start but not later on: the user must choose an encoding.
+					const candidates = encodingCandidates(sample);
+					return {
+						status: 'needs-encoding',
+						candidates,
+						guess: candidates[0]!.encoding,
+						invalidAt: pos,
+						bytes: consumed,
+						elapsedMs: elapsed()
+					};
+				}
+				if (pos === bomLength && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+				carry = feed(text, last, carry);
+				consumed = end;
+				options.onProgress?.({ rows: rowNumbers.n, bytes: consumed, totalBytes, elapsedMs: elapsed() });
+				if (last) break;
+			}
+		}
+	} catch (e) {
+		if (!(e instanceof Stop)) throw e;
+	}
+
+	if (!blocked && ncols < 0)
+		issues.push({
+			row: null,
+			column: null,
+			code: 'Empty',
+			message: 'The file has no header row (it is empty).',
+			blocking: true
+		});
+	if (blocked || ncols < 0)
+		return {
+			status: 'blocked',
+			issues: issues.filter((i) => i.blocking),
+			encoding,
+			dialect,
+			bytes: consumed,
+			elapsedMs: elapsed()
+		};
+
+	const { names, notes } = cleanHeaders(originalHeaders);
+	return {
+		status: 'ok',
+		table: {
+			headers: names,
+			originalHeaders,
+			headerNotes: notes,
+			columns,
+			rowNumbers: rowNumbers.done(),
+			rows: rowNumbers.n
+		},
+		encoding,
+		dialect: dialect!,
+		issues,
+		raggedRows: ragged,
+		bytes: consumed,
+		elapsedMs: elapsed()
+	};
+}
