@@ -1,0 +1,120 @@
+/**
+ * Discrimination: ROC AUC, the ROC curve and the Kolmogorov–Smirnov statistic.
+ *
+ * Convention: scores are health scores (higher = healthier), labels 1 = churned. The risk is
+ * `100 − score`; since that is a strictly decreasing transform, every quantity is computed on the
+ * score order itself (no subtraction, so no rounding can merge two distinct scores into a tie).
+ *
+ * AUC = P(risk of a random churner > risk of a random non-churner) + ½ P(tie), i.e. the
+ * Mann–Whitney U statistic divided by P·N
+ * ([Hanley & McNeil 1982](https://doi.org/10.1148/radiology.143.1.7063747);
+ * [Fawcett 2006, "An introduction to ROC analysis"](https://doi.org/10.1016/j.patrec.2005.10.010)).
+ */
+import { groupByScore, type ScoreGroups } from './groups';
+
+/** One ROC point: flag as at-risk every account whose score ≤ `threshold`. */
+export interface RocPoint {
+	/** False-positive rate (non-churners flagged / non-churners), 0–1. */
+	fpr: number;
+	/** True-positive rate (churners flagged / churners), 0–1. */
+	tpr: number;
+	/** Highest score flagged; −Infinity for the (0, 0) start point. */
+	threshold: number;
+}
+
+/** Result of {@link rocAnalysis}. */
+export interface RocResult {
+	/** ROC AUC of risk = 100 − score; NaN without both churners and non-churners. */
+	auc: number;
+	positives: number;
+	negatives: number;
+	notScored: number;
+	unlabelled: number;
+	/** Curve from (0, 0) to (1, 1), downsampled to at most `maxPoints` (+ the two ends). */
+	points: RocPoint[];
+	/** KS = max over thresholds of |TPR − FPR|, computed on every distinct score (not downsampled). */
+	ks: number;
+	/** Score where KS is reached: accounts with score ≤ it are flagged. NaN if undefined. */
+	ksThreshold: number;
+}
+
+/**
+ * AUC from tie groups in one pass: Σ over groups of pos·(2·(negatives scored higher) + neg),
+ * divided by 2·P·N (ties count ½). Integer sums are exact up to 2^53.
+ */
+export function aucFromGroups(g: ScoreGroups): number {
+	const P = g.positives;
+	const N = g.negatives;
+	if (P === 0 || N === 0) return NaN;
+	let negSeen = 0;
+	let twice = 0;
+	const { pos, neg, count } = g;
+	for (let k = 0; k < count; k++) {
+		const q = neg[k]!;
+		negSeen += q;
+		twice += pos[k]! * (2 * (N - negSeen) + q);
+	}
+	return twice / (2 * P * N);
+}
+
+/**
+ * ROC AUC of risk = 100 − score by the split sort + merge (PERFORMANCE.md, step e).
+ * NaN scores and labels other than 0/1 are skipped. NaN if a class is empty.
+ */
+export function rocAuc(scores: Float64Array, labels: Uint8Array, rows?: Int32Array): number {
+	return aucFromGroups(groupByScore(scores, labels, rows));
+}
+
+/**
+ * AUC, ROC curve and KS in one sweep over the score groups (ascending score = descending risk).
+ * @param maxPoints upper bound on curve points kept for charts (default 200): points are kept
+ *   when the path length TPR + FPR (0 → 2) crosses each of `maxPoints` equal steps, so steep and
+ *   flat parts keep their shape. AUC and KS always use every distinct score.
+ */
+export function rocAnalysis(
+	scores: Float64Array,
+	labels: Uint8Array,
+	maxPoints = 200,
+	rows?: Int32Array
+): RocResult {
+	return rocFromGroups(groupByScore(scores, labels, rows), maxPoints);
+}
+
+/** {@link rocAnalysis} on already-built groups. */
+export function rocFromGroups(g: ScoreGroups, maxPoints = 200): RocResult {
+	const P = g.positives;
+	const N = g.negatives;
+	const base = {
+		positives: P,
+		negatives: N,
+		notScored: g.notScored,
+		unlabelled: g.unlabelled
+	};
+	if (P === 0 || N === 0) {
+		return { ...base, auc: NaN, points: [], ks: NaN, ksThreshold: NaN };
+	}
+	const points: RocPoint[] = [{ fpr: 0, tpr: 0, threshold: -Infinity }];
+	const step = 2 / Math.max(1, maxPoints);
+	let nextMark = step;
+	let cp = 0;
+	let cn = 0;
+	let ks = 0;
+	let ksThreshold = NaN;
+	for (let k = 0; k < g.count; k++) {
+		cp += g.pos[k]!;
+		cn += g.neg[k]!;
+		const tpr = cp / P;
+		const fpr = cn / N;
+		const d = Math.abs(tpr - fpr);
+		if (d > ks) {
+			ks = d;
+			ksThreshold = g.values[k]!;
+		}
+		const last = k === g.count - 1;
+		if (last || tpr + fpr >= nextMark) {
+			points.push({ fpr, tpr, threshold: g.values[k]! });
+			while (nextMark <= tpr + fpr) nextMark += step;
+		}
+	}
+	return { ...base, auc: aucFromGroups(g), points, ks, ksThreshold };
+}
