@@ -1,0 +1,152 @@
+/**
+ * Scoring a table in two stages: `computeMetricPoints` (raw values → metric points; depends on
+ * schemes, not weights) and `combineScores` (points → dimension and account scores, coverage,
+ * shown score and tier; depends on weights, tiers and missing policies). A weights-only change
+ * re-runs only the second stage. Typed arrays throughout; no per-row allocation.
+ */
+import { percentilePoints } from './percentile';
+import { combinePlan, EXCLUDE, ZERO, type CombinePlan, type GroupPlan } from './plan';
+import { columnPoints, numericValues } from './schemes';
+import { segmentGroups, segmentKeys } from './segments';
+import { allMetrics } from './structure';
+import type { ColumnTable, MetricPoints, Model, ScoreResult, Tier } from './types';
+
+/** Coverage within this of the minimum counts as reaching it (float noise from weight shares). */
+const COVERAGE_EPSILON = 1e-9;
+
+/**
+ * The shown score: rounded half up to a whole number (79.5 → 80, 79.4 → 79), after rounding to
+ * 1e-9 so float noise (79.49999999999999) cannot flip it. NaN stays NaN.
+ */
+export function showScore(score: number): number {
+	if (!Number.isFinite(score)) return NaN;
+	return Math.floor(Math.round(score * 1e9) / 1e9 + 0.5);
+}
+
+/** Index of the first tier (best first) whose `min` ≤ the shown score; −1 for NaN or none. */
+export function tierIndexFor(tiers: readonly Tier[], shown: number): number {
+	if (Number.isNaN(shown)) return -1;
+	for (let t = 0; t < tiers.length; t++) if (shown >= tiers[t]!.min) return t;
+	return -1;
+}
+
+/**
+ * Stage 1: points 0–100 of every metric (model order) for every row; NaN = missing.
+ * Percentile metrics rank within the portfolio or within the segment column's values.
+ */
+export function computeMetricPoints(model: Model, table: ColumnTable): MetricPoints {
+	const n = table.n;
+	const metrics = allMetrics(model);
+	const needKeys = metrics.some(
+		(m) => m.scheme.kind === 'percentile' && m.scheme.within === 'segment'
+	);
+	const keys = needKeys ? segmentKeys(model, table) : null;
+	const points = metrics.map((m) => {
+		const out = new Float64Array(n);
+		const column = table.columns.get(m.column);
+		if (m.scheme.kind === 'percentile') {
+			const within = m.scheme.within === 'segment' ? keys : null;
+			percentilePoints(numericValues(column, n), within, m.direction, out);
+		} else {
+			columnPoints(m.scheme, column, out);
+		}
+		return out;
+	});
+	return { n, points };
+}
+
+interface Outputs {
+	score: Float64Array;
+	coverage: Float64Array;
+	dimensions: Float64Array[];
+}
+
+/** Score and coverage of row i under one group's weights; `acc` is 3 × D scratch space. */
+function combineRow(
+	plan: CombinePlan,
+	g: GroupPlan,
+	points: Float64Array[],
+	i: number,
+	acc: Float64Array,
+	out: Outputs
+): void {
+	const D = plan.dimensionCount;
+	acc.fill(0);
+	for (let m = 0; m < plan.metricCount; m++) {
+		let p = points[m]![i]!;
+		const d = plan.metricDim[m]!;
+		if (p !== p) {
+			const policy = plan.policy[m]!;
+			if (policy === EXCLUDE) continue;
+			p = policy === ZERO ? 0 : 50;
+		} else acc[2 * D + d]! += g.metricShare[m]!;
+		const w = g.metricWeight[m]!;
+		acc[d]! += w * p;
+		acc[D + d]! += w;
+	}
+	let num = 0;
+	let den = 0;
+	let coverage = 0;
+	for (let d = 0; d < D; d++) {
+		const s = acc[D + d]! > 0 ? acc[d]! / acc[D + d]! : NaN;
+		out.dimensions[d]![i] = s;
+		coverage += g.dimShare[d]! * acc[2 * D + d]!;
+		const w = g.dimWeight[d]!;
+		if (w > 0 && s === s) {
+			num += w * s;
+			den += w;
+		}
+	}
+	out.coverage[i] = coverage;
+	const scored = den > 0 && coverage + COVERAGE_EPSILON >= g.minCoverage;
+	out.score[i] = scored ? num / den : NaN;
+}
+
+function sameShape(r: ScoreResult | undefined, n: number, dims: number): r is ScoreResult {
+	return !!r && r.n === n && r.score.length === n && r.dimensions.length === dims;
+}
+
+/**
+ * Stage 2: combine metric points into scores. Missing points follow each metric's policy
+ * (exclude = skip and re-weight, zero = 0, neutral = 50); imputed points never count as
+ * coverage. Rows below the (segment's) minimum coverage, or with no available dimension, are
+ * not scored: score and shown NaN, tier −1 (never the worst tier). `reuse` (a previous result of
+ * the same shape) has its arrays overwritten instead of allocating new ones.
+ */
+export function combineScores(
+	model: Model,
+	points: MetricPoints,
+	table: ColumnTable,
+	reuse?: ScoreResult
+): ScoreResult {
+	const plan = combinePlan(model);
+	if (points.points.length !== plan.metricCount) throw new Error('points do not match the model');
+	const n = points.n;
+	const D = plan.dimensionCount;
+	const r: ScoreResult = sameShape(reuse, n, D)
+		? { ...reuse, metricPoints: points.points }
+		: {
+				n,
+				score: new Float64Array(n),
+				shown: new Float64Array(n),
+				tier: new Int8Array(n),
+				coverage: new Float64Array(n),
+				dimensions: Array.from({ length: D }, () => new Float64Array(n)),
+				metricPoints: points.points
+			};
+	const groups = segmentGroups(model, table);
+	const acc = new Float64Array(3 * D);
+	for (let i = 0; i < n; i++) {
+		const g = plan.groups[groups ? groups[i]! : 0]!;
+		combineRow(plan, g, points.points, i, acc, r);
+		const shown = showScore(r.score[i]!);
+		r.shown[i] = shown;
+		r.tier[i] = tierIndexFor(g.tiers, shown);
+	}
+	return r;
+}
+
+/** Score every row of a table: both stages. See `ScoreResult` for the arrays returned. */
+export function scoreTable(model: Model, table: ColumnTable): ScoreResult {
+	return combineScores(model, computeMetricPoints(model, table), table);
+}

@@ -1,0 +1,70 @@
+/**
+ * Validating untrusted model JSON (file, share link, IndexedDB): version check, migration,
+ * schema, then cross-field rules. Never throws; problems come back as data.
+ */
+import * as v from 'valibot';
+import { migrateModel, readSchemaVersion } from './migrate';
+import { ModelSchema } from './schema';
+import { applyOverride } from './segments';
+import { checkWeights, semanticIssues } from './semantic';
+import { SCHEMA_VERSION, type Model, type ValidationIssue, type ValidationResult } from './types';
+
+/** `dimensions[2].metrics[0].scheme.best` from a valibot issue path. */
+function pathOf(issue: v.BaseIssue<unknown>): string {
+	let out = '';
+	for (const item of issue.path ?? []) {
+		const key: unknown = item.key;
+		if (typeof key === 'number') out += `[${key}]`;
+		else out += out === '' ? String(key) : `.${String(key)}`;
+	}
+	return out;
+}
+
+function segmentWeightIssues(model: Model): ValidationIssue[] {
+	const out: ValidationIssue[] = [];
+	model.segments?.overrides.forEach((o, k) => {
+		if (!o.weights?.length) return;
+		const found: ValidationIssue[] = [];
+		checkWeights(applyOverride(model, o).dimensions, 'dimensions', found);
+		for (const f of found)
+			out.push({
+				path: `segments.overrides[${k}].weights`,
+				message: `in this segment, ${f.message}`
+			});
+	});
+	return out;
+}
+
+/**
+ * Validate untrusted model JSON. Returns the model (built only from the validated output, so
+ * unknown keys and `__proto__` are dropped) or the issues, each with a JSON path such as
+ * `dimensions[2].metrics[0].scheme.best` and a message such as `must differ from worst`.
+ * A model saved by a newer app yields a single issue at `schemaVersion`.
+ */
+export function validateModel(json: unknown): ValidationResult {
+	try {
+		const version = readSchemaVersion(json);
+		if (version !== null && version > SCHEMA_VERSION)
+			return {
+				ok: false,
+				issues: [
+					{
+						path: 'schemaVersion',
+						message: `saved by a newer version (${version}); this app reads up to ${SCHEMA_VERSION}`
+					}
+				]
+			};
+		const parsed = v.safeParse(ModelSchema, migrateModel(json));
+		if (!parsed.success)
+			return {
+				ok: false,
+				issues: parsed.issues.map((i) => ({ path: pathOf(i), message: i.message }))
+			};
+		const model: Model = parsed.output;
+		const issues = [...semanticIssues(model), ...segmentWeightIssues(model)];
+		return issues.length ? { ok: false, issues } : { ok: true, model };
+	} catch (e) {
+		// Defensive: hostile input (e.g. a throwing getter) must not escape as an exception.
+		return { ok: false, issues: [{ path: '', message: `unreadable model: ${String(e)}` }] };
+	}
+}
