@@ -193,7 +193,7 @@ export async function parseCsv(source: CsvSource, options: ParseOptions = {}): P
 
 	// --- encoding ----------------------------------------------------------------------------
 	let encoding: EncodingName = 'utf-8';
-	let sample = new Uint8Array(0);
+	let sample: Uint8Array = new Uint8Array(0);
 	let bomLength = 0;
 	if (!isText) {
 		sample = await readBytes(0, Math.min(totalBytes, SAMPLE_BYTES));
