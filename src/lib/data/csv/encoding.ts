@@ -74,9 +74,24 @@ export type EncodingDetection =
 /** Kana (U+3040–U+30FF), CJK ideographs and half-width katakana. */
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff\uff66-\uff9f]/g;
 
+/**
+ * Windows-1252 bytes 0x80–0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ). Node 20's
+ * `TextDecoder('windows-1252')` decodes them as C1 controls (Latin-1), unlike browsers; this
+ * table fixes that. C1 controls never occur in real text, so the remap is safe everywhere.
+ */
+const CP1252_C1 =
+	'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+	'\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function fixCp1252(text: string): string {
+	// eslint-disable-next-line no-control-regex
+	return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
+}
+
 /** Decodes with a non-fatal decoder (U+FFFD for bad bytes). */
 export function decodeLoose(bytes: Uint8Array, encoding: EncodingName): string {
-	return new TextDecoder(encoding).decode(bytes);
+	const text = new TextDecoder(encoding).decode(bytes);
+	return encoding === 'windows-1252' ? fixCp1252(text) : text;
 }
 
 /** First `lines` lines of `text` (any line ending). */
@@ -175,5 +190,7 @@ export function createChunkDecoder(
 	fatal = encoding === 'utf-8'
 ): (chunk: Uint8Array, last: boolean) => string {
 	const decoder = new TextDecoder(encoding, { fatal });
+	if (encoding === 'windows-1252')
+		return (chunk, last) => fixCp1252(decoder.decode(chunk, { stream: !last }));
 	return (chunk, last) => decoder.decode(chunk, { stream: !last });
 }

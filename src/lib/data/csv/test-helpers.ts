@@ -1,0 +1,36 @@
+/** Test helpers for the CSV layer (imported by *.test.ts only). */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseCsv, type CsvSource, type ParseOptions, type ParseResult } from './parse';
+
+/** Committed fixture bytes from tests/e2e/fixtures/csv/. */
+export function fixture(name: string): Uint8Array {
+	return new Uint8Array(
+		readFileSync(fileURLToPath(new URL(`../../../../tests/e2e/fixtures/csv/${name}`, import.meta.url)))
+	);
+}
+
+/** All records (header first) of an ok parse, rebuilt row-wise for comparison. */
+export function records(r: ParseResult): string[][] {
+	if (r.status !== 'ok') throw new Error(`parse not ok: ${JSON.stringify(r)}`);
+	const { originalHeaders, columns, rows } = r.table;
+	const out = [originalHeaders];
+	for (let i = 0; i < rows; i++) out.push(columns.map((c) => c[i]!));
+	return out;
+}
+
+/** Parses and returns the result; asserts the same outcome with tiny chunks (streaming edges). */
+export async function parseBoth(source: CsvSource, options: ParseOptions = {}): Promise<ParseResult> {
+	const whole = await parseCsv(source, options);
+	for (const chunkBytes of [1, 3, 7]) {
+		const small = await parseCsv(source, { ...options, chunkBytes });
+		const strip = (x: ParseResult) => JSON.stringify({ ...x, elapsedMs: 0, bytes: 0 }, replacer);
+		if (strip(small) !== strip(whole))
+			throw new Error(`chunkBytes ${chunkBytes} differs:\n${strip(small)}\nvs\n${strip(whole)}`);
+	}
+	return whole;
+}
+
+function replacer(_k: string, v: unknown): unknown {
+	return v instanceof Uint32Array ? Array.from(v) : v;
+}
