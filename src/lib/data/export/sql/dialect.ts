@@ -1,0 +1,132 @@
+/**
+ * Per-dialect spelling for the SQL export: identifier quoting, string and number literals,
+ * casts and the finiteness guard. Everything the generator writes that differs between
+ * PostgreSQL, DuckDB, BigQuery and Snowflake goes through a `Dialect`.
+ */
+
+/** The SQL dialects the model can be exported to. */
+export type DialectName = 'postgres' | 'duckdb' | 'bigquery' | 'snowflake';
+
+export const DIALECTS: readonly DialectName[] = ['postgres', 'duckdb', 'bigquery', 'snowflake'];
+
+/** How one dialect spells the few things the generator needs. */
+export interface Dialect {
+	name: DialectName;
+	/** IEEE double type name (`DOUBLE PRECISION`, `DOUBLE`, `FLOAT64`, `FLOAT`). */
+	doubleType: string;
+	/** Text type name for casts. */
+	textType: string;
+	/** Quote an identifier (column or table name), escaping the quote character. */
+	ident(name: string): string;
+	/** Quote a string literal, escaping quotes (and backslashes where they are escapes). */
+	str(value: string): string;
+	/** Read a numeric column as a double. */
+	toDouble(expr: string): string;
+	/** Read a text column as a double: trimmed, NULL when it is not a number (never an error). */
+	textToDouble(expr: string): string;
+	/** True when a double is finite (NULL stays NULL, so CASE WHEN treats it as missing). */
+	isFinite(expr: string): string;
+}
+
+/**
+ * A finite number as an exact decimal literal without exponent: the shortest digits that
+ * round-trip in JS (`String(x)`), expanded, e.g. `1e-7` → `0.0000001`, `1e21` → `1000…0`.
+ * Parsing these digits as a double (every engine's text → double cast is correctly rounded)
+ * gives back exactly `x`. Throws on NaN / ±Infinity (a validated model has none).
+ */
+export function plainDecimal(x: number): string {
+	if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+	if (Object.is(x, -0)) return '0';
+	const s = String(x);
+	const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+	if (!m) return s;
+	const sign = m[1] ?? '';
+	const digits = (m[2] ?? '') + (m[3] ?? '');
+	const point = (m[2] ?? '').length + Number(m[4]);
+	if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+	if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+	return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+function quoteWith(q: string) {
+	return (name: string): string => q + name.split(q).join(q + q) + q;
+}
+
+/** Standard SQL string literal: single quotes doubled. */
+function standardString(value: string): string {
+	return `'${value.split("'").join("''")}'`;
+}
+
+/** BigQuery and Snowflake treat backslash as an escape inside '…': escape it as well. */
+function backslashString(value: string): string {
+	return `'${value.split('\\').join('\\\\').split("'").join("\\'")}'`;
+}
+
+const postgres: Dialect = {
+	name: 'postgres',
+	doubleType: 'DOUBLE PRECISION',
+	textType: 'TEXT',
+	ident: quoteWith('"'),
+	str: standardString,
+	toDouble: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
+	// No TRY_CAST in PostgreSQL: only text shaped like a decimal number is cast.
+	textToDouble: (e) =>
+		`CASE WHEN TRIM(${e}) ~ '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$' THEN CAST(TRIM(${e}) AS DOUBLE PRECISION) END`,
+	// PostgreSQL doubles hold NaN and ±Infinity (and NaN = NaN is true there).
+	isFinite: (e) =>
+		`${e} NOT IN (CAST('NaN' AS DOUBLE PRECISION), CAST('Infinity' AS DOUBLE PRECISION), CAST('-Infinity' AS DOUBLE PRECISION))`
+};
+
+const duckdb: Dialect = {
+	name: 'duckdb',
+	doubleType: 'DOUBLE',
+	textType: 'VARCHAR',
+	ident: quoteWith('"'),
+	str: standardString,
+	toDouble: (e) => `CAST(${e} AS DOUBLE)`,
+	textToDouble: (e) => `TRY_CAST(TRIM(${e}) AS DOUBLE)`,
+	isFinite: (e) => `isfinite(${e})`
+};
+
+const bigquery: Dialect = {
+	name: 'bigquery',
+	doubleType: 'FLOAT64',
+	textType: 'STRING',
+	ident: quoteWith('`'),
+	str: backslashString,
+	toDouble: (e) => `CAST(${e} AS FLOAT64)`,
+	textToDouble: (e) => `SAFE_CAST(TRIM(${e}) AS FLOAT64)`,
+	isFinite: (e) => `NOT IS_NAN(${e}) AND NOT IS_INF(${e})`
+};
+
+const snowflake: Dialect = {
+	name: 'snowflake',
+	doubleType: 'FLOAT',
+	textType: 'VARCHAR',
+	// Double-quoted identifiers are case-sensitive in Snowflake: names are kept exactly.
+	ident: quoteWith('"'),
+	str: backslashString,
+	toDouble: (e) => `CAST(${e} AS FLOAT)`,
+	// TRY_CAST accepts only text input in Snowflake, which is what it gets here.
+	textToDouble: (e) => `TRY_CAST(TRIM(${e}) AS FLOAT)`,
+	isFinite: (e) => `${e} NOT IN (CAST('NaN' AS FLOAT), CAST('inf' AS FLOAT), CAST('-inf' AS FLOAT))`
+};
+
+const BY_NAME: Record<DialectName, Dialect> = { postgres, duckdb, bigquery, snowflake };
+
+/** The spelling rules of one dialect. */
+export function dialectFor(name: DialectName): Dialect {
+	return BY_NAME[name];
+}
+
+/**
+ * A number as a double-typed SQL expression with exactly the value `x`. Integers up to 2^53 are
+ * cast from integer literals; other values from their exact decimal digits as a string, so no
+ * engine reads them as an inexact DECIMAL first.
+ */
+export function num(d: Dialect, x: number): string {
+	if (Number.isSafeInteger(x) && !Object.is(x, -0)) {
+		return `CAST(${x} AS ${d.doubleType})`;
+	}
+	return `CAST('${plainDecimal(x)}' AS ${d.doubleType})`;
+}
