@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import {
+	chooseChunkRows,
+	headersKey,
+	MAX_CHUNK_ROWS,
+	MIN_CHUNK_ROWS,
+	packDataset,
+	unpackDataset
+} from './chunks';
+import { StorageError } from './errors';
+import { assertSameRows, makeDataset } from './test-helpers';
+
+describe('packDataset / unpackDataset', () => {
+	it.each([
+		// rows, chunkRows, expected chunk count
+		[0, 50_000, 0],
+		[1, 50_000, 1],
+		[50_000, 50_000, 1],
+		[50_001, 50_000, 2],
+		[120_000, 50_000, 3]
+	])('%i rows at %i per chunk → %i chunks, round trip exact', (n, per, count) => {
+		const ds = makeDataset(n);
+		const packed = packDataset(ds, per);
+		expect(packed.chunks).toHaveLength(count);
+		expect(packed.chunks.map((c) => c.n).reduce((a, b) => a + b, 0)).toBe(n);
+		const back = unpackDataset(
+			ds.meta,
+			packed.layout,
+			[...packed.chunks].reverse(),
+			packed.dictionaries
+		);
+		assertSameRows(ds, back);
+	});
+
+	it('copies slices, never views of the whole column (a view would store the whole buffer)', () => {
+		const ds = makeDataset(120_000);
+		const packed = packDataset(ds, 50_000);
+		const last = packed.chunks[2];
+		expect(last?.n).toBe(20_000);
+		expect(last?.numbers['nps']?.buffer.byteLength).toBe(20_000 * 8);
+		expect(last?.codes['segment']?.buffer.byteLength).toBe(20_000 * 4);
+		// 3 number columns × 8 B + 2 category columns × 4 B per row, ids ≈ 2 B per character.
+		const payload = 120_000 * (3 * 8 + 2 * 4);
+		expect(packed.bytes).toBeGreaterThan(payload);
+		expect(packed.bytes).toBeLessThan(payload + 120_000 * 2 * 12);
+	});
+
+	it('keeps ids containing newlines by storing that chunk as an array', () => {
+		const ds = makeDataset(3);
+		ds.ids[1] = 'a\nb';
+		const packed = packDataset(ds, 2);
+		expect(Array.isArray(packed.chunks[0]?.ids)).toBe(true);
+		expect(typeof packed.chunks[1]?.ids).toBe('string');
+		const back = unpackDataset(ds.meta, packed.layout, packed.chunks, packed.dictionaries);
+		expect(back.ids).toEqual(ds.ids);
+	});
+
+	it.each([
+		['ids shorter than rows', (d: ReturnType<typeof makeDataset>) => d.ids.pop()],
+		['meta.rows wrong', (d: ReturnType<typeof makeDataset>) => (d.meta.rows = 9)],
+		['empty id', (d: ReturnType<typeof makeDataset>) => (d.meta.id = '')],
+		[
+			'column too short',
+			(d: ReturnType<typeof makeDataset>) =>
+				d.table.columns.set('x', { kind: 'number', values: new Float64Array(2) })
+		]
+	])('rejects an inconsistent dataset: %s', (_name, spoil) => {
+		const ds = makeDataset(10);
+		spoil(ds);
+		expect(() => packDataset(ds)).toThrow(StorageError);
+		try {
+			packDataset(ds);
+		} catch (e) {
+			expect((e as StorageError).code).toBe('invalid');
+		}
+	});
+
+	it('refuses to unpack an incomplete dataset', () => {
+		const ds = makeDataset(120_000);
+		const packed = packDataset(ds, 50_000);
+		expect(() =>
+			unpackDataset(ds.meta, packed.layout, packed.chunks.slice(0, 2), packed.dictionaries)
+		).toThrow(/incomplete \(100000 of 120000 rows\)/);
+	});
+});
+
+describe('chooseChunkRows', () => {
+	it('aims at ~8 MB records within 50k–200k rows', () => {
+		// 5 columns (3 × 8 B + 2 × 4 B) + 12-char ids (25 B) = 57 B/row → 8 MiB / 57 = 147,168.
+		expect(chooseChunkRows(makeDataset(10).table)).toBe(Math.floor((8 * 1024 * 1024) / 57));
+		const wide = makeDataset(10).table;
+		for (let i = 0; i < 200; i++)
+			wide.columns.set(`m${i}`, { kind: 'number', values: new Float64Array(10) });
+		expect(chooseChunkRows(wide)).toBe(MIN_CHUNK_ROWS);
+		const narrow = { n: 0, columns: new Map() };
+		expect(chooseChunkRows(narrow, 1)).toBe(MAX_CHUNK_ROWS);
+	});
+});
+
+describe('headersKey', () => {
+	it('ignores order, case and surrounding spaces', () => {
+		expect(headersKey(['Account ID', 'NPS', 'seats'])).toBe(
+			headersKey([' seats', 'nps ', 'account id'])
+		);
+	});
+	it('differs for different header lists', () => {
+		const keys = new Set(
+			[['a'], ['b'], ['a', 'b'], ['a', 'c'], ['ab'], ['a', 'b', 'c'], []].map((h) => headersKey(h))
+		);
+		expect(keys.size).toBe(7);
+	});
+});

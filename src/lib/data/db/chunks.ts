@@ -1,0 +1,176 @@
+/**
+ * Pure packing of a `Dataset` into columnar chunk records and back (no IndexedDB here): packing
+ * happens BEFORE any transaction opens, so no non-IDB work runs inside one.
+ */
+import type { Dataset, DatasetMeta } from '$lib/data/dataset';
+import type { Column, ColumnTable } from '$lib/model/types';
+import { StorageError } from './errors';
+import type { ChunkRecord, ColumnLayout, DictionaryRecord } from './schema';
+
+/** Target bytes of one chunk record; rows per chunk are clamped to [MIN, MAX] below. */
+export const TARGET_CHUNK_BYTES = 8 * 1024 * 1024;
+export const MIN_CHUNK_ROWS = 50_000;
+export const MAX_CHUNK_ROWS = 200_000;
+
+/** Everything one dataset becomes in storage. */
+export interface PackedDataset {
+	layout: ColumnLayout[];
+	chunkRows: number;
+	chunks: ChunkRecord[];
+	dictionaries: DictionaryRecord[];
+	/** Approximate payload bytes (typed arrays + 2 bytes per id/dictionary character). */
+	bytes: number;
+}
+
+/**
+ * Rows per chunk for a table: about `TARGET_CHUNK_BYTES` per record, clamped to 50k–200k rows
+ * (fewer, larger records are what makes IndexedDB fast: PERFORMANCE.md, finding 2).
+ */
+export function chooseChunkRows(table: ColumnTable, avgIdChars = 12): number {
+	let perRow = avgIdChars * 2 + 1;
+	for (const col of table.columns.values()) perRow += col.kind === 'number' ? 8 : 4;
+	const rows = Math.floor(TARGET_CHUNK_BYTES / perRow);
+	return Math.min(MAX_CHUNK_ROWS, Math.max(MIN_CHUNK_ROWS, rows));
+}
+
+/** Check that ids, columns and meta agree; throws `StorageError('invalid')` naming the field. */
+export function validateDataset(dataset: Dataset): void {
+	const { meta, ids, table } = dataset;
+	const bad = (what: string) =>
+		new StorageError('invalid', `The data to save is inconsistent (${what}); nothing was saved.`);
+	if (!meta.id) throw bad('meta.id is empty');
+	if (!Number.isInteger(table.n) || table.n < 0) throw bad(`table.n is ${table.n}`);
+	if (ids.length !== table.n) throw bad(`${ids.length} ids for ${table.n} rows`);
+	if (meta.rows !== table.n) throw bad(`meta.rows is ${meta.rows}, table has ${table.n} rows`);
+	for (const [name, col] of table.columns) {
+		const len = col.kind === 'number' ? col.values.length : col.codes.length;
+		if (len !== table.n) throw bad(`column "${name}" has ${len} values for ${table.n} rows`);
+	}
+}
+
+/** Split a dataset into chunk and dictionary records (copies; the input is not changed). */
+export function packDataset(dataset: Dataset, chunkRows?: number): PackedDataset {
+	validateDataset(dataset);
+	const { meta, ids, table } = dataset;
+	const rowsPer = Math.max(1, Math.floor(chunkRows ?? chooseChunkRows(table, avgLength(ids))));
+	const layout: ColumnLayout[] = [];
+	const dictionaries: DictionaryRecord[] = [];
+	let bytes = 0;
+	for (const [name, col] of table.columns) {
+		layout.push({ name, kind: col.kind });
+		if (col.kind === 'category') {
+			dictionaries.push({ datasetId: meta.id, column: name, values: [...col.dictionary] });
+			for (const v of col.dictionary) bytes += 2 * v.length + 8;
+		}
+	}
+	const chunks: ChunkRecord[] = [];
+	const count = Math.ceil(table.n / rowsPer);
+	for (let index = 0; index < count; index++) {
+		const start = index * rowsPer;
+		const end = Math.min(table.n, start + rowsPer);
+		const chunkIds = ids.slice(start, end);
+		const joinable = chunkIds.every((id) => !id.includes('\n'));
+		const numbers: Record<string, Float64Array> = Object.create(null);
+		const codes: Record<string, Int32Array> = Object.create(null);
+		for (const [name, col] of table.columns) {
+			// slice, not subarray: a view would clone its whole underlying buffer into the record.
+			if (col.kind === 'number') numbers[name] = col.values.slice(start, end);
+			else codes[name] = col.codes.slice(start, end);
+		}
+		const record: ChunkRecord = {
+			datasetId: meta.id,
+			index,
+			start,
+			n: end - start,
+			ids: joinable ? chunkIds.join('\n') : chunkIds,
+			numbers,
+			codes
+		};
+		bytes += chunkBytes(record);
+		chunks.push(record);
+	}
+	return { layout, chunkRows: rowsPer, chunks, dictionaries, bytes };
+}
+
+function avgLength(ids: string[]): number {
+	const sample = Math.min(ids.length, 1000);
+	if (sample === 0) return 12;
+	let total = 0;
+	for (let i = 0; i < sample; i++) total += ids[i]?.length ?? 0;
+	return total / sample;
+}
+
+/** Approximate bytes of one chunk record. */
+export function chunkBytes(c: ChunkRecord): number {
+	let b =
+		typeof c.ids === 'string'
+			? 2 * c.ids.length
+			: c.ids.reduce((s, id) => s + 2 * id.length + 8, 0);
+	for (const k in c.numbers) b += c.numbers[k]?.byteLength ?? 0;
+	for (const k in c.codes) b += c.codes[k]?.byteLength ?? 0;
+	return b;
+}
+
+/**
+ * Reassemble a dataset from its records. `chunks` must be all of the dataset's chunks (any
+ * order); throws `StorageError('unknown')` when the stored data is incomplete.
+ */
+export function unpackDataset(
+	meta: DatasetMeta,
+	layout: ColumnLayout[],
+	chunks: ChunkRecord[],
+	dictionaries: DictionaryRecord[]
+): Dataset {
+	const n = meta.rows;
+	const sorted = [...chunks].sort((a, b) => a.index - b.index);
+	const covered = sorted.reduce((s, c) => s + c.n, 0);
+	if (covered !== n)
+		throw new StorageError(
+			'unknown',
+			`Saved dataset "${meta.name}" is incomplete (${covered} of ${n} rows). Import the file again.`
+		);
+	const dicts = new Map(dictionaries.map((d) => [d.column, d.values]));
+	const columns = new Map<string, Column>();
+	for (const { name, kind } of layout) {
+		if (kind === 'number') {
+			const values = new Float64Array(n);
+			for (const c of sorted)
+				values.set(c.numbers[name] ?? new Float64Array(c.n).fill(NaN), c.start);
+			columns.set(name, { kind: 'number', values });
+		} else {
+			const codes = new Int32Array(n);
+			for (const c of sorted) codes.set(c.codes[name] ?? new Int32Array(c.n).fill(-1), c.start);
+			columns.set(name, { kind: 'category', codes, dictionary: dicts.get(name) ?? [] });
+		}
+	}
+	const ids: string[] = new Array<string>(n);
+	for (const c of sorted) {
+		const part = typeof c.ids === 'string' ? (c.n === 0 ? [] : c.ids.split('\n')) : c.ids;
+		for (let i = 0; i < c.n; i++) ids[c.start + i] = part[i] ?? '';
+	}
+	return { meta, ids, table: { n, columns } };
+}
+
+/** Normalise a header list for mapping lookup: trimmed, lower-cased, sorted (order-free). */
+export function normaliseHeaders(headers: readonly string[]): string[] {
+	return headers.map((h) => h.trim().toLowerCase()).sort();
+}
+
+/**
+ * Key of a header list: a 53-bit string hash (cyrb53) of the normalised headers, as hex.
+ * Synchronous and available without `crypto.subtle` (file:// and insecure contexts).
+ */
+export function headersKey(headers: readonly string[]): string {
+	const s = normaliseHeaders(headers).join('\u0001');
+	let h1 = 0xdeadbeef;
+	let h2 = 0x41c6ce57;
+	for (let i = 0; i < s.length; i++) {
+		const ch = s.charCodeAt(i);
+		h1 = Math.imul(h1 ^ ch, 2654435761);
+		h2 = Math.imul(h2 ^ ch, 1597334677);
+	}
+	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+	return `h${hash.toString(16).padStart(14, '0')}-${headers.length}`;
+}
