@@ -1,13 +1,16 @@
 /**
- * Stage 2 of scoring (`combineScores` in model/score.ts) as one inlined row loop for the slider
- * path: no per-row function call, scratch or allocation. It uses the engine's own combine plan and
- * performs the same floating-point operations in the same order per row, so the scores are
- * bit-identical (score-core.test.ts checks this against `scoreTable`). Dimension scores are only
- * written when asked for; the worker asks for a per-row bitmask of dimensions under their floor.
+ * Stage 2 of scoring (`combineScores` in model/score.ts) split in two cached steps for the slider
+ * path, each one inlined row loop over a single row-major typed array:
+ *  - `dimensionStage`: metric points → each row's dimension scores and covered shares (depends on
+ *    metric weights and missing policies);
+ *  - `accountStage`: dimension scores → score, shown score, tier (depends on dimension weights,
+ *    tiers, minimum coverage).
+ * A dimension-weight or tier change re-runs only the second. Both use the engine's own combine
+ * plan and do the same floating-point operations in the same order per row, so the numbers are
+ * bit-identical to `combineScores` (score-core.test.ts checks this against `scoreTable`).
  */
-import { combinePlan, EXCLUDE, ZERO } from '$lib/model/plan';
-import { segmentGroups } from '$lib/model/segments';
-import type { ColumnTable, MetricPoints, Model, ScoreResult } from '$lib/model/types';
+import { combinePlan, EXCLUDE, ZERO, type CombinePlan } from '$lib/model/plan';
+import type { MetricPoints, Model, ScoreResult } from '$lib/model/types';
 
 /** Same tolerance as the engine: coverage within this of the minimum counts as reaching it. */
 const COVERAGE_EPSILON = 1e-9;
@@ -17,71 +20,66 @@ export interface FastResult extends ScoreResult {
 	belowFloor: Uint32Array | null;
 }
 
-export interface FastOptions {
-	/** Write `dimensions` (D arrays of n); off on the slider path. */
-	withDimensions?: boolean;
-	/** Compute `belowFloor` from `model.dimensions[d].floor`. */
-	floors?: boolean;
+/** Metric points as one row-major array: value of metric m on row i at `i × M + m`. */
+export function interleave(points: MetricPoints): Float64Array {
+	const M = points.points.length;
+	const n = points.n;
+	const out = new Float64Array(n * M);
+	for (let m = 0; m < M; m++) {
+		const col = points.points[m]!;
+		for (let i = 0, k = m; i < n; i++, k += M) out[k] = col[i]!;
+	}
+	return out;
 }
 
-/** Combine metric points into scores; same numbers as the engine's `combineScores`. */
-export function fastCombine(
-	model: Model,
-	points: MetricPoints,
-	table: ColumnTable,
-	opts: FastOptions = {}
-): FastResult {
-	const plan = combinePlan(model);
+/** What `dimensionStage` depends on besides the points (for caching). */
+export function dimensionKey(plan: CombinePlan): string {
+	return JSON.stringify([
+		Array.from(plan.metricDim),
+		Array.from(plan.policy),
+		plan.groups.map((g) => [Array.from(g.metricWeight), Array.from(g.metricShare)])
+	]);
+}
+
+/** Row-major dimension scores (`s`, NaN = none available) and covered metric shares (`cov`). */
+export interface DimensionRows {
+	s: Float64Array;
+	cov: Float64Array;
+}
+
+export { combinePlan };
+
+/** Dimension scores of every row; `groups` = segment group per row (null = all base). */
+export function dimensionStage(
+	plan: CombinePlan,
+	rows: Float64Array,
+	n: number,
+	groups: Int32Array | null
+): DimensionRows {
 	const M = plan.metricCount;
-	if (points.points.length !== M) throw new Error('points do not match the model');
-	const n = points.n;
 	const D = plan.dimensionCount;
+	if (rows.length !== n * M) throw new Error('points do not match the model');
 	const G = plan.groups.length;
-	const groups = G > 1 ? segmentGroups(model, table) : null;
-	const pts = points.points;
-	// Per group × metric / dimension constants, flattened.
 	const wm = new Float64Array(G * M);
 	const sm = new Float64Array(G * M);
-	const dw = new Float64Array(G * D);
-	const ds = new Float64Array(G * D);
-	const minCov = new Float64Array(G);
-	const mins: Float64Array[] = [];
 	plan.groups.forEach((g, k) => {
 		wm.set(g.metricWeight, k * M);
 		sm.set(g.metricShare, k * M);
-		dw.set(g.dimWeight, k * D);
-		ds.set(g.dimShare, k * D);
-		minCov[k] = g.minCoverage;
-		mins.push(Float64Array.from(g.tiers, (t) => t.min));
 	});
 	const fillOf = Float64Array.from(plan.policy, (p) => (p === EXCLUDE ? NaN : p === ZERO ? 0 : 50));
 	const dimStart = new Int32Array(D + 1);
 	for (let m = 0; m < M; m++) dimStart[plan.metricDim[m]! + 1]!++;
 	for (let d = 0; d < D; d++) dimStart[d + 1]! += dimStart[d]!;
-	const floor = Float64Array.from(model.dimensions, (d) => d.floor ?? NaN);
-	const useFloors = !!opts.floors && floor.some((f) => f === f) && D <= 32;
-
-	const score = new Float64Array(n);
-	const shown = new Float64Array(n);
-	const tier = new Int8Array(n);
-	const coverage = new Float64Array(n);
-	const dimensions = opts.withDimensions ? Array.from({ length: D }, () => new Float64Array(n)) : [];
-	const belowFloor = useFloors ? new Uint32Array(n) : null;
-
-	for (let i = 0; i < n; i++) {
-		const g = groups ? groups[i]! : 0;
-		const gm = g * M;
-		const gd = g * D;
-		let num = 0;
-		let den = 0;
-		let cov = 0;
-		let mask = 0;
-		for (let d = 0; d < D; d++) {
+	const s = new Float64Array(n * D);
+	const cov = new Float64Array(n * D);
+	for (let i = 0, base = 0, out = 0; i < n; i++, base += M) {
+		const gm = groups ? groups[i]! * M : 0;
+		for (let d = 0; d < D; d++, out++) {
 			let dNum = 0;
 			let dDen = 0;
 			let dCov = 0;
 			for (let m = dimStart[d]!, e = dimStart[d + 1]!; m < e; m++) {
-				let p = pts[m]![i]!;
+				let p = rows[base + m]!;
 				if (p !== p) {
 					p = fillOf[m]!;
 					if (p !== p) continue;
@@ -90,10 +88,58 @@ export function fastCombine(
 				dNum += w * p;
 				dDen += w;
 			}
-			const s = dDen > 0 ? dNum / dDen : NaN;
-			if (dimensions.length) dimensions[d]![i] = s;
+			s[out] = dDen > 0 ? dNum / dDen : NaN;
+			cov[out] = dCov;
+		}
+	}
+	return { s, cov };
+}
+
+export interface AccountOptions {
+	/** Also return `dimensions` as D column arrays (tests, drill-down); off on the slider path. */
+	withDimensions?: boolean;
+	/** Compute `belowFloor` from `model.dimensions[d].floor`. */
+	floors?: boolean;
+}
+
+/** Account score, shown score and tier of every row from its dimension rows. */
+export function accountStage(
+	model: Model,
+	plan: CombinePlan,
+	dims: DimensionRows,
+	n: number,
+	groups: Int32Array | null,
+	opts: AccountOptions = {}
+): Omit<FastResult, 'metricPoints'> {
+	const D = plan.dimensionCount;
+	const G = plan.groups.length;
+	const dw = new Float64Array(G * D);
+	const ds = new Float64Array(G * D);
+	const minCov = Float64Array.from(plan.groups, (g) => g.minCoverage);
+	const mins = plan.groups.map((g) => Float64Array.from(g.tiers, (t) => t.min));
+	plan.groups.forEach((g, k) => {
+		dw.set(g.dimWeight, k * D);
+		ds.set(g.dimShare, k * D);
+	});
+	const floor = Float64Array.from(model.dimensions, (d) => d.floor ?? NaN);
+	const useFloors = !!opts.floors && floor.some((f) => f === f) && D <= 32;
+	const score = new Float64Array(n);
+	const shown = new Float64Array(n);
+	const tier = new Int8Array(n);
+	const coverage = new Float64Array(n);
+	const belowFloor = useFloors ? new Uint32Array(n) : null;
+	const { s: S, cov: C } = dims;
+	for (let i = 0, base = 0; i < n; i++, base += D) {
+		const g = groups ? groups[i]! : 0;
+		const gd = g * D;
+		let num = 0;
+		let den = 0;
+		let cov = 0;
+		let mask = 0;
+		for (let d = 0; d < D; d++) {
+			const s = S[base + d]!;
 			if (useFloors && s < floor[d]!) mask |= 1 << d;
-			cov += ds[gd + d]! * dCov;
+			cov += ds[gd + d]! * C[base + d]!;
 			const w = dw[gd + d]!;
 			if (w > 0 && s === s) {
 				num += w * s;
@@ -108,10 +154,10 @@ export function fastCombine(
 			tier[i] = -1;
 			continue;
 		}
-		const s = num / den;
-		score[i] = s;
+		const sc = num / den;
+		score[i] = sc;
 		// showScore, inlined: round half up after rounding to 1e-9.
-		const r = Math.floor(Math.round(s * 1e9) / 1e9 + 0.5);
+		const r = Math.floor(Math.round(sc * 1e9) / 1e9 + 0.5);
 		shown[i] = r;
 		const tm = mins[g]!;
 		let t = -1;
@@ -123,5 +169,13 @@ export function fastCombine(
 		}
 		tier[i] = t;
 	}
-	return { n, score, shown, tier, coverage, dimensions, metricPoints: pts, belowFloor };
+	const dimensions: Float64Array[] = [];
+	if (opts.withDimensions) {
+		for (let d = 0; d < D; d++) {
+			const col = new Float64Array(n);
+			for (let i = 0; i < n; i++) col[i] = S[i * D + d]!;
+			dimensions.push(col);
+		}
+	}
+	return { n, score, shown, tier, coverage, dimensions, belowFloor };
 }

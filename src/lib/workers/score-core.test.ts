@@ -8,7 +8,11 @@ describe('fastCombine', () => {
 		const table = syntheticTable(4000, 12, 3);
 		const seg = new Int32Array(4000);
 		for (let i = 0; i < 4000; i++) seg[i] = i % 7 === 0 ? -1 : i % 3;
-		table.columns.set('segment', { kind: 'category', codes: seg, dictionary: ['SMB', 'Mid', 'Ent'] });
+		table.columns.set('segment', {
+			kind: 'category',
+			codes: seg,
+			dictionary: ['SMB', 'Mid', 'Ent']
+		});
 		const base = syntheticModel(12);
 		const model = {
 			...base,
@@ -24,8 +28,20 @@ describe('fastCombine', () => {
 			segments: {
 				column: 'segment',
 				overrides: [
-					{ value: 'SMB', weights: [{ id: 'd0', weight: 7 }, { id: 'm4', weight: 3 }] },
-					{ value: 'Ent', tiers: [{ id: 'g', name: 'G', min: 70, color: '#000000', action: '' }, { id: 'r', name: 'R', min: 0, color: '#000000', action: '' }] }
+					{
+						value: 'SMB',
+						weights: [
+							{ id: 'd0', weight: 7 },
+							{ id: 'm4', weight: 3 }
+						]
+					},
+					{
+						value: 'Ent',
+						tiers: [
+							{ id: 'g', name: 'G', min: 70, color: '#000000', action: '' },
+							{ id: 'r', name: 'R', min: 0, color: '#000000', action: '' }
+						]
+					}
 				]
 			}
 		};
@@ -69,7 +85,15 @@ describe('ScoreCore', () => {
 		const changed = {
 			...model,
 			dimensions: model.dimensions.map((d, i) =>
-				i === 0 ? { ...d, metrics: [{ ...m0, scheme: { kind: 'linear' as const, worst: 10, best: 90 } }, ...d.metrics.slice(1)] } : d
+				i === 0
+					? {
+							...d,
+							metrics: [
+								{ ...m0, scheme: { kind: 'linear' as const, worst: 10, best: 90 } },
+								...d.metrics.slice(1)
+							]
+						}
+					: d
 			)
 		};
 		expect(pointsKey(changed)).not.toBe(pointsKey(model));

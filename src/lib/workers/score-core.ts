@@ -8,7 +8,15 @@
 import { allMetrics } from '$lib/model/structure';
 import { segmentGroups } from '$lib/model/segments';
 import { computeMetricPoints } from '$lib/model/score';
-import { fastCombine, type FastResult } from './fast-combine';
+import {
+	accountStage,
+	combinePlan,
+	dimensionKey,
+	dimensionStage,
+	interleave,
+	type DimensionRows,
+	type FastResult
+} from './fast-combine';
 import type { ColumnTable, MetricPoints, Model, ScoreResult } from '$lib/model/types';
 
 /** One bin per shown whole score 0…100 (101 bins: 100 needs its own bin for exact tier counts). */
@@ -78,6 +86,8 @@ export interface CoreResult {
 	summary: ScoreSummary;
 	/** True when cached metric points were reused (only stage 2 ran). */
 	reusedPoints: boolean;
+	/** True when cached dimension scores were reused too (only the account step ran). */
+	reusedDimensions: boolean;
 	/** Time spent in this call, ms. */
 	ms: number;
 }
@@ -86,6 +96,9 @@ export class ScoreCore {
 	#table: ColumnTable | null = null;
 	#rows: Int32Array | null = null;
 	#points: MetricPoints | null = null;
+	#rowMajor = new Float64Array(0);
+	#dims: DimensionRows | null = null;
+	#dimKey = '';
 	#key = '';
 
 	/** Replace the table (drops cached points). `rows`: the rows on show, null = all. */
@@ -93,7 +106,10 @@ export class ScoreCore {
 		this.#table = table;
 		this.#rows = rows;
 		this.#points = null;
+		this.#rowMajor = new Float64Array(0);
+		this.#dims = null;
 		this.#key = '';
+		this.#dimKey = '';
 	}
 
 	get hasTable(): boolean {
@@ -109,15 +125,31 @@ export class ScoreCore {
 		const reusedPoints = this.#points !== null && key === this.#key;
 		if (!reusedPoints) {
 			this.#points = computeMetricPoints(model, table);
+			this.#rowMajor = interleave(this.#points);
 			this.#key = key;
 		}
-		const result = fastCombine(model, this.#points as MetricPoints, table, {
-			withDimensions: opts.withDimensions,
-			floors: true
-		});
+		const plan = combinePlan(model);
 		const groups = segmentGroups(model, table);
+		// Rows' segment groups depend on the column and the order of override values.
+		const groupKey = [
+			model.segments?.column,
+			...(model.segments?.overrides ?? []).map((o) => o.value)
+		];
+		const dimKey = `${key}|${dimensionKey(plan)}|${JSON.stringify(groupKey)}`;
+		const reusedDimensions = reusedPoints && this.#dims !== null && dimKey === this.#dimKey;
+		if (!reusedDimensions) {
+			this.#dims = dimensionStage(plan, this.#rowMajor, table.n, groups);
+			this.#dimKey = dimKey;
+		}
+		const result: FastResult = {
+			...accountStage(model, plan, this.#dims as DimensionRows, table.n, groups, {
+				withDimensions: opts.withDimensions,
+				floors: true
+			}),
+			metricPoints: (this.#points as MetricPoints).points
+		};
 		const ownTiers = [false, ...(model.segments?.overrides ?? []).map((o) => !!o.tiers)];
 		const summary = summarise(result, this.#rows, model.tiers.length, groups, ownTiers);
-		return { result, summary, reusedPoints, ms: performance.now() - t0 };
+		return { result, summary, reusedPoints, reusedDimensions, ms: performance.now() - t0 };
 	}
 }

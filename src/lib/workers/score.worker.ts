@@ -40,6 +40,10 @@ self.onmessage = (e: MessageEvent<ScoreRequest>) => {
 			...result.dimensions.map((d) => d.buffer)
 		]);
 	} catch (err) {
-		post({ type: 'score/error', id: msg.id, message: err instanceof Error ? err.message : String(err) });
+		post({
+			type: 'score/error',
+			id: msg.id,
+			message: err instanceof Error ? err.message : String(err)
+		});
 	}
 };

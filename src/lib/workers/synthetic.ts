@@ -60,4 +60,3 @@ export function syntheticModel(k: number): Model {
 		}))
 	};
 }
-
