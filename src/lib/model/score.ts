@@ -98,7 +98,7 @@ function combineRow(
 		}
 	}
 	out.coverage[i] = coverage;
-	const scored = den > 0 && coverage + COVERAGE_EPSILON >= g.minCoverage;
+	const scored = den > 0 && coverage > 0 && coverage + COVERAGE_EPSILON >= g.minCoverage;
 	out.score[i] = scored ? num / den : NaN;
 }
 
@@ -109,8 +109,8 @@ function sameShape(r: ScoreResult | undefined, n: number, dims: number): r is Sc
 /**
  * Stage 2: combine metric points into scores. Missing points follow each metric's policy
  * (exclude = skip and re-weight, zero = 0, neutral = 50); imputed points never count as
- * coverage. Rows below the (segment's) minimum coverage, or with no available dimension, are
- * not scored: score and shown NaN, tier −1 (never the worst tier). `reuse` (a previous result of
+ * coverage. Rows below the (segment's) minimum coverage, with no real value at all (coverage 0,
+ * even when minCoverage is 0), or with no available dimension, are not scored: score and shown NaN, tier −1 (never the worst tier). `reuse` (a previous result of
  * the same shape) has its arrays overwritten instead of allocating new ones.
  */
 export function combineScores(
