@@ -143,6 +143,16 @@ class RowNumbers {
 	}
 }
 
+/** True when `text` holds at least `n` line feeds / carriage returns. */
+function hasLines(text: string, n: number): boolean {
+	let count = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if ((c === 10 || c === 13) && ++count >= n) return true;
+	}
+	return false;
+}
+
 /** Thrown inside the record loop to stop early; caught in `parseCsv`. */
 class Stop extends Error {}
 
@@ -298,6 +308,7 @@ export async function parseCsv(source: CsvSource, options: ParseOptions = {}): P
 	};
 
 	let papa: Papa.Parser | null = null;
+	let deferred = false;
 	const splitQuoted = (text: string, last: boolean): string => {
 		papa ??= new Papa.Parser({ delimiter: dialect!.delimiter, newline: dialect!.newline, quoteChar: '"' });
 		const res = papa.parse(text, 0, !last) as {
@@ -305,6 +316,12 @@ export async function parseCsv(source: CsvSource, options: ParseOptions = {}): P
 			errors: { code: string; row: number }[];
 			meta: { cursor: number };
 		};
+		if (!last && res.errors.length > 0) {
+			// Papa reports a quote followed by a cut-off `\r\n` or spaces at the chunk edge as
+			// InvalidQuotes. Defer: keep the text and parse the rest in one go at the end.
+			deferred = true;
+			return text;
+		}
 		const firstRow = excelRow + 1;
 		for (const e of res.errors) {
 			if (e.code !== 'MissingQuotes' && e.code !== 'InvalidQuotes') continue;
@@ -332,15 +349,17 @@ export async function parseCsv(source: CsvSource, options: ParseOptions = {}): P
 	const feed = (text: string, last: boolean, carry: string): string => {
 		const all = carry + text;
 		if (dialect === null) {
-			if (all.length < 65_536 && !last) return all; // wait for a useful sample
+			if (!last && all.length < 65_536 && !hasLines(all, 60)) return all; // wait for a sample
 			dialect = detectDialect(all, options.delimiter);
 			return feed(all.slice(dialect.sepLineLength), last, '');
 		}
+		if (deferred && !last) return all;
 		return all.indexOf('"') === -1 ? splitPlain(all, last) : splitQuoted(all, last);
 	};
 
 	// --- main loop ---------------------------------------------------------------------------
 	let carry = '';
+	let lastYield = performance.now();
 	try {
 		if (isText) {
 			const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
@@ -351,7 +370,10 @@ export async function parseCsv(source: CsvSource, options: ParseOptions = {}): P
 				consumed = end;
 				options.onProgress?.({ rows: rowNumbers.n, bytes: consumed, totalBytes, elapsedMs: elapsed() });
 				if (end >= text.length) break;
-				await new Promise((r) => setTimeout(r, 0)); // let a cancel message in
+				if (performance.now() - lastYield > 30) {
+					await new Promise((r) => setTimeout(r, 0)); // let a cancel message in
+					lastYield = performance.now();
+				}
 			}
 		} else {
 			for (let pos = bomLength; pos < totalBytes || pos === bomLength; pos += chunkBytes) {
