@@ -21,6 +21,7 @@ export class Workbench {
 	#future = $state.raw<HistoryEntry[]>([]);
 	/** Human-readable change log of this session's edits, newest last. */
 	#log = $state.raw<string[]>([]);
+	#coalesceKey: string | undefined = undefined;
 	/** Set when storage is unavailable or failed (in-memory mode, quota, …). */
 	storageMessage = $state<string | null>(null);
 	isPersistent = $state(true);
@@ -48,23 +49,40 @@ export class Workbench {
 	/** Replace the model without history (loading a saved model or a template). */
 	loadModel(model: Model): void {
 		this.#model = model;
+		this.#coalesceKey = undefined;
 		this.#past = [];
 		this.#future = [];
 	}
 
-	/** Apply an edit: the old model goes on the undo stack. `note` describes the change. */
-	editModel(next: Model, note: string): void {
+	/**
+	 * Apply an edit: the old model goes on the undo stack. `note` describes the change.
+	 * `coalesceKey`: consecutive edits with the same key (one slider drag, one typed number) make
+	 * a single undo step; the log keeps the latest note.
+	 */
+	editModel(next: Model, note: string, coalesceKey?: string): void {
 		const current = this.#model;
 		if (current === next) return;
+		if (coalesceKey !== undefined && coalesceKey === this.#coalesceKey && this.#past.length > 0) {
+			this.#model = next;
+			this.#log = [...this.#log.slice(0, -1), note];
+			return;
+		}
+		this.#coalesceKey = coalesceKey;
 		if (current) this.#past = [...this.#past, { model: current, note }].slice(-HISTORY_LIMIT);
 		this.#future = [];
 		this.#model = next;
 		this.#log = [...this.#log, note];
 	}
 
+	/** End the current coalesced edit, so the next edit starts a new undo step. */
+	endEdit(): void {
+		this.#coalesceKey = undefined;
+	}
+
 	undo(): void {
 		const last = this.#past.at(-1);
 		if (!last || !this.#model) return;
+		this.#coalesceKey = undefined;
 		this.#past = this.#past.slice(0, -1);
 		this.#future = [...this.#future, { model: this.#model, note: last.note }];
 		this.#model = last.model;
@@ -74,6 +92,7 @@ export class Workbench {
 	redo(): void {
 		const next = this.#future.at(-1);
 		if (!next || !this.#model) return;
+		this.#coalesceKey = undefined;
 		this.#future = this.#future.slice(0, -1);
 		this.#past = [...this.#past, { model: this.#model, note: next.note }];
 		this.#model = next.model;

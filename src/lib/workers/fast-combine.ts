@@ -148,7 +148,7 @@ export function accountStage(
 		}
 		coverage[i] = cov;
 		if (belowFloor) belowFloor[i] = mask;
-		if (!(den > 0 && cov + COVERAGE_EPSILON >= minCov[g]!)) {
+		if (!(den > 0 && cov > 0 && cov + COVERAGE_EPSILON >= minCov[g]!)) {
 			score[i] = NaN;
 			shown[i] = NaN;
 			tier[i] = -1;

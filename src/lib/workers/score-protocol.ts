@@ -37,6 +37,8 @@ export interface ScoreResultReply {
 	shown: Float64Array;
 	tier: Int8Array;
 	dimensions: Float64Array[];
+	/** Bit d set when dimension d is under its floor (null when no dimension has a floor). */
+	belowFloor: Uint32Array | null;
 	histogram: Uint32Array;
 	baseHistogram: Uint32Array;
 	fixedTierCounts: Uint32Array;

@@ -28,6 +28,7 @@ self.onmessage = (e: MessageEvent<ScoreRequest>) => {
 			shown: result.shown,
 			tier: result.tier,
 			dimensions: result.dimensions,
+			belowFloor: result.belowFloor,
 			...summary,
 			reusedPoints,
 			workerMs: ms
@@ -37,7 +38,8 @@ self.onmessage = (e: MessageEvent<ScoreRequest>) => {
 			result.shown.buffer,
 			result.tier.buffer,
 			result.coverage.buffer,
-			...result.dimensions.map((d) => d.buffer)
+			...result.dimensions.map((d) => d.buffer),
+			...(result.belowFloor ? [result.belowFloor.buffer] : [])
 		]);
 	} catch (err) {
 		post({

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { scoreTable } from '$lib/model/score';
+import type { Dataset } from '$lib/data/dataset';
+import type { Model } from '$lib/model/types';
+import { ScoreCore } from '$lib/workers/score-core';
+import type { ScoreReply, ScoreRequest } from '$lib/workers/score-protocol';
+import { syntheticModel, syntheticTable } from '$lib/workers/synthetic';
+import { PortfolioState, type WorkerLike } from './portfolio.svelte';
+
+/** An in-process worker: replies in posting order when `flush()` is called. */
+class FakeWorker implements WorkerLike {
+	onmessage: ((e: MessageEvent<ScoreReply>) => void) | null = null;
+	core = new ScoreCore();
+	queue: ScoreRequest[] = [];
+	postMessage(msg: ScoreRequest): void {
+		this.queue.push(msg);
+	}
+	flush(): void {
+		for (const msg of this.queue.splice(0)) {
+			let reply: ScoreReply;
+			if (msg.type === 'score/table') {
+				this.core.setTable({ n: msg.n, columns: new Map(msg.columns) }, msg.rows);
+				reply = { type: 'score/table-ready', id: msg.id };
+			} else {
+				const { result, summary, reusedPoints, ms } = this.core.score(msg.model);
+				reply = {
+					type: 'score/result',
+					id: msg.id,
+					...result,
+					...summary,
+					reusedPoints,
+					workerMs: ms
+				};
+			}
+			this.onmessage?.({ data: reply } as MessageEvent<ScoreReply>);
+		}
+	}
+	terminate(): void {}
+}
+
+function dataset(n: number): Dataset {
+	const table = syntheticTable(n, 12);
+	return {
+		meta: {
+			id: 'ds',
+			name: 'Synthetic',
+			fileName: 'x.csv',
+			fileHash: '',
+			createdAt: 0,
+			rows: n,
+			columns: [...table.columns.keys()].map((name) => ({
+				name,
+				originalName: name,
+				role: 'metric' as const,
+				type: 'number' as const,
+				missingShare: 0
+			})),
+			dateRange: null,
+			bytes: 0
+		},
+		ids: Array.from({ length: n }, (_, i) => `A${i}`),
+		table
+	};
+}
+
+function setup() {
+	const fake = new FakeWorker();
+	const state = new PortfolioState(() => fake);
+	const ds = dataset(2000);
+	const model = syntheticModel(12);
+	state.setDataset(ds);
+	return { fake, state, ds, model };
+}
+
+function engineTierCounts(model: Model, ds: Dataset, mins?: number[]): number[] {
+	const m = mins
+		? { ...model, tiers: model.tiers.map((t, i) => ({ ...t, min: mins[i]! })) }
+		: model;
+	const r = scoreTable(m, ds.table);
+	const counts = m.tiers.map(() => 0);
+	for (const t of r.tier) if (t >= 0) counts[t]!++;
+	return counts;
+}
+
+describe('PortfolioState', () => {
+	it('scores in the worker and shows the engine tier counts', () => {
+		const { fake, state, ds, model } = setup();
+		state.rescore(model);
+		fake.flush();
+		flushSync();
+		expect(state.tierCounts).toEqual(engineTierCounts(model, ds));
+		expect(state.view.length).toBe(2000);
+	});
+
+	it('drops a superseded reply', () => {
+		const { fake, state, model } = setup();
+		state.rescore(model);
+		const later = { ...model, tiers: model.tiers.map((t, i) => (i === 0 ? { ...t, min: 60 } : t)) };
+		state.rescore(later);
+		fake.flush();
+		flushSync();
+		expect(state.resultModel).toBe(later);
+	});
+
+	it('updates tier counts while a threshold is dragged, from the histogram', () => {
+		const { fake, state, ds, model } = setup();
+		state.rescore(model);
+		fake.flush();
+		state.drag.start(0);
+		state.drag.move(65);
+		flushSync();
+		expect(state.tierCounts).toEqual(engineTierCounts(model, ds, [65, 50, 0]));
+		state.drag.move(90);
+		flushSync();
+		expect(state.tierCounts).toEqual(engineTierCounts(model, ds, [90, 50, 0]));
+		expect(state.drag.end()).toEqual([90, 50, 0]);
+	});
+
+	it('filters by tier and search and pages back to the start', () => {
+		const { fake, state, model } = setup();
+		state.rescore(model);
+		fake.flush();
+		state.page = 3;
+		state.setFilter({ tierFilter: 0 });
+		flushSync();
+		expect(state.page).toBe(0);
+		expect(state.view.length).toBe(state.tierCounts[0]);
+		state.setFilter({ tierFilter: null, search: 'A199' });
+		flushSync();
+		expect(Array.from(state.view).map((a) => state.snapshots!.accountIds[a])).toEqual(
+			expect.arrayContaining(['A199', 'A1990', 'A1999'])
+		);
+	});
+});
