@@ -33,6 +33,8 @@ export interface WorkerLike {
 }
 
 export function createScoreWorker(): WorkerLike {
+	// A one-off URL for the bundler, not reactive state.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	return new Worker(new URL('../workers/score.worker.ts', import.meta.url), {
 		type: 'module'
 	}) as unknown as WorkerLike;
