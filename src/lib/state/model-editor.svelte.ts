@@ -1,0 +1,156 @@
+/**
+ * Model editor state: which metric is open, edits routed through `workbench.editModel` (with a
+ * change-log note), model warnings against the active dataset, JSON import/export, templates,
+ * and named versions in storage. Pure edit functions live in `model-edits.ts`.
+ */
+import { modelWarnings, templateById, validateModel } from '$lib/model';
+import type { Model, ModelWarning, ValidationIssue } from '$lib/model/types';
+import type { WorkbenchStore } from '$lib/data/db/store';
+import type { ModelVersion } from '$lib/data/db/schema';
+import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte';
+import { findMetric } from './model-edits';
+
+/** Settings key of the active model id (the first-open loader reads it). */
+export const SETTING_ACTIVE_MODEL = 'activeModelId';
+
+/** Is this keydown an undo (`'undo'`), a redo (`'redo'`) or neither? */
+export function historyKey(e: {
+	key: string;
+	ctrlKey: boolean;
+	metaKey: boolean;
+	shiftKey: boolean;
+}): 'undo' | 'redo' | null {
+	if (!(e.ctrlKey || e.metaKey)) return null;
+	const k = e.key.toLowerCase();
+	if (k === 'z') return e.shiftKey ? 'redo' : 'undo';
+	if (k === 'y' && e.ctrlKey && !e.shiftKey) return 'redo';
+	return null;
+}
+
+export class ModelEditor {
+	#wb: Workbench;
+	#store: () => WorkbenchStore | null;
+	selectedMetricId = $state<string | null>(null);
+	/** Problems of the last import attempt (the model was not changed). */
+	importIssues = $state.raw<ValidationIssue[]>([]);
+	message = $state<string | null>(null);
+	versions = $state.raw<ModelVersion[]>([]);
+	isSaving = $state(false);
+	/** Change-log length at the last save: the next version's note lists the edits since. */
+	#savedAt = 0;
+
+	constructor(store: () => WorkbenchStore | null, wb: Workbench = sharedWorkbench) {
+		this.#store = store;
+		this.#wb = wb;
+	}
+
+	get model(): Model | null {
+		return this.#wb.model;
+	}
+
+	/** Apply a pure edit; `key` merges a run of edits (one drag) into one undo step. */
+	edit(fn: (m: Model) => Model, note: string, key?: string): void {
+		const model = this.#wb.model;
+		if (!model) return;
+		this.#wb.editModel(fn(model), note, key);
+	}
+
+	/** End a coalesced run (slider released, field left). */
+	endEdit(): void {
+		this.#wb.endEdit();
+	}
+
+	selected = $derived.by(() => {
+		const m = this.#wb.model;
+		return m && this.selectedMetricId ? findMetric(m, this.selectedMetricId) : null;
+	});
+
+	warnings = $derived.by((): ModelWarning[] => {
+		const m = this.#wb.model;
+		return m ? modelWarnings(m, this.#wb.dataset?.table) : [];
+	});
+
+	/** Edits since the last saved version (newest last). */
+	get unsavedChanges(): string[] {
+		return this.#wb.changeLog.slice(this.#savedAt);
+	}
+
+	/** Import model JSON text: on any problem nothing changes and the issues are listed. */
+	importJson(text: string, fileName = 'file'): boolean {
+		let json: unknown;
+		try {
+			json = JSON.parse(text);
+		} catch (e) {
+			this.importIssues = [{ path: '(file)', message: `Not JSON: ${(e as Error).message}` }];
+			this.message = null;
+			return false;
+		}
+		const r = validateModel(json);
+		if (!r.ok) {
+			this.importIssues = r.issues;
+			this.message = null;
+			return false;
+		}
+		this.importIssues = [];
+		this.#wb.editModel(r.model, `import ${fileName}`);
+		this.selectedMetricId = null;
+		this.message = `Imported “${r.model.name}” from ${fileName}.`;
+		return true;
+	}
+
+	exportJson(): string {
+		return JSON.stringify(this.#wb.model, null, 2);
+	}
+
+	startFromTemplate(id: string): void {
+		const t = templateById(id);
+		if (!t) return;
+		this.#wb.editModel(structuredClone(t.model), `start from template ${t.name}`);
+		this.selectedMetricId = null;
+		this.message = `Started from the template “${t.name}”. Undo goes back.`;
+	}
+
+	/** Save the model as the next named version, with the edits since the last save as note. */
+	async saveVersion(label: string): Promise<void> {
+		const store = this.#store();
+		const model = this.#wb.model;
+		if (!store || !model) {
+			this.message = 'Storage is not open yet.';
+			return;
+		}
+		const edits = this.unsavedChanges;
+		const note = [label.trim(), ...edits].filter(Boolean).join('; ') || 'saved';
+		this.isSaving = true;
+		try {
+			await store.saveModel(model);
+			const v = await store.saveModelVersion(model.id, note, model);
+			await store.setSetting(SETTING_ACTIVE_MODEL, model.id);
+			this.#savedAt = this.#wb.changeLog.length;
+			this.message = `Saved version ${v.version} of “${model.name}”.`;
+			await this.loadVersions();
+		} catch (e) {
+			this.message = `Saving failed: ${e instanceof Error ? e.message : String(e)}`;
+		} finally {
+			this.isSaving = false;
+		}
+	}
+
+	async loadVersions(): Promise<void> {
+		const store = this.#store();
+		const id = this.#wb.model?.id;
+		if (!store || !id) return;
+		const record = await store.loadModel(id).catch(() => null);
+		this.versions = record?.versions.slice().reverse() ?? [];
+	}
+
+	/** Bring back a saved version (validated again, as every load is); undoable. */
+	restore(v: ModelVersion): void {
+		const r = validateModel(v.model);
+		if (!r.ok) {
+			this.importIssues = r.issues;
+			return;
+		}
+		this.#wb.editModel(r.model, `restore version ${v.version}`);
+		this.message = `Restored version ${v.version}.`;
+	}
+}
