@@ -30,6 +30,8 @@ export interface CombinePlan {
 	metricCount: number;
 	/** Dimension index of each metric. */
 	metricDim: Int32Array;
+	/** Metrics of dimension d are `dimStart[d] … dimStart[d + 1] − 1` (model order). */
+	dimStart: Int32Array;
 	/** EXCLUDE / ZERO / NEUTRAL per metric. */
 	policy: Uint8Array;
 	groups: GroupPlan[];
@@ -64,10 +66,13 @@ export function combinePlan(model: Model): CombinePlan {
 	const policy = Uint8Array.from(metrics, (m) =>
 		m.missing === 'zero' ? ZERO : m.missing === 'neutral' ? NEUTRAL : EXCLUDE
 	);
+	const dimStart = new Int32Array(model.dimensions.length + 1);
+	model.dimensions.forEach((d, j) => (dimStart[j + 1] = dimStart[j]! + d.metrics.length));
 	return {
 		dimensionCount: model.dimensions.length,
 		metricCount: metrics.length,
 		metricDim,
+		dimStart,
 		policy,
 		groups: effectiveModels(model).map((m) => groupPlan(m, metricDim))
 	};

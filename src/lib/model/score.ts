@@ -55,51 +55,53 @@ export function computeMetricPoints(model: Model, table: ColumnTable): MetricPoi
 	return { n, points };
 }
 
-interface Outputs {
-	score: Float64Array;
-	coverage: Float64Array;
-	dimensions: Float64Array[];
+/** Points of metric m in row i after the missing policy; NaN = skipped (exclude). */
+function policyPoints(p: number, policy: number): number {
+	if (p === p) return p;
+	return policy === EXCLUDE ? NaN : policy === ZERO ? 0 : 50;
 }
 
-/** Score and coverage of row i under one group's weights; `acc` is 3 × D scratch space. */
+/**
+ * Score, coverage and dimension scores of row i under one group's weights, written into `r`.
+ * Per-dimension sums live in locals (registers), not in scratch arrays: this is the hot loop.
+ */
 function combineRow(
 	plan: CombinePlan,
 	g: GroupPlan,
-	points: Float64Array[],
+	pts: Float64Array[],
 	i: number,
-	acc: Float64Array,
-	out: Outputs
-): void {
-	const D = plan.dimensionCount;
-	acc.fill(0);
-	for (let m = 0; m < plan.metricCount; m++) {
-		let p = points[m]![i]!;
-		const d = plan.metricDim[m]!;
-		if (p !== p) {
-			const policy = plan.policy[m]!;
-			if (policy === EXCLUDE) continue;
-			p = policy === ZERO ? 0 : 50;
-		} else acc[2 * D + d]! += g.metricShare[m]!;
-		const w = g.metricWeight[m]!;
-		acc[d]! += w * p;
-		acc[D + d]! += w;
-	}
+	r: ScoreResult
+) {
+	const { dimStart, policy } = plan;
+	const { metricWeight, metricShare, dimWeight, dimShare } = g;
 	let num = 0;
 	let den = 0;
 	let coverage = 0;
-	for (let d = 0; d < D; d++) {
-		const s = acc[D + d]! > 0 ? acc[d]! / acc[D + d]! : NaN;
-		out.dimensions[d]![i] = s;
-		coverage += g.dimShare[d]! * acc[2 * D + d]!;
-		const w = g.dimWeight[d]!;
+	for (let d = 0; d < plan.dimensionCount; d++) {
+		let dNum = 0;
+		let dDen = 0;
+		let dCov = 0;
+		for (let m = dimStart[d]!; m < dimStart[d + 1]!; m++) {
+			const raw = pts[m]![i]!;
+			const p = policyPoints(raw, policy[m]!);
+			if (p !== p) continue;
+			if (raw === raw) dCov += metricShare[m]!;
+			const w = metricWeight[m]!;
+			dNum += w * p;
+			dDen += w;
+		}
+		const s = dDen > 0 ? dNum / dDen : NaN;
+		r.dimensions[d]![i] = s;
+		coverage += dimShare[d]! * dCov;
+		const w = dimWeight[d]!;
 		if (w > 0 && s === s) {
 			num += w * s;
 			den += w;
 		}
 	}
-	out.coverage[i] = coverage;
+	r.coverage[i] = coverage;
 	const scored = den > 0 && coverage > 0 && coverage + COVERAGE_EPSILON >= g.minCoverage;
-	out.score[i] = scored ? num / den : NaN;
+	r.score[i] = scored ? num / den : NaN;
 }
 
 function sameShape(r: ScoreResult | undefined, n: number, dims: number): r is ScoreResult {
@@ -135,10 +137,9 @@ export function combineScores(
 				metricPoints: points.points
 			};
 	const groups = segmentGroups(model, table);
-	const acc = new Float64Array(3 * D);
 	for (let i = 0; i < n; i++) {
 		const g = plan.groups[groups ? groups[i]! : 0]!;
-		combineRow(plan, g, points.points, i, acc, r);
+		combineRow(plan, g, points.points, i, r);
 		const shown = showScore(r.score[i]!);
 		r.shown[i] = shown;
 		r.tier[i] = tierIndexFor(g.tiers, shown);
