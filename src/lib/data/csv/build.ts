@@ -92,7 +92,11 @@ const SINGLE_ROLES: ColumnRole[] = [
  * non-blank cell fails to parse, its account id is blank, or it repeats an account id (or an
  * id + snapshot-date pair when a snapshot column is mapped).
  */
-export function buildTable(raw: RawTable, mapping: readonly ColumnMapping[], options: BuildOptions = {}): BuildResult {
+export function buildTable(
+	raw: RawTable,
+	mapping: readonly ColumnMapping[],
+	options: BuildOptions = {}
+): BuildResult {
 	const maxIssues = options.maxIssues ?? 1000;
 	const n = raw.rows;
 	const issues: BuildIssue[] = [];
@@ -106,7 +110,12 @@ export function buildTable(raw: RawTable, mapping: readonly ColumnMapping[], opt
 	const active = mapping.filter((m) => m.role !== 'ignore');
 	for (const m of active)
 		if (!Number.isInteger(m.index) || m.index < 0 || m.index >= raw.headers.length)
-			add({ row: null, column: null, code: 'bad-mapping', message: `Column index ${m.index} is not in the file.` });
+			add({
+				row: null,
+				column: null,
+				code: 'bad-mapping',
+				message: `Column index ${m.index} is not in the file.`
+			});
 	for (const role of SINGLE_ROLES) {
 		const cols = active.filter((m) => m.role === role);
 		if (cols.length > 1)
@@ -119,10 +128,20 @@ export function buildTable(raw: RawTable, mapping: readonly ColumnMapping[], opt
 	}
 	const idMap = active.find((m) => m.role === 'account-id');
 	if (!idMap)
-		add({ row: null, column: null, code: 'no-account-id', message: 'Choose the column that holds the account id.' });
+		add({
+			row: null,
+			column: null,
+			code: 'no-account-id',
+			message: 'Choose the column that holds the account id.'
+		});
 	if (issueCount > 0) return { ok: false, issues, issueCount, badRows: 0 };
 	if (n === 0)
-		return { ok: false, issues: [{ row: null, column: null, code: 'no-rows', message: 'The file has no data rows.' }], issueCount: 1, badRows: 0 };
+		return {
+			ok: false,
+			issues: [{ row: null, column: null, code: 'no-rows', message: 'The file has no data rows.' }],
+			issueCount: 1,
+			badRows: 0
+		};
 
 	const bad = new Uint8Array(n);
 	const rowOf = (i: number) => raw.rowNumbers[i] ?? i + 2;
@@ -140,7 +159,12 @@ export function buildTable(raw: RawTable, mapping: readonly ColumnMapping[], opt
 		ids[i] = v;
 		if (v === '') {
 			bad[i] = 1;
-			add({ row: rowOf(i), column: idName, code: 'missing-id', message: `row ${rowOf(i)}, column "${idName}": the account id is blank` });
+			add({
+				row: rowOf(i),
+				column: idName,
+				code: 'missing-id',
+				message: `row ${rowOf(i)}, column "${idName}": the account id is blank`
+			});
 		}
 	}
 
@@ -237,8 +261,19 @@ export function buildTable(raw: RawTable, mapping: readonly ColumnMapping[], opt
 	// --- compact (skip unreadable rows) ---
 	const keep = n - badRows;
 	if (keep === 0)
-		return { ok: false, issues: [{ row: null, column: null, code: 'no-rows', message: 'No row could be read.' }, ...issues], issueCount: issueCount + 1, badRows };
-	const pick = <T extends Float64Array | Int32Array | Uint32Array>(a: T, make: (k: number) => T): T => {
+		return {
+			ok: false,
+			issues: [
+				{ row: null, column: null, code: 'no-rows', message: 'No row could be read.' },
+				...issues
+			],
+			issueCount: issueCount + 1,
+			badRows
+		};
+	const pick = <T extends Float64Array | Int32Array | Uint32Array>(
+		a: T,
+		make: (k: number) => T
+	): T => {
 		if (badRows === 0) return a;
 		const out = make(keep);
 		for (let i = 0, j = 0; i < n; i++) if (!bad[i]) out[j++] = a[i]!;
@@ -247,7 +282,13 @@ export function buildTable(raw: RawTable, mapping: readonly ColumnMapping[], opt
 	const keptIds = badRows === 0 ? ids : ids.filter((_, i) => !bad[i]);
 	const columns = new Map<string, Column>();
 	const infos: ColumnInfo[] = [
-		{ name: idName, originalName: raw.originalHeaders[idMap!.index] ?? idName, role: 'account-id', type: idMap!.type, missingShare: 0 }
+		{
+			name: idName,
+			originalName: raw.originalHeaders[idMap!.index] ?? idName,
+			role: 'account-id',
+			type: idMap!.type,
+			missingShare: 0
+		}
 	];
 	let dateRange: [number, number] | null = null;
 	for (const t of typed) {

@@ -4,7 +4,11 @@ import { detectDialect, detectNewline, fieldCounts, readSepLine } from './dialec
 describe('detectDialect', () => {
 	it.each([
 		['comma', 'a,b,c\n1,2,3\n4,5,6\n', ','],
-		['semicolon with decimal commas', 'account;revenue;score\nA1;1.234,5;12,5\nA2;2.000,0;7,25\nA3;15,75;3\n', ';'],
+		[
+			'semicolon with decimal commas',
+			'account;revenue;score\nA1;1.234,5;12,5\nA2;2.000,0;7,25\nA3;15,75;3\n',
+			';'
+		],
 		['semicolon, every row one decimal comma', 'a;b\n1,5;2\n3,5;4\n', ';'],
 		['tab', 'a\tb\tc\n1\t2,5\t3\n', '\t'],
 		['pipe', 'a|b|c\n1|2|3\n', '|'],

@@ -101,7 +101,9 @@ describe('detectEncoding', () => {
 	});
 
 	it('candidate previews are capped at 5 lines', () => {
-		const c = encodingCandidates(new Uint8Array([0xe9, 0x0a, 0x61, 0x0a, 0x62, 0x0a, 0x63, 0x0a, 0x64, 0x0a, 0x65, 0x0a, 0x66]));
+		const c = encodingCandidates(
+			new Uint8Array([0xe9, 0x0a, 0x61, 0x0a, 0x62, 0x0a, 0x63, 0x0a, 0x64, 0x0a, 0x65, 0x0a, 0x66])
+		);
 		expect(c[0]!.preview).toHaveLength(5);
 	});
 });
@@ -111,7 +113,8 @@ describe('createChunkDecoder', () => {
 		const bytes = enc('a,é,山\n');
 		const decode = createChunkDecoder('utf-8');
 		let out = '';
-		for (let i = 0; i < bytes.length; i++) out += decode(bytes.subarray(i, i + 1), i === bytes.length - 1);
+		for (let i = 0; i < bytes.length; i++)
+			out += decode(bytes.subarray(i, i + 1), i === bytes.length - 1);
 		expect(out).toBe('a,é,山\n');
 	});
 

@@ -84,7 +84,6 @@ const CP1252_C1 =
 	'\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 function fixCp1252(text: string): string {
-	// eslint-disable-next-line no-control-regex
 	return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
 }
 
@@ -173,7 +172,8 @@ export function detectEncoding(sample: Uint8Array, userChoice?: EncodingName): E
 		const bomLength = bom.encoding === userChoice ? bom.bomLength : 0;
 		return { ok: true, encoding: userChoice, bomLength, source: 'user' };
 	}
-	if (bom.encoding) return { ok: true, encoding: bom.encoding, bomLength: bom.bomLength, source: 'bom' };
+	if (bom.encoding)
+		return { ok: true, encoding: bom.encoding, bomLength: bom.bomLength, source: 'bom' };
 	const invalidAt = firstInvalidUtf8(sample);
 	if (invalidAt === -1) return { ok: true, encoding: 'utf-8', bomLength: 0, source: 'utf8-valid' };
 	const candidates = encodingCandidates(sample);

@@ -8,7 +8,11 @@ describe('cleanHeaders', () => {
 		['duplicates → name_2, name_3', ['x', 'x', 'x'], ['x', 'x_2', 'x_3']],
 		['duplicate never takes a later real name', ['x', 'x', 'x_2'], ['x', 'x_3', 'x_2']],
 		['blank never takes a real column_N', ['column_2', ''], ['column_2', 'column_2_2']],
-		['reserved names', ['__proto__', 'constructor', 'prototype'], ['__proto___col', 'constructor_col', 'prototype_col']],
+		[
+			'reserved names',
+			['__proto__', 'constructor', 'prototype'],
+			['__proto___col', 'constructor_col', 'prototype_col']
+		],
 		['trimmed', [' name ', 'id'], ['name', 'id']],
 		['case-sensitive', ['Id', 'id'], ['Id', 'id']]
 	])('%s', (_n, raw, names) => {

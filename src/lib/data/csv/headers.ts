@@ -52,7 +52,13 @@ export function cleanHeaders(raw: readonly string[]): { names: string[]; notes: 
 		taken.add(name);
 		names.push(name);
 		if (reason)
-			notes.push({ index, original, renamed: name, reason, message: message(index, original, name, reason) });
+			notes.push({
+				index,
+				original,
+				renamed: name,
+				reason,
+				message: message(index, original, name, reason)
+			});
 	});
 	return { names, notes };
 }
@@ -66,7 +72,12 @@ function freeName(base: string, taken: Set<string>, allowBase: boolean): string 
 	}
 }
 
-function message(index: number, original: string, renamed: string, reason: HeaderRenameReason): string {
+function message(
+	index: number,
+	original: string,
+	renamed: string,
+	reason: HeaderRenameReason
+): string {
 	const col = `Column ${index + 1}`;
 	switch (reason) {
 		case 'blank':

@@ -122,18 +122,21 @@ export function profileColumn(
 	const dateShare = share((v) => typeof parseDate(v, order.order) === 'number');
 	const serialOk =
 		DATE_NAME.test(name) &&
-		share((v) => /^\d{5}(\.\d+)?$/.test(v.trim()) && typeof parseDate(v, 'ymd', true) === 'number') >=
-			TYPE_MIN_SHARE;
+		share(
+			(v) => /^\d{5}(\.\d+)?$/.test(v.trim()) && typeof parseDate(v, 'ymd', true) === 'number'
+		) >= TYPE_MIN_SHARE;
 
 	const mostlyUnique = present > 0 && distinct / present > 0.9;
 	const idLike =
-		leadingZero || (alnum / Math.max(1, probe.length) >= 0.5 && mostlyUnique && dateShare < TYPE_MIN_SHARE);
+		leadingZero ||
+		(alnum / Math.max(1, probe.length) >= 0.5 && mostlyUnique && dateShare < TYPE_MIN_SHARE);
 
 	let type: ColumnType;
 	let excelSerial = false;
 	if (probe.length === 0) type = 'text';
 	else if (leadingZero) type = 'text';
-	else if (boolShare >= TYPE_MIN_SHARE && distinct <= 2) type = 'boolean';
+	else if (boolShare >= TYPE_MIN_SHARE && new Set(probe.map((v) => parseBoolean(v))).size <= 2)
+		type = 'boolean';
 	else if (dateShare >= TYPE_MIN_SHARE) type = 'date';
 	else if (serialOk) {
 		type = 'date';
@@ -203,7 +206,12 @@ export function profileColumn(
 }
 
 /** Equal-width histogram of the finite values (NaN skipped); one bin when min = max. */
-export function histogram(values: Float64Array, min: number, max: number, bins = HISTOGRAM_BINS): Histogram {
+export function histogram(
+	values: Float64Array,
+	min: number,
+	max: number,
+	bins = HISTOGRAM_BINS
+): Histogram {
 	const counts = new Array<number>(min === max ? 1 : bins).fill(0);
 	const k = counts.length;
 	const width = (max - min) / k;
@@ -232,13 +240,33 @@ const RULES: RoleRule[] = [
 		name: /^(customer|account|client|company|org(anization|anisation)?|tenant|user)?[\s_-]?(id|key|number|no|code)$/i,
 		types: ['text', 'category', 'number']
 	},
-	{ role: 'snapshot-date', name: /snapshot|as[\s_-]?of|report(ing)?[\s_-]?date|^period$|^month$|^date$/i, types: ['date'] },
-	{ role: 'churned', name: /^(is[\s_-]?)?churn(ed)?([\s_-]?(flag|status))?$|attrit|^lost$|^cancell?ed$/i, types: ['boolean'] },
-	{ role: 'churn-date', name: /churn.*(date|_at|on)$|cancell?(ed|ation)?[\s_-]?(date|at|on)$/i, types: ['date'] },
+	{
+		role: 'snapshot-date',
+		name: /snapshot|as[\s_-]?of|report(ing)?[\s_-]?date|^period$|^month$|^date$/i,
+		types: ['date']
+	},
+	{
+		role: 'churned',
+		name: /^(is[\s_-]?)?churn(ed)?([\s_-]?(flag|status))?$|attrit|^lost$|^cancell?ed$/i,
+		types: ['boolean']
+	},
+	{
+		role: 'churn-date',
+		name: /churn.*(date|_at|on)$|cancell?(ed|ation)?[\s_-]?(date|at|on)$/i,
+		types: ['date']
+	},
 	{ role: 'renewal-date', name: /renew/i, types: ['date'] },
 	{ role: 'expansion', name: /expan|upsell/i, types: ['boolean', 'number'] },
-	{ role: 'contract-value', name: /^(arr|acv|tcv)$|contract[\s_-]?value|annual[\s_-]?(recurring[\s_-]?)?revenue|arr[\s_-]?(amount|usd)?$/i, types: ['number'] },
-	{ role: 'segment', name: /segment|^tier$|plan[\s_-]?tier|customer[\s_-]?size|^size$/i, types: ['category'] }
+	{
+		role: 'contract-value',
+		name: /^(arr|acv|tcv)$|contract[\s_-]?value|annual[\s_-]?(recurring[\s_-]?)?revenue|arr[\s_-]?(amount|usd)?$/i,
+		types: ['number']
+	},
+	{
+		role: 'segment',
+		name: /segment|^tier$|plan[\s_-]?tier|customer[\s_-]?size|^size$/i,
+		types: ['category']
+	}
 ];
 
 /**
@@ -260,7 +288,13 @@ export function suggestRoles(profiles: ColumnProfile[]): ColumnProfile[] {
 	}
 	if (!used.has('account-id')) {
 		const p = profiles.find(
-			(q) => q.role === 'ignore' && q.type === 'text' && q.idLike && q.missing === 0 && q.distinct === q.rows - q.missing && !q.distinctCapped
+			(q) =>
+				q.role === 'ignore' &&
+				q.type === 'text' &&
+				q.idLike &&
+				q.missing === 0 &&
+				q.distinct === q.rows - q.missing &&
+				!q.distinctCapped
 		);
 		if (p) p.role = 'account-id';
 	}
@@ -277,5 +311,7 @@ export function profileTable(
 	columns: readonly (readonly string[])[],
 	decimalFallback: DecimalSeparator = '.'
 ): ColumnProfile[] {
-	return suggestRoles(headers.map((h, i) => profileColumn(i, h, columns[i] ?? [], decimalFallback)));
+	return suggestRoles(
+		headers.map((h, i) => profileColumn(i, h, columns[i] ?? [], decimalFallback))
+	);
 }

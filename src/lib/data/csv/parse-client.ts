@@ -23,8 +23,18 @@ export interface WorkerLike {
 
 export type ParseOutcome =
 	| { status: 'ok'; parseId: number; file: ParsedFile }
-	| { status: 'blocked'; issues: ParseIssue[]; encoding: EncodingName | null; dialect: Dialect | null }
-	| { status: 'needs-encoding'; candidates: EncodingCandidate[]; guess: EncodingName; invalidAt: number }
+	| {
+			status: 'blocked';
+			issues: ParseIssue[];
+			encoding: EncodingName | null;
+			dialect: Dialect | null;
+	  }
+	| {
+			status: 'needs-encoding';
+			candidates: EncodingCandidate[];
+			guess: EncodingName;
+			invalidAt: number;
+	  }
 	| { status: 'cancelled' }
 	| { status: 'error'; message: string };
 
@@ -80,10 +90,20 @@ export class ParseClient {
 				p.resolve({ status: 'ok', parseId: msg.id, file: msg.result });
 				break;
 			case 'issues':
-				p.resolve({ status: 'blocked', issues: msg.issues, encoding: msg.encoding, dialect: msg.dialect });
+				p.resolve({
+					status: 'blocked',
+					issues: msg.issues,
+					encoding: msg.encoding,
+					dialect: msg.dialect
+				});
 				break;
 			case 'needs-encoding':
-				p.resolve({ status: 'needs-encoding', candidates: msg.candidates, guess: msg.guess, invalidAt: msg.invalidAt });
+				p.resolve({
+					status: 'needs-encoding',
+					candidates: msg.candidates,
+					guess: msg.guess,
+					invalidAt: msg.invalidAt
+				});
 				break;
 			case 'built':
 				p.resolve({ status: 'built', result: msg.result });
@@ -122,7 +142,11 @@ export class ParseClient {
 	}
 
 	/** Types the columns of parse `parseId` (kept in the worker) with a confirmed mapping. */
-	build(parseId: number, mapping: ColumnMapping[], options: BuildOptions = {}): Promise<BuildOutcome> {
+	build(
+		parseId: number,
+		mapping: ColumnMapping[],
+		options: BuildOptions = {}
+	): Promise<BuildOutcome> {
 		this.#drop(this.#currentBuild);
 		const id = this.#nextId++;
 		this.#currentBuild = id;

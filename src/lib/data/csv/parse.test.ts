@@ -14,7 +14,9 @@ describe('csv-spectrum', () => {
 	it('has its 12 cases', () => expect(names.length).toBe(12));
 	it.each(names)('%s', async (name) => {
 		const bytes = new Uint8Array(readFileSync(join(spectrumDir, 'csvs', `${name}.csv`)));
-		const json = JSON.parse(readFileSync(join(spectrumDir, 'json', `${name}.json`), 'utf8')) as unknown;
+		const json = JSON.parse(
+			readFileSync(join(spectrumDir, 'json', `${name}.json`), 'utf8')
+		) as unknown;
 		// One case (location_coordinates) stores its single row as an object, not an array.
 		const expected = (Array.isArray(json) ? json : [json]) as Record<string, string>[];
 		// Upstream bug in csv-spectrum 2.0.0: location_coordinates.csv has phone 2095257564 but
@@ -34,38 +36,261 @@ describe('csv-spectrum', () => {
 describe('PapaParse tricky inputs', () => {
 	it.each([
 		['one row (header only)', 'A,b,c', [['A', 'b', 'c']]],
-		['two rows', 'A,b,c\nd,E,f', [['A', 'b', 'c'], ['d', 'E', 'f']]],
-		['whitespace at edges of unquoted field', 'a,\tb ,c\n1,2,3', [['a', '\tb ', 'c'], ['1', '2', '3']]],
-		['quoted field', 'A,"B",C\n1,2,3', [['A', 'B', 'C'], ['1', '2', '3']]],
-		['quoted field with extra whitespace on edges', 'A," B  ",C\n1,2,3', [['A', ' B  ', 'C'], ['1', '2', '3']]],
-		['quoted field with delimiter', 'x,y,z\nA,"B,B",C', [['x', 'y', 'z'], ['A', 'B,B', 'C']]],
-		['quoted field with line break', 'x,y,z\nA,"B\nB",C', [['x', 'y', 'z'], ['A', 'B\nB', 'C']]],
-		['quoted fields with line breaks', 'x,y,z\nA,"B\nB","C\nC\nC"', [['x', 'y', 'z'], ['A', 'B\nB', 'C\nC\nC']]],
-		['quoted field at end of row with delimiter and line break', 'a,b,"c,c\nc"\nd,e,f', [['a', 'b', 'c,c\nc'], ['d', 'e', 'f']]],
-		['escaped quotes', 'x,y,z\nA,"B""B""B",C', [['x', 'y', 'z'], ['A', 'B"B"B', 'C']]],
-		['escaped quotes at boundaries', 'x,y,z\nA,"""B""",C', [['x', 'y', 'z'], ['A', '"B"', 'C']]],
-		['unquoted field with quote at end', 'x,y,z\nA,B",C', [['x', 'y', 'z'], ['A', 'B"', 'C']]],
-		['quotes around delimiter', 'x,y,z\nA,""",""",C', [['x', 'y', 'z'], ['A', '","', 'C']]],
-		['quotes on right side of delimiter', 'x,y,z\nA,",""",C', [['x', 'y', 'z'], ['A', ',"', 'C']]],
-		['space before opening quote: literal field', 'x,y,z\nA, "B" ,C', [['x', 'y', 'z'], ['A', ' "B" ', 'C']]],
-		['spaces after closing quote are dropped', 'x,y\n"a"  ,"b"', [['x', 'y'], ['a', 'b']]],
-		['misplaced quotes in data', 'x,y,z\nA,B "B",C', [['x', 'y', 'z'], ['A', 'B "B"', 'C']]],
-		['line starts with quoted field', 'a,b,c\n"d",e,f', [['a', 'b', 'c'], ['d', 'e', 'f']]],
-		['line ends with quoted field', 'a,b,c\nd,e,f\n"g","h","i"\n"j","k","l"', [['a', 'b', 'c'], ['d', 'e', 'f'], ['g', 'h', 'i'], ['j', 'k', 'l']]],
-		['quoted field at end of row has quotes', 'a,b,"c""c"""\nd,e,f', [['a', 'b', 'c"c"'], ['d', 'e', 'f']]],
-		['empty quoted field at EOF', 'a,b,""\na,b,""', [['a', 'b', ''], ['a', 'b', '']]],
-		['multiple consecutive empty fields', 'a,b,,,c,d\n,,e,,,f', [['a', 'b', '', '', 'c', 'd'], ['', '', 'e', '', '', 'f']]],
-		['trailing delimiter', 'a,b,c,\n1,2,3,', [['a', 'b', 'c', ''], ['1', '2', '3', '']]],
-		['ends with empty quoted field', 'a,b,c\n1,2,""', [['a', 'b', 'c'], ['1', '2', '']]],
-		['CRLF', 'a,b\r\n1,2\r\n3,4\r\n', [['a', 'b'], ['1', '2'], ['3', '4']]],
-		['CR only', 'a,b\r1,2\r3,4', [['a', 'b'], ['1', '2'], ['3', '4']]],
-		['CRLF with quoted CRLF inside', 'a,b\r\n"x\r\ny",2\r\n', [['a', 'b'], ['x\r\ny', '2']]],
-		['quoted LF inside a CRLF file', 'a,b\r\n"x\ny",2\r\n3,4\r\n', [['a', 'b'], ['x\ny', '2'], ['3', '4']]],
-		['BOM in string input', '\ufeffa,b\n1,2', [['a', 'b'], ['1', '2']]],
+		[
+			'two rows',
+			'A,b,c\nd,E,f',
+			[
+				['A', 'b', 'c'],
+				['d', 'E', 'f']
+			]
+		],
+		[
+			'whitespace at edges of unquoted field',
+			'a,\tb ,c\n1,2,3',
+			[
+				['a', '\tb ', 'c'],
+				['1', '2', '3']
+			]
+		],
+		[
+			'quoted field',
+			'A,"B",C\n1,2,3',
+			[
+				['A', 'B', 'C'],
+				['1', '2', '3']
+			]
+		],
+		[
+			'quoted field with extra whitespace on edges',
+			'A," B  ",C\n1,2,3',
+			[
+				['A', ' B  ', 'C'],
+				['1', '2', '3']
+			]
+		],
+		[
+			'quoted field with delimiter',
+			'x,y,z\nA,"B,B",C',
+			[
+				['x', 'y', 'z'],
+				['A', 'B,B', 'C']
+			]
+		],
+		[
+			'quoted field with line break',
+			'x,y,z\nA,"B\nB",C',
+			[
+				['x', 'y', 'z'],
+				['A', 'B\nB', 'C']
+			]
+		],
+		[
+			'quoted fields with line breaks',
+			'x,y,z\nA,"B\nB","C\nC\nC"',
+			[
+				['x', 'y', 'z'],
+				['A', 'B\nB', 'C\nC\nC']
+			]
+		],
+		[
+			'quoted field at end of row with delimiter and line break',
+			'a,b,"c,c\nc"\nd,e,f',
+			[
+				['a', 'b', 'c,c\nc'],
+				['d', 'e', 'f']
+			]
+		],
+		[
+			'escaped quotes',
+			'x,y,z\nA,"B""B""B",C',
+			[
+				['x', 'y', 'z'],
+				['A', 'B"B"B', 'C']
+			]
+		],
+		[
+			'escaped quotes at boundaries',
+			'x,y,z\nA,"""B""",C',
+			[
+				['x', 'y', 'z'],
+				['A', '"B"', 'C']
+			]
+		],
+		[
+			'unquoted field with quote at end',
+			'x,y,z\nA,B",C',
+			[
+				['x', 'y', 'z'],
+				['A', 'B"', 'C']
+			]
+		],
+		[
+			'quotes around delimiter',
+			'x,y,z\nA,""",""",C',
+			[
+				['x', 'y', 'z'],
+				['A', '","', 'C']
+			]
+		],
+		[
+			'quotes on right side of delimiter',
+			'x,y,z\nA,",""",C',
+			[
+				['x', 'y', 'z'],
+				['A', ',"', 'C']
+			]
+		],
+		[
+			'space before opening quote: literal field',
+			'x,y,z\nA, "B" ,C',
+			[
+				['x', 'y', 'z'],
+				['A', ' "B" ', 'C']
+			]
+		],
+		[
+			'spaces after closing quote are dropped',
+			'x,y\n"a"  ,"b"',
+			[
+				['x', 'y'],
+				['a', 'b']
+			]
+		],
+		[
+			'misplaced quotes in data',
+			'x,y,z\nA,B "B",C',
+			[
+				['x', 'y', 'z'],
+				['A', 'B "B"', 'C']
+			]
+		],
+		[
+			'line starts with quoted field',
+			'a,b,c\n"d",e,f',
+			[
+				['a', 'b', 'c'],
+				['d', 'e', 'f']
+			]
+		],
+		[
+			'line ends with quoted field',
+			'a,b,c\nd,e,f\n"g","h","i"\n"j","k","l"',
+			[
+				['a', 'b', 'c'],
+				['d', 'e', 'f'],
+				['g', 'h', 'i'],
+				['j', 'k', 'l']
+			]
+		],
+		[
+			'quoted field at end of row has quotes',
+			'a,b,"c""c"""\nd,e,f',
+			[
+				['a', 'b', 'c"c"'],
+				['d', 'e', 'f']
+			]
+		],
+		[
+			'empty quoted field at EOF',
+			'a,b,""\na,b,""',
+			[
+				['a', 'b', ''],
+				['a', 'b', '']
+			]
+		],
+		[
+			'multiple consecutive empty fields',
+			'a,b,,,c,d\n,,e,,,f',
+			[
+				['a', 'b', '', '', 'c', 'd'],
+				['', '', 'e', '', '', 'f']
+			]
+		],
+		[
+			'trailing delimiter',
+			'a,b,c,\n1,2,3,',
+			[
+				['a', 'b', 'c', ''],
+				['1', '2', '3', '']
+			]
+		],
+		[
+			'ends with empty quoted field',
+			'a,b,c\n1,2,""',
+			[
+				['a', 'b', 'c'],
+				['1', '2', '']
+			]
+		],
+		[
+			'CRLF',
+			'a,b\r\n1,2\r\n3,4\r\n',
+			[
+				['a', 'b'],
+				['1', '2'],
+				['3', '4']
+			]
+		],
+		[
+			'CR only',
+			'a,b\r1,2\r3,4',
+			[
+				['a', 'b'],
+				['1', '2'],
+				['3', '4']
+			]
+		],
+		[
+			'CRLF with quoted CRLF inside',
+			'a,b\r\n"x\r\ny",2\r\n',
+			[
+				['a', 'b'],
+				['x\r\ny', '2']
+			]
+		],
+		[
+			'quoted LF inside a CRLF file',
+			'a,b\r\n"x\ny",2\r\n3,4\r\n',
+			[
+				['a', 'b'],
+				['x\ny', '2'],
+				['3', '4']
+			]
+		],
+		[
+			'BOM in string input',
+			'\ufeffa,b\n1,2',
+			[
+				['a', 'b'],
+				['1', '2']
+			]
+		],
 		['single column', 'name\nAnn\nBob\n', [['name'], ['Ann'], ['Bob']]],
-		['no trailing newline', 'a,b\n1,2', [['a', 'b'], ['1', '2']]],
-		['blank lines skipped (greedy)', 'a,b\n\n1,2\n  \n,\n3,4\n\n\n', [['a', 'b'], ['1', '2'], ['3', '4']]],
-		['unicode', '名前,都市\n山田,東京', [['名前', '都市'], ['山田', '東京']]]
+		[
+			'no trailing newline',
+			'a,b\n1,2',
+			[
+				['a', 'b'],
+				['1', '2']
+			]
+		],
+		[
+			'blank lines skipped (greedy)',
+			'a,b\n\n1,2\n  \n,\n3,4\n\n\n',
+			[
+				['a', 'b'],
+				['1', '2'],
+				['3', '4']
+			]
+		],
+		[
+			'unicode',
+			'名前,都市\n山田,東京',
+			[
+				['名前', '都市'],
+				['山田', '東京']
+			]
+		]
 	])('%s', async (_n, text, expected) => {
 		expect(records(await parseBoth(text))).toEqual(expected);
 	});
@@ -83,7 +308,8 @@ describe('PapaParse tricky inputs', () => {
 	it('malformed closing quote → InvalidQuotes, blocking', async () => {
 		const r = await parseCsv('a,b\n"x"y,2\n3,4\n');
 		expect(r.status).toBe('blocked');
-		if (r.status === 'blocked') expect(r.issues[0]).toMatchObject({ code: 'InvalidQuotes', row: 2 });
+		if (r.status === 'blocked')
+			expect(r.issues[0]).toMatchObject({ code: 'InvalidQuotes', row: 2 });
 	});
 });
 
@@ -96,7 +322,10 @@ describe('rows, ragged rows, caps, abort', () => {
 
 	it('sep= line is dropped and does not count as a row', async () => {
 		const r = await parseBoth('sep=;\nid;v\n1;2\n');
-		expect(records(r)).toEqual([['id', 'v'], ['1', '2']]);
+		expect(records(r)).toEqual([
+			['id', 'v'],
+			['1', '2']
+		]);
 		if (r.status === 'ok') expect(Array.from(r.table.rowNumbers)).toEqual([2]);
 	});
 
@@ -110,7 +339,11 @@ describe('rows, ragged rows, caps, abort', () => {
 			{ row: 4, code: 'TooManyFields', blocking: false }
 		]);
 		expect(r.issues[0]!.message).toBe('Row 3 has 2 fields; the header has 3.');
-		expect(records(r)).toEqual([['id', 'a', 'b'], ['1', 'x', 'y'], ['4', 'x', 'y']]);
+		expect(records(r)).toEqual([
+			['id', 'a', 'b'],
+			['1', 'x', 'y'],
+			['4', 'x', 'y']
+		]);
 		expect(Array.from(r.table.rowNumbers)).toEqual([2, 5]);
 	});
 
@@ -175,12 +408,32 @@ describe('rows, ragged rows, caps, abort', () => {
 
 describe('round trip: Papa.unparse → parseCsv', () => {
 	const cell = fc.string({
-		unit: fc.constantFrom('a', 'B', '1', ' ', ',', '"', '\n', '\r', '\r\n', ';', 'é', '山', '\t', "'"),
+		unit: fc.constantFrom(
+			'a',
+			'B',
+			'1',
+			' ',
+			',',
+			'"',
+			'\n',
+			'\r',
+			'\r\n',
+			';',
+			'é',
+			'山',
+			'\t',
+			"'"
+		),
 		maxLength: 8
 	});
 	const table = fc
 		.integer({ min: 2, max: 5 })
-		.chain((cols) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 12 }))
+		.chain((cols) =>
+			fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), {
+				minLength: 1,
+				maxLength: 12
+			})
+		)
 		// A row of only blank/whitespace cells is skipped by design (skipEmptyLines: 'greedy').
 		.filter((rows) => rows.every((r) => r.some((c) => c.trim() !== '')));
 

@@ -162,7 +162,10 @@ class Stop extends Error {}
  * Blank and whitespace-only lines are skipped (`skipEmptyLines:'greedy'`), but still counted
  * in row numbers. Never throws for bad input.
  */
-export async function parseCsv(source: CsvSource, options: ParseOptions = {}): Promise<ParseResult> {
+export async function parseCsv(
+	source: CsvSource,
+	options: ParseOptions = {}
+): Promise<ParseResult> {
 	const t0 = performance.now();
 	const elapsed = () => performance.now() - t0;
 	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -310,7 +313,11 @@ export async function parseCsv(source: CsvSource, options: ParseOptions = {}): P
 	let papa: Papa.Parser | null = null;
 	let deferred = false;
 	const splitQuoted = (text: string, last: boolean): string => {
-		papa ??= new Papa.Parser({ delimiter: dialect!.delimiter, newline: dialect!.newline, quoteChar: '"' });
+		papa ??= new Papa.Parser({
+			delimiter: dialect!.delimiter,
+			newline: dialect!.newline,
+			quoteChar: '"'
+		});
 		const res = papa.parse(text, 0, !last) as {
 			data: string[][];
 			errors: { code: string; row: number }[];
@@ -364,11 +371,17 @@ export async function parseCsv(source: CsvSource, options: ParseOptions = {}): P
 		if (isText) {
 			const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
 			for (let pos = 0; pos < text.length || pos === 0; pos += chunkBytes) {
-				if (options.signal?.aborted) return { status: 'aborted', bytes: consumed, elapsedMs: elapsed() };
+				if (options.signal?.aborted)
+					return { status: 'aborted', bytes: consumed, elapsedMs: elapsed() };
 				const end = Math.min(text.length, pos + chunkBytes);
 				carry = feed(text.slice(pos, end), end >= text.length, carry);
 				consumed = end;
-				options.onProgress?.({ rows: rowNumbers.n, bytes: consumed, totalBytes, elapsedMs: elapsed() });
+				options.onProgress?.({
+					rows: rowNumbers.n,
+					bytes: consumed,
+					totalBytes,
+					elapsedMs: elapsed()
+				});
 				if (end >= text.length) break;
 				if (performance.now() - lastYield > 30) {
 					await new Promise((r) => setTimeout(r, 0)); // let a cancel message in
@@ -377,10 +390,15 @@ export async function parseCsv(source: CsvSource, options: ParseOptions = {}): P
 			}
 		} else {
 			for (let pos = bomLength; pos < totalBytes || pos === bomLength; pos += chunkBytes) {
-				if (options.signal?.aborted) return { status: 'aborted', bytes: consumed, elapsedMs: elapsed() };
+				if (options.signal?.aborted)
+					return { status: 'aborted', bytes: consumed, elapsedMs: elapsed() };
 				const end = Math.min(totalBytes, pos + chunkBytes);
-				const bytes = pos === bomLength && end <= sample.length ? sample.subarray(pos, end) : await readBytes(pos, end);
-				if (options.signal?.aborted) return { status: 'aborted', bytes: consumed, elapsedMs: elapsed() };
+				const bytes =
+					pos === bomLength && end <= sample.length
+						? sample.subarray(pos, end)
+						: await readBytes(pos, end);
+				if (options.signal?.aborted)
+					return { status: 'aborted', bytes: consumed, elapsedMs: elapsed() };
 				const last = end >= totalBytes;
 				let text: string;
 				try {
@@ -400,7 +418,12 @@ export async function parseCsv(source: CsvSource, options: ParseOptions = {}): P
 				if (pos === bomLength && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 				carry = feed(text, last, carry);
 				consumed = end;
-				options.onProgress?.({ rows: rowNumbers.n, bytes: consumed, totalBytes, elapsedMs: elapsed() });
+				options.onProgress?.({
+					rows: rowNumbers.n,
+					bytes: consumed,
+					totalBytes,
+					elapsedMs: elapsed()
+				});
 				if (last) break;
 			}
 		}

@@ -3,11 +3,7 @@
  * `parse` / `build` / `cancel` / `release` requests and posts replies through `post`.
  * Raw columns of the latest parse stay here, so `build` needs no second transfer.
  */
-import type {
-	PackedColumn,
-	ParseWorkerReply,
-	ParseWorkerRequest
-} from '$lib/workers/protocol';
+import type { PackedColumn, ParseWorkerReply, ParseWorkerRequest } from '$lib/workers/protocol';
 import { buildTable } from './build';
 import { profileTable } from './infer';
 import { parseCsv, type RawTable } from './parse';
@@ -119,7 +115,14 @@ export function createParseSession(post: PostReply): { handle(msg: ParseWorkerRe
 	function build(msg: Extract<ParseWorkerRequest, { type: 'build' }>): void {
 		const raw = kept.get(msg.parseId);
 		if (!raw) {
-			post({ type: 'error', id: msg.id, message: `Parse ${msg.parseId} is no longer available; parse the file again.` }, []);
+			post(
+				{
+					type: 'error',
+					id: msg.id,
+					message: `Parse ${msg.parseId} is no longer available; parse the file again.`
+				},
+				[]
+			);
 			return;
 		}
 		try {

@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { parseCsv, type CsvSource, type ParseOptions, type ParseResult } from './parse';
 
 /** Committed fixture bytes from tests/e2e/fixtures/csv/. */
-export function fixture(name: string): Uint8Array {
+export function fixture(name: string): Uint8Array<ArrayBuffer> {
 	return new Uint8Array(
-		readFileSync(fileURLToPath(new URL(`../../../../tests/e2e/fixtures/csv/${name}`, import.meta.url)))
+		readFileSync(
+			fileURLToPath(new URL(`../../../../tests/e2e/fixtures/csv/${name}`, import.meta.url))
+		)
 	);
 }
 
@@ -20,7 +22,10 @@ export function records(r: ParseResult): string[][] {
 }
 
 /** Parses and returns the result; asserts the same outcome with tiny chunks (streaming edges). */
-export async function parseBoth(source: CsvSource, options: ParseOptions = {}): Promise<ParseResult> {
+export async function parseBoth(
+	source: CsvSource,
+	options: ParseOptions = {}
+): Promise<ParseResult> {
 	const whole = await parseCsv(source, options);
 	for (const chunkBytes of [1, 3, 7]) {
 		const small = await parseCsv(source, { ...options, chunkBytes });

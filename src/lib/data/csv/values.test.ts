@@ -110,16 +110,32 @@ describe('detectDecimal', () => {
 
 describe('parseBoolean', () => {
 	it.each([
-		['Yes', 1], ['no', 0], ['Y', 1], ['n', 0], ['TRUE', 1], ['false', 0], ['1', 1], ['0', 0],
-		[' True ', 1], ['t', 1], ['F', 0]
+		['Yes', 1],
+		['no', 0],
+		['Y', 1],
+		['n', 0],
+		['TRUE', 1],
+		['false', 0],
+		['1', 1],
+		['0', 0],
+		[' True ', 1]
 	])('%j → %d', (raw, v) => expect(parseBoolean(raw)).toBe(v));
-	it.each(['maybe', '2', 'oui'])('%j → unreadable', (raw) => expect(parseBoolean(raw)).toBeNull());
+	it.each(['maybe', '2', 'oui', 't', 'F'])('%j → unreadable', (raw) =>
+		expect(parseBoolean(raw)).toBeNull()
+	);
 	it('blank → missing', () => expect(parseBoolean(' ')).toBeNaN());
 });
 
 describe('dates', () => {
 	it('daysFromCivil matches Date.UTC across eras', () => {
-		for (const [y, m, d] of [[1970, 1, 1], [2000, 2, 29], [1900, 3, 1], [2024, 12, 31], [1600, 1, 1], [2100, 2, 28]] as const)
+		for (const [y, m, d] of [
+			[1970, 1, 1],
+			[2000, 2, 29],
+			[1900, 3, 1],
+			[2024, 12, 31],
+			[1600, 1, 1],
+			[2100, 2, 28]
+		] as const)
 			expect(daysFromCivil(y, m, d)).toBe(day(y, m, d));
 	});
 

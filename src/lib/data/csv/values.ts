@@ -47,7 +47,10 @@ export interface NumberParse {
  * `▲1,234`/`△1,234` → negative, exponents. Thousands groups must have 3 digits (`1,23` is an
  * error with `decimal='.'`). Returns `NaN` value for a blank cell, or null when unreadable.
  */
-export function parseNumberDetailed(raw: string, decimal: DecimalSeparator = '.'): NumberParse | null {
+export function parseNumberDetailed(
+	raw: string,
+	decimal: DecimalSeparator = '.'
+): NumberParse | null {
 	if (decimal === '.' ? PLAIN_DOT.test(raw) : PLAIN_INT.test(raw))
 		return { value: Number(raw), percent: false, currency: false };
 	let s = raw.trim();
@@ -185,11 +188,12 @@ export function detectDecimal(
 // ---------------------------------------------------------------------------------------------
 // Booleans
 
-const TRUE_WORDS = new Set(['yes', 'y', 'true', '1', 't']);
-const FALSE_WORDS = new Set(['no', 'n', 'false', '0', 'f']);
+const TRUE_WORDS = new Set(['yes', 'y', 'true', '1']);
+const FALSE_WORDS = new Set(['no', 'n', 'false', '0']);
 
 /**
- * Reads a boolean cell: Yes/No, Y/N, True/False, T/F, 1/0 (any case, trimmed) → 1 / 0.
+ * Reads a boolean cell: Yes/No, Y/N, True/False, 1/0 (any case, trimmed) → 1 / 0. `T`/`F` are
+ * not booleans (too often a code, e.g. gender).
  * Returns `NaN` for a blank cell, null when unreadable.
  */
 export function parseBoolean(raw: string): number | null {
@@ -231,7 +235,19 @@ export function excelSerialToEpochDay(serial: number): number {
 }
 
 const MONTHS: Record<string, number> = {
-	jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12
+	jan: 1,
+	feb: 2,
+	mar: 3,
+	apr: 4,
+	may: 5,
+	jun: 6,
+	jul: 7,
+	aug: 8,
+	sep: 9,
+	sept: 9,
+	oct: 10,
+	nov: 11,
+	dec: 12
 };
 
 /** Time tail allowed after a date: `T12:30`, ` 12:30:05.123`, `Z`, `+09:00`. It is ignored. */
@@ -337,7 +353,12 @@ export function detectDateOrder(cells: readonly string[], limit = 5000): DateOrd
 // Messages
 
 /** The user-facing message for a cell that could not be read. */
-export function valueMessage(row: number, column: string, raw: string, code: ValueIssueCode): string {
+export function valueMessage(
+	row: number,
+	column: string,
+	raw: string,
+	code: ValueIssueCode
+): string {
 	const shown = JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
 	const what = {
 		'not-a-number': 'is not a number',

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { buildTable, type ColumnMapping } from './build';
+import type { RawTable } from './parse';
+
+function raw(headers: string[], rows: string[][], rowNumbers?: number[]): RawTable {
+	return {
+		headers,
+		originalHeaders: headers,
+		headerNotes: [],
+		columns: headers.map((_, c) => rows.map((r) => r[c]!)),
+		rowNumbers: new Uint32Array(rowNumbers ?? rows.map((_, i) => i + 2)),
+		rows: rows.length
+	};
+}
+
+const table = raw(
+	['id', 'seg', 'mrr', 'churned', 'date'],
+	[
+		['A', 'SMB', '1,200.5', 'Yes', '2024-01-02'],
+		['B', 'ENT', ' ', 'No', '2024-01-03'],
+		['C', 'SMB', '300', 'No', '']
+	]
+);
+const mapping: ColumnMapping[] = [
+	{ index: 0, role: 'account-id', type: 'text' },
+	{ index: 1, role: 'segment', type: 'category' },
+	{ index: 2, role: 'metric', type: 'number' },
+	{ index: 3, role: 'churned', type: 'boolean' },
+	{ index: 4, role: 'snapshot-date', type: 'date' }
+];
+
+describe('buildTable', () => {
+	it('types columns: Float64 with NaN, dictionary codes with −1, ids apart', () => {
+		const b = buildTable(table, mapping);
+		expect(b.ok).toBe(true);
+		if (!b.ok) return;
+		expect(b.ids).toEqual(['A', 'B', 'C']);
+		expect(b.table.n).toBe(3);
+		expect([...b.table.columns.keys()]).toEqual(['seg', 'mrr', 'churned', 'date']);
+		expect(b.table.columns.get('seg')).toEqual({
+			kind: 'category',
+			codes: new Int32Array([0, 1, 0]),
+			dictionary: ['SMB', 'ENT']
+		});
+		const mrr = b.table.columns.get('mrr');
+		expect(mrr?.kind === 'number' && Array.from(mrr.values)).toEqual([1200.5, NaN, 300]);
+		const churned = b.table.columns.get('churned');
+		expect(churned?.kind === 'number' && Array.from(churned.values)).toEqual([1, 0, 0]);
+		const date = b.table.columns.get('date');
+		expect(date?.kind === 'number' && Array.from(date.values)).toEqual([19724, 19725, NaN]);
+		expect(b.dateRange).toEqual([19724, 19725]);
+		expect(b.columns.map((c) => [c.name, c.role, c.missingShare])).toEqual([
+			['id', 'account-id', 0],
+			['seg', 'segment', 0],
+			['mrr', 'metric', 1 / 3],
+			['churned', 'churned', 0],
+			['date', 'snapshot-date', 1 / 3]
+		]);
+		expect(b.table.columns.has('id')).toBe(false);
+	});
+
+	const bad = raw(
+		['id', 'TotalCharges', 'flag'],
+		[
+			['A', '10', 'Yes'],
+			['B', 'abc', 'No'],
+			['', '5', 'Yes'],
+			['A', '7', 'maybe'],
+			['D', '8', 'No']
+		],
+		[2, 3, 5, 6, 7]
+	);
+	const badMap: ColumnMapping[] = [
+		{ index: 0, role: 'account-id', type: 'text' },
+		{ index: 1, role: 'metric', type: 'number' },
+		{ index: 2, role: 'metric', type: 'boolean' }
+	];
+
+	it('all or nothing: unreadable cells → issues with Excel row numbers, no table', () => {
+		const b = buildTable(bad, badMap);
+		expect(b.ok).toBe(false);
+		if (b.ok) return;
+		expect(b.badRows).toBe(3);
+		expect(b.issues.map((i) => i.message)).toEqual([
+			'row 5, column "id": the account id is blank',
+			'row 3, column "TotalCharges": "abc" is not a number',
+			'row 6, column "flag": "maybe" is not yes/no, true/false or 1/0',
+			'row 6, column "id": account id "A" repeats row 2'
+		]);
+		expect('table' in b).toBe(false);
+	});
+
+	it('skipRows leaves out unreadable rows and keeps the rest whole', () => {
+		const b = buildTable(bad, badMap, { skipRows: true });
+		expect(b.ok).toBe(true);
+		if (!b.ok) return;
+		expect(b.ids).toEqual(['A', 'D']);
+		expect(b.skippedRows).toBe(3);
+		expect(Array.from(b.rowNumbers)).toEqual([2, 7]);
+		const tc = b.table.columns.get('TotalCharges');
+		expect(tc?.kind === 'number' && Array.from(tc.values)).toEqual([10, 8]);
+	});
+
+	it('duplicate ids are fine across snapshot dates, not within one', () => {
+		const t = raw(
+			['id', 'd'],
+			[
+				['A', '2024-01-01'],
+				['A', '2024-02-01'],
+				['A', '2024-02-01']
+			]
+		);
+		const b = buildTable(t, [
+			{ index: 0, role: 'account-id', type: 'text' },
+			{ index: 1, role: 'snapshot-date', type: 'date' }
+		]);
+		expect(b.ok).toBe(false);
+		if (!b.ok) expect(b.issues.map((i) => [i.row, i.code])).toEqual([[4, 'duplicate-id']]);
+	});
+
+	it('mapping problems: no account id, a single-use role twice, bad index', () => {
+		const noId = buildTable(table, [{ index: 2, role: 'metric', type: 'number' }]);
+		expect(!noId.ok && noId.issues.map((i) => i.code)).toEqual(['no-account-id']);
+		const twice = buildTable(table, [...mapping, { index: 2, role: 'churned', type: 'number' }]);
+		expect(!twice.ok && twice.issues.map((i) => i.code)).toEqual(['duplicate-role']);
+		const badIndex = buildTable(table, [...mapping, { index: 9, role: 'metric', type: 'number' }]);
+		expect(!badIndex.ok && badIndex.issues.map((i) => i.code)).toEqual(['bad-mapping']);
+	});
+
+	it('decimal comma and date order per column', () => {
+		const t = raw(['id', 'v', 'd'], [['A', '1.234,5', '13/02/2024']]);
+		const b = buildTable(t, [
+			{ index: 0, role: 'account-id', type: 'text' },
+			{ index: 1, role: 'metric', type: 'number', decimal: ',' },
+			{ index: 2, role: 'metric', type: 'date', dateOrder: 'dmy' }
+		]);
+		const v = b.ok ? b.table.columns.get('v') : undefined;
+		const d = b.ok ? b.table.columns.get('d') : undefined;
+		expect(v?.kind === 'number' && v.values[0]).toBe(1234.5);
+		expect(d?.kind === 'number' && d.values[0]).toBe(Date.UTC(2024, 1, 13) / 86_400_000);
+	});
+
+	it('issue list is capped but counted', () => {
+		const t = raw(
+			['id', 'v'],
+			Array.from({ length: 50 }, (_, i) => [`a${i}`, 'x'])
+		);
+		const b = buildTable(
+			t,
+			[
+				{ index: 0, role: 'account-id', type: 'text' },
+				{ index: 1, role: 'metric', type: 'number' }
+			],
+			{ maxIssues: 10 }
+		);
+		expect(!b.ok && [b.issues.length, b.issueCount]).toEqual([10, 50]);
+	});
+});
