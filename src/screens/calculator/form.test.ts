@@ -31,11 +31,16 @@ describe('fieldFor', () => {
 			kind: 'number',
 			min: 0,
 			max: 25,
-			label: 'Seat utilisation (points)'
+			label: 'Seat utilisation',
+			unit: 'points'
 		});
 		expect(f.inputId).toBe('calc-usage');
 		expect(f.description).toContain('Scale 0–25.');
 		expect(f.description).toContain('Blank: left out of the score.');
+	});
+	it('manual: no separate scale text when the unit already names the maximum', () => {
+		const f = fieldFor(metric({ unit: 'points (0–25)', scheme: { kind: 'manual', max: 25 } }));
+		expect(f.description).toBe('Blank: left out of the score.');
 	});
 	it('linear: number input without hard limits, scale in the description', () => {
 		const f = fieldFor(metric({ unit: '%', hint: 'Active seats / licensed seats.' }));

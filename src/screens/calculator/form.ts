@@ -18,7 +18,9 @@ export interface Field {
 	inputId: string;
 	metricId: string;
 	column: string;
+	/** Metric name; the unit is shown beside it, inside the label. */
 	label: string;
+	unit: string;
 	kind: FieldKind;
 	min?: number;
 	max?: number;
@@ -44,7 +46,7 @@ function scaleText(metric: Metric): string {
 	const unit = metric.unit ? ` ${metric.unit}` : '';
 	switch (s.kind) {
 		case 'manual':
-			return `Scale 0–${s.max}.`;
+			return metric.unit?.includes(String(s.max)) ? '' : `Scale 0–${s.max}.`;
 		case 'linear': {
 			const [lo, hi] = s.worst < s.best ? [s.worst, s.best] : [s.best, s.worst];
 			const better = metric.direction === 'higher' ? 'higher' : 'lower';
@@ -60,8 +62,13 @@ function scaleText(metric: Metric): string {
 /** The input for one metric. */
 export function fieldFor(metric: Metric): Field {
 	const s = metric.scheme;
-	const label = metric.unit ? `${metric.name} (${metric.unit})` : metric.name;
-	const base = { inputId: `calc-${metric.id}`, metricId: metric.id, column: metric.column, label };
+	const base = {
+		inputId: `calc-${metric.id}`,
+		metricId: metric.id,
+		column: metric.column,
+		label: metric.name,
+		unit: metric.unit ?? ''
+	};
 	const parts = [metric.hint?.trim(), scaleText(metric), missingText(metric.missing)];
 	const description = parts.filter((p) => p).join(' ');
 	switch (s.kind) {
