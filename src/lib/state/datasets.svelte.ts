@@ -1,0 +1,154 @@
+/**
+ * The datasets list of the Data screen: what is stored, which one is active, and the actions on
+ * them (rename, delete, set active). Holds the storage handle the import wizard also uses; the
+ * first-open loader (`bootstrap.ts`) attaches it. Components never touch idb: they call this.
+ */
+import type { DatasetMeta } from '$lib/data/dataset';
+import type { WorkbenchStore } from '$lib/data/db/store';
+import { toStorageError } from '$lib/data/db/errors';
+import { workbench, type Workbench } from './workbench.svelte';
+
+/** Message shown when another tab opened a newer version of the database. */
+export const NEWER_TAB_MESSAGE =
+	'A newer version of the app is open in another tab. Reload this page to continue.';
+
+/** Text of the in-memory banner (private window, storage disabled). */
+export const MEMORY_ONLY_MESSAGE =
+	"Saved in this browser's memory only — private window? Export your model to keep it.";
+
+export class DatasetsState {
+	#store = $state.raw<WorkbenchStore | null>(null);
+	/** Committed datasets, newest first. */
+	list = $state.raw<DatasetMeta[]>([]);
+	activeId = $state<string | null>(null);
+	/** A short line while something loads (first open, switching datasets); null when idle. */
+	status = $state<string | null>(null);
+	/** Last failure of an action on the list, shown with role="alert". */
+	error = $state<string | null>(null);
+	/** Another tab upgraded the database: this tab must reload (never hangs waiting). */
+	needsReload = $state(false);
+	/** Id of the dataset whose action is running (buttons disabled meanwhile). */
+	busyId = $state<string | null>(null);
+	#wb: Workbench;
+	#unsubscribe: (() => void) | null = null;
+
+	constructor(wb: Workbench = workbench) {
+		this.#wb = wb;
+	}
+
+	get store(): WorkbenchStore | null {
+		return this.#store;
+	}
+
+	get isReady(): boolean {
+		return this.#store !== null;
+	}
+
+	get active(): DatasetMeta | null {
+		return this.list.find((d) => d.id === this.activeId) ?? null;
+	}
+
+	/** Use this store from now on; listen to other tabs' changes and refresh the list. */
+	async attach(store: WorkbenchStore): Promise<void> {
+		this.#unsubscribe?.();
+		this.#store = store;
+		if (!store.isPersistent) {
+			this.#wb.isPersistent = false;
+			this.#wb.storageMessage = MEMORY_ONLY_MESSAGE;
+		}
+		this.#unsubscribe = store.onChange((m) => {
+			if (m.topic === 'datasets' || m.topic === 'active-dataset') void this.refresh();
+		});
+		await this.refresh();
+	}
+
+	/** The other tab's newer version needs this one gone: show the reload prompt. */
+	markBlocking(): void {
+		this.needsReload = true;
+	}
+
+	/** Re-read the list and the active pointer from storage. */
+	async refresh(): Promise<void> {
+		const store = this.#store;
+		if (!store) return;
+		try {
+			const [list, active] = await Promise.all([store.listDatasets(), store.getActiveDataset()]);
+			this.list = list;
+			this.activeId = active?.id ?? null;
+		} catch (e) {
+			this.#fail(e);
+		}
+	}
+
+	/** Rename; a blank name is refused (the old name stays). Returns whether it was renamed. */
+	async rename(id: string, name: string): Promise<boolean> {
+		const clean = name.trim();
+		if (!clean) {
+			this.error = 'A dataset name cannot be blank.';
+			return false;
+		}
+		return this.#run(id, async (store) => {
+			const meta = await store.renameDataset(id, clean);
+			this.list = this.list.map((d) => (d.id === id ? meta : d));
+			const current = this.#wb.dataset;
+			if (current?.meta.id === id) this.#wb.setDataset({ ...current, meta });
+		});
+	}
+
+	/** Delete a dataset (the caller has confirmed). Clears the workbench if it was active. */
+	async remove(id: string): Promise<boolean> {
+		return this.#run(id, async (store) => {
+			await store.deleteDataset(id);
+			this.list = this.list.filter((d) => d.id !== id);
+			if (this.activeId === id) this.activeId = null;
+			if (this.#wb.dataset?.meta.id === id) this.#wb.setDataset(null);
+		});
+	}
+
+	/** Load a stored dataset into the workbench and remember it as the active one. */
+	async activate(id: string): Promise<boolean> {
+		const name = this.list.find((d) => d.id === id)?.name ?? 'dataset';
+		this.status = `Loading ${name}…`;
+		const ok = await this.#run(id, async (store) => {
+			const dataset = await store.loadDataset(id);
+			await store.setActiveDataset(id);
+			this.activeId = id;
+			this.#wb.setDataset(dataset);
+		});
+		this.status = null;
+		return ok;
+	}
+
+	async #run(id: string, action: (store: WorkbenchStore) => Promise<void>): Promise<boolean> {
+		const store = this.#store;
+		if (!store) {
+			this.error = 'Saved data is not open yet.';
+			return false;
+		}
+		this.busyId = id;
+		this.error = null;
+		try {
+			await action(store);
+			return true;
+		} catch (e) {
+			this.#fail(e);
+			return false;
+		} finally {
+			this.busyId = null;
+		}
+	}
+
+	#fail(e: unknown): void {
+		const err = toStorageError(e);
+		if (err.code === 'closed' || err.code === 'version') this.needsReload = true;
+		this.error = err.message;
+	}
+
+	dispose(): void {
+		this.#unsubscribe?.();
+		this.#unsubscribe = null;
+	}
+}
+
+/** The single datasets state the Data screen and the first-open loader share. */
+export const datasets = new DatasetsState();

@@ -1,0 +1,186 @@
+/**
+ * Pure helpers of the import wizard: mapping rows from column profiles, remembered mappings,
+ * the report's issue list, and the churn share of a built table. Tested in import-mapping.test.ts.
+ */
+import type { BuildIssue } from '$lib/data/csv/build';
+import type { ColumnProfile } from '$lib/data/csv/infer';
+import type { ParseIssue } from '$lib/data/csv/parse';
+import {
+	parseDate,
+	parseNumber,
+	type DateOrder,
+	type DecimalSeparator
+} from '$lib/data/csv/values';
+import { epochDayToIso, type ColumnRole, type ColumnType } from '$lib/data/dataset';
+import type { ColumnTable } from '$lib/model/types';
+
+/** Roles a dataset may have at most once (the wizard moves them, never duplicates them). */
+export const SINGLE_ROLES: readonly ColumnRole[] = [
+	'account-id',
+	'snapshot-date',
+	'segment',
+	'churned',
+	'churn-date',
+	'renewal-date',
+	'contract-value'
+];
+
+/** One column of the mapping table (the user's choices plus what the file showed). */
+export interface MappingRow {
+	index: number;
+	/** Safe, unique name. */
+	name: string;
+	/** Header as in the file. */
+	originalName: string;
+	role: ColumnRole;
+	type: ColumnType;
+	decimal: DecimalSeparator;
+	dateOrder: DateOrder;
+	excelSerial: boolean;
+	decimalAmbiguous: boolean;
+	dateOrderAmbiguous: boolean;
+	/** The user chose a date order (required when ambiguous). */
+	dateOrderConfirmed: boolean;
+	profile: ColumnProfile;
+}
+
+/** What is remembered per header list (and what a stored dataset's columns also provide). */
+export interface RememberedColumn {
+	name?: string;
+	originalName: string;
+	role: ColumnRole;
+	type: ColumnType;
+	decimal?: DecimalSeparator;
+	dateOrder?: DateOrder;
+	excelSerial?: boolean;
+}
+
+export interface RememberedMapping {
+	columns: RememberedColumn[];
+}
+
+/** A row of the report: where and why. `row` null = the whole file or column. */
+export interface ReportIssue {
+	row: number | null;
+	column: string | null;
+	code: string;
+	message: string;
+}
+
+/** Mapping rows from the worker's profiles (with their suggested roles). */
+export function rowsFromProfiles(
+	profiles: readonly ColumnProfile[],
+	originalHeaders: readonly string[]
+): MappingRow[] {
+	return profiles.map((p) => ({
+		index: p.index,
+		name: p.name,
+		originalName: originalHeaders[p.index] ?? p.name,
+		role: p.role,
+		type: p.type,
+		decimal: p.decimal,
+		dateOrder: p.dateOrder,
+		excelSerial: p.excelSerial,
+		decimalAmbiguous: p.decimalAmbiguous,
+		dateOrderAmbiguous: p.dateOrderAmbiguous,
+		dateOrderConfirmed: false,
+		profile: p
+	}));
+}
+
+/**
+ * Apply a remembered mapping: each column takes the remembered choice of the column with the
+ * same safe name (else the same original header); columns the mapping does not name are
+ * ignored (a stored dataset lists only the columns it kept).
+ */
+export function applyRemembered(
+	rows: readonly MappingRow[],
+	remembered: RememberedMapping
+): MappingRow[] {
+	const byName = new Map<string, RememberedColumn>();
+	const byOriginal = new Map<string, RememberedColumn>();
+	for (const c of remembered.columns) {
+		if (c.name !== undefined) byName.set(c.name, c);
+		if (!byOriginal.has(c.originalName)) byOriginal.set(c.originalName, c);
+	}
+	return rows.map((r) => {
+		const c = byName.get(r.name) ?? byOriginal.get(r.originalName);
+		if (!c) return { ...r, role: 'ignore' };
+		return {
+			...r,
+			role: c.role,
+			type: c.type,
+			decimal: c.decimal ?? r.decimal,
+			dateOrder: c.dateOrder ?? r.dateOrder,
+			excelSerial: c.excelSerial ?? r.excelSerial,
+			dateOrderConfirmed: c.dateOrder !== undefined || r.dateOrderConfirmed
+		};
+	});
+}
+
+/** Plain (cloneable) remembered mapping from the current rows. */
+export function toRemembered(rows: readonly MappingRow[]): RememberedMapping {
+	return {
+		columns: rows.map((r) => ({
+			name: r.name,
+			originalName: r.originalName,
+			role: r.role,
+			type: r.type,
+			decimal: r.decimal,
+			dateOrder: r.dateOrder,
+			excelSerial: r.excelSerial
+		}))
+	};
+}
+
+/** Ragged rows first, then cell problems, in file order within each; at most `cap`. */
+export function issueRows(
+	ragged: readonly ParseIssue[],
+	build: readonly BuildIssue[],
+	cap: number
+): ReportIssue[] {
+	const out: ReportIssue[] = [];
+	for (const i of [...ragged, ...build]) {
+		if (out.length >= cap) break;
+		out.push({ row: i.row, column: i.column, code: i.code, message: i.message });
+	}
+	return out;
+}
+
+/** Share 0–1 of rows whose flag is 1 among rows with a value; null without any value. */
+export function churnShare(table: ColumnTable, column: string): number | null {
+	const col = table.columns.get(column);
+	if (!col || col.kind !== 'number') return null;
+	let yes = 0;
+	let known = 0;
+	for (const x of col.values) {
+		if (x !== x) continue;
+		known++;
+		if (x === 1) yes++;
+	}
+	return known === 0 ? null : yes / known;
+}
+
+/**
+ * How the column's sample cells read with the current choices, e.g. `"1.234,5" → 1234.5`,
+ * so the user can check the decimal separator or date order. Unreadable → "not readable".
+ */
+export function samplePreview(row: MappingRow, limit = 3): { raw: string; read: string }[] {
+	return row.profile.sample.slice(0, limit).map((raw) => ({ raw, read: readAs(row, raw) }));
+}
+
+function readAs(row: MappingRow, raw: string): string {
+	if (row.type === 'number') {
+		const x = parseNumber(raw, row.decimal);
+		return x === null ? 'not readable' : Number.isNaN(x) ? 'missing' : String(x);
+	}
+	if (row.type === 'date') {
+		const d = parseDate(raw, row.dateOrder, row.excelSerial);
+		return typeof d === 'number'
+			? Number.isNaN(d)
+				? 'missing'
+				: epochDayToIso(d)
+			: 'not readable';
+	}
+	return raw;
+}

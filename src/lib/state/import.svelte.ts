@@ -1,0 +1,560 @@
+/**
+ * The CSV import wizard's state: choose a file → read it (worker, progress, cancel, encoding and
+ * delimiter choices) → map columns to roles and types → report unreadable rows → store it
+ * all-or-nothing and make it the active dataset. The same pipeline runs without the wizard for
+ * the sample portfolio (`importAuto`). Components call the methods; nothing here touches the DOM.
+ */
+import { ParseClient, type WorkerLike } from '$lib/data/csv/parse-client';
+import type { ColumnMapping } from '$lib/data/csv/build';
+import type { Delimiter, Dialect } from '$lib/data/csv/dialect';
+import type { EncodingCandidate, EncodingName } from '$lib/data/csv/encoding';
+import type { HeaderNote } from '$lib/data/csv/headers';
+import type { ColumnProfile } from '$lib/data/csv/infer';
+import type { ParseIssue, ParseProgress } from '$lib/data/csv/parse';
+import type { DateOrder, DecimalSeparator } from '$lib/data/csv/values';
+import type { ColumnRole, ColumnType, Dataset, DatasetMeta } from '$lib/data/dataset';
+import { requestPersistence } from '$lib/data/db/persist';
+import { newId } from '$lib/data/db/store';
+import { toStorageError } from '$lib/data/db/errors';
+import type { ParsedFile } from '$lib/workers/protocol';
+import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
+import { workbench, type Workbench } from './workbench.svelte';
+import {
+	applyRemembered,
+	churnShare,
+	issueRows,
+	rowsFromProfiles,
+	SINGLE_ROLES,
+	toRemembered,
+	type MappingRow,
+	type RememberedMapping,
+	type ReportIssue
+} from './import-mapping';
+
+export type ImportStep =
+	| 'choose'
+	| 'reading'
+	| 'encoding'
+	| 'blocked'
+	| 'mapping'
+	| 'building'
+	| 'report'
+	| 'duplicate'
+	| 'saving'
+	| 'done';
+
+/** Unreadable cells listed individually in the report; the rest are counted. */
+export const REPORT_LIST_CAP = 200;
+
+export interface ReportSummary {
+	rows: number;
+	columns: number;
+	/** Rows left out: unreadable cells, duplicate or blank ids, ragged rows. */
+	skippedRows: number;
+	/** Every problem found (also those not listed). */
+	issueCount: number;
+	/** First `REPORT_LIST_CAP` problems, ragged rows first, then cells. */
+	issues: ReportIssue[];
+	/** Share of churned accounts when a churned flag is mapped (0–1), else null. */
+	churnShare: number | null;
+	churnedColumn: string | null;
+}
+
+export interface ImportDeps {
+	workbench?: Workbench;
+	datasets?: DatasetsState;
+	/** Worker factory (tests run the parse session in-process). */
+	worker?: () => WorkerLike;
+	now?: () => number;
+}
+
+/** SHA-256 of the file's bytes as lower-case hex (identical files are detected by it). */
+export async function hashFile(file: Blob): Promise<string> {
+	const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** "telco-churn.csv" → "telco-churn". */
+export function nameFromFile(fileName: string): string {
+	return fileName.replace(/\.(csv|tsv|txt)$/i, '').trim() || 'Dataset';
+}
+
+export class ImportState {
+	step = $state<ImportStep>('choose');
+	file = $state.raw<File | null>(null);
+	progress = $state.raw<ParseProgress | null>(null);
+	/** Rows written so far while storing, and the total. */
+	saveProgress = $state.raw<{ rows: number; total: number } | null>(null);
+	encoding = $state<EncodingName | null>(null);
+	encodingCandidates = $state.raw<EncodingCandidate[]>([]);
+	encodingChoice = $state<EncodingName | null>(null);
+	dialect = $state.raw<Dialect | null>(null);
+	headerNotes = $state.raw<HeaderNote[]>([]);
+	/** Problems that stop the import (unbalanced quotes, empty file, caps). */
+	blockingIssues = $state.raw<ParseIssue[]>([]);
+	columns = $state<MappingRow[]>([]);
+	rows = $state(0);
+	/** Set when a remembered mapping for these headers was applied. */
+	usedRememberedMapping = $state(false);
+	/** Short, polite notes (role moved from one column to another). */
+	notice = $state<string | null>(null);
+	/** Mapping problems that block the review (no account id, duplicate role). */
+	mappingErrors = $state.raw<string[]>([]);
+	report = $state.raw<ReportSummary | null>(null);
+	/** An earlier import of the same bytes. */
+	duplicateOf = $state.raw<DatasetMeta | null>(null);
+	/** Re-map: the stored dataset the next import replaces. */
+	replaceTarget = $state.raw<DatasetMeta | null>(null);
+	datasetName = $state('');
+	error = $state<string | null>(null);
+	saved = $state.raw<DatasetMeta | null>(null);
+
+	#wb: Workbench;
+	#ds: DatasetsState;
+	#client: ParseClient | null = null;
+	#workerFactory: (() => WorkerLike) | undefined;
+	#parsed: (ParsedFile & { parseId: number }) | null = null;
+	#hash: Promise<string> | null = null;
+	#built: Dataset | null = null;
+	#raggedIssues: ParseIssue[] = [];
+	#persistAsked = false;
+	#now: () => number;
+
+	constructor(deps: ImportDeps = {}) {
+		this.#wb = deps.workbench ?? workbench;
+		this.#ds = deps.datasets ?? sharedDatasets;
+		this.#workerFactory = deps.worker;
+		this.#now = deps.now ?? Date.now;
+	}
+
+	get delimiter(): Delimiter | null {
+		return this.dialect?.delimiter ?? null;
+	}
+
+	get raggedRows(): number {
+		return this.#parsed?.raggedRows ?? 0;
+	}
+
+	#clientOrNew(): ParseClient {
+		this.#client ??= new ParseClient(this.#workerFactory);
+		return this.#client;
+	}
+
+	/** Back to step 1; forgets the file (the worker's copy is released). */
+	reset(): void {
+		this.#client?.cancel();
+		if (this.#parsed) this.#client?.release(this.#parsed.parseId);
+		this.#parsed = null;
+		this.#built = null;
+		this.#hash = null;
+		this.#raggedIssues = [];
+		this.step = 'choose';
+		this.file = null;
+		this.progress = null;
+		this.saveProgress = null;
+		this.encoding = null;
+		this.encodingCandidates = [];
+		this.encodingChoice = null;
+		this.dialect = null;
+		this.headerNotes = [];
+		this.blockingIssues = [];
+		this.columns = [];
+		this.rows = 0;
+		this.usedRememberedMapping = false;
+		this.notice = null;
+		this.mappingErrors = [];
+		this.report = null;
+		this.duplicateOf = null;
+		this.error = null;
+		this.datasetName = '';
+	}
+
+	/** Re-map a stored dataset: the next import uses its mapping and replaces it. */
+	startRemap(meta: DatasetMeta): void {
+		this.reset();
+		this.saved = null;
+		this.replaceTarget = meta;
+	}
+
+	cancelRemap(): void {
+		this.replaceTarget = null;
+	}
+
+	/** Step 1 → 2: read the file in the worker. */
+	async chooseFile(file: File): Promise<void> {
+		const target = this.replaceTarget;
+		this.reset();
+		this.replaceTarget = target;
+		this.saved = null;
+		this.file = file;
+		this.datasetName = target?.name ?? nameFromFile(file.name);
+		this.#hash = hashFile(file).catch(() => '');
+		await this.#parse();
+	}
+
+	/** Cancel reading: back to step 1, nothing kept. */
+	cancelReading(): void {
+		this.#client?.cancel();
+		this.reset();
+	}
+
+	/** Re-read with the encoding the user picked from the previews. */
+	async chooseEncoding(encoding: EncodingName): Promise<void> {
+		this.encodingChoice = encoding;
+		await this.#parse();
+	}
+
+	/** Re-read with a delimiter override (`, ; \t |`). */
+	async chooseDelimiter(delimiter: Delimiter): Promise<void> {
+		if (delimiter === this.dialect?.delimiter) return;
+		await this.#parse(delimiter);
+	}
+
+	async #parse(delimiter?: Delimiter): Promise<void> {
+		const file = this.file;
+		if (!file) return;
+		this.step = 'reading';
+		this.error = null;
+		this.progress = { rows: 0, bytes: 0, totalBytes: file.size, elapsedMs: 0 };
+		const client = this.#clientOrNew();
+		if (this.#parsed) client.release(this.#parsed.parseId);
+		this.#parsed = null;
+		const outcome = await client.parse(
+			file,
+			{
+				returnColumns: false,
+				...(this.encodingChoice ? { encoding: this.encodingChoice } : {}),
+				...(delimiter ? { delimiter } : {})
+			},
+			(p) => (this.progress = p)
+		);
+		if (this.file !== file) return; // superseded by another file or a reset
+		switch (outcome.status) {
+			case 'cancelled':
+				return;
+			case 'error':
+				this.error = `The file could not be read: ${outcome.message}`;
+				this.step = 'choose';
+				return;
+			case 'needs-encoding':
+				this.encodingCandidates = outcome.candidates;
+				this.encodingChoice = outcome.guess;
+				this.step = 'encoding';
+				return;
+			case 'blocked':
+				this.blockingIssues = outcome.issues;
+				this.dialect = outcome.dialect;
+				this.step = 'blocked';
+				return;
+			case 'ok':
+				await this.#parsedOk({ ...outcome.file, parseId: outcome.parseId });
+		}
+	}
+
+	async #parsedOk(parsed: ParsedFile & { parseId: number }): Promise<void> {
+		this.#parsed = parsed;
+		this.encoding = parsed.encoding;
+		this.dialect = parsed.dialect;
+		this.headerNotes = parsed.headerNotes;
+		this.rows = parsed.rows;
+		this.#raggedIssues = parsed.issues;
+		let rows = rowsFromProfiles(parsed.profiles, parsed.originalHeaders);
+		const target = this.replaceTarget;
+		const remembered: RememberedMapping | null = target
+			? { columns: target.columns.map((c) => ({ ...c })) }
+			: await this.#findMapping(parsed.originalHeaders);
+		if (remembered) {
+			rows = applyRemembered(rows, remembered);
+			this.usedRememberedMapping = true;
+		}
+		this.columns = rows;
+		this.mappingErrors = [];
+		this.step = 'mapping';
+	}
+
+	async #findMapping(headers: string[]): Promise<RememberedMapping | null> {
+		const store = this.#ds.store;
+		if (!store) return null;
+		try {
+			return await store.findMapping<RememberedMapping>(headers);
+		} catch {
+			return null; // a remembered mapping is a convenience, never a blocker
+		}
+	}
+
+	// ----- mapping edits ------------------------------------------------------------------------
+
+	setRole(index: number, role: ColumnRole): void {
+		const row = this.columns.find((c) => c.index === index);
+		if (!row) return;
+		this.notice = null;
+		if (SINGLE_ROLES.includes(role)) {
+			for (const other of this.columns) {
+				if (other !== row && other.role === role) {
+					other.role = 'ignore';
+					this.notice = `“${other.name}” was the ${roleLabel(role)}; it is now ignored.`;
+				}
+			}
+		}
+		row.role = role;
+		if (role === 'churned' && row.type !== 'boolean') row.type = 'boolean';
+		if ((role === 'snapshot-date' || role.endsWith('-date')) && row.type !== 'date')
+			row.type = 'date';
+		this.mappingErrors = [];
+	}
+
+	setType(index: number, type: ColumnType): void {
+		const row = this.columns.find((c) => c.index === index);
+		if (row) row.type = type;
+		this.mappingErrors = [];
+	}
+
+	setDecimal(index: number, decimal: DecimalSeparator): void {
+		const row = this.columns.find((c) => c.index === index);
+		if (row) row.decimal = decimal;
+	}
+
+	setDateOrder(index: number, order: DateOrder): void {
+		const row = this.columns.find((c) => c.index === index);
+		if (row) {
+			row.dateOrder = order;
+			row.dateOrderConfirmed = true;
+		}
+	}
+
+	/** Problems the user must fix before the review (also computed by the build). */
+	checkMapping(): string[] {
+		const errors: string[] = [];
+		if (!this.columns.some((c) => c.role === 'account-id'))
+			errors.push('Choose the column that holds the account id (role “account id”).');
+		for (const c of this.columns)
+			if (c.type === 'date' && c.dateOrderAmbiguous && !c.dateOrderConfirmed && c.role !== 'ignore')
+				errors.push(
+					`Column “${c.name}”: dates like 01/02/2024 can be read two ways. Choose the date order.`
+				);
+		return errors;
+	}
+
+	// ----- review and commit --------------------------------------------------------------------
+
+	/** Step 3 → 4: type the cells in the worker; list what cannot be read. */
+	async review(): Promise<void> {
+		const parsed = this.#parsed;
+		if (!parsed) return;
+		const errors = this.checkMapping();
+		this.mappingErrors = errors;
+		if (errors.length > 0) return;
+		this.step = 'building';
+		this.error = null;
+		const mapping: ColumnMapping[] = this.columns.map((c) => ({
+			index: c.index,
+			role: c.role,
+			type: c.type,
+			decimal: c.decimal,
+			dateOrder: c.dateOrder,
+			excelSerial: c.excelSerial
+		}));
+		const outcome = await this.#clientOrNew().build(parsed.parseId, mapping, { skipRows: true });
+		if (this.#parsed !== parsed) return;
+		if (outcome.status !== 'built') {
+			this.error =
+				outcome.status === 'error' ? `The columns could not be typed: ${outcome.message}` : null;
+			this.step = 'mapping';
+			return;
+		}
+		const result = outcome.result;
+		if (!result.ok) {
+			this.mappingErrors = result.issues.map((i) => i.message);
+			this.step = 'mapping';
+			return;
+		}
+		const file = this.file!;
+		const meta: DatasetMeta = {
+			id: newId('ds'),
+			name: this.datasetName.trim() || nameFromFile(file.name),
+			fileName: file.name,
+			fileHash: '',
+			createdAt: this.#now(),
+			rows: result.table.n,
+			columns: result.columns,
+			dateRange: result.dateRange,
+			bytes: 0
+		};
+		this.#built = { meta, ids: result.ids, table: result.table };
+		const skipped = result.skippedRows + parsed.raggedRows;
+		const churned = result.columns.find((c) => c.role === 'churned')?.name ?? null;
+		this.report = {
+			rows: result.table.n,
+			columns: result.columns.length,
+			skippedRows: skipped,
+			issueCount: result.issueCount + parsed.raggedRows,
+			issues: issueRows(this.#raggedIssues, result.issues, REPORT_LIST_CAP),
+			churnShare: churned ? churnShare(result.table, churned) : null,
+			churnedColumn: churned
+		};
+		this.step = 'report';
+	}
+
+	/** Back from the report to the mapping. */
+	backToMapping(): void {
+		this.#built = null;
+		this.report = null;
+		this.step = 'mapping';
+	}
+
+	/**
+	 * Step 4 → 5: store the reviewed dataset (rows with problems left out, as the report said).
+	 * An identical earlier import asks first (replace / keep both / cancel).
+	 */
+	async commit(): Promise<void> {
+		const built = this.#built;
+		const store = this.#ds.store;
+		if (!built) return;
+		if (!store) {
+			this.error = 'Saved data is not open yet; try again in a moment.';
+			return;
+		}
+		this.#askPersistence();
+		const hash = (await this.#hash) ?? '';
+		built.meta.fileHash = hash;
+		if (!this.replaceTarget && hash) {
+			try {
+				const existing = await store.findDatasetByHash(hash);
+				if (existing) {
+					this.duplicateOf = existing;
+					this.step = 'duplicate';
+					return;
+				}
+			} catch {
+				// Lookup failure: store as a new dataset.
+			}
+		}
+		await this.#save(this.replaceTarget?.id);
+	}
+
+	/** The answer to "This file is already imported as X". */
+	async resolveDuplicate(choice: 'replace' | 'keep-both' | 'cancel'): Promise<void> {
+		const existing = this.duplicateOf;
+		if (!existing || !this.#built) return;
+		if (choice === 'cancel') {
+			this.reset();
+			return;
+		}
+		if (choice === 'keep-both') {
+			// A throwaway lookup, not reactive state.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			const names = new Set(this.#ds.list.map((d) => d.name));
+			let name = this.#built.meta.name;
+			for (let k = 2; names.has(name); k++) name = `${this.#built.meta.name} (${k})`;
+			this.#built.meta.name = name;
+		}
+		this.duplicateOf = null;
+		await this.#save(choice === 'replace' ? existing.id : undefined);
+	}
+
+	async #save(replaces: string | undefined): Promise<void> {
+		const built = this.#built;
+		const store = this.#ds.store;
+		if (!built || !store) return;
+		this.step = 'saving';
+		this.error = null;
+		this.saveProgress = { rows: 0, total: built.meta.rows };
+		try {
+			const meta = await store.saveDataset(
+				built,
+				(rows, total) => (this.saveProgress = { rows, total }),
+				{ activate: true, ...(replaces ? { replaces } : {}) }
+			);
+			this.#wb.setDataset({ ...built, meta });
+			this.saved = meta;
+			await this.#rememberMapping(store);
+			if (this.#parsed) this.#client?.release(this.#parsed.parseId);
+			this.#parsed = null;
+			this.#built = null;
+			this.replaceTarget = null;
+			this.step = 'done';
+			await this.#ds.refresh();
+		} catch (e) {
+			const err = toStorageError(e);
+			this.error =
+				err.code === 'quota'
+					? `Storage is full: the dataset was not saved. Delete a dataset or export your model, then try again. Everything saved before is still there.`
+					: err.message;
+			if (err.code === 'closed' || err.code === 'version') this.#ds.markBlocking();
+			this.step = 'report';
+		}
+	}
+
+	async #rememberMapping(store: NonNullable<DatasetsState['store']>): Promise<void> {
+		const parsed = this.#parsed;
+		if (!parsed) return;
+		try {
+			await store.saveMapping(parsed.originalHeaders, toRemembered(this.columns));
+		} catch {
+			// Remembering is a convenience: the dataset is stored either way.
+		}
+	}
+
+	#askPersistence(): void {
+		if (this.#persistAsked || !this.#ds.store?.isPersistent) return;
+		this.#persistAsked = true;
+		void requestPersistence();
+	}
+
+	// ----- without the wizard -------------------------------------------------------------------
+
+	/**
+	 * The whole pipeline with the automatic (or remembered) mapping and no questions: used for
+	 * the sample portfolio. Rows with problems are skipped. Returns the stored meta, or throws
+	 * an Error whose message says what stopped it.
+	 */
+	async importAuto(file: File, name: string): Promise<DatasetMeta> {
+		await this.chooseFile(file);
+		if (this.step !== 'mapping') throw new Error(this.#stopReason('read'));
+		this.datasetName = name;
+		for (const c of this.columns) if (c.dateOrderAmbiguous) c.dateOrderConfirmed = true;
+		await this.review();
+		if ((this.step as ImportStep) !== 'report') throw new Error(this.#stopReason('map'));
+		await this.#save(undefined);
+		if ((this.step as ImportStep) !== 'done' || !this.saved)
+			throw new Error(this.#stopReason('store'));
+		return this.saved;
+	}
+
+	#stopReason(stage: string): string {
+		return (
+			this.error ??
+			this.mappingErrors[0] ??
+			this.blockingIssues[0]?.message ??
+			`The import stopped at the ${stage} step (${this.step}).`
+		);
+	}
+
+	dispose(): void {
+		this.#client?.dispose();
+		this.#client = null;
+	}
+}
+
+/** Human name of a role, as the role select shows it. */
+export function roleLabel(role: ColumnRole): string {
+	return ROLE_LABELS[role];
+}
+
+export const ROLE_LABELS: Record<ColumnRole, string> = {
+	'account-id': 'account id',
+	'snapshot-date': 'snapshot date',
+	segment: 'segment',
+	metric: 'metric',
+	churned: 'churned flag',
+	'churn-date': 'churn date',
+	'renewal-date': 'renewal date',
+	expansion: 'expansion',
+	'contract-value': 'contract value',
+	ignore: 'ignore'
+};
+
+export type { MappingRow, ReportIssue, ColumnProfile };
+
+/** The wizard the Data screen shows (one per page). */
+export const importer = new ImportState();

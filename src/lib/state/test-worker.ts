@@ -1,0 +1,19 @@
+/** Test helper: the real CSV parse session run in-process behind the `Worker` interface. */
+import type { WorkerLike } from '$lib/data/csv/parse-client';
+import { createParseSession } from '$lib/data/csv/session';
+import type { ParseWorkerReply, ParseWorkerRequest } from '$lib/workers/protocol';
+
+/** The real parse session, run in-process behind the Worker interface. */
+export function inProcessWorker(): WorkerLike {
+	const worker: WorkerLike = {
+		onmessage: null,
+		postMessage(message: ParseWorkerRequest) {
+			session.handle(message);
+		},
+		terminate() {}
+	};
+	const session = createParseSession((reply: ParseWorkerReply) => {
+		setTimeout(() => worker.onmessage?.({ data: reply } as MessageEvent<ParseWorkerReply>), 0);
+	});
+	return worker;
+}
