@@ -52,6 +52,12 @@ describe('next tier options', () => {
 			['Change a from bronze to gold']
 		],
 		[
+			'numeric text reads as a number',
+			twoMetrics({ weight: 3 }),
+			{ a: '60', b: 90 },
+			['Raise a from 60 % to 76 %']
+		],
+		[
 			'missing with zero policy',
 			twoMetrics({ missing: 'zero' }),
 			{ a: null, b: 100 },

@@ -55,6 +55,14 @@ export function optionText(metric: Metric, from: RawValue, to: RawValue): string
 	return `${verb} ${metric.name} from ${formatRaw(metric, from)} to ${target}`;
 }
 
+/** A numeric scheme's raw value typed as text (`'62'`) reads as the number it is. */
+function asEntered(metric: Metric, raw: RawValue): RawValue {
+	const numeric = ['linear', 'bands', 'manual'].includes(metric.scheme.kind);
+	if (!numeric || typeof raw !== 'string') return raw;
+	const x = Number(raw.trim());
+	return Number.isFinite(x) ? x : raw;
+}
+
 function imputed(metric: Metric): number {
 	return metric.missing === 'zero' ? 0 : 50;
 }
@@ -75,13 +83,14 @@ function optionFor(
 	const fromPoints = ms.points ?? imputed(metric);
 	const delta = pointsNeeded / ms.effectiveShare;
 	if (fromPoints + delta > 100 + 1e-9) return null;
-	const toRaw = rawTarget(metric, ms.raw, Math.min(100, fromPoints + delta));
+	const fromRaw = asEntered(metric, ms.raw);
+	const toRaw = rawTarget(metric, fromRaw, Math.min(100, fromPoints + delta));
 	if (toRaw === null) return null;
 	const changed: AccountValues = { ...values, [metric.column]: toRaw };
 	if (!reaches(changed)) return null;
-	const text = optionText(metric, ms.raw, toRaw);
+	const text = optionText(metric, fromRaw, toRaw);
 	const toPoints = schemePoints(metric, toRaw) ?? fromPoints;
-	const option = { metricId: metric.id, metricName: metric.name, fromRaw: ms.raw, toRaw };
+	const option = { metricId: metric.id, metricName: metric.name, fromRaw, toRaw };
 	return { delta, option: { ...option, fromPoints, toPoints, text } };
 }
 

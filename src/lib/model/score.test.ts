@@ -265,3 +265,19 @@ describe('two stages', () => {
 		expect(() => combineScores(m, { n: 1, points: [] }, t)).toThrow();
 	});
 });
+
+describe('scale smoke test', () => {
+	it('scores 100k rows × 12 metrics in linear time (generous bound; a busy CI box)', () => {
+		const n = 100_000;
+		const metrics = Array.from({ length: 12 }, (_, k) => metric(`m${k}`));
+		const m = model([dimension('a', metrics.slice(0, 6)), dimension('b', metrics.slice(6))]);
+		const cols: Record<string, number[]> = {};
+		for (let k = 0; k < 12; k++)
+			cols[`m${k}`] = Array.from({ length: n }, (_, i) => (i * (k + 7)) % 101);
+		const t = numberTable(cols);
+		const t0 = performance.now();
+		const r = scoreTable(m, t);
+		expect(performance.now() - t0).toBeLessThan(3000);
+		expect(r.n).toBe(n);
+	});
+});
