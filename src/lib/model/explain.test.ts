@@ -146,7 +146,8 @@ describe('helpers', () => {
 	it.each([
 		[80, 79.4, 0.1],
 		[80, 60, 19.5],
-		[75, 74, 0.5]
+		[75, 74, 0.5],
+		[79.2, 79, 0.5]
 	])('pointsNeededFor(%d, %d) = %d', (min, s, need) =>
 		expect(pointsNeededFor(min, s)).toBeCloseTo(need, 12)
 	);

@@ -32,9 +32,12 @@ export function rankDrivers(dimensions: DimensionScore[]): DimensionScore[] {
 	return dimensions.filter((d) => d.weightShare > 0).sort((a, b) => b.pointsLost - a.pointsLost);
 }
 
-/** Score points needed for a tier: the smallest s with Math.floor(s + 0.5) ≥ min is min − 0.5. */
+/**
+ * Score points needed for a tier. Tiers are decided on the shown score Math.floor(s + 0.5), so
+ * the smallest score reaching `min` is ⌈min⌉ − 0.5 (79.5 for a tier from 80).
+ */
 export function pointsNeededFor(tierMin: number, score: number): number {
-	return tierMin - 0.5 - score;
+	return Math.ceil(tierMin) - 0.5 - score;
 }
 
 /** A raw value for display: `62 %`, `8 tickets`, `yes`, `missing`. */

@@ -96,5 +96,10 @@ describe('modelWarnings', () => {
 			'segment "mid" has 1 row (fewer than 30)'
 		]);
 		expect(modelWarnings(m, numberTable({ a: [1] })).map((w) => w.kind)).toEqual(['small-segment']);
+		const numeric = model([dimension('d', [metric('a')])], {
+			segments: { column: 'seg', overrides: [] }
+		});
+		const w = modelWarnings(numeric, numberTable({ a: [1, 1, 1], seg: [2, 2, NaN] }));
+		expect(w.map((x) => x.message)).toEqual(['segment "2" has 2 rows (fewer than 30)']);
 	});
 });

@@ -334,6 +334,41 @@ describe('validateModel', () => {
 		});
 	});
 
+	it('accepts segments, override tiers and playbooks on tiers (also override tiers) and flags', () => {
+		const m = base();
+		m.description = 'd';
+		m.dimensions[0]!.floor = 40;
+		m.segments = {
+			column: 'segment',
+			overrides: [
+				{
+					value: 'Enterprise',
+					weights: [
+						{ id: 'usage', weight: 2 },
+						{ id: 'tickets', weight: 0.5 }
+					],
+					tiers: [
+						{ id: 'fine', name: 'Fine', min: 60, color: '#112233', action: '' },
+						{ id: 'poor', name: 'Poor', min: 0, color: '#445566', action: '' }
+					]
+				}
+			]
+		};
+		m.playbooks = [
+			{ id: 'p1', trigger: { tier: 'poor' }, action: 'call', owner: 'CSM', dueDays: 7 },
+			{ id: 'p2', trigger: { tier: 'red' }, action: 'escalate', owner: 'VP', dueDays: 2 },
+			{
+				id: 'p3',
+				trigger: { flag: 'dimension-below-floor' },
+				action: 'fix',
+				owner: 'CSM',
+				dueDays: 14
+			}
+		];
+		const r = validateModel(JSON.parse(JSON.stringify(m)));
+		expect(r).toEqual({ ok: true, model: m });
+	});
+
 	it.each([null, 42, 'model', [], undefined])(
 		'rejects non-object input %j without throwing',
 		(json) => {
