@@ -82,3 +82,7 @@ export type ParseWorkerReply =
 	| { type: 'cancelled'; id: number }
 	/** An unexpected failure inside the worker (a bug, not bad input). */
 	| { type: 'error'; id: number; message: string };
+
+export type * from './backtest-protocol';
+
+export type * from './score-protocol';

@@ -1,0 +1,331 @@
+/**
+ * Backtest state: the settings of the Backtest screen (mode, as-of day, horizon, seed, resamples,
+ * challenger, threshold targets and costs), the runs posted to the backtest worker (stale replies
+ * dropped), and the Accept actions that apply a suggestion through `workbench.editModel`, so Undo
+ * restores the previous model.
+ */
+import { applySuggestedWeights } from '$lib/backtest/fit';
+import { defaultAsOfDay, distinctDays, lastKnownDay } from '$lib/backtest/asof';
+import { columnWithRole, type Dataset } from '$lib/data/dataset';
+import type { WorkbenchStore } from '$lib/data/db/store';
+import { TEMPLATES, validateModel } from '$lib/model';
+import type { Model } from '$lib/model/types';
+import type {
+	BacktestMode,
+	BacktestReply,
+	BacktestRequest,
+	BacktestRoles,
+	BacktestRunResult,
+	BacktestSettings,
+	FitRunResult
+} from '$lib/workers/backtest-protocol';
+import { setTierMins } from './model-edits';
+import type { Workbench } from './workbench.svelte';
+
+/** What the state needs of a worker (a module worker, or an in-process fake in tests). */
+export interface BacktestWorkerLike {
+	postMessage(message: BacktestRequest): void;
+	onmessage: ((e: MessageEvent<BacktestReply>) => void) | null;
+	terminate(): void;
+}
+
+export function createBacktestWorker(): BacktestWorkerLike {
+	// A one-off URL for the bundler, not reactive state.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	return new Worker(new URL('../workers/backtest.worker.ts', import.meta.url), {
+		type: 'module'
+	}) as unknown as BacktestWorkerLike;
+}
+
+/** A model the current one can be compared with. */
+export interface ChallengerOption {
+	key: string;
+	label: string;
+	model: Model;
+}
+
+/** What the dataset allows. */
+export interface BacktestDataInfo {
+	roles: BacktestRoles;
+	modes: BacktestMode[];
+	/** Distinct snapshot days, ascending (empty without a snapshot column). */
+	snapshotDays: number[];
+	/** Latest date in the file: outcomes are known up to it. */
+	dataEndDay: number;
+}
+
+export const HORIZONS = [90, 180, 365] as const;
+export const DEFAULT_SEED = 42;
+export const DEFAULT_RESAMPLES = 1000;
+export const MAX_RESAMPLES = 10_000;
+
+/** Roles and modes of a dataset (pure). */
+export function dataInfo(ds: Dataset): BacktestDataInfo {
+	const roles: BacktestRoles = {
+		snapshotDate: columnWithRole(ds.meta, 'snapshot-date'),
+		churned: columnWithRole(ds.meta, 'churned'),
+		churnDate: columnWithRole(ds.meta, 'churn-date')
+	};
+	const values = (name: string | null) => {
+		const c = name ? ds.table.columns.get(name) : undefined;
+		return c?.kind === 'number' ? c.values : null;
+	};
+	const snap = values(roles.snapshotDate);
+	const churnDay = values(roles.churnDate);
+	const modes: BacktestMode[] = [];
+	if (snap && churnDay) modes.push('point-in-time');
+	if (roles.churned || churnDay) modes.push('cross-sectional');
+	return {
+		roles,
+		modes,
+		snapshotDays: snap ? distinctDays(snap) : [],
+		dataEndDay: lastKnownDay(snap, churnDay)
+	};
+}
+
+/** Every tier's `min` with the red cut (the tier just above the worst) set to `cut`. */
+export function redCutMins(model: Model, cut: number): number[] | null {
+	const T = model.tiers.length;
+	if (T < 2 || !(cut > 0)) return null;
+	const above = T >= 3 ? model.tiers[T - 3]!.min : Infinity;
+	if (!(cut < above)) return null;
+	return model.tiers.map((t, i) => (i === T - 2 ? cut : t.min));
+}
+
+export class BacktestState {
+	#makeWorker: () => BacktestWorkerLike;
+	#worker: BacktestWorkerLike | null = null;
+	#nextId = 1;
+	#runId = 0;
+	#fitId = 0;
+	#dataset: Dataset | null = null;
+	#pending: Model | null = null;
+
+	info = $state.raw<BacktestDataInfo | null>(null);
+	mode = $state<BacktestMode>('cross-sectional');
+	asOfDay = $state(NaN);
+	horizonDays = $state(180);
+	seed = $state(DEFAULT_SEED);
+	resamples = $state(DEFAULT_RESAMPLES);
+	rolling = $state(true);
+	/** Red-cut target, percent. */
+	minCatchPct = $state(50);
+	maxFlaggedPct = $state(20);
+	costMiss = $state(10_000);
+	costFalseAlarm = $state(500);
+	challengerKey = $state('');
+	challengers = $state.raw<ChallengerOption[]>(
+		TEMPLATES.map((t) => ({
+			key: `template:${t.id}`,
+			label: `Template: ${t.name}`,
+			model: t.model
+		}))
+	);
+
+	result = $state.raw<BacktestRunResult | null>(null);
+	/** The model the result was computed with. */
+	resultModel = $state.raw<Model | null>(null);
+	fit = $state.raw<FitRunResult | null>(null);
+	fitModel = $state.raw<Model | null>(null);
+	isRunning = $state(false);
+	isFitting = $state(false);
+	stage = $state('');
+	error = $state<string | null>(null);
+	fitError = $state<string | null>(null);
+	/** Note shown after an Accept (what changed; Undo restores it). */
+	notice = $state<string | null>(null);
+
+	constructor(makeWorker: () => BacktestWorkerLike = createBacktestWorker) {
+		this.#makeWorker = makeWorker;
+	}
+
+	get dataset(): Dataset | null {
+		return this.#dataset;
+	}
+
+	get challenger(): ChallengerOption | null {
+		return this.challengers.find((c) => c.key === this.challengerKey) ?? null;
+	}
+
+	/** Settings of the next run, checked (seed uint32, resamples 0–10,000, shares 0–1). */
+	get settings(): BacktestSettings {
+		const clamp = (x: number, lo: number, hi: number, d: number) =>
+			Number.isFinite(x) ? Math.min(hi, Math.max(lo, x)) : d;
+		return {
+			mode: this.mode,
+			asOfDay: this.asOfDay,
+			horizonDays: clamp(Math.round(this.horizonDays), 1, 3650, 180),
+			seed: clamp(Math.trunc(this.seed), 0, 4294967295, DEFAULT_SEED),
+			resamples: clamp(Math.round(this.resamples), 0, MAX_RESAMPLES, DEFAULT_RESAMPLES),
+			rolling: this.rolling,
+			minCatch: clamp(this.minCatchPct, 0, 100, 50) / 100,
+			maxFlagged: clamp(this.maxFlaggedPct, 0, 100, 20) / 100,
+			costMiss: clamp(this.costMiss, 0, 1e12, 0),
+			costFalseAlarm: clamp(this.costFalseAlarm, 0, 1e12, 0)
+		};
+	}
+
+	/** Use a dataset: post it to the worker once, pick the mode and the default as-of day. */
+	setDataset(ds: Dataset | null): void {
+		if (ds === this.#dataset) return;
+		this.#dataset = ds;
+		this.result = null;
+		this.fit = null;
+		this.error = null;
+		if (!ds) {
+			this.info = null;
+			return;
+		}
+		const info = dataInfo(ds);
+		this.info = info;
+		this.mode = info.modes[0] ?? 'cross-sectional';
+		this.asOfDay = defaultAsOfDay(info.snapshotDays, this.horizonDays, info.dataEndDay);
+		this.#ensureWorker().postMessage({
+			type: 'backtest/data',
+			id: this.#nextId++,
+			n: ds.table.n,
+			columns: [...ds.table.columns.entries()],
+			ids: ds.ids,
+			roles: info.roles
+		});
+	}
+
+	/** Change the horizon; the as-of day moves to the latest complete one if it was the default. */
+	setHorizon(days: number): void {
+		const info = this.info;
+		const wasDefault =
+			info && this.asOfDay === defaultAsOfDay(info.snapshotDays, this.horizonDays, info.dataEndDay);
+		this.horizonDays = days;
+		if (info && wasDefault) this.asOfDay = defaultAsOfDay(info.snapshotDays, days, info.dataEndDay);
+	}
+
+	/** Run the backtest (and then the weight fit) for `model`; older replies are dropped. */
+	run(model: Model): void {
+		if (!this.#dataset || !this.info || this.info.modes.length === 0) return;
+		const settings = this.settings;
+		if (settings.mode === 'point-in-time' && !Number.isFinite(settings.asOfDay)) return;
+		const c = this.challenger;
+		const worker = this.#ensureWorker();
+		this.#runId = this.#nextId++;
+		this.#pending = model;
+		this.isRunning = true;
+		this.stage = 'Queued';
+		worker.postMessage({
+			type: 'backtest/run',
+			id: this.#runId,
+			model: $state.snapshot(model) as Model,
+			challenger: c ? { name: c.label, model: c.model } : null,
+			settings
+		});
+		this.#fitId = this.#nextId++;
+		this.isFitting = true;
+		worker.postMessage({
+			type: 'backtest/fit',
+			id: this.#fitId,
+			model: $state.snapshot(model) as Model,
+			settings,
+			folds: 5
+		});
+		this.#fitPending = model;
+	}
+
+	#fitPending: Model | null = null;
+
+	#ensureWorker(): BacktestWorkerLike {
+		if (this.#worker) return this.#worker;
+		const w = this.#makeWorker();
+		w.onmessage = (e) => this.#receive(e.data);
+		this.#worker = w;
+		return w;
+	}
+
+	#receive(msg: BacktestReply): void {
+		if (msg.id === this.#fitId) {
+			if (msg.type === 'backtest/fit-result') {
+				this.fit = msg.result;
+				this.fitModel = this.#fitPending;
+				this.fitError = null;
+			} else if (msg.type === 'backtest/error') this.fitError = msg.message;
+			this.isFitting = false;
+			return;
+		}
+		if (msg.id !== this.#runId) return; // superseded (or the data-ready ack)
+		if (msg.type === 'backtest/progress') {
+			this.stage = msg.stage;
+			return;
+		}
+		this.isRunning = false;
+		this.stage = '';
+		if (msg.type === 'backtest/error') {
+			this.error = msg.message;
+			return;
+		}
+		if (msg.type === 'backtest/result') {
+			this.error = null;
+			this.result = msg.result;
+			this.resultModel = this.#pending;
+		}
+	}
+
+	/** Saved models and their named versions as challengers (after the templates). */
+	async loadSaved(store: WorkbenchStore | null): Promise<void> {
+		if (!store) return;
+		const out: ChallengerOption[] = TEMPLATES.map((t) => ({
+			key: `template:${t.id}`,
+			label: `Template: ${t.name}`,
+			model: t.model
+		}));
+		try {
+			for (const s of await store.listModels()) {
+				const rec = await store.loadModel(s.id);
+				if (!rec) continue;
+				const add = (key: string, label: string, json: unknown) => {
+					const v = validateModel(json);
+					if (v.ok) out.push({ key, label, model: v.model });
+				};
+				add(`saved:${rec.id}:current`, `Saved: ${rec.name} (working copy)`, rec.current);
+				for (const v of rec.versions)
+					add(`saved:${rec.id}:${v.version}`, `Saved: ${rec.name} v${v.version}`, v.model);
+			}
+		} catch {
+			// Storage trouble: the templates remain available.
+		}
+		this.challengers = out;
+	}
+
+	/** Apply the suggested weights as one undoable edit. */
+	acceptWeights(wb: Workbench): boolean {
+		const model = wb.model;
+		const fit = this.fit;
+		if (!model || !fit || !fit.fit.weights.some((w) => w.weight > 0)) return false;
+		const rounded = fit.fit.weights.map((w) => ({
+			id: w.id,
+			weight: Math.round(w.weight * 10) / 10
+		}));
+		const next = { ...model, dimensions: applySuggestedWeights(model.dimensions, rounded) };
+		wb.editModel(next, 'backtest: accepted suggested weights');
+		wb.endEdit();
+		this.notice = 'Suggested weights applied. Undo restores the previous weights.';
+		return true;
+	}
+
+	/** Move the red cut (the `min` of the tier above the worst) to `cut`, as one undoable edit. */
+	acceptRedCut(wb: Workbench, cut: number, why: string): boolean {
+		const model = wb.model;
+		const mins = model ? redCutMins(model, cut) : null;
+		if (!model || !mins) return false;
+		const worst = model.tiers.at(-1)!;
+		wb.editModel(setTierMins(model, mins), `backtest: ${worst.name} below ${cut} (${why})`);
+		wb.endEdit();
+		this.notice = `${worst.name} is now below ${cut}. Undo restores the previous thresholds.`;
+		return true;
+	}
+
+	dispose(): void {
+		this.#worker?.terminate();
+		this.#worker = null;
+	}
+}
+
+/** The single instance the Backtest screen uses. */
+export const backtest = new BacktestState();
