@@ -96,7 +96,7 @@ export class ScoreCore {
 	#table: ColumnTable | null = null;
 	#rows: Int32Array | null = null;
 	#points: MetricPoints | null = null;
-	#rowMajor = new Float64Array(0);
+	#rowMajor: Float64Array = new Float64Array(0);
 	#dims: DimensionRows | null = null;
 	#dimKey = '';
 	#key = '';
