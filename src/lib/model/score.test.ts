@@ -252,6 +252,36 @@ describe('two stages', () => {
 		expect(second.metricPoints).toBe(points.points);
 	});
 
+	it('dimension-weight-only changes (fast path) equal a fresh combine; metric changes too', () => {
+		const m = twoDims('neutral', 0.3);
+		m.segments = { column: 'seg', overrides: [{ value: 's', weights: [{ id: 'b', weight: 5 }] }] };
+		const t = tableOf([
+			{ x: 100, y: 60, z: null, seg: 's' },
+			{ x: null, y: 20, z: 80, seg: 'o' },
+			{ x: null, y: null, z: 10, seg: null }
+		]);
+		const points = computeMetricPoints(m, t);
+		let r = combineScores(m, points, t);
+		const steps: ((x: Model) => void)[] = [
+			(x) => (x.dimensions[0]!.weight = 1),
+			(x) => (x.segments!.overrides[0]!.weights![0]!.weight = 0.5),
+			(x) => (x.tiers[1]!.min = 20),
+			(x) => (x.minCoverage = 0.9),
+			(x) => (x.dimensions[0]!.metrics[1]!.weight = 1),
+			(x) => (x.dimensions[1]!.metrics[0]!.missing = 'exclude'),
+			(x) => (x.segments!.overrides[0]!.value = 'o')
+		];
+		for (const step of steps) {
+			step(m);
+			r = combineScores(m, points, t, r);
+			const fresh = combineScores(m, points, t);
+			expect(arr(r.score)).toEqual(arr(fresh.score));
+			expect(arr(r.coverage)).toEqual(arr(fresh.coverage));
+			expect(arr(r.tier)).toEqual(arr(fresh.tier));
+			expect(r.dimensions.map(arr)).toEqual(fresh.dimensions.map(arr));
+		}
+	});
+
 	it('does not reuse arrays of another shape', () => {
 		const m = twoDims();
 		const t = numberTable({ x: [1], y: [1], z: [1] });
