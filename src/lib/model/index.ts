@@ -11,5 +11,6 @@ export { rankDrivers, pointsNeededFor, formatRaw, optionText } from './explain';
 export { rawTarget } from './inverse';
 export { accountFlags, modelWarnings } from './flags';
 export { allMetrics, metricPath } from './structure';
-export { applyOverride, effectiveModels } from './segments';
+export { applyOverride, effectiveModels, segmentGroups, segmentKeys } from './segments';
+export { combinePlan } from './plan';
 export { TEMPLATES, DEFAULT_TIERS, templateById } from './templates';
