@@ -53,7 +53,10 @@ describe('bootstrapAuc', () => {
 
 describe('bootstrapAucDifference', () => {
 	it('same score twice → difference exactly 0', () => {
-		const r = bootstrapAucDifference(data.score, data.score, data.labels, { seed: 5, resamples: 100 });
+		const r = bootstrapAucDifference(data.score, data.score, data.labels, {
+			seed: 5,
+			resamples: 100
+		});
 		expect([r.difference.estimate, r.difference.lo, r.difference.hi]).toEqual([0, 0, 0]);
 	});
 

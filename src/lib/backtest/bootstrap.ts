@@ -6,6 +6,7 @@
  * (the "Poisson bootstrap", which approximates multinomial resampling for large n:
  * [Hanley & MacGibbon 2006](https://doi.org/10.1016/j.cmpb.2006.09.001),
  * [Chamandy et al. 2012, Google](https://static.googleusercontent.com/media/research.google.com/en//pubs/archive/43157.pdf)),
+ * drawn from a 2^16-entry inverse-CDF table, two counts per 32-bit mulberry32 draw (see `rng.ts`),
  * and the weighted Mann–Whitney AUC is computed in one pass over the once-sorted tie groups:
  * AUC* = 1 − Σₖ w⁺ₖ·(2·W⁻₍<k₎ + w⁻ₖ) / (2·W⁺·W⁻), where w±ₖ are the resampled churner /
  * non-churner weights in tie group k and W⁻₍<k₎ the non-churner weight in lower-score groups.
@@ -18,7 +19,7 @@
  */
 import { denseRanks, groupByScore, type ScoreGroups } from './groups';
 import { aucFromGroups } from './metrics';
-import { mulberry32, POISSON1_THRESHOLDS, type Rng } from './rng';
+import { fillPoisson1 } from './rng';
 
 /** Bootstrap options. */
 export interface BootstrapOptions {
@@ -81,30 +82,39 @@ function summarise(
 	};
 }
 
-/** Sum of `count` Poisson(1) draws. */
-function poissonSum(rng: Rng, count: number): number {
-	let s = 0;
-	const T = POISSON1_THRESHOLDS;
-	for (let c = 0; c < count; c++) {
-		const u = rng();
-		let k = 0;
-		while (k < 12 && u >= T[k]!) k++;
-		s += k;
+/** Labels in ascending-score order, and where each tie group ends (1 = last row of a group). */
+function sortedLabels(g: ScoreGroups): { y: Uint8Array; end: Uint8Array } {
+	const n = g.positives + g.negatives;
+	const y = new Uint8Array(n);
+	const end = new Uint8Array(n);
+	let r = 0;
+	for (let k = 0; k < g.count; k++) {
+		for (let c = 0; c < g.pos[k]!; c++) y[r++] = 1;
+		r += g.neg[k]!;
+		end[r - 1] = 1;
 	}
-	return s;
+	return { y, end };
 }
 
-/** One weighted-AUC resample over tie groups (weights drawn group by group). */
-function resampleGroups(g: ScoreGroups, rng: Rng): number {
+/** Weighted AUC of one resample: `w` are the Poisson counts of the rows in sorted order. */
+function weightedSortedAuc(y: Uint8Array, end: Uint8Array, w: Uint8Array): number {
 	let negBefore = 0;
 	let twice = 0;
 	let Wp = 0;
-	for (let k = 0; k < g.count; k++) {
-		const wp = poissonSum(rng, g.pos[k]!);
-		const wn = poissonSum(rng, g.neg[k]!);
-		twice += wp * (2 * negBefore + wn);
-		negBefore += wn;
-		Wp += wp;
+	let gp = 0;
+	let gn = 0;
+	for (let r = 0; r < y.length; r++) {
+		const wr = w[r]!;
+		const yr = y[r]!;
+		gp += wr * yr;
+		gn += wr - wr * yr;
+		if (end[r] === 1) {
+			twice += gp * (2 * negBefore + gn);
+			negBefore += gn;
+			Wp += gp;
+			gp = 0;
+			gn = 0;
+		}
 	}
 	if (Wp === 0 || negBefore === 0) return NaN;
 	return 1 - twice / (2 * Wp * negBefore);
@@ -112,8 +122,8 @@ function resampleGroups(g: ScoreGroups, rng: Rng): number {
 
 /**
  * AUC (risk = 100 − score) with a bootstrap percentile interval. NaN scores and labels other
- * than 0/1 are excluded. Within a tie group the accounts are exchangeable, so each group's
- * resampled weight is the sum of its accounts' Poisson(1) draws.
+ * than 0/1 are excluded. Accounts are laid out once in score order (churners first within a tie
+ * group, which does not matter: weights are i.i.d.), so each resample is one sequential pass.
  */
 export function bootstrapAuc(
 	scores: Float64Array,
@@ -127,11 +137,14 @@ export function bootstrapAuc(
 export function bootstrapAucGroups(g: ScoreGroups, opts: BootstrapOptions): BootstrapInterval {
 	const B = opts.resamples ?? 1000;
 	const level = opts.level ?? 0.95;
-	const rng = mulberry32(opts.seed);
+	const { y, end } = sortedLabels(g);
+	const w = new Uint8Array(y.length);
+	const state = Uint32Array.of(opts.seed >>> 0);
 	const stats = new Float64Array(B);
 	let valid = 0;
 	for (let r = 0; r < B; r++) {
-		const a = resampleGroups(g, rng);
+		fillPoisson1(w, state);
+		const a = weightedSortedAuc(y, end, w);
 		if (!Number.isNaN(a)) stats[valid++] = a;
 	}
 	return summarise(aucFromGroups(g), stats, valid, B, opts.seed, level);
@@ -183,26 +196,20 @@ export function bootstrapAucDifference(
 	// pos/neg weight per group, interleaved: [2k] = churners, [2k+1] = non-churners.
 	const wa = new Float64Array(2 * ga);
 	const wb = new Float64Array(2 * gb);
-	const one = new Float64Array(m).fill(1);
-	const point = (w: Float64Array, groupOf: Int32Array, weights: Float64Array, G: number) =>
+	const one = new Uint8Array(m).fill(1);
+	const point = (w: Float64Array, groupOf: Int32Array, weights: Uint8Array, G: number) =>
 		weightedAuc(w, groupOf, y, weights, G);
 	const aucA = point(wa, ra.groupOf, one, ga);
 	const aucB = point(wb, rb.groupOf, one, gb);
 	const B = opts.resamples ?? 1000;
 	const level = opts.level ?? 0.95;
-	const rng = mulberry32(opts.seed);
-	const weights = new Float64Array(m);
+	const state = Uint32Array.of(opts.seed >>> 0);
+	const weights = new Uint8Array(m);
 	const stats = new Float64Array(B);
 	let valid = 0;
 	let better = 0;
-	const T = POISSON1_THRESHOLDS;
 	for (let r = 0; r < B; r++) {
-		for (let i = 0; i < m; i++) {
-			const u = rng();
-			let k = 0;
-			while (k < 12 && u >= T[k]!) k++;
-			weights[i] = k;
-		}
+		fillPoisson1(weights, state);
 		const d = point(wb, rb.groupOf, weights, gb) - point(wa, ra.groupOf, weights, ga);
 		if (!Number.isNaN(d)) {
 			stats[valid++] = d;
@@ -227,7 +234,7 @@ function weightedAuc(
 	w: Float64Array,
 	groupOf: Int32Array,
 	y: Uint8Array,
-	weights: Float64Array,
+	weights: Uint8Array,
 	G: number
 ): number {
 	w.fill(0);

@@ -26,7 +26,8 @@ describe('calibrationTable', () => {
 		expect(r.brier.band).toBeCloseTo(hand, 14);
 		expect(r.brier.reference).toBeCloseTo(0.4 * 0.6, 14);
 		// unpenalised intercept ⇒ Σp = Σy at the optimum
-		const meanP = r.bands.reduce((a, b) => a + (b.accounts ? b.meanPredicted * b.accounts : 0), 0) / 10;
+		const meanP =
+			r.bands.reduce((a, b) => a + (b.accounts ? b.meanPredicted * b.accounts : 0), 0) / 10;
 		expect(meanP).toBeCloseTo(0.4, 9);
 		expect(r.platt.slope).toBeLessThan(0); // healthier → less churn
 		expect(r.brier.platt).toBeLessThan(r.brier.reference);

@@ -15,7 +15,10 @@ export interface LogisticOptions {
 	lambda: number;
 	/** Newton iterations at most (default 100). */
 	maxIter?: number;
-	/** Stop when the largest gradient component is below this (default 1e-12). */
+	/**
+	 * Stop when the largest gradient component is below this (default 1e-12), or when a full
+	 * Newton step moves no parameter by more than 1e-12 of its size (the floating-point floor).
+	 */
 	tol?: number;
 }
 
@@ -123,12 +126,16 @@ export function fitLogistic(
 		for (let a = 0; a < D; a++) dec += grad[a]! * step[a]!;
 		let t = 1;
 		let Jt = J;
+		// When the predicted decrease is below J's rounding, J cannot arbitrate: take the full
+		// Newton step (locally quadratically convergent) and let the step-size test stop us.
+		const tiny = dec <= 1e-13 * (1 + Math.abs(J));
 		for (let ls = 0; ls < 50; ls++) {
 			for (let a = 0; a < D; a++) trial[a] = w[a]! - t * step[a]!;
 			Jt = objective(trial, etaTrial);
-			if (Jt <= J - 1e-4 * t * dec || ls === 49) break;
+			if (tiny || Jt <= J - 1e-4 * t * dec || ls === 49) break;
 			t *= 0.5;
 		}
+		if (tiny) Jt = Math.min(Jt, J);
 		if (!(Jt <= J)) {
 			// No decrease possible in floating point: we are at the optimum to machine precision.
 			converged = gmax < 1e-8;
@@ -139,6 +146,18 @@ export function fitLogistic(
 		const swap = eta;
 		eta = etaTrial;
 		etaTrial = swap;
+		// A full Newton step this small means the gradient is at its floating-point noise floor.
+		let smax = 0;
+		let wmax = 0;
+		for (let a = 0; a < D; a++) {
+			smax = Math.max(smax, Math.abs(step[a]!));
+			wmax = Math.max(wmax, Math.abs(w[a]!));
+		}
+		if (t === 1 && smax <= 1e-12 * (1 + wmax)) {
+			converged = true;
+			it++;
+			break;
+		}
 	}
 	return { intercept: w[0]!, coef: w.slice(1), iterations: it, converged, objective: J };
 }
