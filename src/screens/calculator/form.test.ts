@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Metric } from '$lib/model/types';
 import {
+	bandsText,
 	booleanToOption,
 	fieldFor,
 	formatPoints,
@@ -47,7 +48,7 @@ describe('fieldFor', () => {
 		expect(f.kind).toBe('number');
 		expect(f.min).toBeUndefined();
 		expect(f.description).toBe(
-			'Active seats / licensed seats. Full points at 90 %, none at 20 % (higher is better; 20–90). Blank: left out of the score.'
+			'Active seats / licensed seats. Full points at 90 % or more, none at 20 % or less. Blank: left out of the score.'
 		);
 	});
 	it('boolean: yes / no options', () => {
@@ -78,6 +79,30 @@ describe('fieldFor', () => {
 		);
 		expect(f.kind).toBe('unsupported');
 		expect(f.description).toContain('50 points');
+	});
+});
+
+describe('bandsText', () => {
+	it.each([
+		[
+			[
+				{ upTo: 2, points: 100 },
+				{ upTo: 5, points: 60 },
+				{ upTo: null, points: 20 }
+			],
+			'Up to 2: 100 points; up to 5: 60; more: 20.'
+		],
+		[[{ upTo: null, points: 50 }], 'Any value: 50 points.'],
+		[[], '']
+	])('%o → %s', (bands, text) => expect(bandsText(bands)).toBe(text));
+
+	it('linear, lower is better', () => {
+		const f = fieldFor(
+			metric({ unit: 'days', direction: 'lower', scheme: { kind: 'linear', worst: 30, best: 0 } })
+		);
+		expect(f.description).toBe(
+			'Full points at 0 days or less, none at 30 days or more. Blank: left out of the score.'
+		);
 	});
 });
 

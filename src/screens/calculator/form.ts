@@ -2,7 +2,7 @@
  * Pure builders for the calculator form: which input each metric gets, its label, limits and
  * description, and number formatting for the results. No DOM, no runes: unit-tested in Node.
  */
-import type { Dimension, Metric, MissingPolicy } from '$lib/model/types';
+import type { Band, Dimension, Metric, MissingPolicy } from '$lib/model/types';
 
 /** Input shape for one metric. `unsupported` metrics (percentile) cannot score one account. */
 export type FieldKind = 'number' | 'boolean' | 'category' | 'unsupported';
@@ -48,15 +48,25 @@ function scaleText(metric: Metric): string {
 		case 'manual':
 			return metric.unit?.includes(String(s.max)) ? '' : `Scale 0–${s.max}.`;
 		case 'linear': {
-			const [lo, hi] = s.worst < s.best ? [s.worst, s.best] : [s.best, s.worst];
-			const better = metric.direction === 'higher' ? 'higher' : 'lower';
-			return `Full points at ${s.best}${unit}, none at ${s.worst}${unit} (${better} is better; ${lo}–${hi}).`;
+			const isUp = s.best >= s.worst;
+			const [more, less] = isUp ? ['or more', 'or less'] : ['or less', 'or more'];
+			return `Full points at ${s.best}${unit} ${more}, none at ${s.worst}${unit} ${less}.`;
 		}
 		case 'bands':
-			return metric.direction === 'higher' ? 'Higher is better.' : 'Lower is better.';
+			return bandsText(s.bands);
 		default:
 			return '';
 	}
+}
+
+/** Bands in plain words: "Up to 2: 100 points; up to 5: 60; more: 20." */
+export function bandsText(bands: readonly Band[]): string {
+	const parts = bands.map((b, i) => {
+		const range = b.upTo === null ? (i === 0 ? 'Any value' : 'more') : `up to ${b.upTo}`;
+		return `${range}: ${b.points}${i === 0 ? ' points' : ''}`;
+	});
+	const text = parts.join('; ');
+	return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : '';
 }
 
 /** The input for one metric. */

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { TEMPLATES } from '$lib/model';
+import { encodeShare } from '$lib/data/export/share/codec';
+import { CalculatorState, SHARED_ID } from './calculator.svelte';
+
+const WORKED = {
+	usage_points: 18,
+	support_points: 22,
+	onboarding_points: 23,
+	engagement_points: 16
+};
+
+function worked(): CalculatorState {
+	const calc = new CalculatorState();
+	calc.chooseTemplate('four-dimensions');
+	for (const [k, v] of Object.entries(WORKED)) calc.setValue(k, v);
+	return calc;
+}
+
+describe('CalculatorState', () => {
+	it('scores the worked example live: 79, Green, engagement the weakest (9 of 25 lost)', () => {
+		const calc = worked();
+		expect(calc.result.shown).toBe(79);
+		expect(calc.result.tier?.name).toBe('Green');
+		const weakest = calc.result.explanation.drivers[0];
+		expect(weakest?.id).toBe('engagement');
+		expect(weakest?.pointsLost).toBeCloseTo(9, 9);
+		expect(weakest?.pointsMax).toBeCloseTo(25, 9);
+	});
+
+	it('an empty form is not scored; blank text and NaN count as missing', () => {
+		const calc = new CalculatorState();
+		calc.chooseTemplate('four-dimensions');
+		calc.setValue('usage_points', Number.NaN);
+		calc.setValue('support_points', '');
+		expect(calc.result.isScored).toBe(false);
+		expect(calc.values).toEqual({ usage_points: null, support_points: null });
+	});
+
+	it('a good link replaces model and inputs; the template is recognised', async () => {
+		const code = await encodeShare({ v: 1, model: TEMPLATES[0]!.model, values: { ...WORKED } });
+		const calc = new CalculatorState();
+		calc.chooseTemplate('usage-led-saas');
+		expect(await calc.openShare(code)).toBe(true);
+		expect(calc.templateId).toBe(TEMPLATES[0]!.id);
+		expect(calc.result.shown).toBe(79);
+		expect(calc.linkError).toBeNull();
+	});
+
+	it('a link with an edited model opens as "shared" and is offered in the picker', async () => {
+		const model = { ...TEMPLATES[0]!.model, name: 'Our tweak' };
+		const calc = new CalculatorState();
+		expect(await calc.openShare(await encodeShare({ v: 1, model, values: {} }))).toBe(true);
+		expect(calc.templateId).toBe(SHARED_ID);
+		expect(calc.templateOptions.at(-1)).toEqual({ id: SHARED_ID, name: 'Shared: Our tweak' });
+	});
+
+	it.each([
+		['damaged', 'not-a-link'],
+		['oversized', 'A'.repeat(9000)]
+	])('a %s link changes nothing but the message', async (_name, code) => {
+		const calc = worked();
+		const before = { id: calc.templateId, model: calc.model, values: { ...calc.values } };
+		expect(await calc.openShare(code)).toBe(false);
+		expect(calc.linkError).toMatch(/Nothing was changed\.$/);
+		expect({ id: calc.templateId, model: calc.model, values: { ...calc.values } }).toEqual(before);
+		expect(calc.result.shown).toBe(79);
+	});
+
+	it('makeShareLink round-trips through openShare, dropping blank inputs', async () => {
+		const calc = worked();
+		calc.setValue('extra', null);
+		const link = await calc.makeShareLink('http://localhost/tools/health/#/calculator');
+		const code = link.split('?s=')[1]!;
+		const other = new CalculatorState();
+		expect(await other.openShare(code)).toBe(true);
+		expect({ ...other.values }).toEqual(WORKED);
+	});
+});

@@ -1,0 +1,66 @@
+// axe WCAG 2.2 AA on the calculator (empty, filled, bad link, dark, phone) and every nav screen.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { CalculatorPage } from './pages/calculator';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function expectNoViolations(page: Page, where: string): Promise<void> {
+	const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+	const summary = violations.map((v) => ({
+		id: v.id,
+		help: v.help,
+		nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)
+	}));
+	expect(summary, `axe violations on ${where}`).toEqual([]);
+}
+
+/** The calculator in the states a visitor sees. */
+async function calculatorStates(page: Page, label: string): Promise<void> {
+	const calc = new CalculatorPage(page);
+	await calc.goto();
+	await calc.chooseTemplate(/^Four dimensions/);
+	await expectNoViolations(page, `${label}: empty calculator`);
+	await calc.fillWorkedExample();
+	await calc.expectScore(79, 'Green');
+	await calc.copyShareLink();
+	await expectNoViolations(page, `${label}: filled calculator`);
+	await page.goto('#/calculator?s=not-a-link');
+	await expect(calc.alert).toBeVisible();
+	await expectNoViolations(page, `${label}: bad-link error`);
+	await calc.chooseTemplate(/Usage-led/i);
+	await expectNoViolations(page, `${label}: usage-led template`);
+}
+
+test.describe('accessibility (axe, WCAG 2.2 AA)', () => {
+	test('calculator, light', async ({ page }) => {
+		await calculatorStates(page, 'light');
+	});
+
+	test('calculator, dark colour scheme', async ({ page }) => {
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await calculatorStates(page, 'dark');
+	});
+
+	test('calculator, 375-px phone', async ({ page }) => {
+		await page.setViewportSize({ width: 375, height: 800 });
+		await calculatorStates(page, 'phone');
+	});
+
+	for (const scheme of ['light', 'dark'] as const) {
+		test(`every nav screen, ${scheme}`, async ({ page }) => {
+			await page.emulateMedia({ colorScheme: scheme });
+			await page.goto('#/calculator');
+			const links = page.getByRole('navigation', { name: 'Screens' }).getByRole('link');
+			const names = await links.allTextContents();
+			expect(names.length).toBeGreaterThan(1);
+			for (const name of names) {
+				const link = links.nth(names.indexOf(name));
+				await link.click();
+				await expect(link).toHaveAttribute('aria-current', 'page');
+				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+				await expectNoViolations(page, `${name} (${scheme})`);
+			}
+		});
+	}
+});
