@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
 	buildWorklist,
 	compareUrgency,
+	completePlaybooks,
+	withPlaybook,
 	defaultPlaybooks,
 	expansionCandidates,
 	playbooksForAccount,
 	type WorkItemInput
 } from './playbooks';
-import { SCHEMA_VERSION, type Model, type Tier } from './types';
+import { SCHEMA_VERSION, type Model, type Playbook, type Tier } from './types';
 
 const TIERS: Tier[] = [
 	{ id: 'green', name: 'Green', min: 80, color: '#1a7f4b', action: 'Grow' },
@@ -137,5 +139,47 @@ describe('expansionCandidates', () => {
 			{ ...acc('e', 1, { growthPct: 50, contractValue: 500 }), hasRoom: true }
 		]);
 		expect(out.map((a) => a.accountId)).toEqual(['b', 'a']);
+	});
+});
+
+describe('completePlaybooks / withPlaybook', () => {
+	it('fills every tier and flag from the defaults when the model has none', () => {
+		const all = completePlaybooks(MODEL);
+		expect(all.map((p) => p.trigger)).toEqual([
+			{ tier: 'green' },
+			{ tier: 'yellow' },
+			{ tier: 'red' },
+			{ flag: 'dimension-below-floor' },
+			{ flag: 'score-drop' },
+			{ flag: 'metric-trend' }
+		]);
+		expect(all[2]).toMatchObject({ owner: 'CSM + CS manager', dueDays: 2 });
+	});
+
+	it('keeps saved playbooks, adds defaults for new tiers, drops deleted tiers', () => {
+		const own: Playbook = {
+			id: 'x',
+			trigger: { tier: 'red' },
+			action: 'Call',
+			owner: 'VP',
+			dueDays: 1
+		};
+		const gone: Playbook = { ...own, id: 'y', trigger: { tier: 'gone' } };
+		const all = completePlaybooks({ ...MODEL, playbooks: [gone, own] });
+		expect(all).toHaveLength(6);
+		expect(all[2]).toBe(own);
+		expect(all.some((p) => p.id === 'y')).toBe(false);
+		expect(all[0]?.action).toBe('Expansion conversation where growth shows');
+	});
+
+	it('withPlaybook replaces by trigger, rounds due days, keeps the rest complete', () => {
+		const base = completePlaybooks(MODEL)[4]!;
+		const next = withPlaybook(MODEL, { ...base, owner: 'Support lead', dueDays: 3.6 });
+		expect(next.playbooks).toHaveLength(6);
+		expect(next.playbooks?.[4]).toEqual({ ...base, owner: 'Support lead', dueDays: 4 });
+		expect(withPlaybook(MODEL, { ...base, dueDays: -3 }).playbooks?.[4]?.dueDays).toBe(0);
+		expect(MODEL.playbooks).toBeUndefined();
+		// An unsaved model keeps its other defaults byte for byte.
+		expect(next.playbooks?.slice(0, 4)).toEqual(completePlaybooks(MODEL).slice(0, 4));
 	});
 });

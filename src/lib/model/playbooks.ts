@@ -206,3 +206,51 @@ export function expansionCandidates(
 		.filter((a) => a.tierIndex === 0 && a.hasRoom && num(a.growthPct, -Infinity) >= growthMinPct)
 		.sort((a, b) => num(b.contractValue, 0) - num(a.contractValue, 0) || compareUrgency(a, b));
 }
+
+/** Flag kinds that get a playbook in the editor (overrides are shown, not acted on). */
+export const PLAYBOOK_FLAGS: readonly FlagKind[] = [
+	'dimension-below-floor',
+	'score-drop',
+	'metric-trend'
+];
+
+/** Same trigger: the same tier id, or the same flag kind. */
+export function sameTrigger(a: Playbook['trigger'], b: Playbook['trigger']): boolean {
+	if ('tier' in a) return 'tier' in b && a.tier === b.tier;
+	return 'flag' in b && a.flag === b.flag;
+}
+
+/**
+ * One playbook per tier (best first) and per flag kind in {@link PLAYBOOK_FLAGS}: the model's
+ * own where it has one for that trigger, else the default. A tier added after the playbooks were
+ * saved gets its default, so every tier always has an action. Saved playbooks for triggers that
+ * no longer exist (a deleted tier) are left out.
+ */
+export function completePlaybooks(model: Model): Playbook[] {
+	const saved = model.playbooks ?? [];
+	const defaults = defaultPlaybooks(model.tiers);
+	const triggers: Playbook['trigger'][] = [
+		...model.tiers.map((t) => ({ tier: t.id })),
+		...PLAYBOOK_FLAGS.map((flag) => ({ flag }))
+	];
+	return triggers.flatMap((tr) => {
+		const own = saved.find((p) => sameTrigger(p.trigger, tr));
+		const def = defaults.find((p) => sameTrigger(p.trigger, tr));
+		const p = own ?? def;
+		return p ? [p] : [];
+	});
+}
+
+/**
+ * The model with one playbook changed (matched by trigger; added when missing). The result holds
+ * the complete set, so later tier edits never lose the defaults of the other triggers. Due days
+ * are clamped to a whole number ≥ 0.
+ */
+export function withPlaybook(model: Model, playbook: Playbook): Model {
+	const dueDays = Number.isFinite(playbook.dueDays) ? Math.max(0, Math.round(playbook.dueDays)) : 0;
+	const next = { ...playbook, dueDays };
+	const all = completePlaybooks(model);
+	const k = all.findIndex((p) => sameTrigger(p.trigger, next.trigger));
+	const playbooks = k < 0 ? [...all, next] : all.map((p, i) => (i === k ? next : p));
+	return { ...model, playbooks };
+}

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { templateById } from '$lib/model';
+import type { Metric } from '$lib/model/types';
+import { backtestFigures, buildModelCard, describeScheme, pct, tierRanges } from './model-card';
+
+const saas = templateById('usage-led-saas')!.model;
+const metricOf = (
+	scheme: Metric['scheme'],
+	unit?: string,
+	direction: Metric['direction'] = 'lower'
+) => ({
+	scheme,
+	unit,
+	direction
+});
+
+describe('describeScheme', () => {
+	it.each([
+		[
+			metricOf(
+				{
+					kind: 'bands',
+					bands: [
+						{ upTo: 2, points: 100 },
+						{ upTo: 5, points: 60 },
+						{ upTo: null, points: 20 }
+					]
+				},
+				'tickets'
+			),
+			'0–2 tickets → 100 points, 3–5 → 60, 6+ → 20'
+		],
+		[
+			metricOf(
+				{
+					kind: 'bands',
+					bands: [
+						{ upTo: 0, points: 100 },
+						{ upTo: 1, points: 50 },
+						{ upTo: null, points: 0 }
+					]
+				},
+				'escalations'
+			),
+			'0 escalations → 100 points, 1 → 50, 2+ → 0'
+		],
+		[
+			metricOf(
+				{
+					kind: 'bands',
+					bands: [
+						{ upTo: -10.5, points: 0 },
+						{ upTo: null, points: 100 }
+					]
+				},
+				'%'
+			),
+			'up to -10.5 % → 0 points, above -10.5 → 100'
+		],
+		[
+			metricOf({ kind: 'linear', worst: 20, best: 90 }, '%', 'higher'),
+			'20 % or less → 0 points, 90 % or more → 100, in a straight line between'
+		],
+		[
+			metricOf({ kind: 'linear', worst: 30, best: 0 }, 'days'),
+			'0 days or less → 100 points, 30 days or more → 0, in a straight line between'
+		],
+		[metricOf({ kind: 'boolean', truePoints: 100, falsePoints: 0 }), 'Yes → 100 points, no → 0'],
+		[
+			metricOf({
+				kind: 'category',
+				map: [
+					{ value: 'Enterprise', points: 100 },
+					{ value: 'Pro', points: 60 }
+				],
+				otherPoints: null
+			}),
+			'Enterprise → 100 points, Pro → 60, other values count as missing'
+		],
+		[metricOf({ kind: 'manual', max: 25 }), 'Scored by hand from 0 to 25 (25 = 100 points)'],
+		[
+			metricOf({ kind: 'percentile', within: 'segment' }, undefined, 'higher'),
+			'Rank among the accounts of the same segment → 0–100 points (highest value scores 100)'
+		]
+	])('%#: %j', (m, text) => {
+		expect(describeScheme(m)).toBe(text);
+	});
+});
+
+describe('pct and tierRanges', () => {
+	it('normalises to one decimal, whole when whole', () => {
+		expect([pct(0.4), pct(1 / 3), pct(0.125), pct(0)]).toEqual(['40', '33.3', '12.5', '0']);
+	});
+	it('gives shown-score ranges best first', () => {
+		expect(tierRanges([80, 50, 0])).toEqual(['80–100', '50–79', '0–49']);
+		expect(tierRanges([75, 50, 0])).toEqual(['75–100', '50–74', '0–49']);
+		expect(tierRanges([79.5, 0])).toEqual(['80–100', '0–79']);
+	});
+});
+
+describe('buildModelCard', () => {
+	it('builds the usage-led card: weights %, schemes in words, tiers with playbooks', () => {
+		const card = buildModelCard(saas, { version: 'v3', date: '2025-06-01' });
+		expect(card).toMatchObject({ title: 'Usage-led SaaS', version: 'v3', date: '2025-06-01' });
+		expect(card.dimensions.map((d) => [d.name, d.weightPct])).toEqual([
+			['Product usage', '40'],
+			['Support experience', '20'],
+			['Engagement & relationship', '20'],
+			['Financial', '20']
+		]);
+		const seats = card.dimensions[0]!.metrics[0]!;
+		// 40 % of the score × 40 % inside the dimension = 16 %.
+		expect(seats).toMatchObject({
+			weightPct: '40',
+			scorePct: '16',
+			why: saas.dimensions[0]!.metrics[0]!.why
+		});
+		expect(card.dimensions[1]!.metrics[0]!.scheme).toBe(
+			'0–2 tickets → 100 points, 3–5 → 60, 6+ → 20'
+		);
+		expect(card.dimensions[1]!.metrics[0]!.scorePct).toBe('12');
+		expect(card.tiers.map((t) => [t.name, t.range, t.playbook?.dueDays])).toEqual([
+			['Green', '80–100', 30],
+			['Yellow', '50–79', 14],
+			['Red', '0–49', 2]
+		]);
+		expect(card.flags.map((f) => f.name)).toEqual([
+			'A dimension below its floor',
+			'Score dropped',
+			'Usage trending down'
+		]);
+		expect(card.rules[0]).toContain('50 %');
+		expect(card.backtest).toBeNull();
+	});
+
+	it('uses the model’s own playbooks', () => {
+		const model = {
+			...saas,
+			playbooks: [
+				{ id: 'r', trigger: { tier: 'red' }, action: 'Exec call', owner: 'VP CS', dueDays: 1 }
+			]
+		};
+		const card = buildModelCard(model, { version: '1', date: 'today' });
+		expect(card.tiers[2]!.playbook).toEqual({ action: 'Exec call', owner: 'VP CS', dueDays: 1 });
+	});
+});
+
+describe('backtestFigures', () => {
+	const report = {
+		n: 2000,
+		positives: 300,
+		auc: { estimate: 0.78, lo: 0.75, hi: 0.81 },
+		ks: { value: 0.42, threshold: 60 },
+		tiers: {
+			caught: { rate: 0.7, lo: 0.6, hi: 0.8 },
+			rows: [{ name: 'Red', accounts: 400, churnRate: { rate: 0.4 } }]
+		}
+	};
+	it('reads a run result', () => {
+		const f = backtestFigures({ mode: 'point-in-time', asOfDay: 20089, horizonDays: 180, report });
+		expect(f).toEqual({
+			setting: 'as of 2025-01-01, churn within 180 days',
+			accounts: 2000,
+			churners: 300,
+			auc: 0.78,
+			aucLo: 0.75,
+			aucHi: 0.81,
+			ks: 0.42,
+			caught: 0.7,
+			tiers: [{ name: 'Red', accounts: 400, churnRate: 0.4 }]
+		});
+	});
+	it('is null for junk and for a report without an AUC', () => {
+		expect(backtestFigures(null)).toBeNull();
+		expect(backtestFigures({ report: { auc: { estimate: null } } })).toBeNull();
+		expect(backtestFigures('x')).toBeNull();
+	});
+});

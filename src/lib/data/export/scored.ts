@@ -1,0 +1,127 @@
+/**
+ * Scored-accounts export and the one-line driver of an account ("Support experience: 9 of 25
+ * points lost"), computed from a table's dimension scores without re-scoring: the same arithmetic
+ * as `scoreAccount`'s breakdown (weight share re-normalised over the dimensions that have a score,
+ * segment weights applied) and the same ranking as `rankDrivers` (most points lost, model order on
+ * ties). Cheap enough for every row of an export; the worklist calls it only for rows on show.
+ */
+import { effectiveModels, segmentGroups } from '$lib/model';
+import type { ColumnTable, Model } from '$lib/model/types';
+import type { CsvCell } from './csv';
+
+/** The dimension that cost an account the most points. */
+export interface Driver {
+	/** Index into `model.dimensions`. */
+	dimension: number;
+	name: string;
+	/** Points of the account score (0–100) this dimension lost: share × (100 − score). */
+	pointsLost: number;
+	/** Most points it could give: share × 100. */
+	pointsMax: number;
+}
+
+/**
+ * A driver finder for one table: `(row) => Driver | null` (null when no dimension has a score).
+ * `dimensions` are the per-row dimension scores of a `ScoreResult` (NaN = missing).
+ * Segment groups are worked out once, here.
+ */
+export function driverFinder(
+	model: Model,
+	table: ColumnTable,
+	dimensions: readonly Float64Array[]
+): (row: number) => Driver | null {
+	const models = effectiveModels(model);
+	const groups = segmentGroups(model, table);
+	return (row) => {
+		const m = models[groups ? groups[row]! : 0] ?? model;
+		let total = 0;
+		for (let j = 0; j < m.dimensions.length; j++) {
+			const s = dimensions[j]?.[row];
+			const w = m.dimensions[j]!.weight;
+			if (s !== undefined && s === s && w > 0) total += w;
+		}
+		if (total <= 0) return null;
+		let best: Driver | null = null;
+		for (let j = 0; j < m.dimensions.length; j++) {
+			const s = dimensions[j]?.[row];
+			const d = m.dimensions[j]!;
+			if (s === undefined || s !== s || d.weight <= 0) continue;
+			const share = d.weight / total;
+			const lost = share * 100 - share * s;
+			if (!best || lost > best.pointsLost)
+				best = { dimension: j, name: d.name, pointsLost: lost, pointsMax: share * 100 };
+		}
+		return best;
+	};
+}
+
+/** Whole points, but one decimal below 10 when not whole (so 0.4 does not read as 0). */
+function points(x: number): string {
+	const r = Math.round(x);
+	if (Math.abs(x - r) < 0.05 || Math.abs(x) >= 10) return String(r);
+	return x.toFixed(1);
+}
+
+/** One line for a driver, e.g. `Support experience: 9 of 25 points lost`; '' for null. */
+export function driverText(d: Driver | null): string {
+	if (!d) return '';
+	return `${d.name}: ${points(d.pointsLost)} of ${points(d.pointsMax)} points lost`;
+}
+
+/** What the scored export reads. Rows are table rows (e.g. the latest snapshot per account). */
+export interface ScoredExportInput {
+	/** The model the scores came from. */
+	model: Model;
+	table: ColumnTable;
+	/** Account id of each exported row, same order as `rows`. */
+	ids: readonly string[];
+	rows: ArrayLike<number>;
+	score: Float64Array;
+	shown: Float64Array;
+	/** Tier index per row into the tiers in force for that row (−1 = not scored). */
+	tier: Int8Array;
+	dimensions: readonly Float64Array[];
+	/** Flags of the k-th exported row as text (e.g. `Score dropped; Usage down`). */
+	flags?: (k: number) => string;
+}
+
+/** Column header of the scored CSV (dimension columns are `dim_<id>`, as in the SQL export). */
+export function scoredHeader(model: Model): string[] {
+	return [
+		'account_id',
+		'score',
+		'shown',
+		'tier',
+		...model.dimensions.map((d) => `dim_${d.id}`),
+		'flags',
+		'top_driver'
+	];
+}
+
+/**
+ * Header and rows of the scored CSV: id, full-precision score (a number, never rounded), shown
+ * score, tier name (`Not scored` when not scored), each dimension score, flags and the top
+ * driver. Missing numbers are empty cells. Feed to `toCsv` (formula-safe, BOM, CRLF).
+ */
+export function scoredRows(input: ScoredExportInput): { header: string[]; rows: CsvCell[][] } {
+	const { model, table, rows } = input;
+	const models = effectiveModels(model);
+	const groups = segmentGroups(model, table);
+	const driver = driverFinder(model, table, input.dimensions);
+	const out: CsvCell[][] = new Array<CsvCell[]>(rows.length);
+	for (let k = 0; k < rows.length; k++) {
+		const r = rows[k]!;
+		const t = input.tier[r]!;
+		const tiers = (models[groups ? groups[r]! : 0] ?? model).tiers;
+		const line: CsvCell[] = [
+			input.ids[k] ?? '',
+			input.score[r],
+			input.shown[r],
+			t >= 0 ? (tiers[t]?.name ?? '') : 'Not scored'
+		];
+		for (let j = 0; j < model.dimensions.length; j++) line.push(input.dimensions[j]?.[r]);
+		line.push(input.flags?.(k) ?? '', driverText(driver(r)));
+		out[k] = line;
+	}
+	return { header: scoredHeader(model), rows: out };
+}
