@@ -17,8 +17,8 @@ export const FLAG_BITS = {
 export type FlagKey = keyof typeof FLAG_BITS;
 
 export const FLAG_LABELS: Record<FlagKey, string> = {
-	floor: 'A dimension under its floor',
-	drop: 'Score dropped',
+	floor: 'Under a floor',
+	drop: 'Score drop',
 	usage: 'Usage down'
 };
 

@@ -1,0 +1,102 @@
+// Model screen through the real UI: weights with undo/redo give back the same scores, a bad model
+// file changes nothing, keyboard reordering, metric preview, axe.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { ModelPage } from './pages/model';
+import { defaultModel, expectedTierCounts } from './pages/portfolio';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function expectNoViolations(page: Page, where: string): Promise<void> {
+	const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+	const summary = violations.map((v) => ({
+		id: v.id,
+		nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)
+	}));
+	expect(summary, `axe violations on ${where}`).toEqual([]);
+}
+
+test.describe('model screen', () => {
+	test('a weight edit, undo and redo give back the same scores', async ({ page }) => {
+		const m = new ModelPage(page);
+		await m.goto();
+		const base = defaultModel();
+		const before = expectedTierCounts(base);
+		await expect.poll(() => m.counts()).toEqual(before);
+
+		const usage = base.dimensions[0]!;
+		const edited = {
+			...base,
+			dimensions: base.dimensions.map((d, i) => (i === 0 ? { ...d, weight: 5 } : d))
+		};
+		const after = expectedTierCounts(edited);
+		expect(after).not.toEqual(before);
+		await m.setDimensionWeight(usage.name, 5);
+		await expect.poll(() => m.counts()).toEqual(after);
+
+		await page.locator('body').click({ position: { x: 5, y: 5 } });
+		await page.keyboard.press('Control+z');
+		await expect.poll(() => m.counts()).toEqual(before);
+		await expect(m.dimensionWeight(usage.name)).toHaveValue(String(usage.weight));
+		await page.keyboard.press('Control+Shift+z');
+		await expect.poll(() => m.counts()).toEqual(after);
+		await m.undo.click();
+		await expect.poll(() => m.counts()).toEqual(before);
+		await m.redo.click();
+		await expect.poll(() => m.counts()).toEqual(after);
+		await page.keyboard.press('Control+y');
+		await page.screenshot({ path: '/tmp/model-weights.png', fullPage: true });
+	});
+
+	test('a bad model JSON file shows path-named issues and changes nothing', async ({ page }) => {
+		const m = new ModelPage(page);
+		await m.goto();
+		const before = await m.counts();
+		const bad = {
+			...defaultModel(),
+			tiers: [{ id: 'g', name: 'G', min: 'eighty', color: 'green', action: '' }]
+		};
+		await m.importFile('bad-model.json', JSON.stringify(bad));
+		await expect(m.importIssues).toBeVisible();
+		await expect(m.importIssues).toContainText('tiers');
+		await expect(m.heading).toHaveText('Model: Usage-led SaaS');
+		await expect(m.undo).toBeDisabled();
+		expect(await m.counts()).toEqual(before);
+		await m.importFile('not-json.json', '{ nope');
+		await expect(m.importIssues).toContainText('Not JSON');
+		await expect(m.undo).toBeDisabled();
+		await page.screenshot({ path: '/tmp/model-bad-import.png' });
+		await expectNoViolations(page, 'model screen with import issues');
+	});
+
+	test('dimensions reorder by keyboard and a metric shows its preview', async ({ page }) => {
+		const m = new ModelPage(page);
+		await m.goto();
+		const first = await m.dimensionName(0).inputValue();
+		const second = await m.dimensionName(1).inputValue();
+		const down = page.getByRole('button', { name: `Move down ${first}`, exact: true });
+		await down.focus();
+		await page.keyboard.press('Enter');
+		await expect(m.dimensionName(0)).toHaveValue(second);
+		await expect(m.dimensionName(1)).toHaveValue(first);
+		await page.keyboard.press('Control+z');
+		await expect(m.dimensionName(0)).toHaveValue(first);
+
+		await page.getByRole('button', { name: 'Edit Support tickets', exact: true }).click();
+		const editor = page.getByRole('region', { name: 'Metric: Support tickets' });
+		await expect(editor.getByRole('table', { name: 'Accounts per band' })).toBeVisible();
+		await expect(
+			editor.getByRole('img', { name: /Support tickets: \d+ accounts with a value/ })
+		).toBeVisible();
+		await page.screenshot({ path: '/tmp/model-metric.png', fullPage: true });
+		await expectNoViolations(page, 'model screen with the metric editor open');
+	});
+
+	test('a zero weight raises a warning beside the model', async ({ page }) => {
+		const m = new ModelPage(page);
+		await m.goto();
+		await m.setDimensionWeight(defaultModel().dimensions[3]!.name, 0);
+		await expect(m.warnings.getByRole('listitem').first()).toBeVisible();
+		await expect(m.warnings).toContainText(/weight/i);
+	});
+});
