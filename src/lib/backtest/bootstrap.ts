@@ -165,7 +165,8 @@ export interface PairedAucResult {
 /**
  * Paired bootstrap of ΔAUC = AUC(challenger) − AUC(champion) on the same rows: each resample
  * gives one Poisson(1) weight per account, used for both scores, so the correlation between the
- * two models is kept. Rows where either score is NaN, or the label is not 0/1, are dropped.
+ * two models is kept. Each score's row order is built once (native sort of the values, dense
+ * ranks, counting sort of the rows); a resample reads the weights through the two orders. Rows where either score is NaN, or the label is not 0/1, are dropped.
  */
 export function bootstrapAucDifference(
 	champion: Float64Array,
@@ -191,16 +192,11 @@ export function bootstrapAucDifference(
 	}
 	const ra = denseRanks(a);
 	const rb = denseRanks(b);
-	const ga = ra.values.length;
-	const gb = rb.values.length;
-	// pos/neg weight per group, interleaved: [2k] = churners, [2k+1] = non-churners.
-	const wa = new Float64Array(2 * ga);
-	const wb = new Float64Array(2 * gb);
+	const oa = orderByRank(ra.groupOf, ra.values.length, y);
+	const ob = orderByRank(rb.groupOf, rb.values.length, y);
 	const one = new Uint8Array(m).fill(1);
-	const point = (w: Float64Array, groupOf: Int32Array, weights: Uint8Array, G: number) =>
-		weightedAuc(w, groupOf, y, weights, G);
-	const aucA = point(wa, ra.groupOf, one, ga);
-	const aucB = point(wb, rb.groupOf, one, gb);
+	const aucA = weightedOrderedAuc(oa.order, oa.y, oa.end, one);
+	const aucB = weightedOrderedAuc(ob.order, ob.y, ob.end, one);
 	const B = opts.resamples ?? 1000;
 	const level = opts.level ?? 0.95;
 	const state = Uint32Array.of(opts.seed >>> 0);
@@ -210,7 +206,9 @@ export function bootstrapAucDifference(
 	let better = 0;
 	for (let r = 0; r < B; r++) {
 		fillPoisson1(weights, state);
-		const d = point(wb, rb.groupOf, weights, gb) - point(wa, ra.groupOf, weights, ga);
+		const d =
+			weightedOrderedAuc(ob.order, ob.y, ob.end, weights) -
+			weightedOrderedAuc(oa.order, oa.y, oa.end, weights);
 		if (!Number.isNaN(d)) {
 			stats[valid++] = d;
 			if (d > 0) better++;
@@ -229,27 +227,53 @@ function ok(a: number, b: number, y: number): boolean {
 	return !Number.isNaN(a) && !Number.isNaN(b) && (y === 0 || y === 1);
 }
 
-/** Weighted AUC: scatter row weights into tie groups (buffer `w`, reset here), then one pass. */
-function weightedAuc(
-	w: Float64Array,
+/**
+ * Rows in ascending-score order from their dense ranks, by a counting sort (O(n), no comparator),
+ * with labels in that order and tie-group ends.
+ */
+function orderByRank(
 	groupOf: Int32Array,
+	G: number,
+	labels: Uint8Array
+): { order: Int32Array; y: Uint8Array; end: Uint8Array } {
+	const n = groupOf.length;
+	const start = new Int32Array(G + 1);
+	for (let i = 0; i < n; i++) start[groupOf[i]! + 1]!++;
+	for (let k = 0; k < G; k++) start[k + 1]! += start[k]!;
+	const next = start.slice(0, G);
+	const order = new Int32Array(n);
+	for (let i = 0; i < n; i++) order[next[groupOf[i]!]!++] = i;
+	const y = new Uint8Array(n);
+	const end = new Uint8Array(n);
+	for (let r = 0; r < n; r++) y[r] = labels[order[r]!]!;
+	for (let k = 1; k <= G; k++) if (start[k]! > 0) end[start[k]! - 1] = 1;
+	return { order, y, end };
+}
+
+/** Weighted AUC over a sorted row order; weights are read per row through `order`. */
+function weightedOrderedAuc(
+	order: Int32Array,
 	y: Uint8Array,
-	weights: Uint8Array,
-	G: number
+	end: Uint8Array,
+	w: Uint8Array
 ): number {
-	w.fill(0);
-	for (let i = 0; i < groupOf.length; i++) {
-		w[2 * groupOf[i]! + (y[i] === 1 ? 0 : 1)]! += weights[i]!;
-	}
 	let negBefore = 0;
 	let twice = 0;
 	let Wp = 0;
-	for (let k = 0; k < G; k++) {
-		const wp = w[2 * k]!;
-		const wn = w[2 * k + 1]!;
-		twice += wp * (2 * negBefore + wn);
-		negBefore += wn;
-		Wp += wp;
+	let gp = 0;
+	let gn = 0;
+	for (let r = 0; r < order.length; r++) {
+		const wr = w[order[r]!]!;
+		const yr = y[r]!;
+		gp += wr * yr;
+		gn += wr - wr * yr;
+		if (end[r] === 1) {
+			twice += gp * (2 * negBefore + gn);
+			negBefore += gn;
+			Wp += gp;
+			gp = 0;
+			gn = 0;
+		}
 	}
 	if (Wp === 0 || negBefore === 0) return NaN;
 	return 1 - twice / (2 * Wp * negBefore);
