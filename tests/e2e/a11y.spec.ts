@@ -49,6 +49,8 @@ test.describe('accessibility (axe, WCAG 2.2 AA)', () => {
 
 	for (const scheme of ['light', 'dark'] as const) {
 		test(`every nav screen, ${scheme}`, async ({ page }) => {
+			// One axe pass per screen, and screens grow as helpers add content: allow for it.
+			test.setTimeout(300_000);
 			await page.emulateMedia({ colorScheme: scheme });
 			await page.goto('#/calculator');
 			const links = page.getByRole('navigation', { name: 'Screens' }).getByRole('link');
