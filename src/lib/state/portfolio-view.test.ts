@@ -62,3 +62,28 @@ describe('accountFlagMasks', () => {
 		]);
 	});
 });
+
+describe('packed score sort', () => {
+	it('orders like a comparator sort, ties by account, not scored last', () => {
+		const n = 5000;
+		const ids = Array.from({ length: n }, (_, i) => `A${i}`);
+		const snaps = groupSnapshots(ids, null);
+		const score = Float64Array.from({ length: n }, (_, i) =>
+			i % 50 === 0 ? NaN : Math.round(Math.random() * 1000) / 10
+		);
+		const tier = new Int8Array(n);
+		for (const asc of [true, false]) {
+			const got = Array.from(
+				filterAndSort(snaps, { score, tier }, { ...base, flags: new Uint8Array(n), sortAsc: asc })
+			);
+			const want = Array.from({ length: n }, (_, i) => i).sort((x, y) => {
+				const a = score[x]!;
+				const b = score[y]!;
+				if (Number.isNaN(a)) return Number.isNaN(b) ? x - y : 1;
+				if (Number.isNaN(b)) return -1;
+				return (asc ? a - b : b - a) || x - y;
+			});
+			expect(got).toEqual(want);
+		}
+	});
+});

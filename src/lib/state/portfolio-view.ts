@@ -93,6 +93,8 @@ export function filterAndSort(
 		return Int32Array.from(keep);
 	}
 	const key = o.sortKey === 'value' && o.value ? o.value : r.score;
+	if (o.sortKey === 'score' && keep.length <= PACK_MAX)
+		return packedScoreSort(keep, s.latest, key, o.sortAsc);
 	const vals = new Float64Array(keep.length);
 	keep.forEach((a, k) => (vals[k] = key[s.latest[a]!]!));
 	const idx = Array.from(keep.keys());
@@ -104,4 +106,33 @@ export function filterAndSort(
 		return dir * (vx - vy) || x - y;
 	});
 	return Int32Array.from(idx, (k) => keep[k]!);
+}
+
+/** Positions fit in 21 bits; score × 1e7 (≤ 1e9 < 2^30) times 2^21 stays an exact integer. */
+const PACK_BITS = 2 ** 21;
+const PACK_MAX = PACK_BITS;
+const NAN_KEY = 2 ** 31;
+
+/**
+ * Sort by score with the native (comparator-free) Float64Array sort, ~10× faster than a
+ * comparator: each key packs the score (to 1e-7 of a point, far below what a tie on screen
+ * could show) with the position in `keep`, so equal scores keep account order. Not-scored
+ * accounts go last in both directions.
+ */
+function packedScoreSort(
+	keep: number[],
+	latest: Int32Array,
+	score: Float64Array,
+	asc: boolean
+): Int32Array {
+	const keys = new Float64Array(keep.length);
+	for (let k = 0; k < keep.length; k++) {
+		const v = score[latest[keep[k]!]!]!;
+		const q = v !== v ? NAN_KEY : asc ? Math.round(v * 1e7) : 1e9 - Math.round(v * 1e7);
+		keys[k] = q * PACK_BITS + k;
+	}
+	keys.sort();
+	const out = new Int32Array(keep.length);
+	for (let k = 0; k < keys.length; k++) out[k] = keep[keys[k]! % PACK_BITS]!;
+	return out;
 }
