@@ -10,6 +10,7 @@ import {
 	parseBoolean,
 	parseDate,
 	parseNumberDetailed,
+	plainNumber,
 	type DateOrder,
 	type DecimalSeparator
 } from './values';
@@ -63,7 +64,7 @@ export interface ColumnProfile {
 	role: ColumnRole;
 }
 
-const LEADING_ZERO = /^0\d/;
+const LEADING_ZERO = /^0\d+$/;
 const HAS_DIGIT = /\d/;
 const HAS_LETTER = /[A-Za-z]/;
 const DATE_NAME = /date|day|_at$|time|since|period|month|snapshot|as[_\s-]?of/i;
@@ -105,7 +106,7 @@ export function profileColumn(
 				if (distinctSet.size >= distinctCap) distinctCapped = true;
 			}
 		}
-		if (!leadingZero && LEADING_ZERO.test(v) && /^\d+$/.test(v)) leadingZero = true;
+		if (!leadingZero && v.charCodeAt(0) === 48 && LEADING_ZERO.test(v)) leadingZero = true;
 	}
 	const present = rows - missing;
 	const distinct = distinctSet.size;
@@ -159,12 +160,16 @@ export function profileColumn(
 			const v = cells[i]!;
 			let x = NaN;
 			if (type === 'number') {
-				const r = parseNumberDetailed(v, decimal.decimal);
-				if (r === null) failures++;
-				else {
-					x = r.value;
-					percent ||= r.percent;
-					currency ||= r.currency;
+				x = plainNumber(v, decimal.decimal);
+				if (x !== x && !isMissing(v)) {
+					// Slow path (separators, symbols): also collects the unit notes.
+					const r = parseNumberDetailed(v, decimal.decimal);
+					if (r === null) failures++;
+					else {
+						x = r.value;
+						percent ||= r.percent;
+						currency ||= r.currency;
+					}
 				}
 			} else {
 				const r = parseDate(v, order.order, excelSerial);

@@ -14,7 +14,29 @@ export type ValueIssueCode = 'not-a-number' | 'not-a-boolean' | 'not-a-date' | '
 
 /** Whether a raw cell is missing: empty or only whitespace (incl. NBSP and other Unicode spaces). */
 export function isMissing(raw: string): boolean {
-	return raw.length === 0 || raw.trim().length === 0;
+	if (raw.length === 0) return true;
+	const c = raw.charCodeAt(0);
+	if (c > 32 && c < 127) return false; // printable ASCII first: the common case, no allocation
+	return raw.trim().length === 0;
+}
+
+/**
+ * Fast path for plain numbers (`12`, `-3.5`, `1e3`, `.5`): `+raw` when the string starts with a
+ * digit, `-` or `.`, ends with a digit, and is not `0x…`/`0b…`/`0o…`; `NaN` means "use the slow
+ * path" (not "missing"). With a decimal comma, any `.` sends it to the slow path.
+ */
+export function plainNumber(raw: string, decimal: DecimalSeparator = '.'): number {
+	const n = raw.length;
+	if (n === 0 || n > 24) return NaN;
+	const c0 = raw.charCodeAt(0);
+	const cl = raw.charCodeAt(n - 1);
+	if (!((c0 >= 48 && c0 <= 57) || c0 === 45 || c0 === 46) || cl < 48 || cl > 57) return NaN;
+	if (c0 === 48 && n > 2) {
+		const c1 = raw.charCodeAt(1) | 32;
+		if (c1 === 120 || c1 === 98 || c1 === 111) return NaN;
+	}
+	if (decimal === ',' && raw.indexOf('.') !== -1) return NaN;
+	return +raw;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -104,6 +126,8 @@ export function parseNumberDetailed(
 
 /** Number cell → value (`NaN` = missing, null = unreadable). See `parseNumberDetailed`. */
 export function parseNumber(raw: string, decimal: DecimalSeparator = '.'): number | null {
+	const x = plainNumber(raw, decimal);
+	if (x === x) return x;
 	const r = parseNumberDetailed(raw, decimal);
 	return r === null ? null : r.value;
 }
@@ -259,6 +283,17 @@ const PART3 = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})${T
 const D_MON_Y = new RegExp(String.raw`^(\d{1,2})[\s-]([A-Za-z]{3,9})\.?[\s-](\d{4})${TIME}$`);
 const MON_D_Y = new RegExp(String.raw`^([A-Za-z]{3,9})\.?\s(\d{1,2}),?\s(\d{4})${TIME}$`);
 
+/** Decimal value of `s[from, to)` when all are ASCII digits, else −1. */
+function digits(s: string, from: number, to: number): number {
+	let v = 0;
+	for (let i = from; i < to; i++) {
+		const c = s.charCodeAt(i) - 48;
+		if (c < 0 || c > 9) return -1;
+		v = v * 10 + c;
+	}
+	return v;
+}
+
 /** Two-digit years as Excel reads them: 00–29 → 2000s, 30–99 → 1900s. */
 function fullYear(y: string): number {
 	const n = Number(y);
@@ -280,6 +315,16 @@ export type DateParse = number | 'not-a-date' | 'impossible-date';
  * (20000–80000) when `allowSerial`. Impossible dates (`2024-02-30`) → `'impossible-date'`.
  */
 export function parseDate(raw: string, order: DateOrder = 'ymd', allowSerial = false): DateParse {
+	// Fast path: exactly `YYYY-MM-DD`.
+	if (raw.length === 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45) {
+		const y = digits(raw, 0, 4);
+		const m = digits(raw, 5, 7);
+		const d = digits(raw, 8, 10);
+		if (y >= 0 && m >= 0 && d >= 0) {
+			if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return 'impossible-date';
+			return daysFromCivil(y, m, d);
+		}
+	}
 	let s = raw.trim();
 	if (s === '') return NaN;
 	// eslint-disable-next-line no-control-regex
