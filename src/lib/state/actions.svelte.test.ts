@@ -4,7 +4,12 @@ import type { ColumnRole, ColumnType, Dataset } from '$lib/data/dataset';
 import { scoreTable, templateById } from '$lib/model';
 import { tableOf } from '$lib/model/test-utils';
 import type { Model } from '$lib/model/types';
-import { ActionsState, defaultExpansionColumns, type ScoredSource } from './actions.svelte';
+import {
+	ActionsState,
+	defaultExpansionColumns,
+	loadCardMeta,
+	type ScoredSource
+} from './actions.svelte';
 import { groupSnapshots } from './portfolio-stats';
 import { FLAG_BITS, FLAG_LABELS } from './portfolio-view';
 
@@ -158,6 +163,44 @@ describe('defaultExpansionColumns', () => {
 			growth: 'login_trend_pct',
 			mode: 'value',
 			room: 'seat_utilisation_pct'
+		});
+	});
+});
+
+describe('loadCardMeta', () => {
+	const report = { auc: { estimate: 0.8, lo: 0.7, hi: 0.9 }, n: 10, positives: 2 };
+	it('reads the latest named version and the newest saved backtest of this model', async () => {
+		const { openMemoryStore } = await import('$lib/data/db');
+		const store = await openMemoryStore();
+		await store.saveModelVersion(four.id, 'first', four);
+		await store.saveBacktest({
+			id: 'old',
+			name: 'x',
+			datasetId: null,
+			modelId: four.id,
+			createdAt: 1,
+			report: { report: { ...report, auc: { estimate: 0.6, lo: 0.5, hi: 0.7 } } }
+		});
+		await store.saveBacktest({
+			id: 'new',
+			name: 'x',
+			datasetId: null,
+			modelId: four.id,
+			createdAt: 2,
+			report: { report }
+		});
+		const meta = await loadCardMeta(store, four, null);
+		expect(meta.version).toBe('Version 1');
+		expect(meta.backtest?.auc).toBe(0.8);
+		const edited = await loadCardMeta(store, { ...four, name: 'Changed' }, null);
+		expect(edited.version).toBe('Version 1 with unsaved edits');
+		const live = await loadCardMeta(null, four, {
+			doc: { report: { ...report, auc: { estimate: 0.71, lo: 0.6, hi: 0.8 } } },
+			modelId: four.id
+		});
+		expect(live).toEqual({
+			version: 'Working copy (no saved version yet)',
+			backtest: expect.objectContaining({ auc: 0.71 })
 		});
 	});
 });

@@ -7,6 +7,8 @@
 import { columnWithRole, type Dataset } from '$lib/data/dataset';
 import { driverFinder, driverText, scoredRows, type Driver } from '$lib/data/export/scored';
 import type { CsvCell } from '$lib/data/export/csv';
+import { backtestFigures, type BacktestFigures } from '$lib/data/export/model-card';
+import type { WorkbenchStore } from '$lib/data/db/store';
 import {
 	buildWorklist,
 	completePlaybooks,
@@ -111,7 +113,7 @@ export class ActionsState {
 		return m ? { ...m, playbooks: completePlaybooks(m) } : null;
 	});
 
-	columns = $derived(numberColumns(this.#src.dataset));
+	columns = $derived.by(() => numberColumns(this.#src.dataset));
 
 	#hasSnapshots = $derived.by(() => {
 		const s = this.#src.snapshots;
@@ -333,4 +335,51 @@ export class ActionsState {
 					.join('; ')
 		});
 	}
+}
+
+/** What the model card says about the model's version and its latest backtest. */
+export interface CardMeta {
+	version: string;
+	backtest: BacktestFigures | null;
+}
+
+/** The store calls the card needs (WorkbenchStore satisfies it). */
+export type CardStore = Pick<WorkbenchStore, 'loadModel' | 'listBacktests' | 'loadBacktest'>;
+
+/**
+ * Version line and latest backtest for the model card: the latest named version (and whether
+ * the model was edited since), and the figures of `live` (a backtest run of this model in this
+ * session) or else of the newest saved backtest of this model id. Storage errors read as "none".
+ */
+export async function loadCardMeta(
+	store: CardStore | null,
+	model: Model,
+	live: { doc: unknown; modelId: string | null } | null
+): Promise<CardMeta> {
+	let version = 'Working copy (no saved version yet)';
+	let backtest: BacktestFigures | null =
+		live && live.modelId === model.id ? backtestFigures(live.doc) : null;
+	if (!store) return { version, backtest };
+	try {
+		const rec = await store.loadModel(model.id);
+		const last = rec?.versions.at(-1);
+		if (last) {
+			const same = JSON.stringify(last.model) === JSON.stringify(model);
+			version = `Version ${last.version}${same ? '' : ' with unsaved edits'}`;
+		}
+	} catch {
+		/* the version line stays generic */
+	}
+	if (!backtest) {
+		try {
+			const mine = (await store.listBacktests())
+				.filter((b) => b.modelId === model.id)
+				.sort((a, b) => b.createdAt - a.createdAt)[0];
+			const rec = mine ? await store.loadBacktest(mine.id) : null;
+			backtest = rec ? backtestFigures(rec.report) : null;
+		} catch {
+			backtest = null;
+		}
+	}
+	return { version, backtest };
 }

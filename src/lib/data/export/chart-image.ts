@@ -14,6 +14,8 @@ export const STYLE_PROPERTIES = [
 	'stroke-width',
 	'stroke-opacity',
 	'stroke-dasharray',
+	'stroke-linecap',
+	'stroke-linejoin',
 	'opacity',
 	'font-family',
 	'font-size',
@@ -30,6 +32,8 @@ const INITIAL: Record<string, string> = {
 	stroke: 'none',
 	'stroke-width': '1px',
 	'stroke-dasharray': 'none',
+	'stroke-linecap': 'butt',
+	'stroke-linejoin': 'miter',
 	'font-weight': '400',
 	'text-anchor': 'start',
 	'dominant-baseline': 'auto'
