@@ -17,6 +17,7 @@ import { tierChanges, tierMigration } from '$lib/backtest/migration';
 import { buildReport } from '$lib/backtest/report';
 import type { MetricPowerInput } from '$lib/backtest/power';
 import {
+	accountIndex,
 	selectCrossSectional,
 	selectPointInTime,
 	type Selection,
@@ -65,7 +66,8 @@ export class BacktestCore {
 		const flag = numberValues(this.#col(msg.roles.churned));
 		this.#snapshot = snap
 			? {
-					account: msg.ids,
+					// Dense integer codes: the selection's per-account map is far cheaper on numbers.
+					account: accountIndex(msg.ids).of,
 					snapshotDay: snap,
 					churnDay: churnDay ?? new Float64Array(msg.n).fill(NaN),
 					churnedFlag: flag ?? undefined

@@ -100,6 +100,8 @@ export interface AccountOptions {
 	withDimensions?: boolean;
 	/** Compute `belowFloor` from `model.dimensions[d].floor`. */
 	floors?: boolean;
+	/** Write coverage into this n-length array (reused across calls) instead of a new one. */
+	coverageOut?: Float64Array;
 }
 
 /** Account score, shown score and tier of every row from its dimension rows. */
@@ -126,7 +128,7 @@ export function accountStage(
 	const score = new Float64Array(n);
 	const shown = new Float64Array(n);
 	const tier = new Int8Array(n);
-	const coverage = new Float64Array(n);
+	const coverage = opts.coverageOut?.length === n ? opts.coverageOut : new Float64Array(n);
 	const belowFloor = useFloors ? new Uint32Array(n) : null;
 	const { s: S, cov: C } = dims;
 	for (let i = 0, base = 0; i < n; i++, base += D) {

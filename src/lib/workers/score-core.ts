@@ -99,6 +99,8 @@ export class ScoreCore {
 	#rowMajor: Float64Array = new Float64Array(0);
 	#dims: DimensionRows | null = null;
 	#dimKey = '';
+	/** Coverage is not sent to the page: one buffer, reused. */
+	#coverage: Float64Array = new Float64Array(0);
 	#key = '';
 
 	/** Replace the table (drops cached points). `rows`: the rows on show, null = all. */
@@ -107,6 +109,7 @@ export class ScoreCore {
 		this.#rows = rows;
 		this.#points = null;
 		this.#rowMajor = new Float64Array(0);
+		this.#coverage = new Float64Array(table.n);
 		this.#dims = null;
 		this.#key = '';
 		this.#dimKey = '';
@@ -144,7 +147,8 @@ export class ScoreCore {
 		const result: FastResult = {
 			...accountStage(model, plan, this.#dims as DimensionRows, table.n, groups, {
 				withDimensions: opts.withDimensions,
-				floors: true
+				floors: true,
+				coverageOut: this.#coverage
 			}),
 			metricPoints: (this.#points as MetricPoints).points
 		};

@@ -37,7 +37,6 @@ self.onmessage = (e: MessageEvent<ScoreRequest>) => {
 			result.score.buffer,
 			result.shown.buffer,
 			result.tier.buffer,
-			result.coverage.buffer,
 			...result.dimensions.map((d) => d.buffer),
 			...(result.belowFloor ? [result.belowFloor.buffer] : [])
 		]);
