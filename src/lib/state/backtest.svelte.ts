@@ -7,7 +7,7 @@
 import { applySuggestedWeights } from '$lib/backtest/fit';
 import { defaultAsOfDay, distinctDays, lastKnownDay } from '$lib/backtest/asof';
 import { columnWithRole, type Dataset } from '$lib/data/dataset';
-import type { WorkbenchStore } from '$lib/data/db/store';
+import { newId, type WorkbenchStore } from '$lib/data/db/store';
 import { TEMPLATES, validateModel } from '$lib/model';
 import type { Model } from '$lib/model/types';
 import type {
@@ -319,6 +319,48 @@ export class BacktestState {
 		wb.endEdit();
 		this.notice = `${worst.name} is now below ${cut}. Undo restores the previous thresholds.`;
 		return true;
+	}
+
+	/** The whole report (settings, card, rolling, comparison, fit) as JSON; NaN → null. */
+	reportJson(): string | null {
+		const r = this.result;
+		if (!r) return null;
+		const doc = {
+			kind: 'health-score-backtest',
+			version: 1,
+			dataset: this.#dataset?.meta.name ?? null,
+			model: this.resultModel ? { id: this.resultModel.id, name: this.resultModel.name } : null,
+			challenger: r.compare?.name ?? null,
+			settings: this.settings,
+			...r,
+			fit: this.fit
+		};
+		return JSON.stringify(
+			doc,
+			(_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v),
+			2
+		);
+	}
+
+	/** Save the current report to storage (listed with the dataset and model ids). */
+	async save(store: WorkbenchStore | null): Promise<boolean> {
+		const json = this.reportJson();
+		if (!store || !json) return false;
+		try {
+			await store.saveBacktest({
+				id: newId('bt'),
+				name: `${this.resultModel?.name ?? 'Model'} · ${this.#dataset?.meta.name ?? 'dataset'}`,
+				datasetId: this.#dataset?.meta.id ?? null,
+				modelId: this.resultModel?.id ?? null,
+				createdAt: Date.now(),
+				report: JSON.parse(json) as unknown
+			});
+			this.notice = 'Report saved in this browser.';
+			return true;
+		} catch (e) {
+			this.error = `Saving the report failed: ${e instanceof Error ? e.message : String(e)}`;
+			return false;
+		}
 	}
 
 	dispose(): void {

@@ -1,0 +1,19 @@
+/** Current per-metric weights of a model as shares of the score (0–100), for the side-by-side view. */
+import type { Model } from '$lib/model/types';
+
+/** Metric id → nominal share of the account score × 100 (dimension share × share inside it). */
+export function currentWeights(model: Model): Map<string, number> {
+	const out = new Map<string, number>();
+	const dimTotal = model.dimensions.reduce((s, d) => s + Math.max(0, d.weight), 0);
+	for (const d of model.dimensions) {
+		const inside = d.metrics.reduce((s, m) => s + Math.max(0, m.weight), 0);
+		for (const m of d.metrics) {
+			const share =
+				dimTotal > 0 && inside > 0
+					? (Math.max(0, d.weight) / dimTotal) * (Math.max(0, m.weight) / inside)
+					: 0;
+			out.set(m.id, share * 100);
+		}
+	}
+	return out;
+}
