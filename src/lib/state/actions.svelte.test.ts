@@ -139,6 +139,17 @@ describe('ActionsState', () => {
 		]);
 	});
 
+	it('gives the same drivers and rows when the worker sent no dimension scores', () => {
+		const full = source();
+		const lean = { ...full, result: { ...full.result!, dimensions: [] } };
+		const a = new ActionsState(full, () => 0);
+		const b = new ActionsState(lean, () => 0);
+		for (const id of ['A', 'B', 'C', 'D', 'E']) expect(b.driverText(id)).toBe(a.driverText(id));
+		expect(b.scoredRows()).toEqual(a.scoredRows());
+		expect(b.worklistRows()).toEqual(a.worklistRows());
+		expect(b.worklistRows().rows[0]!.at(-1)).toMatch(/points lost$/);
+	});
+
 	it('uses the model’s own playbooks', () => {
 		const model: Model = {
 			...four,

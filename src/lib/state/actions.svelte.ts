@@ -5,7 +5,16 @@
  * CSV exports. The one-line driver is computed only for the rows asked for (and cached).
  */
 import { columnWithRole, type Dataset } from '$lib/data/dataset';
-import { driverFinder, driverText, scoredRows, type Driver } from '$lib/data/export/scored';
+import {
+	driverFinder,
+	driverText,
+	hasPercentile,
+	modelColumns,
+	rowTable,
+	scoredRows,
+	type Driver
+} from '$lib/data/export/scored';
+import { scoreTable } from '$lib/model/score';
 import type { CsvCell } from '$lib/data/export/csv';
 import { backtestFigures, type BacktestFigures } from '$lib/data/export/model-card';
 import type { WorkbenchStore } from '$lib/data/db/store';
@@ -227,30 +236,56 @@ export class ActionsState {
 
 	// --- drivers, lazily --------------------------------------------------------------------
 
-	#finder = $derived.by(() => {
+	/**
+	 * Dimension scores of every row. The worker does not send them (to keep replies small), so
+	 * they are computed here once per result, only when asked for (an export, or a model with
+	 * percentile metrics whose points need the whole table).
+	 */
+	#dimsMemo: { key: unknown; dims: Float64Array[] } | null = null;
+	#tableDimensions(): Float64Array[] | null {
 		const m = this.#src.resultModel;
 		const r = this.#src.result;
 		const ds = this.#src.dataset;
-		return m && r && ds ? driverFinder(m, ds.table, r.dimensions) : null;
-	});
+		if (!m || !r || !ds) return null;
+		if (r.dimensions.length === m.dimensions.length) return r.dimensions;
+		if (this.#dimsMemo?.key !== r)
+			this.#dimsMemo = { key: r, dims: scoreTable(m, ds.table).dimensions };
+		return this.#dimsMemo.dims;
+	}
+
+	/** Driver of one table row: from the table's dimension scores, or by scoring that row alone. */
+	#driverAt(row: number): Driver | null {
+		const m = this.#src.resultModel;
+		const r = this.#src.result;
+		const ds = this.#src.dataset;
+		if (!m || !r || !ds) return null;
+		if (r.dimensions.length === m.dimensions.length || hasPercentile(m)) {
+			const dims = this.#tableDimensions();
+			return dims ? driverFinder(m, ds.table, dims)(row) : null;
+		}
+		const one = rowTable(ds.table, row, modelColumns(m));
+		return driverFinder(m, one, scoreTable(m, one).dimensions)(0);
+	}
+
 	/** A plain cache (not state): filling it while rendering must not trigger updates. */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#cache = new Map<string, Driver | null>();
 	#cacheFor: unknown = null;
 
-	/** Top driver of an account (computed on first ask for the current result). */
+	/** Top driver of an account (computed on first ask for the current result, then cached). */
 	driver(accountId: string): Driver | null {
-		const finder = this.#finder;
-		if (this.#cacheFor !== finder) {
+		const r = this.#src.result;
+		const m = this.#src.resultModel;
+		if (this.#cacheFor !== r) {
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			this.#cache = new Map();
-			this.#cacheFor = finder;
+			this.#cacheFor = r;
 		}
-		if (!finder) return null;
+		if (!r || !m) return null;
 		if (this.#cache.has(accountId)) return this.#cache.get(accountId)!;
 		const a = this.#accountOf.get(accountId);
 		const row = a === undefined ? undefined : this.#src.snapshots?.latest[a];
-		const d = row === undefined ? null : finder(row);
+		const d = row === undefined ? null : this.#driverAt(row);
 		this.#cache.set(accountId, d);
 		return d;
 	}
@@ -292,6 +327,16 @@ export class ActionsState {
 			'top_driver'
 		];
 		const rows: CsvCell[][] = [];
+		// One pass over the table's dimension scores rather than one re-score per line.
+		const m = this.#src.resultModel;
+		const ds = this.#src.dataset;
+		const s = this.#src.snapshots;
+		const dims = this.#tableDimensions();
+		const find = m && ds && dims ? driverFinder(m, ds.table, dims) : null;
+		const line = (id: string) => {
+			const a = this.#accountOf.get(id);
+			return a === undefined || !find || !s ? '' : driverText(find(s.latest[a]!));
+		};
 		for (const g of this.visibleGroups)
 			for (const it of g.items)
 				rows.push([
@@ -305,7 +350,7 @@ export class ActionsState {
 					it.daysToRenewal,
 					it.contractValue,
 					it.flags.join('; '),
-					this.driverText(it.accountId)
+					line(it.accountId)
 				]);
 		return { header, rows };
 	}
@@ -327,7 +372,7 @@ export class ActionsState {
 			score: r.score,
 			shown: r.shown,
 			tier: r.tier,
-			dimensions: r.dimensions,
+			dimensions: this.#tableDimensions() ?? [],
 			flags: (a) =>
 				keys
 					.filter((k) => (masks[a] ?? 0) & FLAG_BITS[k])

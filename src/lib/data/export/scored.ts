@@ -125,3 +125,31 @@ export function scoredRows(input: ScoredExportInput): { header: string[]; rows: 
 	}
 	return { header: scoredHeader(model), rows: out };
 }
+
+/** Columns a model reads: every metric's column and the segment column. */
+export function modelColumns(model: Model): string[] {
+	const out = new Set(model.dimensions.flatMap((d) => d.metrics.map((m) => m.column)));
+	if (model.segments) out.add(model.segments.column);
+	return [...out];
+}
+
+/** Whether any metric ranks against other accounts (its points need the whole table). */
+export function hasPercentile(model: Model): boolean {
+	return model.dimensions.some((d) => d.metrics.some((m) => m.scheme.kind === 'percentile'));
+}
+
+/** A 1-row table of `row` with only `columns` (category dictionaries shared, not copied). */
+export function rowTable(table: ColumnTable, row: number, columns: readonly string[]): ColumnTable {
+	const out: ColumnTable = { n: 1, columns: new Map() };
+	for (const name of columns) {
+		const c = table.columns.get(name);
+		if (!c) continue;
+		out.columns.set(
+			name,
+			c.kind === 'number'
+				? { kind: 'number', values: Float64Array.of(c.values[row]!) }
+				: { kind: 'category', codes: Int32Array.of(c.codes[row]!), dictionary: c.dictionary }
+		);
+	}
+	return out;
+}
