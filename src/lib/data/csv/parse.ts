@@ -277,37 +277,22 @@ export async function parseCsv(
 		rowNumbers.push(row);
 	};
 
-	// Hand splitter for text without quote characters: lines by `newline`, fields by `delimiter`.
-	const fields: string[] = [];
+	// Splitter for text without quote characters: native `split` by line, then by delimiter
+	// (measured faster than an indexOf scan in V8). The last, possibly partial line is carried.
 	const splitPlain = (text: string, last: boolean): string => {
 		const d = dialect!.delimiter;
-		const nl = dialect!.newline;
-		const nlLen = nl.length;
-		let start = 0;
-		for (;;) {
-			let end = text.indexOf(nl, start);
-			if (end === -1) {
-				if (!last) return text.slice(start);
-				end = text.length;
-				if (start === end) return '';
-			}
+		const lines = text.split(dialect!.newline);
+		const carry = last ? '' : lines.pop()!;
+		const n = lines.length;
+		for (let k = 0; k < n; k++) {
+			const line = lines[k]!;
+			if (last && k === n - 1 && line === '') break; // text ended with a newline
 			excelRow++;
-			fields.length = 0;
-			let p = start;
-			for (;;) {
-				const q = text.indexOf(d, p);
-				if (q === -1 || q >= end) {
-					fields.push(text.slice(p, end));
-					break;
-				}
-				fields.push(text.slice(p, q));
-				p = q + 1;
-			}
-			if (!((fields.length === 1 || fields[0]!.trim() === '') && blankRecord(fields)))
-				addRow(fields, excelRow);
-			start = end + nlLen;
-			if (start >= text.length && end === text.length) return '';
+			const fields = line.split(d);
+			if ((fields.length === 1 || fields[0]!.trim() === '') && blankRecord(fields)) continue;
+			addRow(fields, excelRow);
 		}
+		return carry;
 	};
 
 	let papa: Papa.Parser | null = null;
