@@ -93,14 +93,37 @@ describe('PortfolioState', () => {
 		expect(state.view.length).toBe(2000);
 	});
 
-	it('drops a superseded reply', () => {
+	it('keeps one request in flight and sends only the newest waiting model', () => {
 		const { fake, state, model } = setup();
+		const withMin = (min: number) => ({
+			...model,
+			tiers: model.tiers.map((t, i) => (i === 0 ? { ...t, min } : t))
+		});
 		state.rescore(model);
-		const later = { ...model, tiers: model.tiers.map((t, i) => (i === 0 ? { ...t, min: 60 } : t)) };
-		state.rescore(later);
+		state.rescore(withMin(70));
+		state.rescore(withMin(60));
+		expect(fake.queue.filter((m) => m.type === 'score/model')).toHaveLength(1);
+		fake.flush(); // the table and the first model; the newest waiting model goes out
+		expect(state.resultModel).toBe(model);
+		expect(state.isScoring).toBe(true);
+		const last = fake.queue.at(-1);
+		expect(last?.type === 'score/model' && last.model.tiers[0]?.min).toBe(60);
 		fake.flush();
 		flushSync();
-		expect(state.resultModel).toBe(later);
+		expect(state.resultModel?.tiers[0]?.min).toBe(60);
+		expect(state.isScoring).toBe(false);
+	});
+
+	it('drops a reply that a new table superseded', () => {
+		const { fake, state, model } = setup();
+		state.rescore(model);
+		state.setDataset(dataset(500));
+		state.rescore(model);
+		fake.flush(); // old table's reply arrives first: dropped; then the queued request goes out
+		expect(state.result).toBeNull();
+		fake.flush();
+		flushSync();
+		expect(state.result?.score.length).toBe(500);
 	});
 
 	it('updates tier counts while a threshold is dragged, from the histogram', () => {

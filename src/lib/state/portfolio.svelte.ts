@@ -55,7 +55,12 @@ export class PortfolioState {
 	#makeWorker: () => WorkerLike;
 	#worker: WorkerLike | null = null;
 	#nextId = 1;
+	/** Id of the reply the page will show (0 = none: a new table invalidated it). */
 	#wanted = 0;
+	/** Id of the model request the worker is working on, 0 when idle. */
+	#inFlight = 0;
+	/** The newest model asked for while the worker was busy (sent when it is free). */
+	#queued: Model | null = null;
 	#dataset: Dataset | null = null;
 	#sentAt = 0;
 
@@ -108,6 +113,7 @@ export class PortfolioState {
 		this.#dataset = dataset;
 		this.result = null;
 		this.resultModel = null;
+		this.#wanted = 0;
 		this.page = 0;
 		if (!dataset) {
 			this.snapshots = null;
@@ -129,12 +135,25 @@ export class PortfolioState {
 		});
 	}
 
-	/** Score with `model`; a reply to an older request is dropped when it arrives. */
+	/**
+	 * Score with `model`. At most one request is in flight: while the worker is busy only the
+	 * newest model waits (a slider drag never builds a backlog). A reply to a request that a new
+	 * table has superseded is dropped when it arrives.
+	 */
 	rescore(model: Model): void {
 		if (!this.#dataset) return;
+		this.isScoring = true;
+		if (this.#inFlight) {
+			this.#queued = model;
+			return;
+		}
+		this.#send(model);
+	}
+
+	#send(model: Model): void {
 		const id = this.#nextId++;
 		this.#wanted = id;
-		this.isScoring = true;
+		this.#inFlight = id;
 		this.#sentAt = performance.now();
 		this.#pendingModel = model;
 		this.#ensureWorker().postMessage({ type: 'score/model', id, model });
@@ -152,16 +171,26 @@ export class PortfolioState {
 
 	#receive(msg: ScoreReply): void {
 		if (msg.type === 'score/table-ready') return;
-		if (msg.id !== this.#wanted) return; // superseded
-		this.isScoring = false;
+		// Decide before sending a queued model: an intermediate result of a drag is still shown.
+		const isWanted = msg.id === this.#wanted;
+		const scored = this.#pendingModel;
+		const sentAt = this.#sentAt;
+		if (msg.id === this.#inFlight) {
+			this.#inFlight = 0;
+			const next = this.#queued;
+			this.#queued = null;
+			if (next) this.#send(next);
+		}
+		if (!isWanted) return; // superseded by a new table
+		this.isScoring = this.#inFlight !== 0;
 		if (msg.type === 'score/error') {
 			this.error = msg.message;
 			return;
 		}
 		this.error = null;
 		this.result = msg;
-		this.resultModel = this.#pendingModel;
-		this.roundTripMs = performance.now() - this.#sentAt;
+		this.resultModel = scored;
+		this.roundTripMs = performance.now() - sentAt;
 		if (!this.drag.isDragging && this.resultModel)
 			this.drag.sync(this.resultModel.tiers.map((t) => t.min));
 	}
