@@ -2,6 +2,7 @@
 import { syntheticCsvParts, BENCH_METRICS } from './synthetic';
 import { papaBareParse, duckdbOpen, duckdbIngest, duckdbScores, duckdbLoadColumns } from './peer';
 import type { BenchStepInfo } from './main';
+import { backtestGroup } from './backtest-group';
 
 export interface BenchStep {
 	info: BenchStepInfo;
@@ -126,9 +127,11 @@ function rescoreGroup(n: number): BenchGroup {
 
 export function groups(quick: boolean): BenchGroup[] {
 	const big = quick ? 100_000 : 1_000_000;
-	return quick
-		? [importGroup(big), rescoreGroup(100_000)]
-		: [importGroup(big), rescoreGroup(100_000), rescoreGroup(big)];
+	return (
+		quick
+			? [importGroup(big), rescoreGroup(100_000)]
+			: [importGroup(big), rescoreGroup(100_000), rescoreGroup(big)]
+	).concat(backtestGroup());
 }
 
 export { BENCH_METRICS };

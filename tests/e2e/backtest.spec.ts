@@ -103,10 +103,7 @@ test.describe('Backtest screen', () => {
 			const bt = await openReport(page);
 			await page
 				.getByRole('combobox', { name: 'Challenger' })
-				.selectOption({ label: 'Template: Four dimensions, 25 points each' })
-				.catch(async () => {
-					await page.getByRole('combobox', { name: 'Challenger' }).selectOption({ index: 1 });
-				});
+				.selectOption({ label: 'Template: Usage-led SaaS' });
 			await expect(page.getByTestId('delta-auc')).toBeVisible({ timeout: 60_000 });
 			await bt.waitForReport();
 			await expectNoViolations(page, `backtest report (${scheme})`);

@@ -204,7 +204,8 @@ export class BacktestState {
 		if (!this.#dataset || !this.info || this.info.modes.length === 0) return;
 		const settings = this.settings;
 		if (settings.mode === 'point-in-time' && !Number.isFinite(settings.asOfDay)) return;
-		const c = this.challenger;
+		// Read the challenger list only when one is chosen (loading saved models must not re-run).
+		const c = this.challengerKey ? this.challenger : null;
 		const worker = this.#ensureWorker();
 		this.#runId = this.#nextId++;
 		this.#pending = model;

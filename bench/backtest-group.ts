@@ -1,0 +1,87 @@
+/**
+ * Backtest benchmarks, run in the app's backtest worker from the page (round trip included):
+ * the report card of 100k accounts with a 1,000-resample bootstrap, the weight fit with 5-fold
+ * CV on 100k, and one sort-based AUC on 1M, beside the floor of one 1M `Float64Array.sort()`.
+ * Data: the seeded fixture of src/lib/backtest/bench-fixture.ts, generated inside the worker.
+ */
+import type { BacktestReply, BacktestRequest } from '../src/lib/workers/backtest-protocol';
+import type { BenchGroup } from './groups';
+
+let worker: Worker | null = null;
+let nextId = 1;
+
+function ask(
+	msg: Omit<Extract<BacktestRequest, { type: `backtest/bench${string}` }>, 'id'>
+): Promise<string> {
+	const w = worker!;
+	const id = nextId++;
+	return new Promise((resolve, reject) => {
+		w.onmessage = (e: MessageEvent<BacktestReply>) => {
+			const r = e.data;
+			if (r.id !== id) return;
+			if (r.type === 'backtest/bench-done') resolve(r.info);
+			else if (r.type === 'backtest/error') reject(new Error(r.message));
+		};
+		w.postMessage({ ...msg, id });
+	});
+}
+
+export function backtestGroup(): BenchGroup {
+	const sortInput = new Float64Array(1_000_000);
+	const scratch = new Float64Array(1_000_000);
+	return {
+		id: 'backtest',
+		title: 'Backtest in the worker: report 100k (1,000 resamples), weight fit 100k, AUC 1M',
+		async setup() {
+			worker ??= new Worker(new URL('../src/lib/workers/backtest.worker.ts', import.meta.url), {
+				type: 'module'
+			});
+			await ask({ type: 'backtest/bench-load', n: 100_000, seed: 2 });
+			await ask({ type: 'backtest/bench-load', n: 1_000_000, seed: 1 });
+			let s = 1;
+			for (let i = 0; i < sortInput.length; i++) {
+				s = (s * 1103515245 + 12345) >>> 0;
+				sortInput[i] = s / 4294967296;
+			}
+		},
+		steps: [
+			{
+				info: {
+					id: 'sort-floor',
+					label: 'floor: one 1M Float64Array.sort() (page; baseline)',
+					runs: 5
+				},
+				prepare: () => scratch.set(sortInput),
+				run: () => void scratch.sort()
+			},
+			{
+				info: {
+					id: 'auc-1m',
+					label: 'AUC of 1M accounts, split sort (worker)',
+					runs: 5,
+					baseline: 'sort-floor',
+					targetMs: 250
+				},
+				run: () => ask({ type: 'backtest/bench', n: 1_000_000, step: 'auc' })
+			},
+			{
+				info: {
+					id: 'report-100k',
+					label: 'report card 100k, 1,000-resample bootstrap (worker)',
+					runs: 3,
+					targetMs: 1000
+				},
+				run: () => ask({ type: 'backtest/bench', n: 100_000, step: 'report' })
+			},
+			{
+				info: {
+					id: 'fit-100k',
+					label: 'weight fit 100k × 8 metrics, 5-fold CV (worker)',
+					runs: 3,
+					targetMs: 2000
+				},
+				run: () => ask({ type: 'backtest/bench', n: 100_000, step: 'fit' })
+			}
+		]
+	};
+}
