@@ -20,6 +20,17 @@ export interface Dialect {
 	ident(name: string): string;
 	/** Quote a string literal, escaping quotes (and backslashes where they are escapes). */
 	str(value: string): string;
+	/**
+	 * A segment value as a window PARTITION BY key. BigQuery cannot partition by FLOAT64, so a
+	 * number segment is keyed by its 17-significant-digit text there (one text per double).
+	 */
+	partitionKey(expr: string, kind: 'double' | 'text'): string;
+	/**
+	 * Keyword after `name AS` in a CTE. PostgreSQL inlines single-use CTEs and copies each
+	 * column's expression into every place it is used (no common-subexpression elimination), so
+	 * the nested stages grow multiplicatively; `MATERIALIZED` computes each stage once.
+	 */
+	cteKeyword: string;
 	/** Read a numeric column as a double. */
 	toDouble(expr: string): string;
 	/** Read a text column as a double: trimmed, NULL when it is not a number (never an error). */
@@ -57,9 +68,21 @@ function standardString(value: string): string {
 	return `'${value.split("'").join("''")}'`;
 }
 
-/** BigQuery and Snowflake treat backslash as an escape inside '…': escape it as well. */
-function backslashString(value: string): string {
-	return `'${value.split('\\').join('\\\\').split("'").join("\\'")}'`;
+/**
+ * BigQuery and Snowflake read backslash escapes inside quotes: escape the backslash, the quote
+ * character and control characters (a raw newline is not allowed in a BigQuery literal).
+ */
+function backslashQuote(q: string) {
+	return (value: string): string => {
+		let out = '';
+		for (const ch of value) {
+			const code = ch.codePointAt(0)!;
+			if (ch === '\\' || ch === q) out += `\\${ch}`;
+			else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+			else out += ch;
+		}
+		return q + out + q;
+	};
 }
 
 const postgres: Dialect = {
@@ -68,6 +91,8 @@ const postgres: Dialect = {
 	textType: 'TEXT',
 	ident: quoteWith('"'),
 	str: standardString,
+	cteKeyword: 'MATERIALIZED ',
+	partitionKey: (e) => e,
 	toDouble: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
 	// No TRY_CAST in PostgreSQL: only text shaped like a decimal number is cast.
 	textToDouble: (e) =>
@@ -83,6 +108,8 @@ const duckdb: Dialect = {
 	textType: 'VARCHAR',
 	ident: quoteWith('"'),
 	str: standardString,
+	partitionKey: (e) => e,
+	cteKeyword: '',
 	toDouble: (e) => `CAST(${e} AS DOUBLE)`,
 	textToDouble: (e) => `TRY_CAST(TRIM(${e}) AS DOUBLE)`,
 	isFinite: (e) => `isfinite(${e})`
@@ -92,8 +119,11 @@ const bigquery: Dialect = {
 	name: 'bigquery',
 	doubleType: 'FLOAT64',
 	textType: 'STRING',
-	ident: quoteWith('`'),
-	str: backslashString,
+	// Quoted identifiers take the same backslash escapes as strings in BigQuery.
+	ident: backslashQuote('`'),
+	str: backslashQuote("'"),
+	partitionKey: (e, kind) => (kind === 'double' ? `FORMAT('%.17g', ${e})` : e),
+	cteKeyword: '',
 	toDouble: (e) => `CAST(${e} AS FLOAT64)`,
 	textToDouble: (e) => `SAFE_CAST(TRIM(${e}) AS FLOAT64)`,
 	isFinite: (e) => `NOT IS_NAN(${e}) AND NOT IS_INF(${e})`
@@ -105,7 +135,9 @@ const snowflake: Dialect = {
 	textType: 'VARCHAR',
 	// Double-quoted identifiers are case-sensitive in Snowflake: names are kept exactly.
 	ident: quoteWith('"'),
-	str: backslashString,
+	str: backslashQuote("'"),
+	partitionKey: (e) => e,
+	cteKeyword: '',
 	toDouble: (e) => `CAST(${e} AS FLOAT)`,
 	// TRY_CAST accepts only text input in Snowflake, which is what it gets here.
 	textToDouble: (e) => `TRY_CAST(TRIM(${e}) AS FLOAT)`,

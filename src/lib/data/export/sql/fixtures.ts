@@ -246,7 +246,7 @@ export const EDGE_MODEL: Model = {
 						kind: 'category',
 						map: [
 							{ value: 'x', points: 100 },
-							{ value: 'x', points: 0 }
+							{ value: 'X', points: 0 }
 						],
 						otherPoints: null
 					}

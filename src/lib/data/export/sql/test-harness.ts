@@ -57,40 +57,33 @@ export function toColumnTable(cells: Cells, specs: Record<string, ColumnSpec>): 
 	return { n: cells.rows.length, columns };
 }
 
-/** SQL literal for a cell in a column of the given type (standard SQL, both engines). */
-function cellLiteral(s: string | null, sql: ColumnSpec['sql']): string {
-	if (s === null) return 'NULL';
-	if (sql === 'text') return `'${s.split("'").join("''")}'`;
-	const t = s.trim();
-	if (t === '') return 'NULL';
-	// Text → double parsing is correctly rounded in both engines ('NaN', 'Infinity' included).
-	return `CAST('${t}' AS DOUBLE PRECISION)`;
+/** A CSV field: text quoted (blank = unquoted empty = NULL), numbers trimmed. */
+function csvField(s: string | null, sql: ColumnSpec['sql']): string {
+	if (s === null || s === '') return '';
+	if (sql === 'double') return s.trim();
+	return `"${s.split('"').join('""')}"`;
 }
 
-/** CREATE TABLE + batched INSERTs loading `cells` (id column as text) into `table`. */
-export function loadStatements(
+/**
+ * The columns a case needs (id first, as text) as a CREATE TABLE statement and a CSV for
+ * `COPY … FROM` (header row; an unquoted empty field is NULL in both engines' CSV readers;
+ * 'NaN' and 'Infinity' cells load as those doubles).
+ */
+export function tableLoad(
 	cells: Cells,
 	table: string,
 	idColumn: string,
 	specs: Record<string, ColumnSpec>,
-	doubleType: string,
-	batch = 500
-): string[] {
+	doubleType: string
+): { ddl: string; csv: string } {
 	const cols = [idColumn, ...Object.keys(specs).filter((c) => c !== idColumn)];
 	const idx = cols.map((c) => cells.header.indexOf(c));
 	const types = cols.map((c) => (c === idColumn ? 'text' : (specs[c]?.sql ?? 'text')));
 	const ddl = cols.map((c, k) => `"${c}" ${types[k] === 'double' ? doubleType : 'VARCHAR'}`);
-	const out = [`CREATE TABLE "${table}" (${ddl.join(', ')})`];
-	for (let i = 0; i < cells.rows.length; i += batch) {
-		const values = cells.rows.slice(i, i + batch).map((r) => {
-			const lits = idx.map((j, k) =>
-				cellLiteral(r[j] ?? null, types[k] === 'double' ? 'double' : 'text')
-			);
-			return `(${lits.join(', ')})`;
-		});
-		out.push(`INSERT INTO "${table}" VALUES ${values.join(',\n')}`);
-	}
-	return out.map((s) => s.replace(/DOUBLE PRECISION/g, doubleType));
+	const lines = [cols.map((c) => `"${c}"`).join(',')];
+	for (const r of cells.rows)
+		lines.push(idx.map((j, k) => csvField(r[j] ?? null, types[k]!)).join(','));
+	return { ddl: `CREATE TABLE "${table}" (${ddl.join(', ')})`, csv: lines.join('\n') + '\n' };
 }
 
 /** One output row of the exported SELECT. */
@@ -112,6 +105,13 @@ export interface Mismatch {
 }
 
 /**
+ * Allowed |Δ| between warehouse and engine numbers. The brief allows 1e-9; the SQL mirrors the
+ * engine's operations in the same order, so the two agree to the bit and any drift (e.g. the
+ * engine changing a summation order) shows up here before it can flip a shown score or tier.
+ */
+export const SCORE_TOLERANCE = 0;
+
+/**
  * Compare every account's score (|Δ| ≤ tol), shown, tier (exact), coverage and dimension scores
  * with the engine's result. Tier names come from the tiers in force for the row.
  */
@@ -121,7 +121,7 @@ export function compareWithEngine(
 	result: ScoreResult,
 	tierNames: (row: number) => string[],
 	model: Model,
-	tol = 1e-9
+	tol = SCORE_TOLERANCE
 ): Mismatch[] {
 	const byId = new Map(rows.map((r) => [String(r.account_id), r]));
 	const bad: Mismatch[] = [];

@@ -10,7 +10,7 @@
  *   acct  account score (weighted mean over non-missing dimensions), NULL below min coverage
  *   shown score rounded half up; the final SELECT adds the tier decided on the shown score
  */
-import type { Model } from '$lib/model/types';
+import type { ColumnTable, Metric, Model } from '$lib/model/types';
 import { dialectFor, num, type Dialect, type DialectName } from './dialect';
 import {
 	rawValueSql,
@@ -34,19 +34,38 @@ import {
 /** Options for `toSql`. */
 export interface ToSqlOptions {
 	dialect: DialectName;
-	/** Table to read, e.g. `analytics.accounts`; dot-separated parts are quoted one by one. */
+	/**
+	 * Table to read, e.g. `analytics.accounts`; dot-separated parts are quoted one by one (in
+	 * BigQuery the whole path is one backtick-quoted name). Quoted names are case-sensitive in
+	 * PostgreSQL and Snowflake: pass them as stored (Snowflake stores unquoted names upper case).
+	 */
 	table: string;
-	/** Column holding the account id (after renaming). */
+	/** Column holding the account id, as named in the warehouse (not renamed by `columns`). */
 	idColumn: string;
-	/** Model column name → warehouse column name, for columns named differently there. */
+	/**
+	 * Model column name → warehouse column name, for columns named differently there (e.g.
+	 * `{ tenure: 'TENURE' }` for a Snowflake table created with unquoted names).
+	 */
 	columns?: Record<string, string>;
 	/**
-	 * How model columns are typed in the warehouse (keyed by model column name). Defaults:
-	 * `text` for category metrics and the segment column, `number` for the rest.
+	 * How model columns are typed in the warehouse, keyed by model column name (see
+	 * `columnTypesOf`). Defaults: `text` for category metrics and the segment column, `number`
+	 * for the rest. A `text` column read as a number is trimmed and parsed, NULL when it is not
+	 * a number (the engine's reading of a text column); a `boolean` column reads as 1 / 0.
 	 */
 	columnTypes?: Record<string, SqlColumnType>;
 	/** Shown in the header comment (ISO date or timestamp); never read from the clock here. */
 	generatedAt?: string;
+}
+
+/**
+ * Warehouse column types matching a dataset's columns as the engine holds them: number
+ * columns (numbers, 1/0 booleans) → `number`, dictionary-coded columns → `text`.
+ */
+export function columnTypesOf(table: ColumnTable): Record<string, SqlColumnType> {
+	const out: Record<string, SqlColumnType> = {};
+	for (const [name, col] of table.columns) out[name] = col.kind === 'number' ? 'number' : 'text';
+	return out;
 }
 
 /** Output column names of the SELECT, in order (then one `dim_<id>` per dimension). */
@@ -87,117 +106,142 @@ function tableRef(d: Dialect, table: string): string {
 		.join('.');
 }
 
-function cte(name: string, select: string[], from: string): string {
-	return `${name} AS (\n\tSELECT\n\t\t${select.join(',\n\t\t')}\n\tFROM ${from}\n)`;
+function cte(d: Dialect, name: string, select: string[], from: string): string {
+	return `${name} AS ${d.cteKeyword}(\n\tSELECT\n\t\t${select.join(',\n\t\t')}\n\tFROM ${from}\n)`;
 }
 
-/**
- * Generate the SQL for a (validated) model. The result is one statement, no trailing
- * semicolon issues: it ends with `;`. Identifiers are quoted, strings escaped, numbers written
- * as exact doubles, so the warehouse score equals the browser's `scoreTable` score.
- */
-export function toSql(model: Model, opts: ToSqlOptions): string {
-	const d = dialectFor(opts.dialect);
-	const q = d.ident;
-	const colOf = (name: string) => q(opts.columns?.[name] ?? name);
-	const typeOf = (name: string, fallback: SqlColumnType) => opts.columnTypes?.[name] ?? fallback;
-	const metrics = model.dimensions.flatMap((dim) => dim.metrics);
-	const segCol = model.segments?.column ?? null;
-	const segType = segCol === null ? 'text' : typeOf(segCol, 'text');
-	const seg: SegmentSql | null =
-		segCol === null ? null : { expr: q('segment'), literal: segmentLiteral(d, segType) };
+/** What every stage needs: the dialect, the model and the row's segment. */
+interface Ctx {
+	d: Dialect;
+	q: (name: string) => string;
+	model: Model;
+	metrics: Metric[];
+	seg: SegmentSql | null;
+	/** Columns carried through every CTE: account id and segment. */
+	keep: string[];
+	variants: SegmentVariant[];
+}
 
-	// src: raw values.
-	const srcSel = [`${colOf(opts.idColumn)} AS ${q('account_id')}`];
-	if (segCol !== null) {
-		const c = colOf(segCol);
-		const expr = segType === 'text' ? c : finiteDouble(d, c, segType);
-		srcSel.push(`${expr} AS ${q('segment')}`);
+/** src: the account id, the segment value and each metric's raw value. */
+function srcStage(ctx: Ctx, opts: ToSqlOptions, segType: SqlColumnType) {
+	const { d, q, model } = ctx;
+	const colOf = (name: string) => q(opts.columns?.[name] ?? name);
+	const select = [`${q(opts.idColumn)} AS ${q('account_id')}`];
+	if (model.segments) {
+		const c = colOf(model.segments.column);
+		select.push(`${segType === 'text' ? c : finiteDouble(d, c, segType)} AS ${q('segment')}`);
 	}
 	const rawKind = new Map<string, RawValueSql['kind']>();
-	for (const m of metrics) {
-		const type = typeOf(m.column, m.scheme.kind === 'category' ? 'text' : 'number');
-		const raw = rawValueSql(d, m, colOf(m.column), type);
+	for (const m of ctx.metrics) {
+		const fallback = m.scheme.kind === 'category' ? 'text' : 'number';
+		const raw = rawValueSql(d, m, colOf(m.column), opts.columnTypes?.[m.column] ?? fallback);
 		rawKind.set(m.id, raw.kind);
-		srcSel.push(`${raw.expr} AS ${q(`x_${m.id}`)}`);
+		select.push(`${raw.expr} AS ${q(`x_${m.id}`)}`);
 	}
+	return { select, rawKind };
+}
 
-	// pts: points by scheme.
-	const keep = [q('account_id'), ...(seg ? [seg.expr] : [])];
-	const ptsSel = [
-		...keep,
-		...metrics.map((m) => {
+/** pts: points by scheme; percentile windows partition by the segment value. */
+function ptsStage(ctx: Ctx, rawKind: Map<string, RawValueSql['kind']>, segType: SqlColumnType) {
+	const { d, q, seg } = ctx;
+	const win = {
+		segment: seg ? d.partitionKey(seg.expr, segType === 'text' ? 'text' : 'double') : null
+	};
+	return [
+		...ctx.keep,
+		...ctx.metrics.map((m) => {
 			const raw = { col: q(`x_${m.id}`), kind: rawKind.get(m.id) ?? 'double' };
-			return `${pointsSql(d, m, raw, { segment: seg?.expr ?? null })} AS ${q(`p_${m.id}`)}`;
+			return `${pointsSql(d, m, raw, win)} AS ${q(`p_${m.id}`)}`;
 		})
 	];
+}
 
-	// pol: missing policy and has-value flags.
-	const polSel = [...keep];
-	for (const m of metrics) {
-		const p = q(`p_${m.id}`);
-		polSel.push(`${withMissingPolicy(d, m, p)} AS ${q(`q_${m.id}`)}`);
-		polSel.push(`CASE WHEN ${p} IS NULL THEN 0 ELSE 1 END AS ${q(`h_${m.id}`)}`);
-	}
+/** pol: points after the missing policy, and whether the metric had a real value. */
+function polStage(ctx: Ctx) {
+	const { d, q } = ctx;
+	return [
+		...ctx.keep,
+		...ctx.metrics.flatMap((m) => {
+			const p = q(`p_${m.id}`);
+			return [
+				`${withMissingPolicy(d, m, p)} AS ${q(`q_${m.id}`)}`,
+				`CASE WHEN ${p} IS NULL THEN 0 ELSE 1 END AS ${q(`h_${m.id}`)}`
+			];
+		})
+	];
+}
 
-	// dims: weighted means per dimension, and coverage.
-	const variants: SegmentVariant[] = variantsOf(model);
-	const dimsSel = [...keep];
-	for (const dim of model.dimensions) {
+/** dims: weighted mean of each dimension's points, and coverage. */
+function dimsStage(ctx: Ctx) {
+	const { d, q, model, variants, seg } = ctx;
+	const dims = model.dimensions.map((dim) => {
 		const terms = dim.metrics.map((m) => ({
 			value: q(`q_${m.id}`),
 			weight: weightSql(d, variants, m.id, m.weight, seg)
 		}));
-		dimsSel.push(`${weightedMean(d, terms)} AS ${q(`dim_${dim.id}`)}`);
-	}
-	dimsSel.push(`${coverageSql(d, model, variants, seg, (id) => q(`h_${id}`))} AS ${q('coverage')}`);
+		return `${weightedMean(d, terms)} AS ${q(`dim_${dim.id}`)}`;
+	});
+	const coverage = coverageSql(d, model, variants, seg, (id) => q(`h_${id}`));
+	return [...ctx.keep, ...dims, `${coverage} AS ${q('coverage')}`];
+}
 
-	// acct: account score over dimensions with weight > 0.
-	const dimTerms = model.dimensions.map((dim) => ({
+/** acct: the account score over the dimensions, NULL below the minimum coverage. */
+function acctStage(ctx: Ctx, dimCols: string[]) {
+	const { d, q, model, variants, seg } = ctx;
+	const terms = model.dimensions.map((dim) => ({
 		value: q(`dim_${dim.id}`),
 		weight: weightSql(d, variants, dim.id, dim.weight, seg)
 	}));
-	const dimCols = model.dimensions.map((dim) => q(`dim_${dim.id}`));
-	const raw = weightedMean(d, dimTerms);
-	// Coverage within 1e-9 of the minimum counts as reaching it (engine's COVERAGE_EPSILON).
+	// Coverage within 1e-9 of the minimum counts as reaching it (the engine's COVERAGE_EPSILON).
 	const covered = `${q('coverage')} + ${num(d, 1e-9)} >= ${num(d, model.minCoverage)}`;
-	const scoreExpr = `CASE WHEN ${covered} THEN ${raw} END`;
-	const acctSel = [...keep, `${scoreExpr} AS ${q('score')}`, q('coverage'), ...dimCols];
+	const score = `CASE WHEN ${covered} THEN ${weightedMean(d, terms)} END`;
+	return [...ctx.keep, `${score} AS ${q('score')}`, q('coverage'), ...dimCols];
+}
 
-	const shownSel = [
-		...keep,
-		q('score'),
-		`${shownSql(d, q('score'))} AS ${q('shown')}`,
-		q('coverage'),
-		...dimCols
-	];
-
-	const finalSel = [
-		q('account_id'),
-		q('score'),
-		q('shown'),
-		`${tierSql(d, variants, seg, q('shown'))} AS ${q('tier')}`,
-		q('coverage'),
-		...dimCols
-	];
-
+/**
+ * Generate the SQL for a (validated) model: one statement ending with `;`. Identifiers are
+ * quoted, strings escaped, numbers written as exact doubles and every sum and division done
+ * in the engine's order, so the warehouse score equals the browser's `scoreTable` score.
+ */
+export function toSql(model: Model, opts: ToSqlOptions): string {
+	const d = dialectFor(opts.dialect);
+	const q = d.ident;
+	const segCol = model.segments?.column ?? null;
+	const segType = segCol === null ? 'text' : (opts.columnTypes?.[segCol] ?? 'text');
+	const seg = segCol === null ? null : { expr: q('segment'), literal: segmentLiteral(d, segType) };
+	const ctx: Ctx = {
+		d,
+		q,
+		model,
+		metrics: model.dimensions.flatMap((dim) => dim.metrics),
+		seg,
+		keep: [q('account_id'), ...(seg ? [seg.expr] : [])],
+		variants: variantsOf(model)
+	};
+	const src = srcStage(ctx, opts, segType);
+	const dimCols = model.dimensions.map((dim) => q(`dim_${dim.id}`));
+	const shown = `${shownSql(d, q('score'))} AS ${q('shown')}`;
+	const tier = `${tierSql(d, ctx.variants, seg, q('shown'))} AS ${q('tier')}`;
 	const ctes = [
-		cte('src', srcSel, tableRef(d, opts.table)),
-		cte('pts', ptsSel, 'src'),
-		cte('pol', polSel, 'pts'),
-		cte('dims', dimsSel, 'pol'),
-		cte('acct', acctSel, 'dims'),
-		cte(q('shown_score'), shownSel, 'acct')
+		cte(d, 'src', src.select, tableRef(d, opts.table)),
+		cte(d, 'pts', ptsStage(ctx, src.rawKind, segType), 'src'),
+		cte(d, 'pol', polStage(ctx), 'pts'),
+		cte(d, 'dims', dimsStage(ctx), 'pol'),
+		cte(d, 'acct', acctStage(ctx, dimCols), 'dims'),
+		cte(d, q('shown_score'), [...ctx.keep, q('score'), shown, q('coverage'), ...dimCols], 'acct')
 	];
+	const final = [q('account_id'), q('score'), q('shown'), tier, q('coverage'), ...dimCols];
 	return (
 		`${header(model, opts)}\nWITH\n${ctes.join(',\n')}\n` +
-		`SELECT\n\t${finalSel.join(',\n\t')}\nFROM ${q('shown_score')};\n`
+		`SELECT\n\t${final.join(',\n\t')}\nFROM ${q('shown_score')};\n`
 	);
 }
 
 /**
  * Σ w·v / Σ w over terms whose value is not NULL; NULL when no term has a value (or the
- * present weights sum to 0). Sums run left to right from the first term, like the engine's loop.
+ * present weights sum to 0: weights are ≥ 0, so NULLIF(Σ w, 0) is the engine's `Σ w > 0`).
+ * Sums run left to right from the first term, like the engine's loop (adding 0 for a missing
+ * term changes nothing).
  */
 function weightedMean(d: Dialect, terms: { value: string; weight: string }[]): string {
 	if (terms.length === 0) return `CAST(NULL AS ${d.doubleType})`;
@@ -207,5 +251,5 @@ function weightedMean(d: Dialect, terms: { value: string; weight: string }[]): s
 	const den = terms
 		.map((t) => `CASE WHEN ${t.value} IS NULL THEN 0 ELSE ${t.weight} END`)
 		.join(' + ');
-	return `CASE WHEN (${den}) > 0 THEN (${num}) / (${den}) END`;
+	return `(${num}) / NULLIF(${den}, 0)`;
 }
