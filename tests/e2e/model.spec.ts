@@ -99,4 +99,20 @@ test.describe('model screen', () => {
 		await expect(m.warnings.getByRole('listitem').first()).toBeVisible();
 		await expect(m.warnings).toContainText(/weight/i);
 	});
+
+	test('a saved version survives a reload, with its change note', async ({ page }) => {
+		const m = new ModelPage(page);
+		await m.goto();
+		const usage = defaultModel().dimensions[0]!.name;
+		await m.setDimensionWeight(usage, 15);
+		await page.getByRole('textbox', { name: 'Version note' }).fill('workshop draft');
+		await page.getByRole('button', { name: 'Save version' }).click();
+		const versions = page.getByRole('region', { name: 'Versions and change log' });
+		await expect(versions.getByText('Version 1', { exact: true })).toBeVisible();
+		await expect(versions).toContainText(`workshop draft; ${usage} weight 15`);
+		await page.reload();
+		await expect(m.liveSummary).toBeVisible({ timeout: 45_000 });
+		await expect(m.dimensionWeight(usage)).toHaveValue('15');
+		await expect(versions.getByText('Version 1', { exact: true })).toBeVisible();
+	});
 });
