@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreTable } from '$lib/model/score';
 import { syntheticModel, syntheticTable } from './synthetic';
-import { HIST_BINS, pointsKey, ScoreCore } from './score-core';
+import { HIST_BINS, pointsKey, rescoreBench, ScoreCore } from './score-core';
 
 describe('fastCombine', () => {
 	it('is bit-identical to the engine with segments, overrides and every missing policy', () => {
@@ -118,5 +118,14 @@ describe('ScoreCore', () => {
 		expect(summary.notScored).toBe(not);
 		expect(summary.histogram.reduce((a, b) => a + b, 0)).toBe(1000 - not);
 		expect(Array.from(summary.baseHistogram)).toEqual(Array.from(summary.histogram));
+	});
+});
+
+describe('rescoreBench', () => {
+	it('times a weight change on a synthetic table', () => {
+		const r = rescoreBench(2000, { runs: 5, change: 'metric' });
+		expect(r.minMs).toBeGreaterThanOrEqual(0);
+		expect(r.medianMs).toBeGreaterThanOrEqual(r.minMs);
+		expect(r.p95Ms).toBeGreaterThanOrEqual(r.medianMs);
 	});
 });

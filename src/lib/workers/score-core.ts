@@ -17,6 +17,7 @@ import {
 	type DimensionRows,
 	type FastResult
 } from './fast-combine';
+import { syntheticModel, syntheticTable } from './synthetic';
 import type { ColumnTable, MetricPoints, Model, ScoreResult } from '$lib/model/types';
 
 /** One bin per shown whole score 0…100 (101 bins: 100 needs its own bin for exact tier counts). */
@@ -156,4 +157,47 @@ export class ScoreCore {
 		const summary = summarise(result, this.#rows, model.tiers.length, groups, ownTiers);
 		return { result, summary, reusedPoints, reusedDimensions, ms: performance.now() - t0 };
 	}
+}
+
+export interface RescoreBench {
+	/** First score of the table (metric points, dimension rows, account step), ms. */
+	firstMs: number;
+	medianMs: number;
+	minMs: number;
+	p95Ms: number;
+}
+
+/**
+ * For a bench page: rescore `n` synthetic accounts × `metrics` metric columns after a weight
+ * change, `runs` times. `change`: a dimension weight (account step only) or a metric weight
+ * (dimension rows + account step). Times include the histogram and tier counts.
+ */
+export function rescoreBench(
+	n: number,
+	{ metrics = 12, runs = 15, change = 'dimension' as 'dimension' | 'metric' } = {}
+): RescoreBench {
+	const core = new ScoreCore();
+	core.setTable(syntheticTable(n, metrics), null);
+	const model = syntheticModel(metrics);
+	const t0 = performance.now();
+	core.score(model);
+	const firstMs = performance.now() - t0;
+	const times: number[] = [];
+	for (let r = 1; r <= runs; r++) {
+		const w = 1 + (r % 7);
+		const m: Model = {
+			...model,
+			dimensions: model.dimensions.map((d, i) =>
+				i !== 0
+					? d
+					: change === 'dimension'
+						? { ...d, weight: w }
+						: { ...d, metrics: d.metrics.map((x, j) => (j === 0 ? { ...x, weight: w } : x)) }
+			)
+		};
+		times.push(core.score(m).ms);
+	}
+	times.sort((a, b) => a - b);
+	const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
+	return { firstMs, medianMs: at(0.5), minMs: times[0] ?? NaN, p95Ms: at(0.95) };
 }
