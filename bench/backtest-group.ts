@@ -10,9 +10,11 @@ import type { BenchGroup } from './groups';
 let worker: Worker | null = null;
 let nextId = 1;
 
-function ask(
-	msg: Omit<Extract<BacktestRequest, { type: `backtest/bench${string}` }>, 'id'>
-): Promise<string> {
+type BenchRequest = Extract<BacktestRequest, { type: 'backtest/bench-load' | 'backtest/bench' }>;
+/** A bench request without its id (distributes over the union). */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+function ask(msg: WithoutId<BenchRequest>): Promise<string> {
 	const w = worker!;
 	const id = nextId++;
 	return new Promise((resolve, reject) => {
