@@ -163,6 +163,14 @@ test.describe('actions & export screen', () => {
 		expect(pdfPageCount(pdf)).toBe(1);
 	});
 
+	test('dark colour scheme: axe clean', async ({ page }) => {
+		await page.emulateMedia({ colorScheme: 'dark' });
+		const a = new ActionsPage(page);
+		await a.goto();
+		await expectNoViolations(page, 'actions screen, dark');
+		await page.screenshot({ path: '/tmp/actions-dark.png' });
+	});
+
 	test('hostile ids are shown as text and exported formula-safe', async ({ page }) => {
 		const dialogs: string[] = [];
 		page.on('dialog', (d) => {

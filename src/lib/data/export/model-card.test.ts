@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { templateById } from '$lib/model';
+import { templateById, validateModel } from '$lib/model';
+import { completePlaybooks, withPlaybook } from '$lib/model/playbooks';
 import type { Metric } from '$lib/model/types';
-import { backtestFigures, buildModelCard, describeScheme, pct, tierRanges } from './model-card';
+import {
+	backtestFigures,
+	buildModelCard,
+	describeScheme,
+	modelJson,
+	pct,
+	tierRanges
+} from './model-card';
 
 const saas = templateById('usage-led-saas')!.model;
 const metricOf = (
@@ -175,4 +183,28 @@ describe('backtestFigures', () => {
 		expect(backtestFigures({ report: { auc: { estimate: null } } })).toBeNull();
 		expect(backtestFigures('x')).toBeNull();
 	});
+});
+
+describe('modelJson', () => {
+	it.each(['usage-led-saas', 'four-dimensions'])(
+		'round-trips %s (with edited playbooks and segments) through validateModel',
+		(id) => {
+			const base = templateById(id)!.model;
+			const edited = withPlaybook(
+				{
+					...base,
+					segments: {
+						column: 'segment',
+						overrides: [{ value: 'SMB', weights: [{ id: base.dimensions[0]!.id, weight: 10 }] }]
+					}
+				},
+				{ ...completePlaybooks(base)[0]!, owner: 'VP "Growth" <CS>', dueDays: 3 }
+			);
+			const text = modelJson(edited);
+			const r = validateModel(JSON.parse(text));
+			expect(r.ok, JSON.stringify(!r.ok && r.issues)).toBe(true);
+			if (r.ok) expect(r.model).toEqual(edited);
+			expect(text.endsWith('}\n')).toBe(true);
+		}
+	);
 });

@@ -282,3 +282,11 @@ export function backtestFigures(doc: unknown): BacktestFigures | null {
 		tiers
 	};
 }
+
+/**
+ * The model as the JSON file the app imports (`validateModel` accepts it back unchanged):
+ * pretty-printed with two spaces, newline at the end.
+ */
+export function modelJson(model: Model): string {
+	return `${JSON.stringify(model, null, 2)}\n`;
+}
