@@ -47,7 +47,7 @@ dims AS (
 acct AS (
 	SELECT
 		"account_id",
-		CASE WHEN "coverage" + CAST('0.000000001' AS FLOAT) >= CAST('0.5' AS FLOAT) THEN (CASE WHEN "dim_usage" IS NULL THEN 0 ELSE CAST(25 AS FLOAT) * "dim_usage" END + CASE WHEN "dim_support" IS NULL THEN 0 ELSE CAST(25 AS FLOAT) * "dim_support" END + CASE WHEN "dim_onboarding" IS NULL THEN 0 ELSE CAST(25 AS FLOAT) * "dim_onboarding" END + CASE WHEN "dim_engagement" IS NULL THEN 0 ELSE CAST(25 AS FLOAT) * "dim_engagement" END) / NULLIF(CASE WHEN "dim_usage" IS NULL THEN 0 ELSE CAST(25 AS FLOAT) END + CASE WHEN "dim_support" IS NULL THEN 0 ELSE CAST(25 AS FLOAT) END + CASE WHEN "dim_onboarding" IS NULL THEN 0 ELSE CAST(25 AS FLOAT) END + CASE WHEN "dim_engagement" IS NULL THEN 0 ELSE CAST(25 AS FLOAT) END, 0) END AS "score",
+		CASE WHEN "coverage" > CAST(0 AS FLOAT) AND "coverage" + CAST('0.000000001' AS FLOAT) >= CAST('0.5' AS FLOAT) THEN (CASE WHEN "dim_usage" IS NULL THEN 0 ELSE CAST(25 AS FLOAT) * "dim_usage" END + CASE WHEN "dim_support" IS NULL THEN 0 ELSE CAST(25 AS FLOAT) * "dim_support" END + CASE WHEN "dim_onboarding" IS NULL THEN 0 ELSE CAST(25 AS FLOAT) * "dim_onboarding" END + CASE WHEN "dim_engagement" IS NULL THEN 0 ELSE CAST(25 AS FLOAT) * "dim_engagement" END) / NULLIF(CASE WHEN "dim_usage" IS NULL THEN 0 ELSE CAST(25 AS FLOAT) END + CASE WHEN "dim_support" IS NULL THEN 0 ELSE CAST(25 AS FLOAT) END + CASE WHEN "dim_onboarding" IS NULL THEN 0 ELSE CAST(25 AS FLOAT) END + CASE WHEN "dim_engagement" IS NULL THEN 0 ELSE CAST(25 AS FLOAT) END, 0) END AS "score",
 		"coverage",
 		"dim_usage",
 		"dim_support",

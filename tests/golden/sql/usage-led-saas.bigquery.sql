@@ -67,7 +67,7 @@ dims AS (
 acct AS (
 	SELECT
 		`account_id`,
-		CASE WHEN `coverage` + CAST('0.000000001' AS FLOAT64) >= CAST('0.5' AS FLOAT64) THEN (CASE WHEN `dim_usage` IS NULL THEN 0 ELSE CAST(40 AS FLOAT64) * `dim_usage` END + CASE WHEN `dim_support` IS NULL THEN 0 ELSE CAST(20 AS FLOAT64) * `dim_support` END + CASE WHEN `dim_engagement` IS NULL THEN 0 ELSE CAST(20 AS FLOAT64) * `dim_engagement` END + CASE WHEN `dim_financial` IS NULL THEN 0 ELSE CAST(20 AS FLOAT64) * `dim_financial` END) / NULLIF(CASE WHEN `dim_usage` IS NULL THEN 0 ELSE CAST(40 AS FLOAT64) END + CASE WHEN `dim_support` IS NULL THEN 0 ELSE CAST(20 AS FLOAT64) END + CASE WHEN `dim_engagement` IS NULL THEN 0 ELSE CAST(20 AS FLOAT64) END + CASE WHEN `dim_financial` IS NULL THEN 0 ELSE CAST(20 AS FLOAT64) END, 0) END AS `score`,
+		CASE WHEN `coverage` > CAST(0 AS FLOAT64) AND `coverage` + CAST('0.000000001' AS FLOAT64) >= CAST('0.5' AS FLOAT64) THEN (CASE WHEN `dim_usage` IS NULL THEN 0 ELSE CAST(40 AS FLOAT64) * `dim_usage` END + CASE WHEN `dim_support` IS NULL THEN 0 ELSE CAST(20 AS FLOAT64) * `dim_support` END + CASE WHEN `dim_engagement` IS NULL THEN 0 ELSE CAST(20 AS FLOAT64) * `dim_engagement` END + CASE WHEN `dim_financial` IS NULL THEN 0 ELSE CAST(20 AS FLOAT64) * `dim_financial` END) / NULLIF(CASE WHEN `dim_usage` IS NULL THEN 0 ELSE CAST(40 AS FLOAT64) END + CASE WHEN `dim_support` IS NULL THEN 0 ELSE CAST(20 AS FLOAT64) END + CASE WHEN `dim_engagement` IS NULL THEN 0 ELSE CAST(20 AS FLOAT64) END + CASE WHEN `dim_financial` IS NULL THEN 0 ELSE CAST(20 AS FLOAT64) END, 0) END AS `score`,
 		`coverage`,
 		`dim_usage`,
 		`dim_support`,

@@ -32,8 +32,9 @@ import {
 	edgeCells,
 	telcoCells
 } from './fixtures';
+import { sharedDataPath } from '../../../../../tests/shared-data';
 
-const TELCO = '/work/shared/data/telco-churn.csv';
+const TELCO = sharedDataPath('telco-churn.csv');
 
 interface Case {
 	model: Model;
@@ -114,6 +115,20 @@ const telco: Case = {
 
 const edges: Case = { model: EDGE_MODEL, cells: edgeCells(), idColumn: 'id', specs: EDGE_SPECS };
 
+/** The edge rows under a model that imputes every missing value and asks no minimum coverage. */
+const imputedOnly: Case = {
+	...edges,
+	model: {
+		...EDGE_MODEL,
+		id: 'imputed_only',
+		minCoverage: 0,
+		dimensions: EDGE_MODEL.dimensions.map((dim, i) => ({
+			...dim,
+			metrics: dim.metrics.map((m) => ({ ...m, missing: i % 2 === 0 ? 'neutral' : 'zero' }))
+		}))
+	}
+};
+
 describe('toSql matches the engine', () => {
 	it('the proof models are valid models', () => {
 		expect(validateModel(TELCO_MODEL)).toMatchObject({ ok: true });
@@ -139,6 +154,12 @@ describe('toSql matches the engine', () => {
 		}, 240_000);
 		it(`edges (rounding, coverage boundary, ties, NULL segment): ${name}`, async () => {
 			await prove(edges, run);
+		});
+		it(`minCoverage 0 with imputed-only rows stays not scored: ${name}`, async () => {
+			const { result } = await prove(imputedOnly, run);
+			// The case must contain rows whose only points are imputed (zero / neutral).
+			expect(result.score.some((s) => Number.isNaN(s))).toBe(true);
+			expect(result.score.some((s) => !Number.isNaN(s))).toBe(true);
 		});
 	}
 });

@@ -192,8 +192,9 @@ function acctStage(ctx: Ctx, dimCols: string[]) {
 		value: q(`dim_${dim.id}`),
 		weight: weightSql(d, variants, dim.id, dim.weight, seg)
 	}));
-	// Coverage within 1e-9 of the minimum counts as reaching it (the engine's COVERAGE_EPSILON).
-	const covered = `${q('coverage')} + ${num(d, 1e-9)} >= ${num(d, model.minCoverage)}`;
+	// Coverage within 1e-9 of the minimum counts as reaching it (the engine's COVERAGE_EPSILON);
+	// an account with no real value at all is never scored, even at minCoverage 0 (as the engine).
+	const covered = `${q('coverage')} > ${num(d, 0)} AND ${q('coverage')} + ${num(d, 1e-9)} >= ${num(d, model.minCoverage)}`;
 	const score = `CASE WHEN ${covered} THEN ${weightedMean(d, terms)} END`;
 	return [...ctx.keep, `${score} AS ${q('score')}`, q('coverage'), ...dimCols];
 }
