@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sharedDataPath } from '../../../tests/shared-data';
 import { describe, expect, it } from 'vitest';
 import { groupByScore } from './groups';
 import { rocAnalysis, rocAuc } from './metrics';
@@ -102,7 +103,7 @@ describe('rocAnalysis: KS and curve', () => {
 });
 
 describe('sort-based AUC = brute force on telco-churn.csv', () => {
-	const text = readFileSync('/work/shared/data/telco-churn.csv', 'utf8').trim().split(/\r?\n/);
+	const text = readFileSync(sharedDataPath('telco-churn.csv'), 'utf8').trim().split(/\r?\n/);
 	const head = text[0]!.split(',');
 	const col = (name: string) => head.indexOf(name);
 	const rows = text.slice(1).map((l) => l.split(','));
