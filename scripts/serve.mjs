@@ -6,9 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = resolve(
-	process.env.OUT_DIR ?? fileURLToPath(new URL('../dist', import.meta.url))
-);
+const ROOT = resolve(process.env.OUT_DIR ?? fileURLToPath(new URL('../dist', import.meta.url)));
 const SUB_PATH = '/tools/health/';
 const PORT = Number(process.argv[2] ?? process.env.PORT ?? 4173);
 const TYPES = {
