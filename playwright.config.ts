@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.mjs';
 
 /**
  * Browser tests run against the built site (the same files a static host serves), on
@@ -7,8 +7,6 @@ import { existsSync } from 'node:fs';
  * else Debian's /usr/bin/chromium when present, else Playwright's own download.
  */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
-const systemChromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH ?? '/usr/bin/chromium';
-const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -17,22 +15,14 @@ export default defineConfig({
 	retries: process.env.CI ? 1 : 0,
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
-	reporter: process.env.CI ? [['list']] : [['list']],
+	reporter: [['list']],
 	use: {
 		baseURL: `http://localhost:${PORT}/`,
 		trace: 'retain-on-failure',
 		...devices['Desktop Chrome'],
 		launchOptions: {
-			executablePath,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
+			executablePath: chromiumExecutable(),
+			args: CHROMIUM_ARGS
 		}
 	},
 	webServer: {

@@ -3,6 +3,7 @@ import { syntheticCsvParts, BENCH_METRICS } from './synthetic';
 import { papaBareParse, duckdbOpen, duckdbIngest, duckdbScores, duckdbLoadColumns } from './peer';
 import type { BenchStepInfo } from './main';
 import { backtestGroup } from './backtest-group';
+import { prepareImport, prepareRescore, productImport, productRescore } from './product';
 
 export interface BenchStep {
 	info: BenchStepInfo;
@@ -35,6 +36,17 @@ function importGroup(rows: number): BenchGroup {
 					const r = await papaBareParse(csvFile!);
 					return `${r.rows} rows, ${(csvFile!.size / 1e6).toFixed(1)} MB`;
 				}
+			},
+			{
+				info: {
+					id: 'product',
+					label: 'Workbench import: parse worker → typed columns → IndexedDB (end to end)',
+					runs: 3,
+					baseline: 'papa',
+					targetRatio: 1.5
+				},
+				prepare: prepareImport,
+				run: () => productImport(csvFile!)
 			},
 			{
 				info: { id: 'duckdb-open', label: 'DuckDB-wasm instantiate (peer, once)', runs: 1 },
@@ -81,6 +93,7 @@ function rescoreGroup(n: number): BenchGroup {
 		id: `rescore-${label}`,
 		title: `Rescore after a weight change, ${label} accounts × 12 metrics`,
 		async setup() {
+			await prepareRescore(n);
 			cols = syntheticColumns(n);
 			if (n >= 1e6) {
 				const named: Record<string, Float64Array> = {};
@@ -100,6 +113,26 @@ function rescoreGroup(n: number): BenchGroup {
 					out.fill(0);
 					for (const c of cols) for (let i = 0; i < n; i++) out[i]! += w * c[i]!;
 				}
+			},
+			{
+				info: {
+					id: 'dimension',
+					label: 'Workbench rescore, dimension weight (worker round trip + histogram)',
+					runs: 15,
+					baseline: 'floor',
+					targetMs: n >= 1e6 ? 33 : 4
+				},
+				run: () => productRescore('dimension')
+			},
+			{
+				info: {
+					id: 'metric',
+					label: 'Workbench rescore, metric weight (worker round trip + histogram)',
+					runs: 15,
+					baseline: 'floor',
+					targetMs: n >= 1e6 ? 33 : 4
+				},
+				run: () => productRescore('metric')
 			},
 			...(n >= 1e6
 				? [

@@ -21,6 +21,8 @@ export interface BenchStepInfo {
 	runs: number;
 	baseline?: string;
 	targetMs?: number;
+	/** Target as a multiple of the baseline's median (e.g. 1.5 × the bare parse). */
+	targetRatio?: number;
 }
 
 let quickMode = false;

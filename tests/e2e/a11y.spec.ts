@@ -1,19 +1,7 @@
 // axe WCAG 2.2 AA on the calculator (empty, filled, bad link, dark, phone) and every nav screen.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { CalculatorPage } from './pages/calculator';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoViolations(page: Page, where: string): Promise<void> {
-	const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	const summary = violations.map((v) => ({
-		id: v.id,
-		help: v.help,
-		nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)
-	}));
-	expect(summary, `axe violations on ${where}`).toEqual([]);
-}
+import { expectNoViolations } from './pages/axe';
 
 /** The calculator in the states a visitor sees. */
 async function calculatorStates(page: Page, label: string): Promise<void> {

@@ -1,7 +1,6 @@
 // Actions & export screen through the real UI: worklist order, scored CSV (BOM, one row per
 // account, engine-equal full-precision scores, formula-safe), model JSON, SQL per dialect, chart
 // SVG/PNG, the one-page printed model card, hostile ids shown as text, axe on screen and print.
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -11,18 +10,9 @@ import { validateModel } from '../../src/lib/model/validate';
 import { ActionsPage, pdfPageCount } from './pages/actions';
 import { DataPage } from './pages/data';
 import { defaultModel, sampleTable } from './pages/portfolio';
+import { expectNoViolations } from './pages/axe';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const HOSTILE = new URL('./fixtures/hostile.csv', import.meta.url).pathname;
-
-async function expectNoViolations(page: Page, where: string): Promise<void> {
-	const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	const summary = violations.map((v) => ({
-		id: v.id,
-		nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)
-	}));
-	expect(summary, `axe violations on ${where}`).toEqual([]);
-}
 
 function parseCsv(text: string): string[][] {
 	expect(text.charCodeAt(0), 'starts with a BOM').toBe(0xfeff);

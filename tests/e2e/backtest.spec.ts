@@ -1,20 +1,8 @@
 // Backtest screen on the sample portfolio (first open): report figures, seeded intervals, Accept +
 // Undo, CSV/JSON downloads, axe in both colour schemes, and screenshots for review.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { BacktestPage } from './pages/backtest';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoViolations(page: Page, where: string): Promise<void> {
-	const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	const summary = violations.map((v) => ({
-		id: v.id,
-		help: v.help,
-		nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)
-	}));
-	expect(summary, `axe violations on ${where}`).toEqual([]);
-}
+import { expectNoViolations } from './pages/axe';
 
 async function openReport(page: Page): Promise<BacktestPage> {
 	const bt = new BacktestPage(page);

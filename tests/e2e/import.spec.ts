@@ -1,29 +1,23 @@
 // Data screen: CSV import through the real UI, datasets surviving reloads, crashes mid-import,
 // first open with the sample portfolio, keyboard-only use, storage faults, and axe on every step.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataPage } from './pages/data';
+import { expectNoViolations } from './pages/axe';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** shared/ sits beside the repo (here and in CI's clone). */
 const DATA = resolve(HERE, '../../../shared/data');
 const TELCO = resolve(DATA, 'telco-churn.csv');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SHOTS = process.env.SHOTS === '1';
 /** Files generated at test time (outside test-results/, which runs may clear). */
 const GEN = resolve(tmpdir(), 'hsw-e2e-import');
 
-async function expectNoViolations(page: Page, where: string): Promise<void> {
-	const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	const summary = violations.map((v) => ({
-		id: v.id,
-		nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)
-	}));
-	expect(summary, `axe violations on ${where}`).toEqual([]);
+async function checkA11y(page: Page, where: string): Promise<void> {
+	await expectNoViolations(page, where);
 	if (SHOTS)
 		await page.screenshot({ path: `/tmp/data-${where.replace(/\W+/g, '-')}.png`, fullPage: true });
 }
@@ -57,7 +51,7 @@ test.describe('Data screen', () => {
 			expect(counts.rows).toBe(
 				dataLines(resolve(HERE, '../../public/sample/portfolio.csv')).length.toLocaleString('en-US')
 			);
-			await expectNoViolations(page, `datasets list ${base}`);
+			await checkA11y(page, `datasets list ${base}`);
 		}
 	});
 
@@ -66,19 +60,19 @@ test.describe('Data screen', () => {
 		const data = new DataPage(page);
 		await data.goto();
 		await data.waitForBoot();
-		await expectNoViolations(page, 'step 1 choose');
+		await checkA11y(page, 'step 1 choose');
 		await data.chooseFile(TELCO);
 		await expect(data.roleSelect('customerID')).toHaveValue('account-id');
 		await expect(data.roleSelect('Churn')).toHaveValue('churned');
 		await expect(data.mappingRow('TotalCharges')).toContainText(/Missing\s*11 \(0\.16 %\)/);
 		await expect(data.wizard).toContainText('7,043 rows');
-		await expectNoViolations(page, 'step 3 mapping');
+		await checkA11y(page, 'step 3 mapping');
 		await data.review();
 		await expect(data.wizard).toContainText('7,043 rows');
 		await expect(data.wizard).toContainText('26.54 %');
-		await expectNoViolations(page, 'step 4 report');
+		await checkA11y(page, 'step 4 report');
 		await data.commit();
-		await expectNoViolations(page, 'step 5 stored');
+		await checkA11y(page, 'step 5 stored');
 		const before = await data.datasetCounts('telco-churn');
 		expect(before).toMatchObject({ rows: '7,043', active: true });
 		await page.reload();
@@ -199,7 +193,7 @@ test.describe('Data screen', () => {
 			if (round === 2) {
 				const keep = page.getByRole('button', { name: 'Keep both' });
 				await expect(page.getByText(/already imported as/)).toBeVisible();
-				await expectNoViolations(page, 'step 5 duplicate');
+				await checkA11y(page, 'step 5 duplicate');
 				await tabTo(page, keep);
 				await page.keyboard.press('Space');
 			}
@@ -213,7 +207,7 @@ test.describe('Data screen', () => {
 		await page.keyboard.press('Enter');
 		const input = page.getByRole('textbox', { name: 'New name for keyboard (2)' });
 		await expect(input).toBeFocused();
-		await expectNoViolations(page, 'datasets rename');
+		await checkA11y(page, 'datasets rename');
 		await input.fill('Keyboard copy');
 		await page.keyboard.press('Enter');
 		await expect(data.datasetRow('Keyboard copy')).toBeVisible();
@@ -221,7 +215,7 @@ test.describe('Data screen', () => {
 		await tabTo(page, page.getByRole('button', { name: 'Delete Keyboard copy' }));
 		await page.keyboard.press('Enter');
 		await expect(page.getByRole('button', { name: 'Yes, delete' })).toBeFocused();
-		await expectNoViolations(page, 'datasets delete confirm');
+		await checkA11y(page, 'datasets delete confirm');
 		await page.keyboard.press('Enter');
 		await expect(data.datasetRow('Keyboard copy')).toHaveCount(0);
 		await page.reload();
@@ -241,7 +235,7 @@ test.describe('Data screen', () => {
 		const picker = page.getByRole('group', { name: /not UTF-8/ });
 		await expect(picker).toBeVisible();
 		await expect(picker).toContainText('Café');
-		await expectNoViolations(page, 'step 2 encoding');
+		await checkA11y(page, 'step 2 encoding');
 		await picker.getByRole('radio', { name: /Windows-1252/ }).check();
 		await page.getByRole('button', { name: 'Read with this encoding' }).click();
 		await expect(data.reviewButton).toBeVisible();
@@ -252,7 +246,7 @@ test.describe('Data screen', () => {
 		writeFileSync(broken, 'account_id,note\nA1,"fine"\nA2,"never closed\nA3,x\n');
 		await data.fileInput.setInputFiles(broken);
 		await expect(page.getByRole('alert')).toContainText('Row 3');
-		await expectNoViolations(page, 'step 2 blocked');
+		await checkA11y(page, 'step 2 blocked');
 	});
 
 	test('storage full: a clear message, and everything before intact', async ({ page }) => {
@@ -309,6 +303,6 @@ test.describe('Data screen', () => {
 			.filter({ hasText: 'A newer version is open in another tab' });
 		await expect(alert).toBeVisible();
 		await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
-		await expectNoViolations(page, 'newer version prompt');
+		await checkA11y(page, 'newer version prompt');
 	});
 });

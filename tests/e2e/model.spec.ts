@@ -1,20 +1,9 @@
 // Model screen through the real UI: weights with undo/redo give back the same scores, a bad model
 // file changes nothing, keyboard reordering, metric preview, axe.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ModelPage } from './pages/model';
 import { defaultModel, expectedTierCounts } from './pages/portfolio';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoViolations(page: Page, where: string): Promise<void> {
-	const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	const summary = violations.map((v) => ({
-		id: v.id,
-		nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)
-	}));
-	expect(summary, `axe violations on ${where}`).toEqual([]);
-}
+import { expectNoViolations } from './pages/axe';
 
 test.describe('model screen', () => {
 	test('a weight edit, undo and redo give back the same scores', async ({ page }) => {

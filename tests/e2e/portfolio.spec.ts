@@ -1,20 +1,10 @@
 // Portfolio screen through the real UI: threshold drags by mouse and keyboard give the engine's
 // tier counts, the drill-down dialog, axe.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { defaultModel, expectedTierCounts, PortfolioPage } from './pages/portfolio';
+import { expectNoViolations } from './pages/axe';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const TIERS = ['Green', 'Yellow', 'Red'];
-
-async function expectNoViolations(page: Page, where: string): Promise<void> {
-	const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	const summary = violations.map((v) => ({
-		id: v.id,
-		nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)
-	}));
-	expect(summary, `axe violations on ${where}`).toEqual([]);
-}
 
 test.describe('portfolio screen', () => {
 	test('shows the engine tier counts, and a mouse drag moves them live', async ({ page }) => {

@@ -1,6 +1,9 @@
 /** Downloads from the Backtest screen: table CSVs (formula-safe) and the report JSON. */
 import type { CsvRows } from '$lib/backtest/csv';
 import { csvBlob, type CsvCell } from '$lib/data/export/csv';
+import { saveBlob } from '$lib/data/export/download';
+
+export { saveBlob };
 
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
@@ -13,19 +16,7 @@ export function csvCells(rows: CsvRows): { header: string[]; cells: CsvCell[][] 
 	};
 }
 
-/** Save a blob through an `<a download>` with a blob: URL. */
-export function saveBlob(blob: Blob, fileName: string): void {
-	const url = URL.createObjectURL(blob);
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = fileName;
-	a.hidden = true;
-	document.body.append(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
+/** Save a backtest table as a formula-safe CSV. */
 export function saveCsv(rows: CsvRows, fileName: string): void {
 	const { header, cells } = csvCells(rows);
 	saveBlob(csvBlob(header, cells), fileName);
