@@ -3,6 +3,7 @@
  * A dataset is an imported CSV held column-wise: one row per account, or per account per snapshot.
  */
 import type { ColumnTable } from '$lib/model/types';
+import type { DerivedSpec } from './derive';
 
 /** What a column means to the workbench (chosen in the mapping wizard). */
 export type ColumnRole =
@@ -32,6 +33,8 @@ export interface ColumnInfo {
 	type: ColumnType;
 	/** Share of rows with no value, 0–1. */
 	missingShare: number;
+	/** Set on a derived column (computed in the model designer): how it was computed. */
+	derived?: DerivedSpec;
 }
 
 export interface DatasetMeta {
