@@ -3,7 +3,7 @@ import { flushSync } from 'svelte';
 import { scoreTable } from '$lib/model/score';
 import type { Dataset } from '$lib/data/dataset';
 import type { Model } from '$lib/model/types';
-import { ScoreCore } from '$lib/workers/score-core';
+import { handleScoreRequest, ScoreCore } from '$lib/workers/score-core';
 import type { ScoreReply, ScoreRequest } from '$lib/workers/score-protocol';
 import { syntheticModel, syntheticTable } from '$lib/workers/synthetic';
 import { PortfolioState, type WorkerLike } from './portfolio.svelte';
@@ -16,25 +16,16 @@ class FakeWorker implements WorkerLike {
 	postMessage(msg: ScoreRequest): void {
 		this.queue.push(msg);
 	}
+	/** Reply to the messages posted so far (not to those the replies make the state post). */
 	flush(): void {
 		for (const msg of this.queue.splice(0)) {
-			let reply: ScoreReply;
-			if (msg.type === 'score/table') {
-				this.core.setTable({ n: msg.n, columns: new Map(msg.columns) }, msg.rows);
-				reply = { type: 'score/table-ready', id: msg.id };
-			} else {
-				const { result, summary, reusedPoints, ms } = this.core.score(msg.model);
-				reply = {
-					type: 'score/result',
-					id: msg.id,
-					...result,
-					...summary,
-					reusedPoints,
-					workerMs: ms
-				};
-			}
+			const { reply } = handleScoreRequest(this.core, msg);
 			this.onmessage?.({ data: reply } as MessageEvent<ScoreReply>);
 		}
+	}
+	/** Reply until nothing is left to answer (a summary's follow-up request for the arrays). */
+	settle(): void {
+		while (this.queue.length) this.flush();
 	}
 	terminate(): void {}
 }
@@ -94,7 +85,7 @@ describe('PortfolioState', () => {
 	});
 
 	it('keeps one request in flight and sends only the newest waiting model', () => {
-		const { fake, state, model } = setup();
+		const { fake, state, ds, model } = setup();
 		const withMin = (min: number) => ({
 			...model,
 			tiers: model.tiers.map((t, i) => (i === 0 ? { ...t, min } : t))
@@ -108,10 +99,43 @@ describe('PortfolioState', () => {
 		expect(state.isScoring).toBe(true);
 		const last = fake.queue.at(-1);
 		expect(last?.type === 'score/model' && last.model.tiers[0]?.min).toBe(60);
-		fake.flush();
+		fake.flush(); // a summary only (a drag needs no more); the settled model's arrays follow
 		flushSync();
 		expect(state.resultModel?.tiers[0]?.min).toBe(60);
+		expect(state.isScoring).toBe(true);
+		const follow = fake.queue.at(-1);
+		expect(follow?.type === 'score/model' && follow.arrays && follow.model.tiers[0]?.min).toBe(60);
+		fake.flush();
+		flushSync();
 		expect(state.isScoring).toBe(false);
+		expect(state.tierCounts).toEqual(engineTierCounts(withMin(60), ds));
+		expect(state.view.length).toBe(2000);
+	});
+
+	it('keeps the last per-row arrays while only summaries arrive, then fetches the settled ones', () => {
+		const { fake, state, ds, model } = setup();
+		state.rescore(model);
+		fake.settle();
+		flushSync();
+		const first = state.arrays;
+		expect(first?.score.length).toBe(2000);
+		const heavier = {
+			...model,
+			dimensions: model.dimensions.map((d, i) => (i === 0 ? { ...d, weight: 9 } : d))
+		};
+		state.rescore(heavier);
+		const sent = fake.queue.at(-1);
+		expect(sent?.type === 'score/model' && sent.arrays).toBe(false);
+		fake.flush();
+		flushSync();
+		expect(state.arrays).toBe(first);
+		expect(state.tierCounts).toEqual(engineTierCounts(heavier, ds));
+		fake.flush();
+		flushSync();
+		expect(state.arrays).not.toBe(first);
+		expect(Array.from(state.result!.shown)).toEqual(
+			Array.from(scoreTable(heavier, ds.table).shown)
+		);
 	});
 
 	it('drops a reply that a new table superseded', () => {

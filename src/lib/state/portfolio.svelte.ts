@@ -8,7 +8,14 @@ import { columnWithRole, type Dataset } from '$lib/data/dataset';
 import type { Model } from '$lib/model/types';
 import { tierCountsFromHistogram } from '$lib/charts/scales';
 import { ThresholdDrag } from '$lib/charts/threshold-drag.svelte';
-import type { ScoreReply, ScoreRequest, ScoreResultReply } from '$lib/workers/score-protocol';
+import type {
+	ScoreArrays,
+	ScoreReply,
+	ScoreRequest,
+	ScoreResultReply,
+	ScoreSummaryFields,
+	ScoreTableReady
+} from '$lib/workers/score-protocol';
 import {
 	groupSnapshots,
 	historyByMonth,
@@ -65,9 +72,25 @@ export class PortfolioState {
 	#sentAt = 0;
 
 	snapshots = $state.raw<Snapshots | null>(null);
-	result = $state.raw<ScoreResultReply | null>(null);
-	/** The model the current result was scored with. */
+	/** Histogram and tier counts of the newest model (updated on every reply, also mid-drag). */
+	summary = $state.raw<ScoreSummaryFields | null>(null);
+	/**
+	 * Per-row scores (table, drill-down, flags, history). While a slider is dragged the worker
+	 * sends only summaries; these arrays follow once the model settles, so they may lag the
+	 * summary by one model meanwhile.
+	 */
+	arrays = $state.raw<ScoreArrays | null>(null);
+	/** The latest summary with the latest per-row arrays; null until both have arrived. */
+	result = $derived.by((): ScoreResultReply | null => {
+		const s = this.summary;
+		const a = this.arrays;
+		if (!s || !a) return null;
+		return { type: 'score/result', id: 0, reusedPoints: true, workerMs: 0, full: true, ...s, ...a };
+	});
+	/** The model the current summary was scored with. */
 	resultModel = $state.raw<Model | null>(null);
+	/** The model the current arrays were scored with. */
+	#arraysModel = $state.raw<Model | null>(null);
 	error = $state<string | null>(null);
 	isScoring = $state(false);
 	/** Main-thread round trip of the last rescore, ms (post → reply handled). */
@@ -111,8 +134,10 @@ export class PortfolioState {
 	setDataset(dataset: Dataset | null): void {
 		if (dataset === this.#dataset) return;
 		this.#dataset = dataset;
-		this.result = null;
+		this.summary = null;
+		this.arrays = null;
 		this.resultModel = null;
+		this.#arraysModel = null;
 		this.#wanted = 0;
 		this.page = 0;
 		if (!dataset) {
@@ -150,13 +175,17 @@ export class PortfolioState {
 		this.#send(model);
 	}
 
-	#send(model: Model): void {
+	/**
+	 * `arrays`: ask for the per-row arrays too. A new model goes out without them (the summary is
+	 * all a drag needs) unless there are none yet; they follow once no newer model is waiting.
+	 */
+	#send(model: Model, arrays = this.arrays === null): void {
 		const id = this.#nextId++;
 		this.#wanted = id;
 		this.#inFlight = id;
 		this.#sentAt = performance.now();
 		this.#pendingModel = model;
-		this.#ensureWorker().postMessage({ type: 'score/model', id, model });
+		this.#ensureWorker().postMessage({ type: 'score/model', id, model, arrays });
 	}
 
 	#pendingModel: Model | null = null;
@@ -175,20 +204,32 @@ export class PortfolioState {
 		const isWanted = msg.id === this.#wanted;
 		const scored = this.#pendingModel;
 		const sentAt = this.#sentAt;
-		if (msg.id === this.#inFlight) {
-			this.#inFlight = 0;
-			const next = this.#queued;
-			this.#queued = null;
-			if (next) this.#send(next);
-		}
-		if (!isWanted) return; // superseded by a new table
-		this.isScoring = this.#inFlight !== 0;
+		const done = msg.id === this.#inFlight;
+		if (done) this.#inFlight = 0;
+		if (isWanted) this.#show(msg, scored, sentAt);
+		if (!done) return;
+		const next = this.#queued;
+		this.#queued = null;
+		if (next) this.#send(next);
+		// Settled: fetch the per-row arrays of the model just summarised.
+		else if (isWanted && msg.type === 'score/result' && !msg.full && scored)
+			this.#send(scored, true);
+		if (isWanted) this.isScoring = this.#inFlight !== 0;
+	}
+
+	#show(msg: Exclude<ScoreReply, ScoreTableReady>, scored: Model | null, sentAt: number): void {
 		if (msg.type === 'score/error') {
 			this.error = msg.message;
 			return;
 		}
 		this.error = null;
-		this.result = msg;
+		const { histogram, baseHistogram, fixedTierCounts, tierCounts, notScored, total } = msg;
+		this.summary = { histogram, baseHistogram, fixedTierCounts, tierCounts, notScored, total };
+		if (msg.full) {
+			const { score, shown, tier, dimensions, belowFloor } = msg;
+			this.arrays = { score, shown, tier, dimensions, belowFloor };
+			this.#arraysModel = scored;
+		}
 		this.resultModel = scored;
 		this.roundTripMs = performance.now() - sentAt;
 		if (!this.drag.isDragging && this.resultModel)
@@ -197,14 +238,15 @@ export class PortfolioState {
 
 	/** Tier counts of the accounts on show; follows a threshold drag live. */
 	tierCounts = $derived.by(() => {
-		const r = this.result;
-		if (!r) return [];
-		if (this.segmentFilter !== null) return this.#segmentTierCounts(r);
+		const r = this.summary;
+		const a = this.arrays;
+		if (!r || !a) return [];
+		if (this.segmentFilter !== null) return this.#segmentTierCounts(a);
 		if (!this.drag.isDragging) return Array.from(r.tierCounts);
 		return tierCountsFromHistogram(r.baseHistogram, this.drag.mins, r.fixedTierCounts);
 	});
 
-	#segmentTierCounts(r: ScoreResultReply): number[] {
+	#segmentTierCounts(r: ScoreArrays): number[] {
 		const counts = new Array<number>(this.resultModel?.tiers.length ?? 0).fill(0);
 		const rows = this.snapshots?.latest;
 		const seg = this.#segmentOf();
@@ -215,7 +257,7 @@ export class PortfolioState {
 			const s = r.shown[i]!;
 			if (s !== s) continue;
 			const t = this.drag.isDragging ? mins.findIndex((m) => s >= m) : r.tier[i]!;
-			if (t >= 0) counts[t]!++;
+			if (t >= 0 && t < counts.length) counts[t]!++;
 		}
 		return counts;
 	}
@@ -238,13 +280,13 @@ export class PortfolioState {
 
 	/** Contract value of the accounts on show per tier index (ARR at risk), or null. */
 	valueByTier = $derived.by(() => {
-		const r = this.result;
+		const r = this.arrays;
 		const name = this.roles.value;
 		const col = name ? this.#dataset?.table.columns.get(name) : undefined;
 		const rows = this.snapshots?.latest;
 		if (!r || !rows || col?.kind !== 'number') return null;
 		const seg = this.segmentFilter !== null ? this.#segmentOf() : null;
-		const sums = new Array<number>(this.resultModel?.tiers.length ?? 0).fill(0);
+		const sums = new Array<number>(this.#arraysModel?.tiers.length ?? 0).fill(0);
 		for (const i of rows) {
 			if (seg && seg(i) !== this.segmentFilter) continue;
 			const t = r.tier[i]!;
@@ -256,7 +298,7 @@ export class PortfolioState {
 
 	/** Per account: score drop over `dropDays`, and usage change over `usageDays` (fractions). */
 	trends = $derived.by(() => {
-		const r = this.result;
+		const r = this.arrays;
 		const s = this.snapshots;
 		const name = this.roles.date;
 		const date = name ? this.#dataset?.table.columns.get(name) : undefined;
@@ -272,7 +314,7 @@ export class PortfolioState {
 
 	/** Flag bitmask per account (see FLAG_BITS). */
 	flags = $derived.by(() => {
-		const r = this.result;
+		const r = this.arrays;
 		const s = this.snapshots;
 		if (!r || !s) return new Uint8Array(0);
 		return accountFlagMasks(s, r, this.trends, this.flagSettings);
@@ -283,7 +325,7 @@ export class PortfolioState {
 		const out = Object.fromEntries(
 			(Object.keys(FLAG_BITS) as FlagKey[]).map((k) => [k, { all: 0, top: 0 }])
 		) as Record<FlagKey, { all: number; top: number }>;
-		const r = this.result;
+		const r = this.arrays;
 		const s = this.snapshots;
 		if (!r || !s) return out;
 		const masks = this.flags;
@@ -302,7 +344,7 @@ export class PortfolioState {
 
 	/** Account indices after filters, in sort order. */
 	view = $derived.by(() => {
-		const r = this.result;
+		const r = this.arrays;
 		const s = this.snapshots;
 		if (!r || !s) return new Int32Array(0);
 		const valueName = this.roles.value;
@@ -324,11 +366,11 @@ export class PortfolioState {
 
 	/** Score and tier mix per snapshot month. */
 	history = $derived.by((): MonthMix[] => {
-		const r = this.result;
+		const r = this.arrays;
 		const name = this.roles.date;
 		const date = name ? this.#dataset?.table.columns.get(name) : undefined;
 		if (!r || date?.kind !== 'number') return [];
-		return historyByMonth(date.values, r.score, r.tier, this.resultModel?.tiers.length ?? 0);
+		return historyByMonth(date.values, r.score, r.tier, this.#arraysModel?.tiers.length ?? 0);
 	});
 
 	/** Segment of an account's latest row, for the table. */

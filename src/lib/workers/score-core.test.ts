@@ -1,59 +1,211 @@
 import { describe, expect, it } from 'vitest';
 import { scoreTable } from '$lib/model/score';
+import { segmentGroups } from '$lib/model/segments';
+import type { ColumnTable, Model } from '$lib/model/types';
 import { syntheticModel, syntheticTable } from './synthetic';
-import { HIST_BINS, pointsKey, rescoreBench, ScoreCore } from './score-core';
+import { handleScoreRequest, HIST_BINS, pointsKey, rescoreBench, ScoreCore } from './score-core';
+
+/** 4000 rows with a segment column, two overrides (weights; own tiers), every missing policy. */
+function segmented() {
+	const table = syntheticTable(4000, 12, 3);
+	const seg = new Int32Array(4000);
+	for (let i = 0; i < 4000; i++) seg[i] = i % 7 === 0 ? -1 : i % 3;
+	table.columns.set('segment', {
+		kind: 'category',
+		codes: seg,
+		dictionary: ['SMB', 'Mid', 'Ent']
+	});
+	const base = syntheticModel(12);
+	const model: Model = {
+		...base,
+		minCoverage: 0.6,
+		dimensions: base.dimensions.map((d, di) => ({
+			...d,
+			weight: di === 3 ? 0 : d.weight,
+			metrics: d.metrics.map((m, j) => ({
+				...m,
+				missing: (['exclude', 'zero', 'neutral'] as const)[(di + j) % 3]!
+			}))
+		})),
+		segments: {
+			column: 'segment',
+			overrides: [
+				{
+					value: 'SMB',
+					weights: [
+						{ id: 'd0', weight: 7 },
+						{ id: 'm4', weight: 3 }
+					]
+				},
+				{
+					value: 'Ent',
+					tiers: [
+						{ id: 'g', name: 'G', min: 70, color: '#000000', action: '' },
+						{ id: 'r', name: 'R', min: 0, color: '#000000', action: '' }
+					]
+				}
+			]
+		}
+	};
+	return { table, model };
+}
 
 describe('fastCombine', () => {
 	it('is bit-identical to the engine with segments, overrides and every missing policy', () => {
-		const table = syntheticTable(4000, 12, 3);
-		const seg = new Int32Array(4000);
-		for (let i = 0; i < 4000; i++) seg[i] = i % 7 === 0 ? -1 : i % 3;
-		table.columns.set('segment', {
-			kind: 'category',
-			codes: seg,
-			dictionary: ['SMB', 'Mid', 'Ent']
-		});
-		const base = syntheticModel(12);
-		const model = {
-			...base,
-			minCoverage: 0.6,
-			dimensions: base.dimensions.map((d, di) => ({
-				...d,
-				weight: di === 3 ? 0 : d.weight,
-				metrics: d.metrics.map((m, j) => ({
-					...m,
-					missing: (['exclude', 'zero', 'neutral'] as const)[(di + j) % 3]!
-				}))
-			})),
-			segments: {
-				column: 'segment',
-				overrides: [
-					{
-						value: 'SMB',
-						weights: [
-							{ id: 'd0', weight: 7 },
-							{ id: 'm4', weight: 3 }
-						]
-					},
-					{
-						value: 'Ent',
-						tiers: [
-							{ id: 'g', name: 'G', min: 70, color: '#000000', action: '' },
-							{ id: 'r', name: 'R', min: 0, color: '#000000', action: '' }
-						]
-					}
-				]
-			}
-		};
+		const { table, model } = segmented();
 		const core = new ScoreCore();
 		core.setTable(table, null);
-		const got = core.score(model, { withDimensions: true }).result;
+		const got = core.score(model, { withDimensions: true }).result!;
 		const ref = scoreTable(model, table);
 		expect(Array.from(got.score)).toEqual(Array.from(ref.score));
 		expect(Array.from(got.shown)).toEqual(Array.from(ref.shown));
 		expect(Array.from(got.tier)).toEqual(Array.from(ref.tier));
 		expect(Array.from(got.coverage)).toEqual(Array.from(ref.coverage));
 		got.dimensions.forEach((d, i) => expect(Array.from(d)).toEqual(Array.from(ref.dimensions[i]!)));
+	});
+});
+
+/** Summary of `rows` from the engine's own arrays (independent of the fused pass). */
+function refSummary(model: Model, table: ColumnTable, rows: Int32Array) {
+	const ref = scoreTable(model, table);
+	const groups = segmentGroups(model, table);
+	const own = [false, ...(model.segments?.overrides ?? []).map((o) => !!o.tiers)];
+	const hist = new Array<number>(HIST_BINS).fill(0);
+	const base = new Array<number>(HIST_BINS).fill(0);
+	const tiers = new Array<number>(model.tiers.length).fill(0);
+	const fixed = new Array<number>(model.tiers.length).fill(0);
+	let not = 0;
+	for (const i of rows) {
+		const s = ref.shown[i]!;
+		const t = ref.tier[i]!;
+		if (Number.isNaN(s)) {
+			not++;
+			continue;
+		}
+		hist[s]!++;
+		if (t >= 0) tiers[t]!++;
+		if (own[groups ? groups[i]! : 0]) {
+			if (t >= 0) fixed[t]!++;
+		} else base[s]!++;
+	}
+	return { ref, hist, base, tiers, fixed, not };
+}
+
+describe('ScoreCore incremental', () => {
+	it('recomputes only the dimensions a change touches and stays bit-identical', () => {
+		const { table, model: m0 } = segmented();
+		const start: Model = {
+			...m0,
+			dimensions: m0.dimensions.map((d, i) => (i === 1 ? { ...d, floor: 55 } : d))
+		};
+		const rows = Int32Array.from({ length: 1500 }, (_, i) => (i * 7) % 4000);
+		const core = new ScoreCore();
+		core.setTable(table, rows);
+		const metric = (m: Model, d: number, j: number, patch: object): Model => ({
+			...m,
+			dimensions: m.dimensions.map((x, i) =>
+				i !== d ? x : { ...x, metrics: x.metrics.map((y, k) => (k === j ? { ...y, ...patch } : y)) }
+			)
+		});
+		const s1 = metric(start, 1, 2, { weight: 4 });
+		const s2: Model = {
+			...s1,
+			segments: {
+				...s1.segments!,
+				overrides: s1.segments!.overrides.map((o, k) =>
+					k === 0
+						? {
+								...o,
+								weights: [
+									{ id: 'd0', weight: 7 },
+									{ id: 'm4', weight: 0.5 }
+								]
+							}
+						: o
+				)
+			}
+		};
+		const s3 = metric(s2, 2, 0, { missing: 'exclude' });
+		const s4: Model = {
+			...s3,
+			dimensions: s3.dimensions.map((d, i) => (i === 3 ? { ...d, weight: 2 } : d))
+		};
+		const s5: Model = { ...s4, minCoverage: 0.3 };
+		// Same metric order, different split: m2 moves from dimension 0 to the head of dimension 1.
+		const s6: Model = {
+			...s5,
+			dimensions: s5.dimensions.map((d, i) =>
+				i === 0
+					? { ...d, metrics: d.metrics.slice(0, 2) }
+					: i === 1
+						? { ...d, metrics: [s5.dimensions[0]!.metrics[2]!, ...d.metrics] }
+						: d
+			)
+		};
+		const steps: [Model, number][] = [
+			[start, 4],
+			[s1, 1],
+			[s2, 1],
+			[s3, 1],
+			[s4, 0],
+			[s5, 0],
+			[s6, 2]
+		];
+		for (const [model, recomputed] of steps) {
+			const live = core.score(model, { arrays: false });
+			expect(live.result).toBeNull();
+			expect(live.dimensionsComputed).toBe(recomputed);
+			const full = core.score(model, { withDimensions: true });
+			expect(full.dimensionsComputed).toBe(0);
+			const got = full.result!;
+			const { ref, hist, base, tiers, fixed, not } = refSummary(model, table, rows);
+			expect(Array.from(got.score)).toEqual(Array.from(ref.score));
+			expect(Array.from(got.shown)).toEqual(Array.from(ref.shown));
+			expect(Array.from(got.tier)).toEqual(Array.from(ref.tier));
+			expect(Array.from(got.coverage)).toEqual(Array.from(ref.coverage));
+			got.dimensions.forEach((d, i) =>
+				expect(Array.from(d)).toEqual(Array.from(ref.dimensions[i]!))
+			);
+			const floors = model.dimensions.map((d) => d.floor ?? NaN);
+			const below = Array.from({ length: table.n }, (_, i) =>
+				floors.reduce((b, f, d) => (ref.dimensions[d]![i]! < f ? b | (1 << d) : b), 0)
+			);
+			expect(Array.from(got.belowFloor!)).toEqual(below);
+			for (const sum of [live.summary, full.summary]) {
+				expect(Array.from(sum.histogram)).toEqual(hist);
+				expect(Array.from(sum.baseHistogram)).toEqual(base);
+				expect(Array.from(sum.tierCounts)).toEqual(tiers);
+				expect(Array.from(sum.fixedTierCounts)).toEqual(fixed);
+				expect(sum.notScored).toBe(not);
+				expect(sum.total).toBe(1500);
+			}
+		}
+	});
+});
+
+describe('handleScoreRequest', () => {
+	it('sends the summary alone unless the arrays are asked for, and an error as data (no table yet)', () => {
+		const core = new ScoreCore();
+		const t = syntheticTable(300, 12);
+		const model = syntheticModel(12);
+		const ready = handleScoreRequest(core, {
+			type: 'score/table',
+			id: 1,
+			n: 300,
+			columns: [...t.columns],
+			rows: null
+		});
+		expect(ready.reply.type).toBe('score/table-ready');
+		const live = handleScoreRequest(core, { type: 'score/model', id: 2, model });
+		expect(live.reply).toMatchObject({ type: 'score/result', id: 2, full: false, total: 300 });
+		expect(live.transfer).toHaveLength(0);
+		const full = handleScoreRequest(core, { type: 'score/model', id: 3, model, arrays: true });
+		expect(full.reply).toMatchObject({ type: 'score/result', id: 3, full: true });
+		expect(full.transfer).toHaveLength(3);
+		if (full.reply.type === 'score/result' && full.reply.full)
+			expect(Array.from(full.reply.shown)).toEqual(Array.from(scoreTable(model, t).shown));
+		const bad = handleScoreRequest(new ScoreCore(), { type: 'score/model', id: 4, model });
+		expect(bad.reply).toMatchObject({ type: 'score/error', id: 4 });
 	});
 });
 
@@ -73,8 +225,8 @@ describe('ScoreCore', () => {
 		const second = core.score(heavier);
 		expect(second.reusedPoints).toBe(true);
 		const ref = scoreTable(heavier, table);
-		expect(Array.from(second.result.shown)).toEqual(Array.from(ref.shown));
-		expect(Array.from(second.result.tier)).toEqual(Array.from(ref.tier));
+		expect(Array.from(second.result!.shown)).toEqual(Array.from(ref.shown));
+		expect(Array.from(second.result!.tier)).toEqual(Array.from(ref.tier));
 	});
 
 	it('recomputes points when a scheme changes', () => {
@@ -110,7 +262,7 @@ describe('ScoreCore', () => {
 		const counts = [0, 0, 0];
 		let not = 0;
 		for (const i of rows) {
-			const t = result.tier[i]!;
+			const t = result!.tier[i]!;
 			if (t < 0) not++;
 			else counts[t]!++;
 		}

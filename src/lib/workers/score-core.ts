@@ -1,27 +1,32 @@
 /**
  * Worker-side scoring core, pure (no DOM, no worker globals) so a bench page or a test can drive
- * it directly. Holds one table, caches stage-1 metric points, and re-runs only stage 2
- * (`combineScores`) when a model change leaves the metric definitions alone (weights, tiers,
- * missing policies, segment overrides). Summarises the rows on show (latest snapshot per
- * account) into a histogram of shown scores and tier counts.
+ * it directly. Holds one table and caches, per stage:
+ *  - the metric points (stage 1), until a metric's column, direction or scheme changes;
+ *  - each dimension's score and covered-share columns, until that dimension's metric weights or
+ *    missing policies (or the rows' segment groups) change, so a metric-weight drag rewrites one
+ *    dimension, not all n × M points;
+ *  - the rows' segment groups.
+ * Each call runs the account step fused with the histogram and tier counts of the rows on show
+ * (latest snapshot per account); the per-row score arrays are written only when asked for.
  */
 import { allMetrics } from '$lib/model/structure';
 import { segmentGroups } from '$lib/model/segments';
 import { computeMetricPoints } from '$lib/model/score';
 import {
-	accountStage,
+	accountPass,
 	combinePlan,
+	dimensionColumn,
 	dimensionKey,
-	dimensionStage,
-	interleave,
-	type DimensionRows,
-	type FastResult
+	HIST_BINS,
+	usesFloors,
+	type FastResult,
+	type ScoreSummary
 } from './fast-combine';
 import { syntheticModel, syntheticTable } from './synthetic';
-import type { ColumnTable, MetricPoints, Model, ScoreResult } from '$lib/model/types';
+import type { ColumnTable, MetricPoints, Model } from '$lib/model/types';
+import type { ScoreReply, ScoreRequest } from './score-protocol';
 
-/** One bin per shown whole score 0…100 (101 bins: 100 needs its own bin for exact tier counts). */
-export const HIST_BINS = 101;
+export { HIST_BINS, type ScoreSummary };
 
 /**
  * What stage 1 depends on: each metric's column, direction and scheme (model order), and the
@@ -32,62 +37,28 @@ export function pointsKey(model: Model): string {
 	return JSON.stringify([metrics, model.segments?.column ?? null]);
 }
 
-export interface ScoreSummary {
-	/** Accounts on show per shown score 0…100. */
-	histogram: Uint32Array;
-	/** Same, only accounts that use the base model's tiers (threshold drags move only those). */
-	baseHistogram: Uint32Array;
-	/** Accounts on show with their segment's own tiers, by tier index (do not move with a drag). */
-	fixedTierCounts: Uint32Array;
-	/** Accounts on show per tier index (all). */
-	tierCounts: Uint32Array;
-	/** Accounts on show that are not scored. */
-	notScored: number;
-	/** Accounts on show. */
-	total: number;
+/** Rows' segment groups depend on the column and the order of override values. */
+function groupKey(model: Model): string {
+	const s = model.segments;
+	return s ? JSON.stringify([s.column, ...s.overrides.map((o) => o.value)]) : '';
 }
 
-/**
- * Histogram and tier counts over `rows` (null = every row). `groups` is the segment group of each
- * row (null = all base); `ownTiers[g]` says whether group g has its own tiers.
- */
-export function summarise(
-	r: ScoreResult,
-	rows: Int32Array | null,
-	tierCount: number,
-	groups: Int32Array | null,
-	ownTiers: readonly boolean[]
-): ScoreSummary {
-	const histogram = new Uint32Array(HIST_BINS);
-	const baseHistogram = new Uint32Array(HIST_BINS);
-	const fixedTierCounts = new Uint32Array(tierCount);
-	const tierCounts = new Uint32Array(tierCount);
-	let notScored = 0;
-	const total = rows ? rows.length : r.n;
-	const { shown, tier } = r;
-	for (let k = 0; k < total; k++) {
-		const i = rows ? rows[k]! : k;
-		const s = shown[i]!;
-		if (s !== s) {
-			notScored++;
-			continue;
-		}
-		histogram[s]!++;
-		const t = tier[i]!;
-		if (t >= 0) tierCounts[t]!++;
-		if (groups && ownTiers[groups[i]!]) {
-			if (t >= 0) fixedTierCounts[t]!++;
-		} else baseHistogram[s]!++;
-	}
-	return { histogram, baseHistogram, fixedTierCounts, tierCounts, notScored, total };
+export interface ScoreOptions {
+	/** Also write score, shown, tier (and coverage, belowFloor) of every row. Default true. */
+	arrays?: boolean;
+	/** Also return `dimensions` as D column arrays (tests, drill-down); implies `arrays`. */
+	withDimensions?: boolean;
 }
 
 export interface CoreResult {
-	result: FastResult;
+	/** Per-row results; null when `arrays` was false (summary only). */
+	result: FastResult | null;
 	summary: ScoreSummary;
 	/** True when cached metric points were reused (only stage 2 ran). */
 	reusedPoints: boolean;
-	/** True when cached dimension scores were reused too (only the account step ran). */
+	/** How many dimensions were recomputed (0: only the account step ran). */
+	dimensionsComputed: number;
+	/** True when no dimension was recomputed. */
 	reusedDimensions: boolean;
 	/** Time spent in this call, ms. */
 	ms: number;
@@ -97,70 +68,133 @@ export class ScoreCore {
 	#table: ColumnTable | null = null;
 	#rows: Int32Array | null = null;
 	#points: MetricPoints | null = null;
-	#rowMajor: Float64Array = new Float64Array(0);
-	#dims: DimensionRows | null = null;
-	#dimKey = '';
+	#key = '';
+	/** Per dimension: score column, covered-share column, and the key they were computed for. */
+	#S: Float64Array[] = [];
+	#C: Float64Array[] = [];
+	#dimKeys: string[] = [];
+	#groups: Int32Array | null = null;
+	#groupKey: string | null = null;
 	/** Coverage is not sent to the page: one buffer, reused. */
 	#coverage: Float64Array = new Float64Array(0);
-	#key = '';
 
-	/** Replace the table (drops cached points). `rows`: the rows on show, null = all. */
+	/** Replace the table (drops every cache). `rows`: the rows on show, null = all. */
 	setTable(table: ColumnTable, rows: Int32Array | null): void {
 		this.#table = table;
 		this.#rows = rows;
 		this.#points = null;
-		this.#rowMajor = new Float64Array(0);
-		this.#coverage = new Float64Array(table.n);
-		this.#dims = null;
 		this.#key = '';
-		this.#dimKey = '';
+		this.#S = [];
+		this.#C = [];
+		this.#dimKeys = [];
+		this.#groups = null;
+		this.#groupKey = null;
+		this.#coverage = new Float64Array(0);
 	}
 
 	get hasTable(): boolean {
 		return this.#table !== null;
 	}
 
-	/** Score the table with `model`, reusing cached metric points when the definitions match. */
-	score(model: Model, opts: { withDimensions?: boolean } = {}): CoreResult {
+	/** Score the table with `model`, reusing whatever cached stage the change left valid. */
+	score(model: Model, opts: ScoreOptions = {}): CoreResult {
 		const table = this.#table;
 		if (!table) throw new Error('no table');
 		const t0 = performance.now();
+		const n = table.n;
 		const key = pointsKey(model);
 		const reusedPoints = this.#points !== null && key === this.#key;
 		if (!reusedPoints) {
 			this.#points = computeMetricPoints(model, table);
-			this.#rowMajor = interleave(this.#points);
 			this.#key = key;
+			this.#dimKeys = [];
 		}
+		const points = this.#points as MetricPoints;
+		const gk = groupKey(model);
+		if (gk !== this.#groupKey) {
+			this.#groups = segmentGroups(model, table);
+			this.#groupKey = gk;
+			this.#dimKeys = [];
+		}
+		const groups = this.#groups;
 		const plan = combinePlan(model);
-		const groups = segmentGroups(model, table);
-		// Rows' segment groups depend on the column and the order of override values.
-		const groupKey = [
-			model.segments?.column,
-			...(model.segments?.overrides ?? []).map((o) => o.value)
-		];
-		const dimKey = `${key}|${dimensionKey(plan)}|${JSON.stringify(groupKey)}`;
-		const reusedDimensions = reusedPoints && this.#dims !== null && dimKey === this.#dimKey;
-		if (!reusedDimensions) {
-			this.#dims = dimensionStage(plan, this.#rowMajor, table.n, groups);
-			this.#dimKey = dimKey;
+		if (points.points.length !== plan.metricCount) throw new Error('points do not match the model');
+		const D = plan.dimensionCount;
+		let dimensionsComputed = 0;
+		for (let d = 0; d < D; d++) {
+			const dk = dimensionKey(plan, d);
+			if (this.#dimKeys[d] === dk) continue;
+			if (!this.#S[d]) {
+				this.#S[d] = new Float64Array(n);
+				this.#C[d] = new Float64Array(n);
+			}
+			dimensionColumn(plan, points.points, d, n, groups, this.#S[d]!, this.#C[d]!);
+			this.#dimKeys[d] = dk;
+			dimensionsComputed++;
 		}
-		const result: FastResult = {
-			...accountStage(model, plan, this.#dims as DimensionRows, table.n, groups, {
-				withDimensions: opts.withDimensions,
-				floors: true,
-				coverageOut: this.#coverage
-			}),
-			metricPoints: (this.#points as MetricPoints).points
+		const S = this.#S.slice(0, D);
+		const C = this.#C.slice(0, D);
+		const withArrays = opts.arrays !== false || !!opts.withDimensions;
+		let result: FastResult | null = null;
+		if (withArrays) {
+			if (this.#coverage.length !== n) this.#coverage = new Float64Array(n);
+			result = {
+				n,
+				score: new Float64Array(n),
+				shown: new Float64Array(n),
+				tier: new Int8Array(n),
+				coverage: this.#coverage,
+				belowFloor: usesFloors(model) ? new Uint32Array(n) : null,
+				dimensions: opts.withDimensions ? S.map((s) => s.slice()) : [],
+				metricPoints: points.points
+			};
+		}
+		const summary = accountPass(model, plan, S, C, n, groups, { out: result, rows: this.#rows });
+		return {
+			result,
+			summary,
+			reusedPoints,
+			dimensionsComputed,
+			reusedDimensions: reusedPoints && dimensionsComputed === 0,
+			ms: performance.now() - t0
 		};
-		const ownTiers = [false, ...(model.segments?.overrides ?? []).map((o) => !!o.tiers)];
-		const summary = summarise(result, this.#rows, model.tiers.length, groups, ownTiers);
-		return { result, summary, reusedPoints, reusedDimensions, ms: performance.now() - t0 };
+	}
+}
+
+/**
+ * The score worker's message handling (the worker posts what this returns; tests call it
+ * in-process): the reply to `msg` and the buffers to transfer with it.
+ */
+export function handleScoreRequest(
+	core: ScoreCore,
+	msg: ScoreRequest
+): { reply: ScoreReply; transfer: Transferable[] } {
+	try {
+		if (msg.type === 'score/table') {
+			core.setTable({ n: msg.n, columns: new Map(msg.columns) }, msg.rows);
+			return { reply: { type: 'score/table-ready', id: msg.id }, transfer: [] };
+		}
+		const { result, summary, reusedPoints, ms } = core.score(msg.model, { arrays: !!msg.arrays });
+		const meta = { type: 'score/result' as const, id: msg.id, reusedPoints, workerMs: ms };
+		if (!result) return { reply: { ...meta, ...summary, full: false }, transfer: [] };
+		const { score, shown, tier, belowFloor } = result;
+		return {
+			reply: { ...meta, ...summary, full: true, score, shown, tier, dimensions: [], belowFloor },
+			transfer: [
+				score.buffer,
+				shown.buffer,
+				tier.buffer,
+				...(belowFloor ? [belowFloor.buffer] : [])
+			]
+		};
+	} catch (err) {
+		const message = err instanceof Error ? err.message : String(err);
+		return { reply: { type: 'score/error', id: msg.id, message }, transfer: [] };
 	}
 }
 
 export interface RescoreBench {
-	/** First score of the table (metric points, dimension rows, account step), ms. */
+	/** First score of the table (metric points, dimension columns, account step), ms. */
 	firstMs: number;
 	medianMs: number;
 	minMs: number;
@@ -170,11 +204,12 @@ export interface RescoreBench {
 /**
  * For a bench page: rescore `n` synthetic accounts × `metrics` metric columns after a weight
  * change, `runs` times. `change`: a dimension weight (account step only) or a metric weight
- * (dimension rows + account step). Times include the histogram and tier counts.
+ * (one dimension's columns + account step). Times include the histogram and tier counts;
+ * `arrays` also writes the per-row score arrays (the settled reply), off by default (a drag).
  */
 export function rescoreBench(
 	n: number,
-	{ metrics = 12, runs = 15, change = 'dimension' as 'dimension' | 'metric' } = {}
+	{ metrics = 12, runs = 15, change = 'dimension' as 'dimension' | 'metric', arrays = false } = {}
 ): RescoreBench {
 	const core = new ScoreCore();
 	core.setTable(syntheticTable(n, metrics), null);
@@ -195,7 +230,7 @@ export function rescoreBench(
 						: { ...d, metrics: d.metrics.map((x, j) => (j === 0 ? { ...x, weight: w } : x)) }
 			)
 		};
-		times.push(core.score(m).ms);
+		times.push(core.score(m, { arrays }).ms);
 	}
 	times.sort((a, b) => a - b);
 	const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;

@@ -15,11 +15,18 @@ export interface ScoreTableRequest {
 	rows: Int32Array | null;
 }
 
-/** Score the held table with a model. */
+/**
+ * Score the held table with a model. The reply always carries the histogram and tier counts of
+ * the rows on show; the per-row arrays only with `arrays` (a slider drag needs only the summary,
+ * so the page asks for the arrays once the model settles: the same model again with `arrays`,
+ * which the worker's caches turn into one pass over the dimension columns).
+ */
 export interface ScoreModelRequest {
 	type: 'score/model';
 	id: number;
 	model: Model;
+	/** Also send score, shown, tier (and belowFloor) of every row, transferred. Default false. */
+	arrays?: boolean;
 }
 
 export type ScoreRequest = ScoreTableRequest | ScoreModelRequest;
@@ -29,25 +36,44 @@ export interface ScoreTableReady {
 	id: number;
 }
 
-/** Scores of every row (transferred) and the summary of the rows on show. */
-export interface ScoreResultReply {
-	type: 'score/result';
-	id: number;
-	score: Float64Array;
-	shown: Float64Array;
-	tier: Int8Array;
-	dimensions: Float64Array[];
-	/** Bit d set when dimension d is under its floor (null when no dimension has a floor). */
-	belowFloor: Uint32Array | null;
+/** Summary of the rows on show: histogram of shown scores and tier counts. */
+export interface ScoreSummaryFields {
+	/** Accounts on show per shown score 0…100. */
 	histogram: Uint32Array;
 	baseHistogram: Uint32Array;
 	fixedTierCounts: Uint32Array;
 	tierCounts: Uint32Array;
 	notScored: number;
 	total: number;
+}
+
+/** Per-row results of every row (transferred). */
+export interface ScoreArrays {
+	score: Float64Array;
+	shown: Float64Array;
+	tier: Int8Array;
+	/** Dimension score columns (empty: the worker does not send them). */
+	dimensions: Float64Array[];
+	/** Bit d set when dimension d is under its floor (null when no dimension has a floor). */
+	belowFloor: Uint32Array | null;
+}
+
+interface ResultMeta {
+	type: 'score/result';
+	id: number;
 	reusedPoints: boolean;
 	/** Time the worker spent scoring, ms. */
 	workerMs: number;
+}
+
+/** Reply to a request with `arrays`: the summary and every row's scores. */
+export interface ScoreResultReply extends ResultMeta, ScoreSummaryFields, ScoreArrays {
+	full: true;
+}
+
+/** Reply to a request without `arrays`: the summary only. */
+export interface ScoreSummaryReply extends ResultMeta, ScoreSummaryFields {
+	full: false;
 }
 
 export interface ScoreErrorReply {
@@ -56,4 +82,4 @@ export interface ScoreErrorReply {
 	message: string;
 }
 
-export type ScoreReply = ScoreTableReady | ScoreResultReply | ScoreErrorReply;
+export type ScoreReply = ScoreTableReady | ScoreResultReply | ScoreSummaryReply | ScoreErrorReply;
