@@ -292,7 +292,9 @@ describe('adding and describing', () => {
 			missingShare: 2 / 6,
 			min: 1,
 			median: 4,
-			max: 10
+			max: 10,
+			p5: 1,
+			p95: 10
 		});
 		expect(summariseDerived(v, Int32Array.from([0, 1, 2]))).toMatchObject({
 			median: 3,

@@ -7,7 +7,7 @@
  * Pure: no DOM, no storage. History kinds never look at another account's rows.
  */
 import type { NumberColumn } from '$lib/model/types';
-import { columnWithRole, type ColumnInfo, type Dataset } from './dataset';
+import { columnWithRole, type ColumnInfo, type Dataset, type DatasetMeta } from './dataset';
 
 /** numerator / denominator × scale (e.g. active users / seats × 100 = seat utilisation %). */
 export interface RatioSpec {
@@ -416,6 +416,13 @@ export function describeDerived(spec: DerivedSpec): string {
 	}
 }
 
+/** Definitions of a dataset's derived columns by column name, e.g. `active_users ÷ seats × 100`. */
+export function derivedDefinitions(meta: DatasetMeta | null): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const c of meta?.columns ?? []) if (c.derived) out.set(c.name, describeDerived(c.derived));
+	return out;
+}
+
 /** A default name for the new column, e.g. `active_users_per_seats`, `logins_30d_pct_change_60d`. */
 export function defaultDerivedName(spec: DerivedSpec): string {
 	switch (spec.kind) {
@@ -440,6 +447,9 @@ export interface DerivedSummary {
 	/** Median of the present values (mean of the middle two for an even count). */
 	median: number | null;
 	max: number | null;
+	/** 5th and 95th percentiles (nearest rank) of the present values: a robust range. */
+	p5: number | null;
+	p95: number | null;
 }
 
 export function summariseDerived(values: Float64Array, rows: Int32Array | null): DerivedSummary {
@@ -459,6 +469,8 @@ export function summariseDerived(values: Float64Array, rows: Int32Array | null):
 		missingShare: total ? (total - p) / total : 0,
 		min: p ? picked[0]! : null,
 		median,
-		max: p ? picked[p - 1]! : null
+		max: p ? picked[p - 1]! : null,
+		p5: p ? picked[Math.max(0, Math.ceil(0.05 * p) - 1)]! : null,
+		p95: p ? picked[Math.max(0, Math.ceil(0.95 * p) - 1)]! : null
 	};
 }
