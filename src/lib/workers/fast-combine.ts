@@ -19,6 +19,9 @@ export { combinePlan };
 /** Same tolerance as the engine: coverage within this of the minimum counts as reaching it. */
 const COVERAGE_EPSILON = 1e-9;
 
+/** Rows per block of a row loop: its per-row sums stay in L1 while each column streams. */
+const BLOCK = 1024;
+
 /** One bin per shown whole score 0…100 (101 bins: 100 needs its own bin for exact tier counts). */
 export const HIST_BINS = 101;
 
@@ -73,23 +76,203 @@ export function dimensionColumn(
 	);
 	const cols = points.slice(a, a + k);
 	if (cols.some((c) => c.length !== n)) throw new Error('points do not match the model');
-	for (let i = 0; i < n; i++) {
-		const gm = groups === null ? 0 : groups[i]! * k;
-		let dNum = 0;
-		let dDen = 0;
-		let dCov = 0;
-		for (let j = 0; j < k; j++) {
-			let p = cols[j]![i]!;
-			if (p !== p) {
-				p = fill[j]!;
-				if (p !== p) continue;
-			} else dCov += sm[gm + j]!;
-			const w = wm[gm + j]!;
-			dNum += w * p;
-			dDen += w;
+	const m: MetricAcc = {
+		grp: new Int32Array(BLOCK),
+		num: new Float64Array(BLOCK),
+		den: new Float64Array(BLOCK),
+		cov: new Float64Array(BLOCK),
+		base: 0,
+		len: 0,
+		k,
+		wm,
+		sm,
+		fill
+	};
+	for (let b = 0; b < n; b += BLOCK) {
+		const len = Math.min(BLOCK, n - b);
+		m.base = b;
+		m.len = len;
+		if (groups !== null) for (let j = 0; j < len; j++) m.grp[j] = groups[b + j]!;
+		for (let j0 = 0; j0 < k;) {
+			const c = k - j0 >= 4 ? 4 : k - j0 >= 2 ? 2 : 1;
+			if (c === 4) metrics4(m, j0, cols);
+			else if (c === 2) metrics2(m, j0, cols);
+			else metrics1(m, j0, cols);
+			j0 += c;
 		}
-		s[i] = dDen > 0 ? dNum / dDen : NaN;
-		cov[i] = dCov;
+		const { num, den, cov: cv } = m;
+		if (k === 0) {
+			s.fill(NaN, b, b + len);
+			cov.fill(0, b, b + len);
+		} else
+			for (let j = 0; j < len; j++) {
+				const dDen = den[j]!;
+				s[b + j] = dDen > 0 ? num[j]! / dDen : NaN;
+				cov[b + j] = cv[j]!;
+			}
+	}
+}
+
+/** Per-row sums of one block of rows inside one dimension (slot j is row `base + j`). */
+interface MetricAcc {
+	grp: Int32Array;
+	num: Float64Array;
+	den: Float64Array;
+	cov: Float64Array;
+	base: number;
+	len: number;
+	/** Metrics in the dimension; weights and shares of group g's metric j at g × k + j. */
+	k: number;
+	wm: Float64Array;
+	sm: Float64Array;
+	/** Points a missing value gets (NaN = excluded). */
+	fill: Float64Array;
+}
+
+// As the account chunks: metrics j0…j0+c−1 of the dimension added to each row's sums, columns in
+// locals, in metric order per row (the engine's order); a metric without a value takes its
+// policy's points (and no coverage), or is skipped.
+
+function metrics4(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void {
+	const { grp, num, den, cov, base, len, k, wm, sm, fill } = a;
+	const p0 = cols[j0]!,
+		p1 = cols[j0 + 1]!,
+		p2 = cols[j0 + 2]!,
+		p3 = cols[j0 + 3]!;
+	const f0 = fill[j0]!,
+		f1 = fill[j0 + 1]!,
+		f2 = fill[j0 + 2]!,
+		f3 = fill[j0 + 3]!;
+	const first = j0 === 0;
+	for (let j = 0; j < len; j++) {
+		const i = base + j;
+		const g = grp[j]! * k + j0;
+		let nm = first ? 0 : num[j]!;
+		let dn = first ? 0 : den[j]!;
+		let cv = first ? 0 : cov[j]!;
+		let p = p0[i]!;
+		let w = wm[g]!;
+		if (p !== p) {
+			if (f0 === f0) {
+				nm += w * f0;
+				dn += w;
+			}
+		} else {
+			cv += sm[g]!;
+			nm += w * p;
+			dn += w;
+		}
+		p = p1[i]!;
+		w = wm[g + 1]!;
+		if (p !== p) {
+			if (f1 === f1) {
+				nm += w * f1;
+				dn += w;
+			}
+		} else {
+			cv += sm[g + 1]!;
+			nm += w * p;
+			dn += w;
+		}
+		p = p2[i]!;
+		w = wm[g + 2]!;
+		if (p !== p) {
+			if (f2 === f2) {
+				nm += w * f2;
+				dn += w;
+			}
+		} else {
+			cv += sm[g + 2]!;
+			nm += w * p;
+			dn += w;
+		}
+		p = p3[i]!;
+		w = wm[g + 3]!;
+		if (p !== p) {
+			if (f3 === f3) {
+				nm += w * f3;
+				dn += w;
+			}
+		} else {
+			cv += sm[g + 3]!;
+			nm += w * p;
+			dn += w;
+		}
+		num[j] = nm;
+		den[j] = dn;
+		cov[j] = cv;
+	}
+}
+
+function metrics2(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void {
+	const { grp, num, den, cov, base, len, k, wm, sm, fill } = a;
+	const p0 = cols[j0]!,
+		p1 = cols[j0 + 1]!;
+	const f0 = fill[j0]!,
+		f1 = fill[j0 + 1]!;
+	const first = j0 === 0;
+	for (let j = 0; j < len; j++) {
+		const i = base + j;
+		const g = grp[j]! * k + j0;
+		let nm = first ? 0 : num[j]!;
+		let dn = first ? 0 : den[j]!;
+		let cv = first ? 0 : cov[j]!;
+		let p = p0[i]!;
+		let w = wm[g]!;
+		if (p !== p) {
+			if (f0 === f0) {
+				nm += w * f0;
+				dn += w;
+			}
+		} else {
+			cv += sm[g]!;
+			nm += w * p;
+			dn += w;
+		}
+		p = p1[i]!;
+		w = wm[g + 1]!;
+		if (p !== p) {
+			if (f1 === f1) {
+				nm += w * f1;
+				dn += w;
+			}
+		} else {
+			cv += sm[g + 1]!;
+			nm += w * p;
+			dn += w;
+		}
+		num[j] = nm;
+		den[j] = dn;
+		cov[j] = cv;
+	}
+}
+
+function metrics1(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void {
+	const { grp, num, den, cov, base, len, k, wm, sm, fill } = a;
+	const p0 = cols[j0]!;
+	const f0 = fill[j0]!;
+	const first = j0 === 0;
+	for (let j = 0; j < len; j++) {
+		const i = base + j;
+		const g = grp[j]! * k + j0;
+		let nm = first ? 0 : num[j]!;
+		let dn = first ? 0 : den[j]!;
+		let cv = first ? 0 : cov[j]!;
+		const p = p0[i]!;
+		const w = wm[g]!;
+		if (p !== p) {
+			if (f0 === f0) {
+				nm += w * f0;
+				dn += w;
+			}
+		} else {
+			cv += sm[g]!;
+			nm += w * p;
+			dn += w;
+		}
+		num[j] = nm;
+		den[j] = dn;
+		cov[j] = cv;
 	}
 }
 
@@ -131,9 +314,25 @@ export function usesFloors(model: Model): boolean {
 }
 
 /**
+ * `showScore(sc)` for a finite score: round half up after rounding to 1e-9. Away from a half
+ * (more than 1e-8 from x.5) rounding to 1e-9 first cannot change the result (it moves `sc` by at
+ * most ~5e-10), so `floor(sc + 0.5)` is exact there; only near a half does it take the slow path
+ * (Math.round costs more than the rest of the row).
+ */
+export function shownOf(sc: number): number {
+	const q = sc + 0.5;
+	const f = Math.floor(q);
+	const frac = q - f;
+	if (frac > 1e-8 && frac < 1 - 1e-8) return f;
+	return Math.floor(Math.round(sc * 1e9) / 1e9 + 0.5);
+}
+
+/**
  * Account score, shown score and tier of every row from its dimension columns (written to
  * `opts.out` when given), and the histogram and tier counts of the rows on show (`opts.rows`).
- * Without `out`, only the rows on show are visited.
+ * Without `out`, only the rows on show are visited. Blocked: for each block of rows, each
+ * dimension's columns stream into per-row sums (dimension order per row, as in the engine), then
+ * one pass turns the sums into scores and counts.
  */
 export function accountPass(
 	model: Model,
@@ -169,60 +368,47 @@ export function accountPass(
 	const baseHistogram = new Uint32Array(HIST_BINS);
 	const fixedTierCounts = new Uint32Array(T);
 	const tierCounts = new Uint32Array(T);
+	// Counts per group and shown score (one increment per row); folded into the summary at the end.
+	const sums: Sums = { gh: new Uint32Array(G * HIST_BINS), odd: new Uint32Array(G * T), T };
 	let notScored = 0;
 	// Summarise inside the row loop unless it visits rows that are not on show.
 	const fused = rows === null || out === null;
-	const count = out === null && rows !== null ? rows.length : n;
-	for (let k = 0; k < count; k++) {
-		const i = out === null && rows !== null ? rows[k]! : k;
-		const g = groups === null ? 0 : groups[i]!;
-		const gd = g * D;
-		let num = 0;
-		let den = 0;
-		let cov = 0;
-		let mask = 0;
-		for (let d = 0; d < D; d++) {
-			const s = S[d]![i]!;
-			if (useFloors && s < floor[d]!) mask |= 1 << d;
-			cov += ds[gd + d]! * C[d]![i]!;
-			const w = dw[gd + d]!;
-			if (w > 0 && s === s) {
-				num += w * s;
-				den += w;
+	const gather = out === null && rows !== null;
+	const count = gather ? rows.length : n;
+	const idx = new Int32Array(BLOCK);
+	const grp = new Int32Array(BLOCK);
+	const num = new Float64Array(BLOCK);
+	const den = new Float64Array(BLOCK);
+	const cov = new Float64Array(BLOCK);
+	const below = new Uint32Array(BLOCK);
+	for (let b = 0; b < count; b += BLOCK) {
+		const len = Math.min(BLOCK, count - b);
+		if (gather) for (let j = 0; j < len; j++) idx[j] = rows[b + j]!;
+		else for (let j = 0; j < len; j++) idx[j] = b + j;
+		if (groups !== null) for (let j = 0; j < len; j++) grp[j] = groups[idx[j]!]!;
+		if (useFloors) below.fill(0, 0, len);
+		const acc: Acc = { idx, gather, base: b, grp, num, den, cov, len, D, dw, ds };
+		for (let d = 0; d < D;) {
+			const k = D - d >= 4 ? 4 : D - d >= 2 ? 2 : 1;
+			if (k === 4) chunk4(acc, d, S, C);
+			else if (k === 2) chunk2(acc, d, S, C);
+			else chunk1(acc, d, S, C);
+			if (useFloors) {
+				for (let e = d; e < d + k; e++) {
+					const f = floor[e]!;
+					const Se = S[e]!;
+					if (f === f) for (let j = 0; j < len; j++) if (Se[idx[j]!]! < f) below[j]! |= 1 << e;
+				}
 			}
+			d += k;
 		}
-		if (out !== null) {
-			out.coverage[i] = cov;
-			if (useFloors) out.belowFloor![i] = mask;
-		}
-		if (!(den > 0 && cov > 0 && cov + COVERAGE_EPSILON >= minCov[g]!)) {
-			if (out !== null) {
-				out.score[i] = NaN;
-				out.shown[i] = NaN;
-				out.tier[i] = -1;
-			}
-			if (fused) notScored++;
-			continue;
-		}
-		const sc = num / den;
-		// showScore, inlined: round half up after rounding to 1e-9.
-		const r = Math.floor(Math.round(sc * 1e9) / 1e9 + 0.5);
-		const t =
-			r >= 0 && r < HIST_BINS ? tierOf[g * HIST_BINS + r]! : tierIndex(plan.groups[g]!.tiers, r);
-		if (out !== null) {
-			out.score[i] = sc;
-			out.shown[i] = r;
-			out.tier[i] = t;
-		}
-		if (fused) {
-			histogram[r]!++;
-			if (t >= 0) tierCounts[t]!++;
-			if (own[g]) {
-				if (t >= 0) fixedTierCounts[t]!++;
-			} else baseHistogram[r]!++;
-		}
+		if (useFloors && out !== null)
+			for (let j = 0; j < len; j++) out.belowFloor![idx[j]!] = below[j]!;
+		if (out !== null) finishOut(acc, minCov, tierOf, plan, out);
+		if (fused) notScored += summariseBlock(acc, minCov, plan, sums);
 	}
 	if (!fused && out !== null && rows !== null) {
+		const { gh, odd } = sums;
 		for (let k = 0; k < rows.length; k++) {
 			const i = rows[k]!;
 			const r = out.shown[i]!;
@@ -230,16 +416,225 @@ export function accountPass(
 				notScored++;
 				continue;
 			}
-			const t = out.tier[i]!;
-			histogram[r]!++;
-			if (t >= 0) tierCounts[t]!++;
-			if (own[groups === null ? 0 : groups[i]!]) {
-				if (t >= 0) fixedTierCounts[t]!++;
-			} else baseHistogram[r]!++;
+			const g = groups === null ? 0 : groups[i]!;
+			if (r >= 0 && r < HIST_BINS) gh[g * HIST_BINS + r]!++;
+			else if (out.tier[i]! >= 0) odd[g * T + out.tier[i]!]!++;
+		}
+	}
+	for (let g = 0; g < G; g++) {
+		for (let r = 0; r < HIST_BINS; r++) {
+			const c = sums.gh[g * HIST_BINS + r]!;
+			if (c === 0) continue;
+			const t = tierOf[g * HIST_BINS + r]!;
+			histogram[r]! += c;
+			if (t >= 0) tierCounts[t]! += c;
+			if (own[g]) {
+				if (t >= 0) fixedTierCounts[t]! += c;
+			} else baseHistogram[r]! += c;
+		}
+		for (let t = 0; t < T; t++) {
+			const c = sums.odd[g * T + t]!;
+			tierCounts[t]! += c;
+			if (own[g]) fixedTierCounts[t]! += c;
 		}
 	}
 	const total = rows === null ? n : rows.length;
 	return { histogram, baseHistogram, fixedTierCounts, tierCounts, notScored, total };
+}
+
+/** Per-row sums of one block of rows, and the weights (group g, dimension d at g × D + d). */
+interface Acc {
+	/** Row of each block slot when `gather`; otherwise slot j is row `base + j`. */
+	idx: Int32Array;
+	gather: boolean;
+	base: number;
+	/** Segment group of each slot (all 0 when there are no segment groups). */
+	grp: Int32Array;
+	num: Float64Array;
+	den: Float64Array;
+	cov: Float64Array;
+	len: number;
+	D: number;
+	dw: Float64Array;
+	ds: Float64Array;
+}
+
+// The chunk loops add dimensions d…d+k−1 to each row's sums with the columns in locals (V8 runs a
+// row loop over a few locals far faster than an inner loop over an array of columns). Per row
+// the additions happen in dimension order, as in the engine; the first chunk starts from 0.
+
+function chunk4(a: Acc, d: number, S: readonly Float64Array[], C: readonly Float64Array[]): void {
+	const { idx, gather, base, grp, num, den, cov, len, D, dw, ds } = a;
+	const s0 = S[d]!,
+		s1 = S[d + 1]!,
+		s2 = S[d + 2]!,
+		s3 = S[d + 3]!;
+	const c0 = C[d]!,
+		c1 = C[d + 1]!,
+		c2 = C[d + 2]!,
+		c3 = C[d + 3]!;
+	const first = d === 0;
+	for (let j = 0; j < len; j++) {
+		const i = gather ? idx[j]! : base + j;
+		const g = grp[j]! * D + d;
+		let nm = first ? 0 : num[j]!;
+		let dn = first ? 0 : den[j]!;
+		let cv = first ? 0 : cov[j]!;
+		let v = s0[i]!;
+		let w = dw[g]!;
+		cv += ds[g]! * c0[i]!;
+		if (w > 0 && v === v) {
+			nm += w * v;
+			dn += w;
+		}
+		v = s1[i]!;
+		w = dw[g + 1]!;
+		cv += ds[g + 1]! * c1[i]!;
+		if (w > 0 && v === v) {
+			nm += w * v;
+			dn += w;
+		}
+		v = s2[i]!;
+		w = dw[g + 2]!;
+		cv += ds[g + 2]! * c2[i]!;
+		if (w > 0 && v === v) {
+			nm += w * v;
+			dn += w;
+		}
+		v = s3[i]!;
+		w = dw[g + 3]!;
+		cv += ds[g + 3]! * c3[i]!;
+		if (w > 0 && v === v) {
+			nm += w * v;
+			dn += w;
+		}
+		num[j] = nm;
+		den[j] = dn;
+		cov[j] = cv;
+	}
+}
+
+function chunk2(a: Acc, d: number, S: readonly Float64Array[], C: readonly Float64Array[]): void {
+	const { idx, gather, base, grp, num, den, cov, len, D, dw, ds } = a;
+	const s0 = S[d]!,
+		s1 = S[d + 1]!;
+	const c0 = C[d]!,
+		c1 = C[d + 1]!;
+	const first = d === 0;
+	for (let j = 0; j < len; j++) {
+		const i = gather ? idx[j]! : base + j;
+		const g = grp[j]! * D + d;
+		let nm = first ? 0 : num[j]!;
+		let dn = first ? 0 : den[j]!;
+		let cv = first ? 0 : cov[j]!;
+		let v = s0[i]!;
+		let w = dw[g]!;
+		cv += ds[g]! * c0[i]!;
+		if (w > 0 && v === v) {
+			nm += w * v;
+			dn += w;
+		}
+		v = s1[i]!;
+		w = dw[g + 1]!;
+		cv += ds[g + 1]! * c1[i]!;
+		if (w > 0 && v === v) {
+			nm += w * v;
+			dn += w;
+		}
+		num[j] = nm;
+		den[j] = dn;
+		cov[j] = cv;
+	}
+}
+
+function chunk1(a: Acc, d: number, S: readonly Float64Array[], C: readonly Float64Array[]): void {
+	const { idx, gather, base, grp, num, den, cov, len, D, dw, ds } = a;
+	const s0 = S[d]!;
+	const c0 = C[d]!;
+	const first = d === 0;
+	for (let j = 0; j < len; j++) {
+		const i = gather ? idx[j]! : base + j;
+		const g = grp[j]! * D + d;
+		let nm = first ? 0 : num[j]!;
+		let dn = first ? 0 : den[j]!;
+		let cv = first ? 0 : cov[j]!;
+		const v = s0[i]!;
+		const w = dw[g]!;
+		cv += ds[g]! * c0[i]!;
+		if (w > 0 && v === v) {
+			nm += w * v;
+			dn += w;
+		}
+		num[j] = nm;
+		den[j] = dn;
+		cov[j] = cv;
+	}
+}
+
+interface Sums {
+	/** Rows on show per group g and shown score r, at g × HIST_BINS + r. */
+	gh: Uint32Array;
+	/** Rows on show per group g and tier t (g × T + t) whose shown score is outside 0…100. */
+	odd: Uint32Array;
+	T: number;
+}
+
+/** Whether a row with these sums is scored (the engine's test). */
+function isScored(den: number, cov: number, minCov: number): boolean {
+	return den > 0 && cov > 0 && cov + COVERAGE_EPSILON >= minCov;
+}
+
+/** Score, shown score, tier and coverage of one block's rows into the per-row arrays. */
+function finishOut(
+	a: Acc,
+	minCov: Float64Array,
+	tierOf: Int8Array,
+	plan: CombinePlan,
+	out: AccountArrays
+): void {
+	const { idx, grp, num, den, cov, len } = a;
+	const { score, shown, tier, coverage } = out;
+	for (let j = 0; j < len; j++) {
+		const i = idx[j]!;
+		const g = grp[j]!;
+		const c = cov[j]!;
+		const dn = den[j]!;
+		coverage[i] = c;
+		if (!isScored(dn, c, minCov[g]!)) {
+			score[i] = NaN;
+			shown[i] = NaN;
+			tier[i] = -1;
+			continue;
+		}
+		const sc = num[j]! / dn;
+		const r = shownOf(sc);
+		score[i] = sc;
+		shown[i] = r;
+		tier[i] =
+			r >= 0 && r < HIST_BINS ? tierOf[g * HIST_BINS + r]! : tierIndex(plan.groups[g]!.tiers, r);
+	}
+}
+
+/** Counts of one block's rows per group and shown score; returns how many are not scored. */
+function summariseBlock(a: Acc, minCov: Float64Array, plan: CombinePlan, sums: Sums): number {
+	const { grp, num, den, cov, len } = a;
+	const { gh, odd, T } = sums;
+	let notScored = 0;
+	for (let j = 0; j < len; j++) {
+		const g = grp[j]!;
+		const dn = den[j]!;
+		if (!isScored(dn, cov[j]!, minCov[g]!)) {
+			notScored++;
+			continue;
+		}
+		const r = shownOf(num[j]! / dn);
+		if (r >= 0 && r < HIST_BINS) gh[g * HIST_BINS + r]!++;
+		else {
+			const t = tierIndex(plan.groups[g]!.tiers, r);
+			if (t >= 0) odd[g * T + t]!++;
+		}
+	}
+	return notScored;
 }
 
 /** `tierIndexFor` on a shown score that is a number. */
