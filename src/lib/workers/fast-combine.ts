@@ -94,8 +94,9 @@ export function dimensionColumn(
 		m.len = len;
 		if (groups !== null) for (let j = 0; j < len; j++) m.grp[j] = groups[b + j]!;
 		for (let j0 = 0; j0 < k;) {
-			const c = k - j0 >= 4 ? 4 : k - j0 >= 2 ? 2 : 1;
+			const c = Math.min(4, k - j0);
 			if (c === 4) metrics4(m, j0, cols);
+			else if (c === 3) metrics3(m, j0, cols);
 			else if (c === 2) metrics2(m, j0, cols);
 			else metrics1(m, j0, cols);
 			j0 += c;
@@ -195,6 +196,63 @@ function metrics4(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void
 			}
 		} else {
 			cv += sm[g + 3]!;
+			nm += w * p;
+			dn += w;
+		}
+		num[j] = nm;
+		den[j] = dn;
+		cov[j] = cv;
+	}
+}
+
+function metrics3(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void {
+	const { grp, num, den, cov, base, len, k, wm, sm, fill } = a;
+	const p0 = cols[j0]!,
+		p1 = cols[j0 + 1]!,
+		p2 = cols[j0 + 2]!;
+	const f0 = fill[j0]!,
+		f1 = fill[j0 + 1]!,
+		f2 = fill[j0 + 2]!;
+	const first = j0 === 0;
+	for (let j = 0; j < len; j++) {
+		const i = base + j;
+		const g = grp[j]! * k + j0;
+		let nm = first ? 0 : num[j]!;
+		let dn = first ? 0 : den[j]!;
+		let cv = first ? 0 : cov[j]!;
+		let p = p0[i]!;
+		let w = wm[g]!;
+		if (p !== p) {
+			if (f0 === f0) {
+				nm += w * f0;
+				dn += w;
+			}
+		} else {
+			cv += sm[g]!;
+			nm += w * p;
+			dn += w;
+		}
+		p = p1[i]!;
+		w = wm[g + 1]!;
+		if (p !== p) {
+			if (f1 === f1) {
+				nm += w * f1;
+				dn += w;
+			}
+		} else {
+			cv += sm[g + 1]!;
+			nm += w * p;
+			dn += w;
+		}
+		p = p2[i]!;
+		w = wm[g + 2]!;
+		if (p !== p) {
+			if (f2 === f2) {
+				nm += w * f2;
+				dn += w;
+			}
+		} else {
+			cv += sm[g + 2]!;
 			nm += w * p;
 			dn += w;
 		}
@@ -389,8 +447,9 @@ export function accountPass(
 		if (useFloors) below.fill(0, 0, len);
 		const acc: Acc = { idx, gather, base: b, grp, num, den, cov, len, D, dw, ds };
 		for (let d = 0; d < D;) {
-			const k = D - d >= 4 ? 4 : D - d >= 2 ? 2 : 1;
+			const k = Math.min(4, D - d);
 			if (k === 4) chunk4(acc, d, S, C);
+			else if (k === 3) chunk3(acc, d, S, C);
 			else if (k === 2) chunk2(acc, d, S, C);
 			else chunk1(acc, d, S, C);
 			if (useFloors) {
@@ -504,6 +563,48 @@ function chunk4(a: Acc, d: number, S: readonly Float64Array[], C: readonly Float
 		v = s3[i]!;
 		w = dw[g + 3]!;
 		cv += ds[g + 3]! * c3[i]!;
+		if (w > 0 && v === v) {
+			nm += w * v;
+			dn += w;
+		}
+		num[j] = nm;
+		den[j] = dn;
+		cov[j] = cv;
+	}
+}
+
+function chunk3(a: Acc, d: number, S: readonly Float64Array[], C: readonly Float64Array[]): void {
+	const { idx, gather, base, grp, num, den, cov, len, D, dw, ds } = a;
+	const s0 = S[d]!,
+		s1 = S[d + 1]!,
+		s2 = S[d + 2]!;
+	const c0 = C[d]!,
+		c1 = C[d + 1]!,
+		c2 = C[d + 2]!;
+	const first = d === 0;
+	for (let j = 0; j < len; j++) {
+		const i = gather ? idx[j]! : base + j;
+		const g = grp[j]! * D + d;
+		let nm = first ? 0 : num[j]!;
+		let dn = first ? 0 : den[j]!;
+		let cv = first ? 0 : cov[j]!;
+		let v = s0[i]!;
+		let w = dw[g]!;
+		cv += ds[g]! * c0[i]!;
+		if (w > 0 && v === v) {
+			nm += w * v;
+			dn += w;
+		}
+		v = s1[i]!;
+		w = dw[g + 1]!;
+		cv += ds[g + 1]! * c1[i]!;
+		if (w > 0 && v === v) {
+			nm += w * v;
+			dn += w;
+		}
+		v = s2[i]!;
+		w = dw[g + 2]!;
+		cv += ds[g + 2]! * c2[i]!;
 		if (w > 0 && v === v) {
 			nm += w * v;
 			dn += w;

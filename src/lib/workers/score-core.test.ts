@@ -183,6 +183,43 @@ describe('ScoreCore incremental', () => {
 	});
 });
 
+describe('ScoreCore dimension shapes', () => {
+	// Every dimension count (chunks of 4/3/2/1 dimensions) and metrics per dimension (1–5).
+	it.each([[[12]], [[5, 4, 3]], [[1, 2, 3, 4, 2]], [[2, 2, 2, 2, 2, 2]], [[3, 1, 1, 1, 1, 1, 4]]])(
+		'is bit-identical to the engine with metrics split %j',
+		(split: number[]) => {
+			const { table, model: m0 } = segmented();
+			const metrics = m0.dimensions.flatMap((d) => d.metrics);
+			let at = 0;
+			const model: Model = {
+				...m0,
+				dimensions: split.map((k, d) => ({
+					id: `d${d}`,
+					name: `D${d}`,
+					weight: d === 1 ? 0 : 1 + (d % 3),
+					floor: d === 0 ? 40 : undefined,
+					metrics: metrics.slice(at, (at += k))
+				}))
+			};
+			const rows = Int32Array.from({ length: 900 }, (_, i) => (i * 3) % 4000);
+			const core = new ScoreCore();
+			core.setTable(table, rows);
+			const { ref, hist, tiers, not } = refSummary(model, table, rows);
+			const got = core.score(model, { withDimensions: true }).result!;
+			expect(Array.from(got.score)).toEqual(Array.from(ref.score));
+			expect(Array.from(got.tier)).toEqual(Array.from(ref.tier));
+			expect(Array.from(got.coverage)).toEqual(Array.from(ref.coverage));
+			got.dimensions.forEach((d, i) =>
+				expect(Array.from(d)).toEqual(Array.from(ref.dimensions[i]!))
+			);
+			const live = core.score(model, { arrays: false }).summary;
+			expect(Array.from(live.histogram)).toEqual(hist);
+			expect(Array.from(live.tierCounts)).toEqual(tiers);
+			expect(live.notScored).toBe(not);
+		}
+	);
+});
+
 describe('handleScoreRequest', () => {
 	it('sends the summary alone unless the arrays are asked for, and an error as data (no table yet)', () => {
 		const core = new ScoreCore();
