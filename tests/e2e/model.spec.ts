@@ -37,6 +37,24 @@ test.describe('model screen', () => {
 		await page.screenshot({ path: '/tmp/model-weights.png', fullPage: true });
 	});
 
+	test('a model edit survives a reload (autosave)', async ({ page }) => {
+		const m = new ModelPage(page);
+		await m.goto();
+		const base = defaultModel();
+		const usage = base.dimensions[0]!;
+		const edited = {
+			...base,
+			dimensions: base.dimensions.map((d, i) => (i === 0 ? { ...d, weight: 5 } : d))
+		};
+		await m.setDimensionWeight(usage.name, 5);
+		await expect.poll(() => m.counts()).toEqual(expectedTierCounts(edited));
+		// Give the debounced save its quiet time, then reload: the edit is still there.
+		await page.waitForTimeout(1000);
+		await page.reload();
+		await expect(m.dimensionWeight(usage.name)).toHaveValue('5');
+		await expect.poll(() => m.counts()).toEqual(expectedTierCounts(edited));
+	});
+
 	test('a bad model JSON file shows path-named issues and changes nothing', async ({ page }) => {
 		const m = new ModelPage(page);
 		await m.goto();

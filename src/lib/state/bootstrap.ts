@@ -17,8 +17,8 @@ export const SAMPLE_URL = './sample/portfolio.csv';
 export const SAMPLE_NAME = 'Sample portfolio';
 export const DEFAULT_TEMPLATE_ID = 'usage-led-saas';
 /** Settings keys (kv store). */
-export const SETTING_SAMPLE_SEEDED = 'sampleSeeded';
-export const SETTING_ACTIVE_MODEL = 'activeModelId';
+export { SETTING_ACTIVE_MODEL, SETTING_SAMPLE_SEEDED } from './settings';
+import { SETTING_ACTIVE_MODEL, SETTING_SAMPLE_SEEDED } from './settings';
 
 export interface BootOptions {
 	workbench?: Workbench;

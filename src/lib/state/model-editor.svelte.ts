@@ -11,7 +11,8 @@ import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte
 import { findMetric } from './model-edits';
 
 /** Settings key of the active model id (the first-open loader reads it). */
-export const SETTING_ACTIVE_MODEL = 'activeModelId';
+import { SETTING_ACTIVE_MODEL } from './settings';
+export { SETTING_ACTIVE_MODEL };
 
 /** Is this keydown an undo (`'undo'`), a redo (`'redo'`) or neither? */
 export function historyKey(e: {
