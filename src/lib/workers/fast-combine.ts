@@ -49,9 +49,148 @@ export function dimensionKey(plan: CombinePlan, d: number): string {
 }
 
 /**
- * Dimension d's score (`s`, NaN = no metric available) and covered metric share (`cov`) of every
- * row, written into the given n-length arrays. `points`: metric points in model order (NaN =
- * missing); `groups`: segment group per row (null = all base).
+ * Rows grouped by which metrics have a real value (the presence pattern of their metric points):
+ * a row's coverage depends on its pattern and its group's weights only, so it comes from one
+ * small table per model (`coverageTable`) instead of per-row columns.
+ */
+export interface Presence {
+	/** Class of each row (0 … count − 1). */
+	cls: Int32Array;
+	count: number;
+	/** One row of each class (its pattern is the class's). */
+	rep: Int32Array;
+}
+
+/**
+ * Presence classes of the rows of `points` (metric points in model order, NaN = missing):
+ * refined one metric at a time, (class, has value) → dense new class id. count ≤ min(n, 2^M).
+ */
+export function presenceClasses(points: readonly Float64Array[], n: number): Presence {
+	const cls = new Int32Array(n);
+	let count = n > 0 ? 1 : 0;
+	let remap = new Int32Array(2);
+	for (const col of points) {
+		if (remap.length < 2 * count) remap = new Int32Array(2 * count);
+		remap.fill(-1, 0, 2 * count);
+		let next = 0;
+		for (let i = 0; i < n; i++) {
+			const v = col[i]!;
+			const key = cls[i]! * 2 + (v === v ? 1 : 0);
+			let id = remap[key]!;
+			if (id < 0) {
+				id = next++;
+				remap[key] = id;
+			}
+			cls[i] = id;
+		}
+		count = next;
+	}
+	const rep = new Int32Array(count).fill(-1);
+	for (let i = 0; i < n; i++) if (rep[cls[i]!]! < 0) rep[cls[i]!] = i;
+	return { cls, count, rep };
+}
+
+/**
+ * Coverage of each presence class under each group's weights, at g × count + class: the engine's
+ * sum (per dimension, the shares of its metrics with a real value in metric order; then the
+ * dimension shares times those, in dimension order), so it is bit-identical per row.
+ */
+export function coverageTable(
+	plan: CombinePlan,
+	points: readonly Float64Array[],
+	pres: Presence
+): Float64Array {
+	const K = pres.count;
+	const D = plan.dimensionCount;
+	const G = plan.groups.length;
+	const out = new Float64Array(G * K);
+	const real = new Uint8Array(plan.metricCount);
+	for (let c = 0; c < K; c++) {
+		const r = pres.rep[c]!;
+		for (let m = 0; m < plan.metricCount; m++) {
+			const v = points[m]![r]!;
+			real[m] = v === v ? 1 : 0;
+		}
+		for (let g = 0; g < G; g++) {
+			const { metricShare, dimShare } = plan.groups[g]!;
+			let coverage = 0;
+			for (let d = 0; d < D; d++) {
+				let sum = 0;
+				for (let m = plan.dimStart[d]!; m < plan.dimStart[d + 1]!; m++)
+					if (real[m]) sum += metricShare[m]!;
+				coverage += dimShare[d]! * sum;
+			}
+			out[g * K + c] = coverage;
+		}
+	}
+	return out;
+}
+
+/** Per-block state to compute one dimension's scores (see `dimensionBlock`). */
+export function dimensionAcc(
+	plan: CombinePlan,
+	points: readonly Float64Array[],
+	d: number,
+	n: number
+): MetricAcc {
+	const a = plan.dimStart[d]!;
+	const k = plan.dimStart[d + 1]! - a;
+	const G = plan.groups.length;
+	const wm = new Float64Array(G * k);
+	plan.groups.forEach((g, j) => wm.set(g.metricWeight.subarray(a, a + k), j * k));
+	const fill = Float64Array.from(plan.policy.subarray(a, a + k), (p) =>
+		p === EXCLUDE ? NaN : p === ZERO ? 0 : 50
+	);
+	const cols = points.slice(a, a + k);
+	if (cols.some((c) => c.length !== n)) throw new Error('points do not match the model');
+	return {
+		grp: new Int32Array(BLOCK),
+		num: new Float64Array(BLOCK),
+		den: new Float64Array(BLOCK),
+		base: 0,
+		len: 0,
+		k,
+		wm,
+		fill,
+		cols
+	};
+}
+
+/** Dimension scores of rows b … b + len − 1 (len ≤ BLOCK) into `s` (NaN = no metric available). */
+export function dimensionBlock(
+	m: MetricAcc,
+	groups: Int32Array | null,
+	s: Float64Array,
+	b: number,
+	len: number
+): void {
+	const { k, cols } = m;
+	m.base = b;
+	m.len = len;
+	if (k === 0) {
+		s.fill(NaN, b, b + len);
+		return;
+	}
+	if (groups !== null) for (let j = 0; j < len; j++) m.grp[j] = groups[b + j]!;
+	for (let j0 = 0; j0 < k;) {
+		const c = Math.min(4, k - j0);
+		if (c === 4) metrics4(m, j0, cols);
+		else if (c === 3) metrics3(m, j0, cols);
+		else if (c === 2) metrics2(m, j0, cols);
+		else metrics1(m, j0, cols);
+		j0 += c;
+	}
+	const { num, den } = m;
+	for (let j = 0; j < len; j++) {
+		const dDen = den[j]!;
+		s[b + j] = dDen > 0 ? num[j]! / dDen : NaN;
+	}
+}
+
+/**
+ * Dimension d's score (`s`, NaN = no metric available) of every row, written into the given
+ * n-length array. `points`: metric points in model order (NaN = missing); `groups`: segment group
+ * per row (null = all base).
  */
 export function dimensionColumn(
 	plan: CombinePlan,
@@ -59,75 +198,26 @@ export function dimensionColumn(
 	d: number,
 	n: number,
 	groups: Int32Array | null,
-	s: Float64Array,
-	cov: Float64Array
+	s: Float64Array
 ): void {
-	const a = plan.dimStart[d]!;
-	const k = plan.dimStart[d + 1]! - a;
-	const G = plan.groups.length;
-	const wm = new Float64Array(G * k);
-	const sm = new Float64Array(G * k);
-	plan.groups.forEach((g, j) => {
-		wm.set(g.metricWeight.subarray(a, a + k), j * k);
-		sm.set(g.metricShare.subarray(a, a + k), j * k);
-	});
-	const fill = Float64Array.from(plan.policy.subarray(a, a + k), (p) =>
-		p === EXCLUDE ? NaN : p === ZERO ? 0 : 50
-	);
-	const cols = points.slice(a, a + k);
-	if (cols.some((c) => c.length !== n)) throw new Error('points do not match the model');
-	const m: MetricAcc = {
-		grp: new Int32Array(BLOCK),
-		num: new Float64Array(BLOCK),
-		den: new Float64Array(BLOCK),
-		cov: new Float64Array(BLOCK),
-		base: 0,
-		len: 0,
-		k,
-		wm,
-		sm,
-		fill
-	};
-	for (let b = 0; b < n; b += BLOCK) {
-		const len = Math.min(BLOCK, n - b);
-		m.base = b;
-		m.len = len;
-		if (groups !== null) for (let j = 0; j < len; j++) m.grp[j] = groups[b + j]!;
-		for (let j0 = 0; j0 < k;) {
-			const c = Math.min(4, k - j0);
-			if (c === 4) metrics4(m, j0, cols);
-			else if (c === 3) metrics3(m, j0, cols);
-			else if (c === 2) metrics2(m, j0, cols);
-			else metrics1(m, j0, cols);
-			j0 += c;
-		}
-		const { num, den, cov: cv } = m;
-		if (k === 0) {
-			s.fill(NaN, b, b + len);
-			cov.fill(0, b, b + len);
-		} else
-			for (let j = 0; j < len; j++) {
-				const dDen = den[j]!;
-				s[b + j] = dDen > 0 ? num[j]! / dDen : NaN;
-				cov[b + j] = cv[j]!;
-			}
-	}
+	const m = dimensionAcc(plan, points, d, n);
+	for (let b = 0; b < n; b += BLOCK) dimensionBlock(m, groups, s, b, Math.min(BLOCK, n - b));
 }
 
 /** Per-row sums of one block of rows inside one dimension (slot j is row `base + j`). */
-interface MetricAcc {
+export interface MetricAcc {
 	grp: Int32Array;
 	num: Float64Array;
 	den: Float64Array;
-	cov: Float64Array;
 	base: number;
 	len: number;
-	/** Metrics in the dimension; weights and shares of group g's metric j at g × k + j. */
+	/** Metrics in the dimension; weights of group g's metric j at g × k + j. */
 	k: number;
 	wm: Float64Array;
-	sm: Float64Array;
 	/** Points a missing value gets (NaN = excluded). */
 	fill: Float64Array;
+	/** The dimension's metric point columns. */
+	cols: Float64Array[];
 }
 
 // As the account chunks: metrics j0…j0+c−1 of the dimension added to each row's sums, columns in
@@ -135,7 +225,7 @@ interface MetricAcc {
 // policy's points (and no coverage), or is skipped.
 
 function metrics4(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void {
-	const { grp, num, den, cov, base, len, k, wm, sm, fill } = a;
+	const { grp, num, den, base, len, k, wm, fill } = a;
 	const p0 = cols[j0]!,
 		p1 = cols[j0 + 1]!,
 		p2 = cols[j0 + 2]!,
@@ -150,7 +240,6 @@ function metrics4(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void
 		const g = grp[j]! * k + j0;
 		let nm = first ? 0 : num[j]!;
 		let dn = first ? 0 : den[j]!;
-		let cv = first ? 0 : cov[j]!;
 		let p = p0[i]!;
 		let w = wm[g]!;
 		if (p !== p) {
@@ -159,7 +248,6 @@ function metrics4(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void
 				dn += w;
 			}
 		} else {
-			cv += sm[g]!;
 			nm += w * p;
 			dn += w;
 		}
@@ -171,7 +259,6 @@ function metrics4(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void
 				dn += w;
 			}
 		} else {
-			cv += sm[g + 1]!;
 			nm += w * p;
 			dn += w;
 		}
@@ -183,7 +270,6 @@ function metrics4(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void
 				dn += w;
 			}
 		} else {
-			cv += sm[g + 2]!;
 			nm += w * p;
 			dn += w;
 		}
@@ -195,18 +281,16 @@ function metrics4(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void
 				dn += w;
 			}
 		} else {
-			cv += sm[g + 3]!;
 			nm += w * p;
 			dn += w;
 		}
 		num[j] = nm;
 		den[j] = dn;
-		cov[j] = cv;
 	}
 }
 
 function metrics3(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void {
-	const { grp, num, den, cov, base, len, k, wm, sm, fill } = a;
+	const { grp, num, den, base, len, k, wm, fill } = a;
 	const p0 = cols[j0]!,
 		p1 = cols[j0 + 1]!,
 		p2 = cols[j0 + 2]!;
@@ -219,7 +303,6 @@ function metrics3(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void
 		const g = grp[j]! * k + j0;
 		let nm = first ? 0 : num[j]!;
 		let dn = first ? 0 : den[j]!;
-		let cv = first ? 0 : cov[j]!;
 		let p = p0[i]!;
 		let w = wm[g]!;
 		if (p !== p) {
@@ -228,7 +311,6 @@ function metrics3(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void
 				dn += w;
 			}
 		} else {
-			cv += sm[g]!;
 			nm += w * p;
 			dn += w;
 		}
@@ -240,7 +322,6 @@ function metrics3(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void
 				dn += w;
 			}
 		} else {
-			cv += sm[g + 1]!;
 			nm += w * p;
 			dn += w;
 		}
@@ -252,18 +333,16 @@ function metrics3(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void
 				dn += w;
 			}
 		} else {
-			cv += sm[g + 2]!;
 			nm += w * p;
 			dn += w;
 		}
 		num[j] = nm;
 		den[j] = dn;
-		cov[j] = cv;
 	}
 }
 
 function metrics2(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void {
-	const { grp, num, den, cov, base, len, k, wm, sm, fill } = a;
+	const { grp, num, den, base, len, k, wm, fill } = a;
 	const p0 = cols[j0]!,
 		p1 = cols[j0 + 1]!;
 	const f0 = fill[j0]!,
@@ -274,7 +353,6 @@ function metrics2(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void
 		const g = grp[j]! * k + j0;
 		let nm = first ? 0 : num[j]!;
 		let dn = first ? 0 : den[j]!;
-		let cv = first ? 0 : cov[j]!;
 		let p = p0[i]!;
 		let w = wm[g]!;
 		if (p !== p) {
@@ -283,7 +361,6 @@ function metrics2(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void
 				dn += w;
 			}
 		} else {
-			cv += sm[g]!;
 			nm += w * p;
 			dn += w;
 		}
@@ -295,18 +372,16 @@ function metrics2(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void
 				dn += w;
 			}
 		} else {
-			cv += sm[g + 1]!;
 			nm += w * p;
 			dn += w;
 		}
 		num[j] = nm;
 		den[j] = dn;
-		cov[j] = cv;
 	}
 }
 
 function metrics1(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void {
-	const { grp, num, den, cov, base, len, k, wm, sm, fill } = a;
+	const { grp, num, den, base, len, k, wm, fill } = a;
 	const p0 = cols[j0]!;
 	const f0 = fill[j0]!;
 	const first = j0 === 0;
@@ -315,7 +390,6 @@ function metrics1(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void
 		const g = grp[j]! * k + j0;
 		let nm = first ? 0 : num[j]!;
 		let dn = first ? 0 : den[j]!;
-		let cv = first ? 0 : cov[j]!;
 		const p = p0[i]!;
 		const w = wm[g]!;
 		if (p !== p) {
@@ -324,13 +398,11 @@ function metrics1(a: MetricAcc, j0: number, cols: readonly Float64Array[]): void
 				dn += w;
 			}
 		} else {
-			cv += sm[g]!;
 			nm += w * p;
 			dn += w;
 		}
 		num[j] = nm;
 		den[j] = dn;
-		cov[j] = cv;
 	}
 }
 
@@ -364,6 +436,15 @@ export interface AccountPassOptions {
 	out: AccountArrays | null;
 	/** Rows on show, summarised; null = every row. */
 	rows: Int32Array | null;
+	/** Dimensions whose score columns (in S) the pass recomputes first, every row. */
+	dirty?: { d: number; acc: MetricAcc }[];
+}
+
+/** Each row's coverage: `table[group × count + cls[row]]` (see `presenceClasses`). */
+export interface Cover {
+	cls: Int32Array;
+	count: number;
+	table: Float64Array;
 }
 
 /** Whether `model` has a dimension floor the pass reports (`belowFloor`). */
@@ -396,7 +477,7 @@ export function accountPass(
 	model: Model,
 	plan: CombinePlan,
 	S: readonly Float64Array[],
-	C: readonly Float64Array[],
+	cover: Cover,
 	n: number,
 	groups: Int32Array | null,
 	opts: AccountPassOptions
@@ -405,12 +486,10 @@ export function accountPass(
 	const G = plan.groups.length;
 	const T = model.tiers.length;
 	const dw = new Float64Array(G * D);
-	const ds = new Float64Array(G * D);
 	const minCov = Float64Array.from(plan.groups, (g) => g.minCoverage);
-	plan.groups.forEach((g, k) => {
-		dw.set(g.dimWeight, k * D);
-		ds.set(g.dimShare, k * D);
-	});
+	plan.groups.forEach((g, k) => dw.set(g.dimWeight, k * D));
+	const { cls, table: covT, count: K } = cover;
+	const dirty = opts.dirty ?? [];
 	// Tier of each shown score 0…100 per group (scores are points, 0–100; others fall back).
 	const tierOf = new Int8Array(G * HIST_BINS);
 	const own = new Uint8Array(G);
@@ -433,25 +512,40 @@ export function accountPass(
 	const fused = rows === null || out === null;
 	const gather = out === null && rows !== null;
 	const count = gather ? rows.length : n;
+	// Dimensions to recompute: per block, just before the account step reads them (still in
+	// cache), unless the pass visits only some rows (then first, over every row).
+	// A drag over every row with ≤ 4 dimensions: one row loop, one dirty dimension fused in.
+	const rowLoop = out === null && rows === null && D >= 1 && D <= 4;
+	const fuse = rowLoop && dirty.length === 1 && dirty[0]!.acc.k <= 4 ? dirty[0]! : null;
+	for (const x of dirty)
+		if (x !== fuse && (gather || rowLoop))
+			for (let b = 0; b < n; b += BLOCK)
+				dimensionBlock(x.acc, groups, S[x.d]!, b, Math.min(BLOCK, n - b));
+	if (rowLoop) {
+		const r: RowPass = { S, dw, D, groups, n, cls, covT, K, minCov, plan, sums, fuse };
+		notScored = summaryRows(r);
+	}
 	const idx = new Int32Array(BLOCK);
 	const grp = new Int32Array(BLOCK);
 	const num = new Float64Array(BLOCK);
 	const den = new Float64Array(BLOCK);
 	const cov = new Float64Array(BLOCK);
 	const below = new Uint32Array(BLOCK);
-	for (let b = 0; b < count; b += BLOCK) {
+	for (let b = 0; b < (rowLoop ? 0 : count); b += BLOCK) {
 		const len = Math.min(BLOCK, count - b);
 		if (gather) for (let j = 0; j < len; j++) idx[j] = rows[b + j]!;
 		else for (let j = 0; j < len; j++) idx[j] = b + j;
 		if (groups !== null) for (let j = 0; j < len; j++) grp[j] = groups[idx[j]!]!;
 		if (useFloors) below.fill(0, 0, len);
-		const acc: Acc = { idx, gather, base: b, grp, num, den, cov, len, D, dw, ds };
+		if (!gather) for (const { d, acc } of dirty) dimensionBlock(acc, groups, S[d]!, b, len);
+		for (let j = 0; j < len; j++) cov[j] = covT[grp[j]! * K + cls[idx[j]!]!]!;
+		const acc: Acc = { idx, gather, base: b, grp, num, den, cov, len, D, dw };
 		for (let d = 0; d < D;) {
 			const k = Math.min(4, D - d);
-			if (k === 4) chunk4(acc, d, S, C);
-			else if (k === 3) chunk3(acc, d, S, C);
-			else if (k === 2) chunk2(acc, d, S, C);
-			else chunk1(acc, d, S, C);
+			if (k === 4) chunk4(acc, d, S);
+			else if (k === 3) chunk3(acc, d, S);
+			else if (k === 2) chunk2(acc, d, S);
+			else chunk1(acc, d, S);
 			if (useFloors) {
 				for (let e = d; e < d + k; e++) {
 					const f = floor[e]!;
@@ -515,161 +609,284 @@ interface Acc {
 	len: number;
 	D: number;
 	dw: Float64Array;
-	ds: Float64Array;
 }
 
 // The chunk loops add dimensions d…d+k−1 to each row's sums with the columns in locals (V8 runs a
 // row loop over a few locals far faster than an inner loop over an array of columns). Per row
 // the additions happen in dimension order, as in the engine; the first chunk starts from 0.
 
-function chunk4(a: Acc, d: number, S: readonly Float64Array[], C: readonly Float64Array[]): void {
-	const { idx, gather, base, grp, num, den, cov, len, D, dw, ds } = a;
+function chunk4(a: Acc, d: number, S: readonly Float64Array[]): void {
+	const { idx, gather, base, grp, num, den, len, D, dw } = a;
 	const s0 = S[d]!,
 		s1 = S[d + 1]!,
 		s2 = S[d + 2]!,
 		s3 = S[d + 3]!;
-	const c0 = C[d]!,
-		c1 = C[d + 1]!,
-		c2 = C[d + 2]!,
-		c3 = C[d + 3]!;
 	const first = d === 0;
 	for (let j = 0; j < len; j++) {
 		const i = gather ? idx[j]! : base + j;
 		const g = grp[j]! * D + d;
 		let nm = first ? 0 : num[j]!;
 		let dn = first ? 0 : den[j]!;
-		let cv = first ? 0 : cov[j]!;
 		let v = s0[i]!;
 		let w = dw[g]!;
-		cv += ds[g]! * c0[i]!;
 		if (w > 0 && v === v) {
 			nm += w * v;
 			dn += w;
 		}
 		v = s1[i]!;
 		w = dw[g + 1]!;
-		cv += ds[g + 1]! * c1[i]!;
 		if (w > 0 && v === v) {
 			nm += w * v;
 			dn += w;
 		}
 		v = s2[i]!;
 		w = dw[g + 2]!;
-		cv += ds[g + 2]! * c2[i]!;
 		if (w > 0 && v === v) {
 			nm += w * v;
 			dn += w;
 		}
 		v = s3[i]!;
 		w = dw[g + 3]!;
-		cv += ds[g + 3]! * c3[i]!;
 		if (w > 0 && v === v) {
 			nm += w * v;
 			dn += w;
 		}
 		num[j] = nm;
 		den[j] = dn;
-		cov[j] = cv;
 	}
 }
 
-function chunk3(a: Acc, d: number, S: readonly Float64Array[], C: readonly Float64Array[]): void {
-	const { idx, gather, base, grp, num, den, cov, len, D, dw, ds } = a;
+function chunk3(a: Acc, d: number, S: readonly Float64Array[]): void {
+	const { idx, gather, base, grp, num, den, len, D, dw } = a;
 	const s0 = S[d]!,
 		s1 = S[d + 1]!,
 		s2 = S[d + 2]!;
-	const c0 = C[d]!,
-		c1 = C[d + 1]!,
-		c2 = C[d + 2]!;
 	const first = d === 0;
 	for (let j = 0; j < len; j++) {
 		const i = gather ? idx[j]! : base + j;
 		const g = grp[j]! * D + d;
 		let nm = first ? 0 : num[j]!;
 		let dn = first ? 0 : den[j]!;
-		let cv = first ? 0 : cov[j]!;
 		let v = s0[i]!;
 		let w = dw[g]!;
-		cv += ds[g]! * c0[i]!;
 		if (w > 0 && v === v) {
 			nm += w * v;
 			dn += w;
 		}
 		v = s1[i]!;
 		w = dw[g + 1]!;
-		cv += ds[g + 1]! * c1[i]!;
 		if (w > 0 && v === v) {
 			nm += w * v;
 			dn += w;
 		}
 		v = s2[i]!;
 		w = dw[g + 2]!;
-		cv += ds[g + 2]! * c2[i]!;
 		if (w > 0 && v === v) {
 			nm += w * v;
 			dn += w;
 		}
 		num[j] = nm;
 		den[j] = dn;
-		cov[j] = cv;
 	}
 }
 
-function chunk2(a: Acc, d: number, S: readonly Float64Array[], C: readonly Float64Array[]): void {
-	const { idx, gather, base, grp, num, den, cov, len, D, dw, ds } = a;
+function chunk2(a: Acc, d: number, S: readonly Float64Array[]): void {
+	const { idx, gather, base, grp, num, den, len, D, dw } = a;
 	const s0 = S[d]!,
 		s1 = S[d + 1]!;
-	const c0 = C[d]!,
-		c1 = C[d + 1]!;
 	const first = d === 0;
 	for (let j = 0; j < len; j++) {
 		const i = gather ? idx[j]! : base + j;
 		const g = grp[j]! * D + d;
 		let nm = first ? 0 : num[j]!;
 		let dn = first ? 0 : den[j]!;
-		let cv = first ? 0 : cov[j]!;
 		let v = s0[i]!;
 		let w = dw[g]!;
-		cv += ds[g]! * c0[i]!;
 		if (w > 0 && v === v) {
 			nm += w * v;
 			dn += w;
 		}
 		v = s1[i]!;
 		w = dw[g + 1]!;
-		cv += ds[g + 1]! * c1[i]!;
 		if (w > 0 && v === v) {
 			nm += w * v;
 			dn += w;
 		}
 		num[j] = nm;
 		den[j] = dn;
-		cov[j] = cv;
 	}
 }
 
-function chunk1(a: Acc, d: number, S: readonly Float64Array[], C: readonly Float64Array[]): void {
-	const { idx, gather, base, grp, num, den, cov, len, D, dw, ds } = a;
+function chunk1(a: Acc, d: number, S: readonly Float64Array[]): void {
+	const { idx, gather, base, grp, num, den, len, D, dw } = a;
 	const s0 = S[d]!;
-	const c0 = C[d]!;
 	const first = d === 0;
 	for (let j = 0; j < len; j++) {
 		const i = gather ? idx[j]! : base + j;
 		const g = grp[j]! * D + d;
 		let nm = first ? 0 : num[j]!;
 		let dn = first ? 0 : den[j]!;
-		let cv = first ? 0 : cov[j]!;
 		const v = s0[i]!;
 		const w = dw[g]!;
-		cv += ds[g]! * c0[i]!;
 		if (w > 0 && v === v) {
 			nm += w * v;
 			dn += w;
 		}
 		num[j] = nm;
 		den[j] = dn;
-		cov[j] = cv;
 	}
+}
+
+interface RowPass {
+	S: readonly Float64Array[];
+	dw: Float64Array;
+	D: number;
+	groups: Int32Array | null;
+	n: number;
+	cls: Int32Array;
+	covT: Float64Array;
+	K: number;
+	minCov: Float64Array;
+	plan: CombinePlan;
+	sums: Sums;
+	/** A dirty dimension (≤ 4 metrics) whose score column this loop writes, or null. */
+	fuse: { d: number; acc: MetricAcc } | null;
+}
+
+/**
+ * Summary counts of every row, one row loop over ≤ 4 dimension columns in locals (and, when
+ * `fuse` is set, that dimension's ≤ 4 metric point columns, its score written back to its
+ * column just before the account sums read it). The same operations in the same order per row
+ * as the engine; the loop-invariant `k > j` / `D > d` tests only skip the missing columns.
+ * Returns how many rows are not scored.
+ */
+function summaryRows(r: RowPass): number {
+	const { S, dw, D, groups, n, cls, covT, K, minCov, plan, fuse } = r;
+	const { gh, odd, T } = r.sums;
+	const s0 = S[0]!,
+		s1 = S[Math.min(1, D - 1)]!,
+		s2 = S[Math.min(2, D - 1)]!,
+		s3 = S[Math.min(3, D - 1)]!;
+	const k = fuse ? fuse.acc.k : 0;
+	const se = fuse ? S[fuse.d]! : s0;
+	const cols = fuse ? fuse.acc.cols : [s0];
+	const q0 = cols[0] ?? s0,
+		q1 = cols[Math.min(1, k - 1)] ?? s0,
+		q2 = cols[Math.min(2, k - 1)] ?? s0,
+		q3 = cols[Math.min(3, k - 1)] ?? s0;
+	const wm = fuse ? fuse.acc.wm : new Float64Array(0);
+	const fill = fuse ? fuse.acc.fill : new Float64Array(0);
+	const f0 = fill[0] ?? NaN,
+		f1 = fill[1] ?? NaN,
+		f2 = fill[2] ?? NaN,
+		f3 = fill[3] ?? NaN;
+	let notScored = 0;
+	for (let i = 0; i < n; i++) {
+		const g = groups === null ? 0 : groups[i]!;
+		if (fuse !== null) {
+			if (k === 0) se[i] = NaN;
+			else {
+				const o = g * k;
+				let nm = 0;
+				let dn = 0;
+				let p = q0[i]!;
+				let w = wm[o]!;
+				if (p !== p) {
+					if (f0 === f0) {
+						nm += w * f0;
+						dn += w;
+					}
+				} else {
+					nm += w * p;
+					dn += w;
+				}
+				if (k > 1) {
+					p = q1[i]!;
+					w = wm[o + 1]!;
+					if (p !== p) {
+						if (f1 === f1) {
+							nm += w * f1;
+							dn += w;
+						}
+					} else {
+						nm += w * p;
+						dn += w;
+					}
+				}
+				if (k > 2) {
+					p = q2[i]!;
+					w = wm[o + 2]!;
+					if (p !== p) {
+						if (f2 === f2) {
+							nm += w * f2;
+							dn += w;
+						}
+					} else {
+						nm += w * p;
+						dn += w;
+					}
+				}
+				if (k > 3) {
+					p = q3[i]!;
+					w = wm[o + 3]!;
+					if (p !== p) {
+						if (f3 === f3) {
+							nm += w * f3;
+							dn += w;
+						}
+					} else {
+						nm += w * p;
+						dn += w;
+					}
+				}
+				se[i] = dn > 0 ? nm / dn : NaN;
+			}
+		}
+		const o = g * D;
+		let nm = 0;
+		let dn = 0;
+		let v = s0[i]!;
+		let w = dw[o]!;
+		if (w > 0 && v === v) {
+			nm += w * v;
+			dn += w;
+		}
+		if (D > 1) {
+			v = s1[i]!;
+			w = dw[o + 1]!;
+			if (w > 0 && v === v) {
+				nm += w * v;
+				dn += w;
+			}
+		}
+		if (D > 2) {
+			v = s2[i]!;
+			w = dw[o + 2]!;
+			if (w > 0 && v === v) {
+				nm += w * v;
+				dn += w;
+			}
+		}
+		if (D > 3) {
+			v = s3[i]!;
+			w = dw[o + 3]!;
+			if (w > 0 && v === v) {
+				nm += w * v;
+				dn += w;
+			}
+		}
+		if (!isScored(dn, covT[g * K + cls[i]!]!, minCov[g]!)) {
+			notScored++;
+			continue;
+		}
+		const sh = shownOf(nm / dn);
+		if (sh >= 0 && sh < HIST_BINS) gh[g * HIST_BINS + sh]!++;
+		else {
+			const t = tierIndex(plan.groups[g]!.tiers, sh);
+			if (t >= 0) odd[g * T + t]!++;
+		}
+	}
+	return notScored;
 }
 
 interface Sums {

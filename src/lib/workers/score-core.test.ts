@@ -318,3 +318,62 @@ describe('rescoreBench', () => {
 		expect(r.p95Ms).toBeGreaterThanOrEqual(r.medianMs);
 	});
 });
+
+describe('ScoreCore row loop (every row on show, summary only)', () => {
+	// ≤ 4 dimensions take one row loop with a dirty dimension of ≤ 4 metrics fused in; check it
+	// (and the dimension columns it writes back) against the engine through a run of changes.
+	it.each([[[12]], [[5, 4, 3]], [[3, 3, 3, 3]], [[4, 4, 4]], [[1, 11]], [[1, 2, 3, 4, 2]]])(
+		'matches the engine with metrics split %j through metric, policy and dimension changes',
+		(split: number[]) => {
+			const { table, model: m0 } = segmented();
+			const metrics = m0.dimensions.flatMap((d) => d.metrics);
+			let at = 0;
+			const model: Model = {
+				...m0,
+				dimensions: split.map((k, d) => ({
+					id: `d${d}`,
+					name: `D${d}`,
+					weight: d === 1 ? 0 : 1 + (d % 3),
+					floor: d === 0 ? 40 : undefined,
+					metrics: metrics.slice(at, (at += k))
+				}))
+			};
+			const D = split.length;
+			const patch = (m: Model, d: number, j: number, p: object): Model => ({
+				...m,
+				dimensions: m.dimensions.map((x, i) =>
+					i !== d ? x : { ...x, metrics: x.metrics.map((y, k) => (k === j ? { ...y, ...p } : y)) }
+				)
+			});
+			const s1 = patch(model, 0, 0, { weight: 3 });
+			const s2 = patch(s1, D - 1, 0, { weight: 0.25 });
+			const s3 = patch(s2, D - 1, 0, { missing: 'neutral' });
+			const s4: Model = {
+				...s3,
+				dimensions: s3.dimensions.map((d, i) => (i === 0 ? { ...d, weight: 5 } : d))
+			};
+			const s5 = patch(patch(s4, 0, 0, { weight: 1 }), D - 1, 0, { weight: 2 });
+			const s6: Model = { ...s5, minCoverage: 0.9 };
+			const all = Int32Array.from({ length: table.n }, (_, i) => i);
+			const core = new ScoreCore();
+			core.setTable(table, null);
+			for (const m of [model, s1, s2, s3, s4, s5, s6]) {
+				const live = core.score(m, { arrays: false });
+				const { ref, hist, base, tiers, fixed, not } = refSummary(m, table, all);
+				expect(Array.from(live.summary.histogram)).toEqual(hist);
+				expect(Array.from(live.summary.baseHistogram)).toEqual(base);
+				expect(Array.from(live.summary.tierCounts)).toEqual(tiers);
+				expect(Array.from(live.summary.fixedTierCounts)).toEqual(fixed);
+				expect(live.summary.notScored).toBe(not);
+				const full = core.score(m, { withDimensions: true });
+				expect(full.dimensionsComputed).toBe(0);
+				const got = full.result!;
+				expect(Array.from(got.score)).toEqual(Array.from(ref.score));
+				expect(Array.from(got.coverage)).toEqual(Array.from(ref.coverage));
+				got.dimensions.forEach((d, i) =>
+					expect(Array.from(d)).toEqual(Array.from(ref.dimensions[i]!))
+				);
+			}
+		}
+	);
+});

@@ -2,9 +2,12 @@
  * Worker-side scoring core, pure (no DOM, no worker globals) so a bench page or a test can drive
  * it directly. Holds one table and caches, per stage:
  *  - the metric points (stage 1), until a metric's column, direction or scheme changes;
- *  - each dimension's score and covered-share columns, until that dimension's metric weights or
- *    missing policies (or the rows' segment groups) change, so a metric-weight drag rewrites one
- *    dimension, not all n × M points;
+ *  - each dimension's score column, until that dimension's metric weights or missing policies
+ *    (or the rows' segment groups) change, so a metric-weight drag rewrites one dimension, not
+ *    all n × M points (fused into the account step: each block of the column is written just
+ *    before the account step reads it);
+ *  - the rows' presence classes (which metrics have a real value), from which each row's
+ *    coverage is one lookup in a per-model table;
  *  - the rows' segment groups.
  * Each call runs the account step fused with the histogram and tier counts of the rows on show
  * (latest snapshot per account); the per-row score arrays are written only when asked for.
@@ -15,11 +18,15 @@ import { computeMetricPoints } from '$lib/model/score';
 import {
 	accountPass,
 	combinePlan,
-	dimensionColumn,
+	coverageTable,
+	dimensionAcc,
 	dimensionKey,
 	HIST_BINS,
+	presenceClasses,
 	usesFloors,
 	type FastResult,
+	type MetricAcc,
+	type Presence,
 	type ScoreSummary
 } from './fast-combine';
 import { syntheticModel, syntheticTable } from './synthetic';
@@ -69,9 +76,9 @@ export class ScoreCore {
 	#rows: Int32Array | null = null;
 	#points: MetricPoints | null = null;
 	#key = '';
-	/** Per dimension: score column, covered-share column, and the key they were computed for. */
+	/** Per dimension: score column and the key it was computed for. */
 	#S: Float64Array[] = [];
-	#C: Float64Array[] = [];
+	#presence: Presence | null = null;
 	#dimKeys: string[] = [];
 	#groups: Int32Array | null = null;
 	#groupKey: string | null = null;
@@ -85,7 +92,7 @@ export class ScoreCore {
 		this.#points = null;
 		this.#key = '';
 		this.#S = [];
-		this.#C = [];
+		this.#presence = null;
 		this.#dimKeys = [];
 		this.#groups = null;
 		this.#groupKey = null;
@@ -106,6 +113,7 @@ export class ScoreCore {
 		const reusedPoints = this.#points !== null && key === this.#key;
 		if (!reusedPoints) {
 			this.#points = computeMetricPoints(model, table);
+			this.#presence = presenceClasses(this.#points.points, n);
 			this.#key = key;
 			this.#dimKeys = [];
 		}
@@ -120,20 +128,23 @@ export class ScoreCore {
 		const plan = combinePlan(model);
 		if (points.points.length !== plan.metricCount) throw new Error('points do not match the model');
 		const D = plan.dimensionCount;
-		let dimensionsComputed = 0;
+		const dirty: { d: number; acc: MetricAcc }[] = [];
+		const keys: string[] = [];
 		for (let d = 0; d < D; d++) {
-			const dk = dimensionKey(plan, d);
-			if (this.#dimKeys[d] === dk) continue;
-			if (!this.#S[d]) {
-				this.#S[d] = new Float64Array(n);
-				this.#C[d] = new Float64Array(n);
-			}
-			dimensionColumn(plan, points.points, d, n, groups, this.#S[d]!, this.#C[d]!);
-			this.#dimKeys[d] = dk;
-			dimensionsComputed++;
+			keys[d] = dimensionKey(plan, d);
+			if (this.#dimKeys[d] === keys[d]) continue;
+			if (!this.#S[d]) this.#S[d] = new Float64Array(n);
+			this.#dimKeys[d] = '';
+			dirty.push({ d, acc: dimensionAcc(plan, points.points, d, n) });
 		}
+		const dimensionsComputed = dirty.length;
 		const S = this.#S.slice(0, D);
-		const C = this.#C.slice(0, D);
+		const presence = this.#presence as Presence;
+		const cover = {
+			cls: presence.cls,
+			count: presence.count,
+			table: coverageTable(plan, points.points, presence)
+		};
 		const withArrays = opts.arrays !== false || !!opts.withDimensions;
 		let result: FastResult | null = null;
 		if (withArrays) {
@@ -145,11 +156,17 @@ export class ScoreCore {
 				tier: new Int8Array(n),
 				coverage: this.#coverage,
 				belowFloor: usesFloors(model) ? new Uint32Array(n) : null,
-				dimensions: opts.withDimensions ? S.map((s) => s.slice()) : [],
+				dimensions: [],
 				metricPoints: points.points
 			};
 		}
-		const summary = accountPass(model, plan, S, C, n, groups, { out: result, rows: this.#rows });
+		const summary = accountPass(model, plan, S, cover, n, groups, {
+			out: result,
+			rows: this.#rows,
+			dirty
+		});
+		for (const { d } of dirty) this.#dimKeys[d] = keys[d]!;
+		if (result && opts.withDimensions) result.dimensions = S.map((s) => s.slice());
 		return {
 			result,
 			summary,
