@@ -514,15 +514,17 @@ export function accountPass(
 	const count = gather ? rows.length : n;
 	// Dimensions to recompute: per block, just before the account step reads them (still in
 	// cache), unless the pass visits only some rows (then first, over every row).
-	// A drag over every row with ≤ 4 dimensions: one row loop, one dirty dimension fused in.
-	const rowLoop = out === null && rows === null && D >= 1 && D <= 4;
-	const fuse = rowLoop && dirty.length === 1 && dirty[0]!.acc.k <= 4 ? dirty[0]! : null;
+	// A drag (summary only) with ≤ 4 dimensions: one row loop over the rows on show; when that is
+	// every row, one dirty dimension is fused in.
+	const rowLoop = out === null && D >= 1 && D <= 4;
+	const fuse =
+		rowLoop && rows === null && dirty.length === 1 && dirty[0]!.acc.k <= 4 ? dirty[0]! : null;
 	for (const x of dirty)
 		if (x !== fuse && (gather || rowLoop))
 			for (let b = 0; b < n; b += BLOCK)
 				dimensionBlock(x.acc, groups, S[x.d]!, b, Math.min(BLOCK, n - b));
 	if (rowLoop) {
-		const r: RowPass = { S, dw, D, groups, n, cls, covT, K, minCov, plan, sums, fuse };
+		const r: RowPass = { S, dw, D, groups, rows, count, cls, covT, K, minCov, plan, sums, fuse };
 		notScored = summaryRows(r);
 	}
 	const idx = new Int32Array(BLOCK);
@@ -742,7 +744,9 @@ interface RowPass {
 	dw: Float64Array;
 	D: number;
 	groups: Int32Array | null;
-	n: number;
+	/** Rows to visit (null: 0 … count − 1). */
+	rows: Int32Array | null;
+	count: number;
 	cls: Int32Array;
 	covT: Float64Array;
 	K: number;
@@ -754,14 +758,14 @@ interface RowPass {
 }
 
 /**
- * Summary counts of every row, one row loop over ≤ 4 dimension columns in locals (and, when
+ * Summary counts of the rows on show, one row loop over ≤ 4 dimension columns in locals (and, when
  * `fuse` is set, that dimension's ≤ 4 metric point columns, its score written back to its
  * column just before the account sums read it). The same operations in the same order per row
  * as the engine; the loop-invariant `k > j` / `D > d` tests only skip the missing columns.
  * Returns how many rows are not scored.
  */
 function summaryRows(r: RowPass): number {
-	const { S, dw, D, groups, n, cls, covT, K, minCov, plan, fuse } = r;
+	const { S, dw, D, groups, rows, count, cls, covT, K, minCov, plan, fuse } = r;
 	const { gh, odd, T } = r.sums;
 	const s0 = S[0]!,
 		s1 = S[Math.min(1, D - 1)]!,
@@ -781,7 +785,8 @@ function summaryRows(r: RowPass): number {
 		f2 = fill[2] ?? NaN,
 		f3 = fill[3] ?? NaN;
 	let notScored = 0;
-	for (let i = 0; i < n; i++) {
+	for (let at = 0; at < count; at++) {
+		const i = rows === null ? at : rows[at]!;
 		const g = groups === null ? 0 : groups[i]!;
 		if (fuse !== null) {
 			if (k === 0) se[i] = NaN;
