@@ -108,6 +108,11 @@ export class ImportState {
 	datasetName = $state('');
 	error = $state<string | null>(null);
 	saved = $state.raw<DatasetMeta | null>(null);
+	/**
+	 * Stage durations of the latest import in ms (not reactive; for profiling and the bench):
+	 * page-side stages plus the worker's own (`worker.*`).
+	 */
+	timings: Record<string, number> = {};
 
 	#wb: Workbench;
 	#ds: DatasetsState;
@@ -188,7 +193,7 @@ export class ImportState {
 		this.saved = null;
 		this.file = file;
 		this.datasetName = target?.name ?? nameFromFile(file.name);
-		this.#hash = hashFile(file).catch(() => '');
+		this.timings = {};
 		await this.#parse();
 	}
 
@@ -219,6 +224,7 @@ export class ImportState {
 		const client = this.#clientOrNew();
 		if (this.#parsed) client.release(this.#parsed.parseId);
 		this.#parsed = null;
+		const t0 = performance.now();
 		const outcome = await client.parse(
 			file,
 			{
@@ -229,6 +235,7 @@ export class ImportState {
 			(p) => (this.progress = p)
 		);
 		if (this.file !== file) return; // superseded by another file or a reset
+		this.#mark('parse', t0, outcome.status === 'ok' ? outcome.file.timings : undefined);
 		switch (outcome.status) {
 			case 'cancelled':
 				return;
@@ -253,6 +260,8 @@ export class ImportState {
 
 	async #parsedOk(parsed: ParsedFile & { parseId: number }): Promise<void> {
 		this.#parsed = parsed;
+		// The worker hashed the bytes while parsing; hash here only if it could not.
+		if (parsed.fileHash) this.#hash = Promise.resolve(parsed.fileHash);
 		this.encoding = parsed.encoding;
 		this.dialect = parsed.dialect;
 		this.headerNotes = parsed.headerNotes;
@@ -354,8 +363,10 @@ export class ImportState {
 			dateOrder: c.dateOrder,
 			excelSerial: c.excelSerial
 		}));
+		const t0 = performance.now();
 		const outcome = await this.#clientOrNew().build(parsed.parseId, mapping, { skipRows: true });
 		if (this.#parsed !== parsed) return;
+		this.#mark('build', t0, outcome.status === 'built' ? outcome.timings : undefined);
 		if (outcome.status !== 'built') {
 			this.error =
 				outcome.status === 'error' ? `The columns could not be typed: ${outcome.message}` : null;
@@ -415,6 +426,7 @@ export class ImportState {
 			return;
 		}
 		this.#askPersistence();
+		this.#hash ??= this.file ? hashFile(this.file).catch(() => '') : null;
 		const hash = (await this.#hash) ?? '';
 		built.meta.fileHash = hash;
 		if (!this.replaceTarget && hash) {
@@ -459,12 +471,16 @@ export class ImportState {
 		this.step = 'saving';
 		this.error = null;
 		this.saveProgress = { rows: 0, total: built.meta.rows };
+		const t0 = performance.now();
+		const saveTimings: Record<string, number> = {};
 		try {
 			const meta = await store.saveDataset(
 				built,
 				(rows, total) => (this.saveProgress = { rows, total }),
-				{ activate: true, ...(replaces ? { replaces } : {}) }
+				{ activate: true, timings: saveTimings, ...(replaces ? { replaces } : {}) }
 			);
+			this.#mark('save', t0);
+			for (const [k, v] of Object.entries(saveTimings)) this.timings[`save.${k}`] = v;
 			this.#wb.setDataset({ ...built, meta });
 			this.saved = meta;
 			await this.#rememberMapping(store);
@@ -473,7 +489,9 @@ export class ImportState {
 			this.#built = null;
 			this.replaceTarget = null;
 			this.step = 'done';
+			const tr = performance.now();
 			await this.#ds.refresh();
+			this.#mark('refresh', tr);
 		} catch (e) {
 			const err = toStorageError(e);
 			this.error =
@@ -509,6 +527,7 @@ export class ImportState {
 	 * an Error whose message says what stopped it.
 	 */
 	async importAuto(file: File, name: string): Promise<DatasetMeta> {
+		const t0 = performance.now();
 		await this.chooseFile(file);
 		if (this.step !== 'mapping') throw new Error(this.#stopReason('read'));
 		this.datasetName = name;
@@ -518,7 +537,20 @@ export class ImportState {
 		await this.#save(undefined);
 		if ((this.step as ImportStep) !== 'done' || !this.saved)
 			throw new Error(this.#stopReason('store'));
+		this.#mark('total', t0);
 		return this.saved;
+	}
+
+	/** Records a page-side stage (wall time from `t0`) and the worker's own stage timings. */
+	#mark(stage: string, t0: number, worker?: Record<string, number>): void {
+		const t1 = performance.now();
+		this.timings[stage] = t1 - t0;
+		if (worker) for (const [k, v] of Object.entries(worker)) this.timings[`worker.${k}`] = v;
+		try {
+			performance.measure(`import:${stage}`, { start: t0, end: t1 });
+		} catch {
+			// performance.measure with options is missing in old engines: timings still recorded.
+		}
 	}
 
 	#stopReason(stage: string): string {

@@ -49,6 +49,19 @@ export interface ParsedFile {
 	raggedRows: number;
 	bytes: number;
 	elapsedMs: number;
+	/** Worker-side stage durations in ms (read, decode, split, profile, …), for profiling. */
+	timings?: Record<string, number>;
+	/** SHA-256 of the file's bytes (hex), computed in the worker while it parsed. */
+	fileHash?: string;
+}
+
+/**
+ * Account ids of a build, in parts of up to 50k rows: each part joined by `\n` (or an array
+ * when an id contains a newline). The page splits them back part by part, between tasks.
+ */
+export interface IdParts {
+	rows: number;
+	parts: (string | string[])[];
 }
 
 export type ParseWorkerRequest =
@@ -78,7 +91,14 @@ export type ParseWorkerReply =
 			guess: EncodingName;
 			invalidAt: number;
 	  }
-	| { type: 'built'; id: number; result: BuildResult }
+	/** With `idParts`, `result.ids` is empty and the ids are in the parts. */
+	| {
+			type: 'built';
+			id: number;
+			result: BuildResult;
+			timings?: Record<string, number>;
+			idParts?: IdParts;
+	  }
 	| { type: 'cancelled'; id: number }
 	/** An unexpected failure inside the worker (a bug, not bad input). */
 	| { type: 'error'; id: number; message: string };

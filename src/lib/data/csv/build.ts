@@ -6,7 +6,9 @@
 import type { Column, ColumnTable } from '$lib/model/types';
 import type { ColumnInfo, ColumnRole, ColumnType } from '$lib/data/dataset';
 import type { RawTable } from './parse';
+import { cellText, isoDateParts, plainDecimal } from './fast';
 import {
+	daysFromCivil,
 	isMissing,
 	parseBoolean,
 	parseDate,
@@ -150,12 +152,21 @@ export function buildTable(
 		add({ row: rowOf(i), column, code, message: valueMessage(rowOf(i), column, cell, code) });
 	};
 
+	// Cells come from the byte index of a plain file (fast path) or from string columns.
+	const ix = raw.cells;
+	const stride = ix ? ix.ncols + 1 : 0;
+	const column = (c: number): ((i: number) => string) => {
+		if (ix) return (i) => cellText(ix, c, i);
+		const cells = raw.columns[c]!;
+		return (i) => cells[i]!;
+	};
+
 	// --- account ids ---
 	const idName = raw.headers[idMap!.index]!;
-	const idCells = raw.columns[idMap!.index]!;
+	const idCell = column(idMap!.index);
 	const ids = new Array<string>(n);
 	for (let i = 0; i < n; i++) {
-		const v = idCells[i]!.trim();
+		const v = idCell(i).trim();
 		ids[i] = v;
 		if (v === '') {
 			bad[i] = 1;
@@ -178,13 +189,15 @@ export function buildTable(
 	for (const m of active) {
 		if (m === idMap) continue;
 		const name = raw.headers[m.index]!;
-		const cells = raw.columns[m.index]!;
+		const cell = column(m.index);
+		const bytes = ix?.bytes;
+		const starts = ix?.starts;
 		if (m.type === 'category' || m.type === 'text') {
 			const codes = new Int32Array(n);
 			const dict = new Map<string, number>();
 			const dictionary: string[] = [];
 			for (let i = 0; i < n; i++) {
-				const v = cells[i]!;
+				const v = cell(i);
 				if (isMissing(v)) {
 					codes[i] = -1;
 					continue;
@@ -204,30 +217,57 @@ export function buildTable(
 		const values = new Float64Array(n);
 		if (m.type === 'number') {
 			const dec = m.decimal ?? '.';
-			for (let i = 0; i < n; i++) {
-				const x = parseNumber(cells[i]!, dec);
+			const direct = bytes && starts && dec === '.';
+			for (let i = 0, b = m.index; i < n; i++, b += stride) {
+				if (direct) {
+					const x = plainDecimal(bytes, starts[b]!, starts[b + 1]! - 1);
+					if (x === x) {
+						values[i] = x;
+						continue;
+					}
+				}
+				const v = cell(i);
+				const x = parseNumber(v, dec);
 				if (x === null) {
 					values[i] = NaN;
-					cellIssue(i, name, cells[i]!, 'not-a-number');
+					cellIssue(i, name, v, 'not-a-number');
 				} else values[i] = x;
 			}
 		} else if (m.type === 'boolean') {
-			for (let i = 0; i < n; i++) {
-				const x = parseBoolean(cells[i]!);
+			for (let i = 0, b = m.index; i < n; i++, b += stride) {
+				if (bytes && starts && starts[b + 1]! - starts[b]! === 2) {
+					const c = bytes[starts[b]!]!;
+					if (c === 48 || c === 49) {
+						values[i] = c - 48;
+						continue;
+					}
+				}
+				const v = cell(i);
+				const x = parseBoolean(v);
 				if (x === null) {
 					values[i] = NaN;
-					cellIssue(i, name, cells[i]!, 'not-a-boolean');
+					cellIssue(i, name, v, 'not-a-boolean');
 				} else values[i] = x;
 			}
 		} else {
 			const order = m.dateOrder ?? 'ymd';
 			const serial = m.excelSerial ?? false;
-			for (let i = 0; i < n; i++) {
-				const x = parseDate(cells[i]!, order, serial);
+			for (let i = 0, b = m.index; i < n; i++, b += stride) {
+				if (bytes && starts) {
+					const ymd = isoDateParts(bytes, starts[b]!, starts[b + 1]! - 1);
+					const mo = Math.floor(ymd / 100) % 100;
+					const d = ymd % 100;
+					if (ymd >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 28) {
+						values[i] = daysFromCivil(Math.floor(ymd / 10000), mo, d);
+						continue;
+					}
+				}
+				const v = cell(i);
+				const x = parseDate(v, order, serial);
 				if (typeof x === 'number') values[i] = x;
 				else {
 					values[i] = NaN;
-					cellIssue(i, name, cells[i]!, x);
+					cellIssue(i, name, v, x);
 				}
 			}
 		}
@@ -237,21 +277,35 @@ export function buildTable(
 	// --- duplicate ids (per snapshot date when there is one) ---
 	const snap = typed.find((t) => t.m.role === 'snapshot-date');
 	const snapValues = snap?.col.kind === 'number' ? snap.col.values : null;
+	// First row of each id; ids seen more than once (with a snapshot column) are then keyed
+	// by id + date in `perDate`, so the common case (unique ids) builds no composite keys.
 	const seen = new Map<string, number>();
+	const perDate = new Map<string, number>();
+	const dateKey = (i: number) => `${ids[i]}\u0000${snapValues![i]}`;
 	for (let i = 0; i < n; i++) {
 		if (ids[i] === '') continue;
-		const key = snapValues ? `${ids[i]}\u0000${snapValues[i]}` : ids[i]!;
-		const first = seen.get(key);
-		if (first === undefined) seen.set(key, i);
-		else {
-			bad[i] = 1;
-			add({
-				row: rowOf(i),
-				column: idName,
-				code: 'duplicate-id',
-				message: `row ${rowOf(i)}, column "${idName}": account id "${ids[i]}" repeats row ${rowOf(first)}${snapValues ? ' for the same snapshot date' : ''}`
-			});
+		let first = seen.get(ids[i]!);
+		if (first === undefined) {
+			seen.set(ids[i]!, i);
+			continue;
 		}
+		if (snapValues) {
+			const k0 = dateKey(first);
+			if (!perDate.has(k0)) perDate.set(k0, first);
+			const k = dateKey(i);
+			first = perDate.get(k);
+			if (first === undefined) {
+				perDate.set(k, i);
+				continue;
+			}
+		}
+		bad[i] = 1;
+		add({
+			row: rowOf(i),
+			column: idName,
+			code: 'duplicate-id',
+			message: `row ${rowOf(i)}, column "${idName}": account id "${ids[i]}" repeats row ${rowOf(first)}${snapValues ? ' for the same snapshot date' : ''}`
+		});
 	}
 
 	let badRows = 0;

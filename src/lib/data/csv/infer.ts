@@ -14,6 +14,8 @@ import {
 	type DateOrder,
 	type DecimalSeparator
 } from './values';
+import { blankBytes, cellText } from './fast';
+import type { RawTable } from './parse';
 
 /** Columns with at most this many distinct values (and repeats) are categories, not text. */
 export const CATEGORY_MAX_DISTINCT = 50;
@@ -62,6 +64,11 @@ export interface ColumnProfile {
 	sample: string[];
 	/** Suggested role (see `suggestRoles`). */
 	role: ColumnRole;
+	/**
+	 * Rows the type, distinct count, failures, range and histogram were computed from, when
+	 * that was a sample of a large file (`rows` and `missing` are still exact); else absent.
+	 */
+	sampledRows?: number;
 }
 
 const LEADING_ZERO = /^0\d+$/;
@@ -319,4 +326,59 @@ export function profileTable(
 	return suggestRoles(
 		headers.map((h, i) => profileColumn(i, h, columns[i] ?? [], decimalFallback))
 	);
+}
+
+/** Rows profiled in full from the top of a large file, plus as many spread evenly over it. */
+export const PROFILE_HEAD_ROWS = 20_000;
+export const PROFILE_SPREAD_ROWS = 20_000;
+
+/** Row indices profiled for a table of `n` rows (all of them for small tables). */
+export function profileSampleRows(n: number): Uint32Array | null {
+	if (n <= PROFILE_HEAD_ROWS + PROFILE_SPREAD_ROWS) return null;
+	const out = new Uint32Array(PROFILE_HEAD_ROWS + PROFILE_SPREAD_ROWS);
+	for (let i = 0; i < PROFILE_HEAD_ROWS; i++) out[i] = i;
+	const step = (n - PROFILE_HEAD_ROWS) / PROFILE_SPREAD_ROWS;
+	for (let k = 0; k < PROFILE_SPREAD_ROWS; k++)
+		out[PROFILE_HEAD_ROWS + k] = PROFILE_HEAD_ROWS + Math.floor(k * step);
+	return out;
+}
+
+/**
+ * Profiles a raw table: all rows of a small one; for a large one (over 40k rows) a sample of
+ * the first 20k rows plus 20k spread evenly, with `rows`, `missing` and `missingShare` still
+ * counted over every row (cheap). A distinct count above `CATEGORY_MAX_DISTINCT` in a sample
+ * is marked `distinctCapped` (the file has at least that many).
+ */
+export function profileRaw(
+	raw: RawTable,
+	decimalFallback: DecimalSeparator = '.'
+): ColumnProfile[] {
+	const pick = profileSampleRows(raw.rows);
+	const ix = raw.cells;
+	if (!pick) return profileTable(raw.headers, raw.columns, decimalFallback);
+	const sampled = raw.headers.map((_, c) => {
+		const out = new Array<string>(pick.length);
+		if (ix) for (let k = 0; k < pick.length; k++) out[k] = cellText(ix, c, pick[k]!);
+		else {
+			const cells = raw.columns[c]!;
+			for (let k = 0; k < pick.length; k++) out[k] = cells[pick[k]!]!;
+		}
+		return out;
+	});
+	const profiles = profileTable(raw.headers, sampled, decimalFallback);
+	for (const p of profiles) {
+		let missing = 0;
+		if (ix) {
+			const stride = ix.ncols + 1;
+			const { bytes, starts } = ix;
+			for (let i = 0, b = p.index; i < raw.rows; i++, b += stride)
+				if (blankBytes(bytes, starts[b]!, starts[b + 1]! - 1)) missing++;
+		} else for (const v of raw.columns[p.index]!) if (isMissing(v)) missing++;
+		p.sampledRows = pick.length;
+		p.rows = raw.rows;
+		p.missing = missing;
+		p.missingShare = raw.rows === 0 ? 0 : missing / raw.rows;
+		if (p.distinct > CATEGORY_MAX_DISTINCT) p.distinctCapped = true;
+	}
+	return profiles;
 }

@@ -4,6 +4,7 @@
  * replies to superseded requests are dropped.
  */
 import type {
+	IdParts,
 	ParsedFile,
 	ParseRequestOptions,
 	ParseWorkerReply,
@@ -45,7 +46,7 @@ interface Pending {
 }
 
 export type BuildOutcome =
-	| { status: 'built'; result: BuildResult }
+	| { status: 'built'; result: BuildResult; timings?: Record<string, number> }
 	| { status: 'cancelled' }
 	| { status: 'error'; message: string };
 
@@ -55,6 +56,22 @@ export function createParseWorker(): WorkerLike {
 		type: 'module',
 		name: 'csv-parse'
 	}) as unknown as WorkerLike;
+}
+
+/**
+ * Ids back from their parts, one part per task (a `setTimeout` between parts), so the page
+ * never blocks on a million strings at once.
+ */
+export async function unpackIds(packed: IdParts): Promise<string[]> {
+	const ids = new Array<string>(packed.rows);
+	let at = 0;
+	for (let k = 0; k < packed.parts.length; k++) {
+		if (k > 0) await new Promise((r) => setTimeout(r, 0));
+		const part = packed.parts[k]!;
+		const list = typeof part === 'string' ? part.split('\n') : part;
+		for (let i = 0; i < list.length; i++) ids[at++] = list[i]!;
+	}
+	return ids;
 }
 
 export class ParseClient {
@@ -106,7 +123,13 @@ export class ParseClient {
 				});
 				break;
 			case 'built':
-				p.resolve({ status: 'built', result: msg.result });
+				if (msg.idParts && msg.result.ok) {
+					const result = msg.result;
+					void unpackIds(msg.idParts).then((ids) => {
+						result.ids = ids;
+						p.resolve({ status: 'built', result, timings: msg.timings });
+					});
+				} else p.resolve({ status: 'built', result: msg.result, timings: msg.timings });
 				break;
 			case 'cancelled':
 				p.resolve({ status: 'cancelled' });

@@ -15,6 +15,7 @@ import {
 } from './encoding';
 import { detectDialect, type Delimiter, type Dialect } from './dialect';
 import { cleanHeaders, type HeaderNote } from './headers';
+import { columnText, scanPlain, type CellIndex } from './fast';
 
 /** Default hard caps (configurable per call). */
 export const DEFAULT_MAX_BYTES = 500_000_000;
@@ -37,6 +38,12 @@ export interface ParseOptions {
 	chunkBytes?: number;
 	signal?: AbortSignal;
 	onProgress?: (progress: ParseProgress) => void;
+	/** Filled with stage durations in ms (`read`, `decode`, `split`) when given. */
+	timings?: Record<string, number>;
+	/** Try the byte fast path for plain files (default true; false forces the general reader). */
+	fastPath?: boolean;
+	/** Receives the whole file's bytes when they were read in one piece (e.g. to hash them). */
+	onBytes?: (bytes: Uint8Array) => void;
 }
 
 export interface ParseProgress {
@@ -82,6 +89,11 @@ export interface RawTable {
 	/** Excel row number of data row i (header row = 1). */
 	rowNumbers: Uint32Array;
 	rows: number;
+	/**
+	 * Plain files read by the fast path: where each cell is in the bytes. `columns` is then
+	 * made (and cached) on first access only; typing reads the bytes directly.
+	 */
+	cells?: CellIndex;
 }
 
 export type ParseResult =
@@ -121,6 +133,8 @@ export type ParseResult =
 export type CsvSource = Blob | string | ArrayBuffer | Uint8Array;
 
 const SAMPLE_BYTES = 64 * 1024;
+/** Files up to this size (bytes) may take the fast path (read whole, indexed in place). */
+export const FAST_MAX_BYTES = 256 * 1024 * 1024;
 
 function bytesOf(source: ArrayBuffer | Uint8Array): Uint8Array {
 	return source instanceof Uint8Array ? source : new Uint8Array(source);
@@ -153,6 +167,32 @@ function hasLines(text: string, n: number): boolean {
 	return false;
 }
 
+/** A raw table over a cell index; `columns` materialises (once) when first read. */
+function plainTable(
+	cells: CellIndex,
+	headers: string[],
+	originalHeaders: string[],
+	headerNotes: HeaderNote[],
+	rowNumbers: Uint32Array,
+	rows: number
+): RawTable {
+	let columns: string[][] | null = null;
+	const table: RawTable = {
+		headers,
+		originalHeaders,
+		headerNotes,
+		get columns() {
+			columns ??= headers.map((_, c) => columnText(cells, c, rows));
+			return columns;
+		},
+		rowNumbers,
+		rows
+	};
+	// Not enumerable: the table compares and serialises like one from the general reader.
+	Object.defineProperty(table, 'cells', { value: cells, enumerable: false });
+	return table;
+}
+
 /** Thrown inside the record loop to stop early; caught in `parseCsv`. */
 class Stop extends Error {}
 
@@ -168,6 +208,12 @@ export async function parseCsv(
 ): Promise<ParseResult> {
 	const t0 = performance.now();
 	const elapsed = () => performance.now() - t0;
+	const timings = options.timings;
+	const lap = (stage: string, since: number): number => {
+		const now = performance.now();
+		if (timings) timings[stage] = (timings[stage] ?? 0) + (now - since);
+		return now;
+	};
 	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
 	const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
 	const chunkBytes = Math.max(16, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
@@ -199,9 +245,11 @@ export async function parseCsv(
 	}
 
 	// --- byte reader -------------------------------------------------------------------------
+	let byteSource = source;
 	const readBytes = async (start: number, end: number): Promise<Uint8Array> => {
-		if (source instanceof Blob) return new Uint8Array(await source.slice(start, end).arrayBuffer());
-		return bytesOf(source as ArrayBuffer | Uint8Array).subarray(start, end);
+		if (byteSource instanceof Blob)
+			return new Uint8Array(await byteSource.slice(start, end).arrayBuffer());
+		return bytesOf(byteSource as ArrayBuffer | Uint8Array).subarray(start, end);
 	};
 
 	// --- encoding ----------------------------------------------------------------------------
@@ -224,6 +272,70 @@ export async function parseCsv(
 		bomLength = detected.bomLength;
 	}
 	const decode = createChunkDecoder(encoding);
+
+	// --- fast path: plain ASCII files without quotes -------------------------------------------
+	if (
+		!isText &&
+		options.fastPath !== false &&
+		encoding === 'utf-8' &&
+		totalBytes > bomLength &&
+		totalBytes <= FAST_MAX_BYTES &&
+		chunkBytes >= SAMPLE_BYTES + 16
+	) {
+		let tt = performance.now();
+		const all =
+			source instanceof Blob
+				? new Uint8Array(await source.arrayBuffer())
+				: bytesOf(source as ArrayBuffer | Uint8Array);
+		tt = lap('read', tt);
+		options.onBytes?.(all);
+		if (options.signal?.aborted) return { status: 'aborted', bytes: 0, elapsedMs: elapsed() };
+		const body = all.subarray(bomLength);
+		if (body.indexOf(34) === -1) {
+			const text = new TextDecoder().decode(body);
+			tt = lap('decode', tt);
+			const dialect = detectDialect(text, options.delimiter);
+			const scan = scanPlain(
+				body,
+				text,
+				dialect.sepLineLength,
+				dialect,
+				maxRows,
+				MAX_LISTED_ISSUES
+			);
+			lap('split', tt);
+			if (scan) {
+				options.onProgress?.({
+					rows: scan.rows,
+					bytes: totalBytes,
+					totalBytes,
+					elapsedMs: elapsed()
+				});
+				if (scan.blocked)
+					return {
+						status: 'blocked',
+						issues: scan.issues.filter((i) => i.blocking),
+						encoding,
+						dialect,
+						bytes: totalBytes,
+						elapsedMs: elapsed()
+					};
+				const { names, notes } = cleanHeaders(scan.headers);
+				return {
+					status: 'ok',
+					table: plainTable(scan.index, names, scan.headers, notes, scan.rowNumbers, scan.rows),
+					encoding,
+					dialect,
+					issues: scan.issues,
+					raggedRows: scan.raggedRows,
+					bytes: totalBytes,
+					elapsedMs: elapsed()
+				};
+			}
+		}
+		// Not plain: the general reader below, from the bytes already in memory.
+		byteSource = all;
+	}
 
 	// --- record sink -------------------------------------------------------------------------
 	let dialect: Dialect | null = null;
@@ -378,10 +490,12 @@ export async function parseCsv(
 				if (options.signal?.aborted)
 					return { status: 'aborted', bytes: consumed, elapsedMs: elapsed() };
 				const end = Math.min(totalBytes, pos + chunkBytes);
+				let tt = performance.now();
 				const bytes =
 					pos === bomLength && end <= sample.length
 						? sample.subarray(pos, end)
 						: await readBytes(pos, end);
+				tt = lap('read', tt);
 				if (options.signal?.aborted)
 					return { status: 'aborted', bytes: consumed, elapsedMs: elapsed() };
 				const last = end >= totalBytes;
@@ -401,7 +515,9 @@ export async function parseCsv(
 					};
 				}
 				if (pos === bomLength && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+				tt = lap('decode', tt);
 				carry = feed(text, last, carry);
+				lap('split', tt);
 				consumed = end;
 				options.onProgress?.({
 					rows: rowNumbers.n,

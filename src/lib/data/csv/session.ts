@@ -3,9 +3,14 @@
  * `parse` / `build` / `cancel` / `release` requests and posts replies through `post`.
  * Raw columns of the latest parse stay here, so `build` needs no second transfer.
  */
-import type { PackedColumn, ParseWorkerReply, ParseWorkerRequest } from '$lib/workers/protocol';
+import type {
+	IdParts,
+	PackedColumn,
+	ParseWorkerReply,
+	ParseWorkerRequest
+} from '$lib/workers/protocol';
 import { buildTable } from './build';
-import { profileTable } from './infer';
+import { profileRaw } from './infer';
 import { parseCsv, type RawTable } from './parse';
 
 export type PostReply = (message: ParseWorkerReply, transfer: Transferable[]) => void;
@@ -38,6 +43,25 @@ export function unpackColumn(col: PackedColumn): string[] {
 	return out;
 }
 
+/** SHA-256 of bytes as lower-case hex (as `hashFile` on the page computes it). */
+async function sha256(bytes: Uint8Array | ArrayBuffer): Promise<string> {
+	const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Rows per part of the ids sent to the page. */
+export const ID_PART_ROWS = 50_000;
+
+/** Ids in parts of `ID_PART_ROWS`: joined by `\n`, or as an array when an id holds a newline. */
+export function packIds(ids: readonly string[]): IdParts {
+	const parts: (string | string[])[] = [];
+	for (let start = 0; start < ids.length; start += ID_PART_ROWS) {
+		const part = ids.slice(start, start + ID_PART_ROWS);
+		parts.push(part.some((id) => id.includes('\n')) ? part : part.join('\n'));
+	}
+	return { rows: ids.length, parts };
+}
+
 /** Creates the request handler. Only the latest parse's raw columns are kept. */
 export function createParseSession(post: PostReply): { handle(msg: ParseWorkerRequest): void } {
 	const running = new Map<number, AbortController>();
@@ -49,9 +73,14 @@ export function createParseSession(post: PostReply): { handle(msg: ParseWorkerRe
 		running.set(id, controller);
 		kept.clear();
 		let lastProgress = 0;
+		const timings: Record<string, number> = {};
+		let hash: Promise<string> | null = null;
 		try {
+			let t: number;
 			const result = await parseCsv(file, {
 				...options,
+				timings,
+				onBytes: (bytes) => (hash = sha256(bytes)),
 				signal: controller.signal,
 				onProgress: (progress) => {
 					const now = progress.elapsedMs;
@@ -75,11 +104,14 @@ export function createParseSession(post: PostReply): { handle(msg: ParseWorkerRe
 				return;
 			}
 			const { table } = result;
-			const profiles = profileTable(
-				table.headers,
-				table.columns,
-				result.dialect.delimiter === ';' ? ',' : '.'
-			);
+			t = performance.now();
+			timings.parse = result.elapsedMs;
+			const profiles = profileRaw(table, result.dialect.delimiter === ';' ? ',' : '.');
+			timings.profile = performance.now() - t;
+			t = performance.now();
+			if (!hash && file instanceof Blob) hash = file.arrayBuffer().then(sha256);
+			const fileHash = hash ? await (hash as Promise<string>).catch(() => undefined) : undefined;
+			timings.hashWait = performance.now() - t;
 			kept.set(id, table);
 			const columns = options.returnColumns === false ? [] : table.columns.map(packColumn);
 			const rowNumbers = table.rowNumbers.slice();
@@ -100,7 +132,9 @@ export function createParseSession(post: PostReply): { handle(msg: ParseWorkerRe
 						issues: result.issues,
 						raggedRows: result.raggedRows,
 						bytes: result.bytes,
-						elapsedMs: result.elapsedMs
+						elapsedMs: result.elapsedMs,
+						timings,
+						...(fileHash ? { fileHash } : {})
 					}
 				},
 				[rowNumbers.buffer, ...columns.map((c) => c.ends.buffer)]
@@ -126,16 +160,24 @@ export function createParseSession(post: PostReply): { handle(msg: ParseWorkerRe
 			return;
 		}
 		try {
+			const t = performance.now();
 			const result = buildTable(raw, msg.mapping, msg.options);
+			const timings: Record<string, number> = { build: performance.now() - t };
 			const transfer: Transferable[] = [];
+			let idParts: IdParts | undefined;
 			if (result.ok) {
+				// Ids go as a few joined strings: cloning a million small strings would block
+				// the page for a long task while it deserialises them.
+				idParts = packIds(result.ids);
+				result.ids = [];
 				transfer.push(result.rowNumbers.buffer);
 				for (const col of result.table.columns.values())
 					transfer.push(col.kind === 'number' ? col.values.buffer : col.codes.buffer);
 			}
 			// Buffers shared with the kept raw table (no rows skipped) must not be detached.
 			const unique = [...new Set(transfer)].filter((b) => b !== raw.rowNumbers.buffer);
-			post({ type: 'built', id: msg.id, result }, unique);
+			timings.pack = performance.now() - t - timings.build!;
+			post({ type: 'built', id: msg.id, result, timings, ...(idParts ? { idParts } : {}) }, unique);
 		} catch (e) {
 			post({ type: 'error', id: msg.id, message: e instanceof Error ? e.message : String(e) }, []);
 		}

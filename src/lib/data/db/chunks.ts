@@ -48,48 +48,82 @@ export function validateDataset(dataset: Dataset): void {
 	}
 }
 
-/** Split a dataset into chunk and dictionary records (copies; the input is not changed). */
-export function packDataset(dataset: Dataset, chunkRows?: number): PackedDataset {
+/** Layout, dictionaries and chunking of a dataset: everything but the chunk records. */
+export interface PackPlan {
+	layout: ColumnLayout[];
+	chunkRows: number;
+	chunkCount: number;
+	dictionaries: DictionaryRecord[];
+	/** Approximate bytes of the dictionaries (the chunks add theirs as they are packed). */
+	dictionaryBytes: number;
+}
+
+/** Validates and plans the packing (cheap: no column data is copied). */
+export function planPacking(dataset: Dataset, chunkRows?: number): PackPlan {
 	validateDataset(dataset);
 	const { meta, ids, table } = dataset;
 	const rowsPer = Math.max(1, Math.floor(chunkRows ?? chooseChunkRows(table, avgLength(ids))));
 	const layout: ColumnLayout[] = [];
 	const dictionaries: DictionaryRecord[] = [];
-	let bytes = 0;
+	let dictionaryBytes = 0;
 	for (const [name, col] of table.columns) {
 		layout.push({ name, kind: col.kind });
 		if (col.kind === 'category') {
 			dictionaries.push({ datasetId: meta.id, column: name, values: [...col.dictionary] });
-			for (const v of col.dictionary) bytes += 2 * v.length + 8;
+			for (const v of col.dictionary) dictionaryBytes += 2 * v.length + 8;
 		}
 	}
+	return {
+		layout,
+		chunkRows: rowsPer,
+		chunkCount: Math.ceil(table.n / rowsPer),
+		dictionaries,
+		dictionaryBytes
+	};
+}
+
+/** Chunk record `index` of a dataset (copies of its rows; the input is not changed). */
+export function packChunk(dataset: Dataset, index: number, rowsPer: number): ChunkRecord {
+	const { meta, ids, table } = dataset;
+	const start = index * rowsPer;
+	const end = Math.min(table.n, start + rowsPer);
+	const chunkIds = ids.slice(start, end);
+	const joinable = chunkIds.every((id) => !id.includes('\n'));
+	const numbers: Record<string, Float64Array> = Object.create(null);
+	const codes: Record<string, Int32Array> = Object.create(null);
+	for (const [name, col] of table.columns) {
+		// slice, not subarray: a view would clone its whole underlying buffer into the record.
+		if (col.kind === 'number') numbers[name] = col.values.slice(start, end);
+		else codes[name] = col.codes.slice(start, end);
+	}
+	return {
+		datasetId: meta.id,
+		index,
+		start,
+		n: end - start,
+		ids: joinable ? chunkIds.join('\n') : chunkIds,
+		numbers,
+		codes
+	};
+}
+
+/** Split a dataset into chunk and dictionary records (copies; the input is not changed). */
+export function packDataset(dataset: Dataset, chunkRows?: number): PackedDataset {
+	const plan = planPacking(dataset, chunkRows);
 	const chunks: ChunkRecord[] = [];
-	const count = Math.ceil(table.n / rowsPer);
-	for (let index = 0; index < count; index++) {
-		const start = index * rowsPer;
-		const end = Math.min(table.n, start + rowsPer);
-		const chunkIds = ids.slice(start, end);
-		const joinable = chunkIds.every((id) => !id.includes('\n'));
-		const numbers: Record<string, Float64Array> = Object.create(null);
-		const codes: Record<string, Int32Array> = Object.create(null);
-		for (const [name, col] of table.columns) {
-			// slice, not subarray: a view would clone its whole underlying buffer into the record.
-			if (col.kind === 'number') numbers[name] = col.values.slice(start, end);
-			else codes[name] = col.codes.slice(start, end);
-		}
-		const record: ChunkRecord = {
-			datasetId: meta.id,
-			index,
-			start,
-			n: end - start,
-			ids: joinable ? chunkIds.join('\n') : chunkIds,
-			numbers,
-			codes
-		};
+	let bytes = plan.dictionaryBytes;
+	for (let index = 0; index < plan.chunkCount; index++) {
+		const record = packChunk(dataset, index, plan.chunkRows);
 		bytes += chunkBytes(record);
 		chunks.push(record);
 	}
-	return { layout, chunkRows: rowsPer, chunks, dictionaries, bytes };
+	return {
+		layout: plan.layout,
+		chunkRows: plan.chunkRows,
+		chunks,
+		dictionaries: plan.dictionaries,
+		bytes
+	};
 }
 
 function avgLength(ids: string[]): number {

@@ -6,7 +6,14 @@ import { wrap, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Dataset, DatasetMeta } from '$lib/data/dataset';
 import type { Model } from '$lib/model/types';
 import type { ChangeChannel, ChangeMessage } from './broadcast';
-import { normaliseHeaders, headersKey, packDataset, unpackDataset } from './chunks';
+import {
+	chunkBytes,
+	normaliseHeaders,
+	headersKey,
+	packChunk,
+	planPacking,
+	unpackDataset
+} from './chunks';
 import { StorageError, toStorageError } from './errors';
 import {
 	DB_NAME,
@@ -229,9 +236,18 @@ export class IdbStore implements WorkbenchStore {
 		options: SaveDatasetOptions = {}
 	): Promise<DatasetMeta> {
 		// Validate and pack first: nothing but IDB requests may be awaited inside a transaction.
-		const packed = packDataset(dataset, this.#opts.chunkRows);
+		const timings = options.timings ?? {};
+		let t = performance.now();
+		const lap = (stage: string) => {
+			const now = performance.now();
+			timings[stage] = now - t;
+			t = now;
+		};
+		// Each chunk is packed just before its put, so no task copies the whole table at once.
+		const plan = planPacking(dataset, this.#opts.chunkRows);
+		lap('plan');
 		const id = dataset.meta.id;
-		const meta: DatasetMeta = { ...dataset.meta, bytes: packed.bytes };
+		const meta: DatasetMeta = { ...dataset.meta, bytes: plan.dictionaryBytes };
 		const activate = options.activate ?? true;
 		const hooks = this.#opts.testHooks;
 		return this.#run((db) =>
@@ -250,19 +266,22 @@ export class IdbStore implements WorkbenchStore {
 								id,
 								status: 'staging',
 								meta,
-								layout: packed.layout,
-								chunkRows: packed.chunkRows,
-								chunkCount: packed.chunks.length,
+								layout: plan.layout,
+								chunkRows: plan.chunkRows,
+								chunkCount: plan.chunkCount,
 								updatedAt: this.#now()
 							};
 							await tx.store.put(record);
 						})()
 					);
+					lap('staging');
 				}
 				try {
 					// 2. Chunks, one record per transaction (progress between them).
 					let written = 0;
-					for (const chunk of packed.chunks) {
+					for (let index = 0; index < plan.chunkCount; index++) {
+						const chunk = packChunk(dataset, index, plan.chunkRows);
+						meta.bytes += chunkBytes(chunk);
 						const fault = hooks?.chunkWriteFault?.(chunk.index) ?? null;
 						if (fault === 'crash') throw new StorageError('aborted', 'Simulated crash');
 						const tx = db.transaction('chunks', 'readwrite');
@@ -276,12 +295,14 @@ export class IdbStore implements WorkbenchStore {
 						written += chunk.n;
 						onProgress?.(written, meta.rows);
 					}
-					if (packed.chunks.length === 0) onProgress?.(0, 0);
+					if (plan.chunkCount === 0) onProgress?.(0, 0);
+					lap('chunks');
 					// 3. Dictionaries.
-					if (packed.dictionaries.length > 0) {
+					if (plan.dictionaries.length > 0) {
 						const tx = db.transaction('dictionaries', 'readwrite');
-						await finish(tx, Promise.all(packed.dictionaries.map((d) => tx.store.put(d))));
+						await finish(tx, Promise.all(plan.dictionaries.map((d) => tx.store.put(d))));
 					}
+					lap('dictionaries');
 					// 4. Commit: flip status (and the active pointer) in one small transaction.
 					const tx = db.transaction(['datasets', 'chunks', 'dictionaries', 'kv'], 'readwrite');
 					await finish(
@@ -293,7 +314,7 @@ export class IdbStore implements WorkbenchStore {
 								tx.abort();
 								throw new StorageError('aborted', 'The import was cancelled by another tab.');
 							}
-							await datasets.put({ ...staged, status: 'ready', updatedAt: this.#now() });
+							await datasets.put({ ...staged, meta, status: 'ready', updatedAt: this.#now() });
 							const kv = tx.objectStore('kv');
 							const active = await kv.get(KV_ACTIVE_DATASET);
 							const old = options.replaces;
@@ -306,6 +327,7 @@ export class IdbStore implements WorkbenchStore {
 								await kv.put(id, KV_ACTIVE_DATASET);
 						})()
 					);
+					lap('commit');
 				} catch (e) {
 					if (!(e instanceof StorageError && e.message === 'Simulated crash')) {
 						// Best effort: whatever is left is purged at the next start-up.

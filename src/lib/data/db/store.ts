@@ -17,6 +17,8 @@ export interface SaveDatasetOptions {
 	activate?: boolean;
 	/** Id of a dataset this one replaces (same file re-imported): deleted in the final commit. */
 	replaces?: string;
+	/** Filled with stage durations in ms (`pack`, `staging`, `chunks`, `dictionaries`, `commit`). */
+	timings?: Record<string, number>;
 }
 
 /** What the model list shows. */
