@@ -1,13 +1,18 @@
 /**
  * Stage 2 of scoring (`combineScores` in model/combine.ts) split in cached steps for the slider
  * path, each one inlined loop over typed columns:
- *  - `dimensionColumn`: metric points → one dimension's score and covered share of every row
+ *  - `presenceClasses` + `coverageTable`: rows grouped by which metrics have a real value; a
+ *    row's coverage is then one lookup (class × group) in a table rebuilt per model, instead of
+ *    D covered-share columns read per row;
+ *  - `dimensionColumn` / `dimensionBlock`: metric points → one dimension's score of every row
  *    (depends on that dimension's metric weights and missing policies only, so a metric-weight
- *    change rewrites just its own dimension's two columns);
+ *    change rewrites just its own dimension's column);
  *  - `accountPass`: dimension columns → score, shown score, tier (depends on dimension weights,
  *    tiers, minimum coverage), fused with the histogram and tier counts of the rows on show; it
- *    can skip writing the per-row arrays (a slider drag needs only the summary).
- * Both use the engine's own combine plan and do the same floating-point operations in the same
+ *    can skip writing the per-row arrays (a slider drag needs only the summary). A drag with
+ *    ≤ 4 dimensions runs one row loop (`summaryRows`) with a dirty dimension's score computed in
+ *    the same loop; otherwise blocks of rows, dirty dimensions first per block.
+ * All use the engine's own combine plan and do the same floating-point operations in the same
  * order per row, so the numbers are bit-identical to `combineScores` (score-core.test.ts checks
  * this against `scoreTable`).
  */
@@ -436,8 +441,20 @@ export interface AccountPassOptions {
 	out: AccountArrays | null;
 	/** Rows on show, summarised; null = every row. */
 	rows: Int32Array | null;
-	/** Dimensions whose score columns (in S) the pass recomputes first, every row. */
-	dirty?: { d: number; acc: MetricAcc }[];
+	/**
+	 * Dimensions whose score columns (in S) the pass recomputes, every row. A summary-only pass
+	 * with one dirty dimension may compute its scores in its row loop without storing them (a
+	 * drag rewrites that dimension on every step); it then sets `unwritten`, and the column is
+	 * stale (recompute it next time).
+	 */
+	dirty?: DirtyDimension[];
+}
+
+export interface DirtyDimension {
+	d: number;
+	acc: MetricAcc;
+	/** Set by `accountPass` when it left this dimension's column unwritten. */
+	unwritten?: boolean;
 }
 
 /** Each row's coverage: `table[group × count + cls[row]]` (see `presenceClasses`). */
@@ -524,6 +541,7 @@ export function accountPass(
 			for (let b = 0; b < n; b += BLOCK)
 				dimensionBlock(x.acc, groups, S[x.d]!, b, Math.min(BLOCK, n - b));
 	if (rowLoop) {
+		if (fuse) fuse.unwritten = true;
 		const r: RowPass = { S, dw, D, groups, rows, count, cls, covT, K, minCov, plan, sums, fuse };
 		notScored = summaryRows(r);
 	}
@@ -753,14 +771,14 @@ interface RowPass {
 	minCov: Float64Array;
 	plan: CombinePlan;
 	sums: Sums;
-	/** A dirty dimension (≤ 4 metrics) whose score column this loop writes, or null. */
-	fuse: { d: number; acc: MetricAcc } | null;
+	/** A dirty dimension (≤ 4 metrics) whose scores this loop computes (not stored), or null. */
+	fuse: DirtyDimension | null;
 }
 
 /**
  * Summary counts of the rows on show, one row loop over ≤ 4 dimension columns in locals (and, when
- * `fuse` is set, that dimension's ≤ 4 metric point columns, its score written back to its
- * column just before the account sums read it). The same operations in the same order per row
+ * `fuse` is set, that dimension's ≤ 4 metric point columns: its score is computed in the loop
+ * and used in place of its column, which is left as it was). The same operations in the same order per row
  * as the engine; the loop-invariant `k > j` / `D > d` tests only skip the missing columns.
  * Returns how many rows are not scored.
  */
@@ -772,7 +790,7 @@ function summaryRows(r: RowPass): number {
 		s2 = S[Math.min(2, D - 1)]!,
 		s3 = S[Math.min(3, D - 1)]!;
 	const k = fuse ? fuse.acc.k : 0;
-	const se = fuse ? S[fuse.d]! : s0;
+	const e = fuse ? fuse.d : -1;
 	const cols = fuse ? fuse.acc.cols : [s0];
 	const q0 = cols[0] ?? s0,
 		q1 = cols[Math.min(1, k - 1)] ?? s0,
@@ -788,8 +806,9 @@ function summaryRows(r: RowPass): number {
 	for (let at = 0; at < count; at++) {
 		const i = rows === null ? at : rows[at]!;
 		const g = groups === null ? 0 : groups[i]!;
+		let fv = NaN;
 		if (fuse !== null) {
-			if (k === 0) se[i] = NaN;
+			if (k === 0) fv = NaN;
 			else {
 				const o = g * k;
 				let nm = 0;
@@ -844,20 +863,20 @@ function summaryRows(r: RowPass): number {
 						dn += w;
 					}
 				}
-				se[i] = dn > 0 ? nm / dn : NaN;
+				fv = dn > 0 ? nm / dn : NaN;
 			}
 		}
 		const o = g * D;
 		let nm = 0;
 		let dn = 0;
-		let v = s0[i]!;
+		let v = e === 0 ? fv : s0[i]!;
 		let w = dw[o]!;
 		if (w > 0 && v === v) {
 			nm += w * v;
 			dn += w;
 		}
 		if (D > 1) {
-			v = s1[i]!;
+			v = e === 1 ? fv : s1[i]!;
 			w = dw[o + 1]!;
 			if (w > 0 && v === v) {
 				nm += w * v;
@@ -865,7 +884,7 @@ function summaryRows(r: RowPass): number {
 			}
 		}
 		if (D > 2) {
-			v = s2[i]!;
+			v = e === 2 ? fv : s2[i]!;
 			w = dw[o + 2]!;
 			if (w > 0 && v === v) {
 				nm += w * v;
@@ -873,7 +892,7 @@ function summaryRows(r: RowPass): number {
 			}
 		}
 		if (D > 3) {
-			v = s3[i]!;
+			v = e === 3 ? fv : s3[i]!;
 			w = dw[o + 3]!;
 			if (w > 0 && v === v) {
 				nm += w * v;

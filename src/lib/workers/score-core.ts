@@ -4,8 +4,9 @@
  *  - the metric points (stage 1), until a metric's column, direction or scheme changes;
  *  - each dimension's score column, until that dimension's metric weights or missing policies
  *    (or the rows' segment groups) change, so a metric-weight drag rewrites one dimension, not
- *    all n × M points (fused into the account step: each block of the column is written just
- *    before the account step reads it);
+ *    all n × M points (computed inside the account step; during a summary-only drag over
+ *    ≤ 4 dimensions the one dirty dimension is not even stored, since the next step rewrites it:
+ *    it stays marked stale and is recomputed when the arrays are asked for);
  *  - the rows' presence classes (which metrics have a real value), from which each row's
  *    coverage is one lookup in a per-model table;
  *  - the rows' segment groups.
@@ -25,7 +26,7 @@ import {
 	presenceClasses,
 	usesFloors,
 	type FastResult,
-	type MetricAcc,
+	type DirtyDimension,
 	type Presence,
 	type ScoreSummary
 } from './fast-combine';
@@ -128,7 +129,7 @@ export class ScoreCore {
 		const plan = combinePlan(model);
 		if (points.points.length !== plan.metricCount) throw new Error('points do not match the model');
 		const D = plan.dimensionCount;
-		const dirty: { d: number; acc: MetricAcc }[] = [];
+		const dirty: DirtyDimension[] = [];
 		const keys: string[] = [];
 		for (let d = 0; d < D; d++) {
 			keys[d] = dimensionKey(plan, d);
@@ -165,7 +166,7 @@ export class ScoreCore {
 			rows: this.#rows,
 			dirty
 		});
-		for (const { d } of dirty) this.#dimKeys[d] = keys[d]!;
+		for (const { d, unwritten } of dirty) if (!unwritten) this.#dimKeys[d] = keys[d]!;
 		if (result && opts.withDimensions) result.dimensions = S.map((s) => s.slice());
 		return {
 			result,
