@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	chooseChunkRows,
+	TARGET_CHUNK_BYTES,
 	headersKey,
 	MAX_CHUNK_ROWS,
 	MIN_CHUNK_ROWS,
@@ -87,7 +88,7 @@ describe('packDataset / unpackDataset', () => {
 describe('chooseChunkRows', () => {
 	it('aims at ~8 MB records within 50k–200k rows', () => {
 		// 5 columns (3 × 8 B + 2 × 4 B) + 12-char ids (25 B) = 57 B/row → 8 MiB / 57 = 147,168.
-		expect(chooseChunkRows(makeDataset(10).table)).toBe(Math.floor((8 * 1024 * 1024) / 57));
+		expect(chooseChunkRows(makeDataset(10).table)).toBe(Math.floor(TARGET_CHUNK_BYTES / 57));
 		const wide = makeDataset(10).table;
 		for (let i = 0; i < 200; i++)
 			wide.columns.set(`m${i}`, { kind: 'number', values: new Float64Array(10) });

@@ -8,7 +8,7 @@ import { StorageError } from './errors';
 import type { ChunkRecord, ColumnLayout, DictionaryRecord } from './schema';
 
 /** Target bytes of one chunk record; rows per chunk are clamped to [MIN, MAX] below. */
-export const TARGET_CHUNK_BYTES = 8 * 1024 * 1024;
+export const TARGET_CHUNK_BYTES = 4 * 1024 * 1024;
 export const MIN_CHUNK_ROWS = 50_000;
 export const MAX_CHUNK_ROWS = 200_000;
 
