@@ -802,6 +802,15 @@ function summaryRows(r: RowPass): number {
 		f1 = fill[1] ?? NaN,
 		f2 = fill[2] ?? NaN,
 		f3 = fill[3] ?? NaN;
+	const W0 = dw[0]!,
+		W1 = dw[Math.min(1, D - 1)]!,
+		W2 = dw[Math.min(2, D - 1)]!,
+		W3 = dw[Math.min(3, D - 1)]!;
+	const one = groups === null;
+	const M0 = wm[0] ?? 0,
+		M1 = wm[1] ?? 0,
+		M2 = wm[2] ?? 0,
+		M3 = wm[3] ?? 0;
 	let notScored = 0;
 	for (let at = 0; at < count; at++) {
 		const i = rows === null ? at : rows[at]!;
@@ -814,7 +823,7 @@ function summaryRows(r: RowPass): number {
 				let nm = 0;
 				let dn = 0;
 				let p = q0[i]!;
-				let w = wm[o]!;
+				let w = one ? M0 : wm[o]!;
 				if (p !== p) {
 					if (f0 === f0) {
 						nm += w * f0;
@@ -826,7 +835,7 @@ function summaryRows(r: RowPass): number {
 				}
 				if (k > 1) {
 					p = q1[i]!;
-					w = wm[o + 1]!;
+					w = one ? M1 : wm[o + 1]!;
 					if (p !== p) {
 						if (f1 === f1) {
 							nm += w * f1;
@@ -839,7 +848,7 @@ function summaryRows(r: RowPass): number {
 				}
 				if (k > 2) {
 					p = q2[i]!;
-					w = wm[o + 2]!;
+					w = one ? M2 : wm[o + 2]!;
 					if (p !== p) {
 						if (f2 === f2) {
 							nm += w * f2;
@@ -852,7 +861,7 @@ function summaryRows(r: RowPass): number {
 				}
 				if (k > 3) {
 					p = q3[i]!;
-					w = wm[o + 3]!;
+					w = one ? M3 : wm[o + 3]!;
 					if (p !== p) {
 						if (f3 === f3) {
 							nm += w * f3;
@@ -870,14 +879,14 @@ function summaryRows(r: RowPass): number {
 		let nm = 0;
 		let dn = 0;
 		let v = e === 0 ? fv : s0[i]!;
-		let w = dw[o]!;
+		let w = one ? W0 : dw[o]!;
 		if (w > 0 && v === v) {
 			nm += w * v;
 			dn += w;
 		}
 		if (D > 1) {
 			v = e === 1 ? fv : s1[i]!;
-			w = dw[o + 1]!;
+			w = one ? W1 : dw[o + 1]!;
 			if (w > 0 && v === v) {
 				nm += w * v;
 				dn += w;
@@ -885,7 +894,7 @@ function summaryRows(r: RowPass): number {
 		}
 		if (D > 2) {
 			v = e === 2 ? fv : s2[i]!;
-			w = dw[o + 2]!;
+			w = one ? W2 : dw[o + 2]!;
 			if (w > 0 && v === v) {
 				nm += w * v;
 				dn += w;
@@ -893,7 +902,7 @@ function summaryRows(r: RowPass): number {
 		}
 		if (D > 3) {
 			v = e === 3 ? fv : s3[i]!;
-			w = dw[o + 3]!;
+			w = one ? W3 : dw[o + 3]!;
 			if (w > 0 && v === v) {
 				nm += w * v;
 				dn += w;

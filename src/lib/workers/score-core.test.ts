@@ -319,6 +319,12 @@ describe('rescoreBench', () => {
 	});
 });
 
+function unsegmented(m: Model): Model {
+	const copy = { ...m };
+	delete copy.segments;
+	return copy;
+}
+
 describe('ScoreCore row loop (every row on show, summary only)', () => {
 	// ≤ 4 dimensions take one row loop with a dirty dimension of ≤ 4 metrics fused in; check it
 	// (and the dimension columns it writes back) against the engine through a run of changes.
@@ -357,7 +363,9 @@ describe('ScoreCore row loop (every row on show, summary only)', () => {
 			const all = Int32Array.from({ length: table.n }, (_, i) => i);
 			const core = new ScoreCore();
 			core.setTable(table, null);
-			for (const m of [model, s1, s2, s3, s4, s5, s6]) {
+			const steps = [model, s1, s2, s3, s4, s5, s6];
+			// The same steps without segments (one group: the loop's weights are constants).
+			for (const m of [...steps, ...steps.map(unsegmented)]) {
 				const live = core.score(m, { arrays: false });
 				const { ref, hist, base, tiers, fixed, not } = refSummary(m, table, all);
 				expect(Array.from(live.summary.histogram)).toEqual(hist);
@@ -378,7 +386,7 @@ describe('ScoreCore row loop (every row on show, summary only)', () => {
 			// Summary-only steps back to back (stale dimensions must be recomputed when reused).
 			const live = new ScoreCore();
 			live.setTable(table, null);
-			const seq = [model, s1, s2, s1, s4, s3, s5, s6, s2, s4];
+			const seq = [model, s1, s2, s1, s4, s3, s5, s6, s2, s4].flatMap((m) => [m, unsegmented(m)]);
 			for (const m of seq) {
 				const { summary } = live.score(m, { arrays: false });
 				const { hist, tiers, not } = refSummary(m, table, all);
