@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildTable, type ColumnMapping } from './build';
+import { buildTable, buildTablePacked, type ColumnMapping } from './build';
+import { missingCounts } from './infer';
+import { parseCsv } from './parse';
+import { unpackIds } from './parse-client';
 import type { RawTable } from './parse';
 
 function raw(headers: string[], rows: string[][], rowNumbers?: number[]): RawTable {
@@ -154,5 +157,71 @@ describe('buildTable', () => {
 			{ maxIssues: 10 }
 		);
 		expect(!b.ok && [b.issues.length, b.issueCount]).toEqual([10, 50]);
+	});
+});
+
+describe('byte path of the build (plain files)', () => {
+	const csv = [
+		'id,date,x',
+		'A1,2024-01-01,1',
+		' A1 ,2024-01-02,2',
+		'A1,2024-01-01,3',
+		'B2,,4',
+		'B2,,5',
+		'  ,2024-01-01,6',
+		'C3,2024-01-01,7',
+		'A1,2024-01-02,8',
+		'C3x,2024-01-01,9'
+	].join('\n');
+	const maps: ColumnMapping[][] = [
+		[
+			{ index: 0, role: 'account-id', type: 'text' },
+			{ index: 1, role: 'snapshot-date', type: 'date' },
+			{ index: 2, role: 'metric', type: 'number' }
+		],
+		[
+			{ index: 0, role: 'account-id', type: 'text' },
+			{ index: 2, role: 'metric', type: 'number' }
+		]
+	];
+	it.each(maps.map((m, k) => [k, m] as const))(
+		'duplicates, blank ids and packed ids match the string path (mapping %i)',
+		async (_, m) => {
+			const fast = await parseCsv(new TextEncoder().encode(csv));
+			const slow = await parseCsv(new TextEncoder().encode(csv), { fastPath: false });
+			if (fast.status !== 'ok' || slow.status !== 'ok') throw new Error('parse');
+			expect(fast.table.cells).toBeDefined();
+			const a = buildTable(fast.table, m, { skipRows: true });
+			const b = buildTable(slow.table, m, { skipRows: true });
+			expect(a).toEqual(b);
+			if (!a.ok) throw new Error('build');
+			expect(a.issues.map((i) => [i.row, i.code])).toEqual(
+				m.length === 3
+					? [
+							[7, 'missing-id'],
+							[4, 'duplicate-id'],
+							[6, 'duplicate-id'],
+							[9, 'duplicate-id']
+						]
+					: [
+							[7, 'missing-id'],
+							[3, 'duplicate-id'],
+							[4, 'duplicate-id'],
+							[6, 'duplicate-id'],
+							[9, 'duplicate-id']
+						]
+			);
+			for (const raw of [fast.table, slow.table]) {
+				const packed = buildTablePacked(raw, m, { skipRows: true }, 2);
+				expect(packed.result.ok && packed.result.ids).toEqual([]);
+				expect(await unpackIds(packed.idParts!)).toEqual(a.ids);
+			}
+		}
+	);
+
+	it('counts missing cells per column in one pass', async () => {
+		const r = await parseCsv(new TextEncoder().encode('a,b,c\n1,, \n ,x,\n\t2,y,3\n'));
+		if (r.status !== 'ok') throw new Error('parse');
+		expect([...missingCounts(r.table.cells!, r.table.rows)]).toEqual([1, 1, 2]);
 	});
 });

@@ -5,6 +5,7 @@
  */
 import type { Column, ColumnTable } from '$lib/model/types';
 import type { ColumnInfo, ColumnRole, ColumnType } from '$lib/data/dataset';
+import type { IdParts } from '$lib/workers/protocol';
 import type { RawTable } from './parse';
 import { cellText, isoDateParts, plainDecimal } from './fast';
 import {
@@ -99,6 +100,30 @@ export function buildTable(
 	mapping: readonly ColumnMapping[],
 	options: BuildOptions = {}
 ): BuildResult {
+	return buildCore(raw, mapping, options, 0).result;
+}
+
+/**
+ * `buildTable` for the worker: the kept ids come back packed (`idParts`, `partRows` ids per
+ * part, joined by `\n` where no id holds one) and `result.ids` is empty. Plain files pack the
+ * ids straight from their bytes, so no per-id string is ever made in the worker.
+ */
+export function buildTablePacked(
+	raw: RawTable,
+	mapping: readonly ColumnMapping[],
+	options: BuildOptions = {},
+	partRows = 50_000
+): { result: BuildResult; idParts: IdParts | null } {
+	return buildCore(raw, mapping, options, Math.max(1, partRows));
+}
+
+function buildCore(
+	raw: RawTable,
+	mapping: readonly ColumnMapping[],
+	options: BuildOptions,
+	partRows: number
+): { result: BuildResult; idParts: IdParts | null } {
+	const fail = (result: BuildResult) => ({ result, idParts: null });
 	const maxIssues = options.maxIssues ?? 1000;
 	const n = raw.rows;
 	const issues: BuildIssue[] = [];
@@ -136,14 +161,14 @@ export function buildTable(
 			code: 'no-account-id',
 			message: 'Choose the column that holds the account id.'
 		});
-	if (issueCount > 0) return { ok: false, issues, issueCount, badRows: 0 };
+	if (issueCount > 0) return fail({ ok: false, issues, issueCount, badRows: 0 });
 	if (n === 0)
-		return {
+		return fail({
 			ok: false,
 			issues: [{ row: null, column: null, code: 'no-rows', message: 'The file has no data rows.' }],
 			issueCount: 1,
 			badRows: 0
-		};
+		});
 
 	const bad = new Uint8Array(n);
 	const rowOf = (i: number) => raw.rowNumbers[i] ?? i + 2;
@@ -162,22 +187,54 @@ export function buildTable(
 	};
 
 	// --- account ids ---
+	// Plain files: each id is a trimmed byte range (no strings until the ids are handed out);
+	// otherwise trimmed strings. Either way a hash per row feeds the duplicate check.
 	const idName = raw.headers[idMap!.index]!;
-	const idCell = column(idMap!.index);
-	const ids = new Array<string>(n);
-	for (let i = 0; i < n; i++) {
-		const v = idCell(i).trim();
-		ids[i] = v;
-		if (v === '') {
-			bad[i] = 1;
-			add({
-				row: rowOf(i),
-				column: idName,
-				code: 'missing-id',
-				message: `row ${rowOf(i)}, column "${idName}": the account id is blank`
-			});
+	const idHash = new Int32Array(n);
+	let idStart: Uint32Array | null = null;
+	let idEnd: Uint32Array | null = null;
+	let idStrings: string[] | null = null;
+	const missingId = (i: number) => {
+		bad[i] = 1;
+		add({
+			row: rowOf(i),
+			column: idName,
+			code: 'missing-id',
+			message: `row ${rowOf(i)}, column "${idName}": the account id is blank`
+		});
+	};
+	if (ix) {
+		const { bytes, starts } = ix;
+		idStart = new Uint32Array(n);
+		idEnd = new Uint32Array(n);
+		for (let i = 0, b = idMap!.index; i < n; i++, b += stride) {
+			let s = starts[b]!;
+			let e = starts[b + 1]! - 1;
+			while (s < e && isSpaceByte(bytes[s]!)) s++;
+			while (e > s && isSpaceByte(bytes[e - 1]!)) e--;
+			idStart[i] = s;
+			idEnd[i] = e;
+			if (s === e) missingId(i);
+			else idHash[i] = hashBytes(bytes, s, e);
+		}
+	} else {
+		const cells = raw.columns[idMap!.index]!;
+		idStrings = new Array<string>(n);
+		for (let i = 0; i < n; i++) {
+			const v = cells[i]!.trim();
+			idStrings[i] = v;
+			if (v === '') missingId(i);
+			else idHash[i] = hashString(v);
 		}
 	}
+	const idText = (i: number): string =>
+		idStrings ? idStrings[i]! : ix!.text.slice(idStart![i]!, idEnd![i]!);
+	const blankId = (i: number): boolean =>
+		idStrings ? idStrings[i] === '' : idStart![i] === idEnd![i];
+	const sameId = (i: number, j: number): boolean =>
+		idStrings
+			? idStrings[i] === idStrings[j]
+			: sameBytes(ix!.bytes, idStart![i]!, idEnd![i]!, idStart![j]!, idEnd![j]!);
 
 	// --- typed columns ---
 	interface Typed {
@@ -275,47 +332,57 @@ export function buildTable(
 	}
 
 	// --- duplicate ids (per snapshot date when there is one) ---
+	// Open addressing over row numbers keyed by the id hash (mixed with the snapshot date):
+	// no string keys, no Map of a million entries. Equal keys are confirmed on the ids.
 	const snap = typed.find((t) => t.m.role === 'snapshot-date');
 	const snapValues = snap?.col.kind === 'number' ? snap.col.values : null;
-	// First row of each id; ids seen more than once (with a snapshot column) are then keyed
-	// by id + date in `perDate`, so the common case (unique ids) builds no composite keys.
-	const seen = new Map<string, number>();
-	const perDate = new Map<string, number>();
-	const dateKey = (i: number) => `${ids[i]}\u0000${snapValues![i]}`;
+	let size = 16;
+	while (size < n * 2) size *= 2;
+	const mask = size - 1;
+	const slots = new Int32Array(size); // row + 1; 0 = empty
+	const keyHash = new Int32Array(n);
 	for (let i = 0; i < n; i++) {
-		if (ids[i] === '') continue;
-		let first = seen.get(ids[i]!);
-		if (first === undefined) {
-			seen.set(ids[i]!, i);
-			continue;
-		}
+		if (blankId(i)) continue;
+		let h = idHash[i]!;
 		if (snapValues) {
-			const k0 = dateKey(first);
-			if (!perDate.has(k0)) perDate.set(k0, first);
-			const k = dateKey(i);
-			first = perDate.get(k);
-			if (first === undefined) {
-				perDate.set(k, i);
-				continue;
+			const x = snapValues[i]!;
+			h = Math.imul(h ^ (x === x ? x | 0 : 0x7fc00000), 0x9e3779b1) ^ (h >>> 15);
+		}
+		keyHash[i] = h;
+		let k = (h ^ (h >>> 16)) & mask;
+		let first = -1;
+		for (let slot = slots[k]!; slot !== 0; k = (k + 1) & mask, slot = slots[k]!) {
+			const j = slot - 1;
+			if (keyHash[j] !== h || !sameId(i, j)) continue;
+			if (snapValues) {
+				const a = snapValues[i]!;
+				const b = snapValues[j]!;
+				if (a !== b && (a === a || b === b)) continue;
 			}
+			first = j;
+			break;
+		}
+		if (first < 0) {
+			slots[k] = i + 1;
+			continue;
 		}
 		bad[i] = 1;
 		add({
 			row: rowOf(i),
 			column: idName,
 			code: 'duplicate-id',
-			message: `row ${rowOf(i)}, column "${idName}": account id "${ids[i]}" repeats row ${rowOf(first)}${snapValues ? ' for the same snapshot date' : ''}`
+			message: `row ${rowOf(i)}, column "${idName}": account id "${idText(i)}" repeats row ${rowOf(first)}${snapValues ? ' for the same snapshot date' : ''}`
 		});
 	}
 
 	let badRows = 0;
 	for (let i = 0; i < n; i++) badRows += bad[i]!;
-	if (badRows > 0 && !options.skipRows) return { ok: false, issues, issueCount, badRows };
+	if (badRows > 0 && !options.skipRows) return fail({ ok: false, issues, issueCount, badRows });
 
 	// --- compact (skip unreadable rows) ---
 	const keep = n - badRows;
 	if (keep === 0)
-		return {
+		return fail({
 			ok: false,
 			issues: [
 				{ row: null, column: null, code: 'no-rows', message: 'No row could be read.' },
@@ -323,7 +390,7 @@ export function buildTable(
 			],
 			issueCount: issueCount + 1,
 			badRows
-		};
+		});
 	const pick = <T extends Float64Array | Int32Array | Uint32Array>(
 		a: T,
 		make: (k: number) => T
@@ -333,7 +400,21 @@ export function buildTable(
 		for (let i = 0, j = 0; i < n; i++) if (!bad[i]) out[j++] = a[i]!;
 		return out;
 	};
-	const keptIds = badRows === 0 ? ids : ids.filter((_, i) => !bad[i]);
+	let keptIds: string[] = [];
+	let idParts: IdParts | null = null;
+	if (idStrings) {
+		keptIds = badRows === 0 ? idStrings : idStrings.filter((_, i) => !bad[i]);
+		if (partRows > 0) {
+			idParts = packIdStrings(keptIds, partRows);
+			keptIds = [];
+		}
+	} else if (partRows > 0) {
+		const mk = (k: number) => new Uint32Array(k);
+		idParts = packIdBytes(ix!.bytes, pick(idStart!, mk), pick(idEnd!, mk), partRows);
+	} else {
+		keptIds = new Array<string>(keep);
+		for (let i = 0, j = 0; i < n; i++) if (!bad[i]) keptIds[j++] = idText(i);
+	}
 	const columns = new Map<string, Column>();
 	const infos: ColumnInfo[] = [
 		{
@@ -376,7 +457,7 @@ export function buildTable(
 			missingShare: missing / keep
 		});
 	}
-	return {
+	const result: BuildResult = {
 		ok: true,
 		table: { n: keep, columns },
 		ids: keptIds,
@@ -387,4 +468,74 @@ export function buildTable(
 		issueCount,
 		dateRange
 	};
+	return { result, idParts };
+}
+
+/** ASCII whitespace as `String.prototype.trim` drops it (tab, LF, VT, FF, CR, space). */
+function isSpaceByte(b: number): boolean {
+	return b === 32 || (b >= 9 && b <= 13);
+}
+
+/** FNV-1a over bytes `[s, e)`. */
+function hashBytes(bytes: Uint8Array, s: number, e: number): number {
+	let h = 0x811c9dc5;
+	for (let p = s; p < e; p++) h = Math.imul(h ^ bytes[p]!, 0x01000193);
+	return h;
+}
+
+/** FNV-1a over UTF-16 code units (the string path's ids). */
+function hashString(v: string): number {
+	let h = 0x811c9dc5;
+	for (let p = 0; p < v.length; p++) h = Math.imul(h ^ v.charCodeAt(p), 0x01000193);
+	return h;
+}
+
+function sameBytes(bytes: Uint8Array, s1: number, e1: number, s2: number, e2: number): boolean {
+	if (e1 - s1 !== e2 - s2) return false;
+	for (let p = s1, q = s2; p < e1; p++, q++) if (bytes[p] !== bytes[q]) return false;
+	return true;
+}
+
+/** Ids in parts of `partRows`: joined by `\n`, or as an array when an id holds a newline. */
+export function packIdStrings(ids: readonly string[], partRows: number): IdParts {
+	const parts: (string | string[])[] = [];
+	for (let start = 0; start < ids.length; start += partRows) {
+		const part = ids.slice(start, start + partRows);
+		parts.push(part.some((id) => id.includes('\n')) ? part : part.join('\n'));
+	}
+	return { rows: ids.length, parts };
+}
+
+const ascii = new TextDecoder();
+
+/**
+ * Ids given as byte ranges `[starts[i], ends[i])` of an ASCII file (never holding a newline:
+ * lines end there) in parts of `partRows`, each part copied into one buffer and decoded once.
+ */
+export function packIdBytes(
+	bytes: Uint8Array,
+	starts: Uint32Array,
+	ends: Uint32Array,
+	partRows: number
+): IdParts {
+	const rows = starts.length;
+	const parts: string[] = [];
+	for (let from = 0; from < rows; from += partRows) {
+		const to = Math.min(rows, from + partRows);
+		let len = to - from - 1;
+		for (let i = from; i < to; i++) len += ends[i]! - starts[i]!;
+		const buf = new Uint8Array(len);
+		let at = 0;
+		for (let i = from; i < to; i++) {
+			if (i > from) buf[at++] = 10;
+			const s = starts[i]!;
+			const e = ends[i]!;
+			if (e - s > 16) {
+				buf.set(bytes.subarray(s, e), at);
+				at += e - s;
+			} else for (let p = s; p < e; p++) buf[at++] = bytes[p]!;
+		}
+		parts.push(ascii.decode(buf));
+	}
+	return { rows, parts };
 }

@@ -14,7 +14,7 @@ import {
 	type DateOrder,
 	type DecimalSeparator
 } from './values';
-import { blankBytes, cellText } from './fast';
+import { blankBytes, cellText, type CellIndex } from './fast';
 import type { RawTable } from './parse';
 
 /** Columns with at most this many distinct values (and repeats) are categories, not text. */
@@ -366,19 +366,37 @@ export function profileRaw(
 		return out;
 	});
 	const profiles = profileTable(raw.headers, sampled, decimalFallback);
+	const missing = ix ? missingCounts(ix, raw.rows) : null;
 	for (const p of profiles) {
-		let missing = 0;
-		if (ix) {
-			const stride = ix.ncols + 1;
-			const { bytes, starts } = ix;
-			for (let i = 0, b = p.index; i < raw.rows; i++, b += stride)
-				if (blankBytes(bytes, starts[b]!, starts[b + 1]! - 1)) missing++;
-		} else for (const v of raw.columns[p.index]!) if (isMissing(v)) missing++;
+		let m = 0;
+		if (missing) m = missing[p.index]!;
+		else for (const v of raw.columns[p.index]!) if (isMissing(v)) m++;
 		p.sampledRows = pick.length;
 		p.rows = raw.rows;
-		p.missing = missing;
-		p.missingShare = raw.rows === 0 ? 0 : missing / raw.rows;
+		p.missing = m;
+		p.missingShare = raw.rows === 0 ? 0 : m / raw.rows;
 		if (p.distinct > CATEGORY_MAX_DISTINCT) p.distinctCapped = true;
 	}
 	return profiles;
+}
+
+/**
+ * Missing (empty or whitespace-only) cells per column of a cell index, in one row-major pass:
+ * the offsets are read in order, and only a cell that is empty or starts with a space-like
+ * byte is looked at further (a column-by-column pass strides over all of memory 12 times).
+ */
+export function missingCounts(ix: CellIndex, rows: number): Uint32Array {
+	const { bytes, starts, ncols } = ix;
+	const counts = new Uint32Array(ncols);
+	const stride = ncols + 1;
+	for (let i = 0, b = 0; i < rows; i++, b += stride) {
+		let s = starts[b]!;
+		for (let c = 0; c < ncols; c++) {
+			const e = starts[b + c + 1]!;
+			// Cell [s, e - 1): empty, or its first byte is ≤ space (then check it all).
+			if (e - 1 === s || (bytes[s]! <= 32 && blankBytes(bytes, s, e - 1))) counts[c]!++;
+			s = e;
+		}
+	}
+	return counts;
 }

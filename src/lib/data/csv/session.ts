@@ -9,7 +9,7 @@ import type {
 	ParseWorkerReply,
 	ParseWorkerRequest
 } from '$lib/workers/protocol';
-import { buildTable } from './build';
+import { buildTablePacked, packIdStrings } from './build';
 import { profileRaw } from './infer';
 import { parseCsv, type RawTable } from './parse';
 
@@ -54,12 +54,7 @@ export const ID_PART_ROWS = 50_000;
 
 /** Ids in parts of `ID_PART_ROWS`: joined by `\n`, or as an array when an id holds a newline. */
 export function packIds(ids: readonly string[]): IdParts {
-	const parts: (string | string[])[] = [];
-	for (let start = 0; start < ids.length; start += ID_PART_ROWS) {
-		const part = ids.slice(start, start + ID_PART_ROWS);
-		parts.push(part.some((id) => id.includes('\n')) ? part : part.join('\n'));
-	}
-	return { rows: ids.length, parts };
+	return packIdStrings(ids, ID_PART_ROWS);
 }
 
 /** Creates the request handler. Only the latest parse's raw columns are kept. */
@@ -161,15 +156,12 @@ export function createParseSession(post: PostReply): { handle(msg: ParseWorkerRe
 		}
 		try {
 			const t = performance.now();
-			const result = buildTable(raw, msg.mapping, msg.options);
+			// Ids come back as a few joined strings: cloning a million small strings would block
+			// the page for a long task while it deserialises them.
+			const { result, idParts } = buildTablePacked(raw, msg.mapping, msg.options, ID_PART_ROWS);
 			const timings: Record<string, number> = { build: performance.now() - t };
 			const transfer: Transferable[] = [];
-			let idParts: IdParts | undefined;
 			if (result.ok) {
-				// Ids go as a few joined strings: cloning a million small strings would block
-				// the page for a long task while it deserialises them.
-				idParts = packIds(result.ids);
-				result.ids = [];
 				transfer.push(result.rowNumbers.buffer);
 				for (const col of result.table.columns.values())
 					transfer.push(col.kind === 'number' ? col.values.buffer : col.codes.buffer);
