@@ -121,9 +121,12 @@ test('derived ratio and change: preview matches the CSV, rescores, survives a re
 	await form.getByRole('button', { name: 'Add derived metric' }).click();
 	await expect(form.getByRole('status')).toContainText('Added logins_30d_pct_change_60d');
 	await expect.poll(() => m.counts(), { timeout: 30_000 }).not.toEqual(afterRatio);
+	const afterChange = await m.counts();
 	await page.screenshot({ path: '/tmp/derived-added.png', fullPage: true });
+	// Let the model autosave's quiet time pass before reloading.
+	await page.waitForTimeout(1000);
 
-	// Reload: the dataset keeps both derived columns (the model edits were not saved as a version).
+	// Reload: the dataset keeps both derived columns, and the autosaved model still reads them.
 	await page.reload();
 	await m.goto();
 	const picker = page.getByRole('combobox', { name: 'Column for a new metric' }).first();
@@ -135,5 +138,6 @@ test('derived ratio and change: preview matches the CSV, rescores, survives a re
 			hasText: 'logins_30d_pct_change_60d (= % change of logins_30d vs 60 days earlier)'
 		})
 	).toHaveCount(1);
-	await expect.poll(() => m.counts()).toEqual(before);
+	await expect.poll(() => m.counts()).toEqual(afterChange);
+	expect(afterChange).not.toEqual(before);
 });
