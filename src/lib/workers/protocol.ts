@@ -61,7 +61,11 @@ export interface ParsedFile {
  */
 export interface IdParts {
 	rows: number;
-	parts: (string | string[])[];
+	/**
+	 * Joined ids (`\n`-separated) as text, as a list (an id holds a newline), or as ASCII bytes:
+	 * bytes are transferred, so the page pays no deserialisation and decodes one part per task.
+	 */
+	parts: (string | string[] | Uint8Array)[];
 }
 
 export type ParseWorkerRequest =

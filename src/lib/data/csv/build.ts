@@ -506,11 +506,10 @@ export function packIdStrings(ids: readonly string[], partRows: number): IdParts
 	return { rows: ids.length, parts };
 }
 
-const ascii = new TextDecoder();
-
 /**
  * Ids given as byte ranges `[starts[i], ends[i])` of an ASCII file (never holding a newline:
- * lines end there) in parts of `partRows`, each part copied into one buffer and decoded once.
+ * lines end there) in parts of `partRows`, each part copied into one `\n`-joined byte buffer
+ * (transferred to the page and decoded there part by part).
  */
 export function packIdBytes(
 	bytes: Uint8Array,
@@ -519,7 +518,7 @@ export function packIdBytes(
 	partRows: number
 ): IdParts {
 	const rows = starts.length;
-	const parts: string[] = [];
+	const parts: Uint8Array[] = [];
 	for (let from = 0; from < rows; from += partRows) {
 		const to = Math.min(rows, from + partRows);
 		let len = to - from - 1;
@@ -535,7 +534,7 @@ export function packIdBytes(
 				at += e - s;
 			} else for (let p = s; p < e; p++) buf[at++] = bytes[p]!;
 		}
-		parts.push(ascii.decode(buf));
+		parts.push(buf);
 	}
 	return { rows, parts };
 }

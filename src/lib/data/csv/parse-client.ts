@@ -58,6 +58,8 @@ export function createParseWorker(): WorkerLike {
 	}) as unknown as WorkerLike;
 }
 
+const ascii = new TextDecoder();
+
 /**
  * Ids back from their parts, one part per task (a `setTimeout` between parts), so the page
  * never blocks on a million strings at once.
@@ -68,7 +70,12 @@ export async function unpackIds(packed: IdParts): Promise<string[]> {
 	for (let k = 0; k < packed.parts.length; k++) {
 		if (k > 0) await new Promise((r) => setTimeout(r, 0));
 		const part = packed.parts[k]!;
-		const list = typeof part === 'string' ? part.split('\n') : part;
+		const list =
+			typeof part === 'string'
+				? part.split('\n')
+				: part instanceof Uint8Array
+					? ascii.decode(part).split('\n')
+					: part;
 		for (let i = 0; i < list.length; i++) ids[at++] = list[i]!;
 	}
 	return ids;

@@ -167,6 +167,8 @@ export function createParseSession(post: PostReply): { handle(msg: ParseWorkerRe
 					transfer.push(col.kind === 'number' ? col.values.buffer : col.codes.buffer);
 			}
 			// Buffers shared with the kept raw table (no rows skipped) must not be detached.
+			for (const part of idParts?.parts ?? [])
+				if (part instanceof Uint8Array) transfer.push(part.buffer);
 			const unique = [...new Set(transfer)].filter((b) => b !== raw.rowNumbers.buffer);
 			timings.pack = performance.now() - t - timings.build!;
 			post({ type: 'built', id: msg.id, result, timings, ...(idParts ? { idParts } : {}) }, unique);
