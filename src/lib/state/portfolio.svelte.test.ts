@@ -112,6 +112,23 @@ describe('PortfolioState', () => {
 		expect(state.view.length).toBe(2000);
 	});
 
+	it('keeps handles on the newest model when a reply for an older one arrives', () => {
+		const { fake, state, model } = setup();
+		const withMin = (min: number) => ({
+			...model,
+			tiers: model.tiers.map((t, i) => (i === 0 ? { ...t, min } : t))
+		});
+		state.rescore(model);
+		// A key press commits 79 while the request for the old model is still in flight.
+		state.rescore(withMin(79));
+		state.drag.sync(withMin(79).tiers.map((t) => t.min));
+		fake.flush();
+		flushSync();
+		expect(state.drag.mins[0]).toBe(79);
+		// The next key press steps from 79, not from the stale 80.
+		expect(state.drag.key(0, 'ArrowDown')?.[0]).toBe(78);
+	});
+
 	it('keeps the last per-row arrays while only summaries arrive, then fetches the settled ones', () => {
 		const { fake, state, ds, model } = setup();
 		state.rescore(model);

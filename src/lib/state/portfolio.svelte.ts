@@ -68,6 +68,8 @@ export class PortfolioState {
 	#inFlight = 0;
 	/** The newest model asked for while the worker was busy (sent when it is free). */
 	#queued: Model | null = null;
+	/** The newest model asked for: handles follow it, not a reply that is already out of date. */
+	#latest: Model | null = null;
 	#dataset: Dataset | null = null;
 	#sentAt = 0;
 
@@ -166,6 +168,7 @@ export class PortfolioState {
 	 * table has superseded is dropped when it arrives.
 	 */
 	rescore(model: Model): void {
+		this.#latest = model;
 		if (!this.#dataset) return;
 		this.isScoring = true;
 		if (this.#inFlight) {
@@ -232,8 +235,10 @@ export class PortfolioState {
 		}
 		this.resultModel = scored;
 		this.roundTripMs = performance.now() - sentAt;
-		if (!this.drag.isDragging && this.resultModel)
-			this.drag.sync(this.resultModel.tiers.map((t) => t.min));
+		// Sync from the newest model, not the scored one: a late reply for an older model must not
+		// pull a handle back (a key press in between would then be lost).
+		const current = this.#latest ?? this.resultModel;
+		if (!this.drag.isDragging && current) this.drag.sync(current.tiers.map((t) => t.min));
 	}
 
 	/** Tier counts of the accounts on show; follows a threshold drag live. */
