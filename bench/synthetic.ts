@@ -2,6 +2,8 @@
  * Synthetic accounts CSV for benchmarks, as in PERFORMANCE.md: 12 columns, unquoted, LF endings,
  * 1,000,000 rows ≈ 64 MB. Seeded, so every run parses the same bytes.
  */
+import { mulberry32, uniform } from '../src/lib/backtest/rng';
+
 export const BENCH_METRICS = [
 	'logins_30d',
 	'active_users',
@@ -15,20 +17,10 @@ export const BENCH_METRICS = [
 
 const SEGMENTS = ['SMB', 'Mid-market', 'Enterprise', 'Strategic'];
 
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /** Build the CSV text in parts (one string per 50k rows) so memory stays flat while generating. */
 export function syntheticCsvParts(rows: number, seed = 7): string[] {
-	const rnd = mulberry32(seed);
+	const rng = mulberry32(seed);
+	const rnd = () => uniform(rng);
 	const parts: string[] = [
 		'account_id,segment,snapshot_date,' + BENCH_METRICS.join(',') + ',churned\n'
 	];

@@ -18,6 +18,17 @@ export type ColumnRole =
 	| 'contract-value'
 	| 'ignore';
 
+/** Roles a dataset may have at most once (the wizard moves them, never duplicates them). */
+export const SINGLE_ROLES: readonly ColumnRole[] = [
+	'account-id',
+	'snapshot-date',
+	'segment',
+	'churned',
+	'churn-date',
+	'renewal-date',
+	'contract-value'
+];
+
 /**
  * How a column's cells are typed after mapping. Numbers, booleans (1/0) and dates (epoch days,
  * UTC) are stored as `NumberColumn`; categories and text as dictionary-coded `CategoryColumn`.

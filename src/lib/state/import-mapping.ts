@@ -11,19 +11,10 @@ import {
 	type DateOrder,
 	type DecimalSeparator
 } from '$lib/data/csv/values';
-import { epochDayToIso, type ColumnRole, type ColumnType } from '$lib/data/dataset';
+import { epochDayToIso, SINGLE_ROLES, type ColumnRole, type ColumnType } from '$lib/data/dataset';
 import type { ColumnTable } from '$lib/model/types';
 
-/** Roles a dataset may have at most once (the wizard moves them, never duplicates them). */
-export const SINGLE_ROLES: readonly ColumnRole[] = [
-	'account-id',
-	'snapshot-date',
-	'segment',
-	'churned',
-	'churn-date',
-	'renewal-date',
-	'contract-value'
-];
+export { SINGLE_ROLES };
 
 /** One column of the mapping table (the user's choices plus what the file showed). */
 export interface MappingRow {

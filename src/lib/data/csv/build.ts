@@ -4,7 +4,7 @@
  * rows) and a complete table comes back, or only the list of issues does.
  */
 import type { Column, ColumnTable } from '$lib/model/types';
-import type { ColumnInfo, ColumnRole, ColumnType } from '$lib/data/dataset';
+import { SINGLE_ROLES, type ColumnInfo, type ColumnRole, type ColumnType } from '$lib/data/dataset';
 import type { IdParts } from '$lib/workers/protocol';
 import type { RawTable } from './parse';
 import { cellText, isoDateParts, plainDecimal } from './fast';
@@ -75,17 +75,6 @@ export type BuildResult =
 			dateRange: [number, number] | null;
 	  }
 	| { ok: false; issues: BuildIssue[]; issueCount: number; badRows: number };
-
-/** Roles a dataset may have at most once. */
-const SINGLE_ROLES: ColumnRole[] = [
-	'account-id',
-	'snapshot-date',
-	'segment',
-	'churned',
-	'churn-date',
-	'renewal-date',
-	'contract-value'
-];
 
 /**
  * Types the mapped columns. Columns with role `ignore` are left out; the account-id column
