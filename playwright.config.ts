@@ -12,7 +12,8 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: false,
 	workers: process.env.CI ? 1 : 2,
-	retries: process.env.CI ? 1 : 0,
+	// No retries: a flaky test is fixed, not retried into green.
+	retries: 0,
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	reporter: [['list']],

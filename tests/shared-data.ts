@@ -15,3 +15,13 @@ export function sharedDataPath(name: string): string {
 	if (env && existsSync(resolve(env, name))) return resolve(env, name);
 	return resolve('/work/shared/data', name);
 }
+
+/**
+ * Whether a shared data file is present, for tests that skip without it on a laptop. In CI
+ * (`CI` set) a missing file throws: a test that reads real data must never go green by skipping.
+ */
+export function hasSharedData(name: string): boolean {
+	if (existsSync(sharedDataPath(name))) return true;
+	if (process.env.CI) throw new Error(`../shared/data/${name} is missing: CI must run beside it`);
+	return false;
+}

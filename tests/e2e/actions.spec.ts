@@ -1,8 +1,6 @@
 // Actions & export screen through the real UI: worklist order, scored CSV (BOM, one row per
 // account, engine-equal full-precision scores, formula-safe), model JSON, SQL per dialect, chart
 // SVG/PNG, the one-page printed model card, hostile ids shown as text, axe on screen and print.
-import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { scoreTable } from '../../src/lib/model/score';
@@ -41,10 +39,6 @@ test.describe('actions & export screen', () => {
 		const row = first.getByRole('row').nth(1);
 		await expect(row.getByRole('cell').first()).toHaveText('Red');
 		await expect(row.getByRole('cell').last()).toHaveText(/^.+: [\d.]+ of \d+ points lost$/);
-		await first.screenshot({ path: '/tmp/actions-worklist.png' });
-		await page
-			.getByRole('region', { name: 'Expansion candidates' })
-			.screenshot({ path: '/tmp/actions-expansion.png' });
 
 		const csv = await a.downloadText('Download scored CSV');
 		const rows = parseCsv(csv);
@@ -128,10 +122,8 @@ test.describe('actions & export screen', () => {
 		const png = await a.downloadBytes('Histogram PNG');
 		expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 		expect(png.length).toBeGreaterThan(2000);
-		writeFileSync('/tmp/actions-histogram.png', png);
 		const gauge = await a.downloadBytes('Gauge PNG');
 		expect([...gauge.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-		writeFileSync('/tmp/actions-gauge.png', gauge);
 		expect(await a.downloadText('Gauge SVG')).toContain('stroke=');
 	});
 
@@ -141,15 +133,11 @@ test.describe('actions & export screen', () => {
 		await expect(a.card).toContainText('0–2 tickets → 100 points, 3–5 → 60, 6+ → 20');
 		await expect(a.card).toContainText(/Not yet backtested|Backtest/);
 		await expectNoViolations(page, 'actions screen');
-		await page.screenshot({ path: '/tmp/actions-full.png', fullPage: true });
 		await page.emulateMedia({ media: 'print' });
 		await expect(page.getByRole('navigation', { name: 'Screens' })).toBeHidden();
 		await expect(page.getByRole('button', { name: 'Print model card' })).toBeHidden();
 		await expectNoViolations(page, 'print media');
 		const pdf = await page.pdf({ format: 'A4', printBackground: true });
-		writeFileSync('/tmp/actions-card.pdf', pdf);
-		if (existsSync('/usr/bin/pdftoppm'))
-			execFileSync('pdftoppm', ['-png', '-r', '80', '/tmp/actions-card.pdf', '/tmp/actions-card']);
 		expect(pdfPageCount(pdf)).toBe(1);
 	});
 
@@ -158,7 +146,6 @@ test.describe('actions & export screen', () => {
 		const a = new ActionsPage(page);
 		await a.goto();
 		await expectNoViolations(page, 'actions screen, dark');
-		await page.screenshot({ path: '/tmp/actions-dark.png' });
 	});
 
 	test('hostile ids are shown as text and exported formula-safe', async ({ page }) => {
@@ -186,7 +173,6 @@ test.describe('actions & export screen', () => {
 		expect(ids).toContain(`'+SUM(A1:A9)`);
 		expect(ids).toContain(`'-2+3`);
 		expect(ids).toContain('<img src=x onerror=alert(1)>');
-		await page.screenshot({ path: '/tmp/actions-hostile.png', fullPage: true });
 		expect(dialogs).toEqual([]);
 	});
 });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ModelPage } from './pages/model';
 import { expectNoViolations } from './pages/axe';
+import { savedActiveModel } from './pages/storage';
 
 /** The sample CSV as rows of strings by header (no quoted fields in it). */
 function sampleRows(): Record<string, string>[] {
@@ -122,9 +123,10 @@ test('derived ratio and change: preview matches the CSV, rescores, survives a re
 	await expect(form.getByRole('status')).toContainText('Added logins_30d_pct_change_60d');
 	await expect.poll(() => m.counts(), { timeout: 30_000 }).not.toEqual(afterRatio);
 	const afterChange = await m.counts();
-	await page.screenshot({ path: '/tmp/derived-added.png', fullPage: true });
-	// Let the model autosave's quiet time pass before reloading.
-	await page.waitForTimeout(1000);
+	// Wait until the model autosave has written the new metric before reloading.
+	await expect
+		.poll(async () => (await savedActiveModel(page)) ?? '', { timeout: 30_000 })
+		.toContain('logins_30d_pct_change_60d');
 
 	// Reload: the dataset keeps both derived columns, and the autosaved model still reads them.
 	await page.reload();

@@ -16,6 +16,13 @@ const SHOTS = process.env.SHOTS === '1';
 /** Files generated at test time (outside test-results/, which runs may clear). */
 const GEN = resolve(tmpdir(), 'hsw-e2e-import');
 
+/** Skips without ../shared/data on a laptop; in CI a missing file is a failure, not a skip. */
+function needData(path: string): void {
+	if (existsSync(path)) return;
+	if (process.env.CI) throw new Error(`${path} is missing: CI must run beside ../shared/data`);
+	test.skip(true, `${path} is not beside the repo`);
+}
+
 async function checkA11y(page: Page, where: string): Promise<void> {
 	await expectNoViolations(page, where);
 	if (SHOTS)
@@ -56,7 +63,7 @@ test.describe('Data screen', () => {
 	});
 
 	test('imports telco-churn through the wizard; counts survive a reload', async ({ page }) => {
-		test.skip(!existsSync(TELCO), 'shared/data is not beside the repo');
+		needData(TELCO);
 		const data = new DataPage(page);
 		await data.goto();
 		await data.waitForBoot();
@@ -91,7 +98,7 @@ test.describe('Data screen', () => {
 			'support-tickets',
 			'churn-events'
 		];
-		test.skip(!existsSync(resolve(DATA, 'ravenstack-accounts.csv')), 'shared/data missing');
+		needData(resolve(DATA, 'ravenstack-accounts.csv'));
 		const data = new DataPage(page);
 		await data.goto();
 		await data.waitForBoot();
@@ -169,7 +176,7 @@ test.describe('Data screen', () => {
 	test('the whole wizard works with the keyboard; duplicate, rename and delete', async ({
 		page
 	}) => {
-		test.skip(!existsSync(TELCO), 'shared/data missing');
+		needData(TELCO);
 		const data = new DataPage(page);
 		await data.goto();
 		await data.waitForBoot();

@@ -4,6 +4,8 @@ import { expect, test } from '@playwright/test';
 import { ModelPage } from './pages/model';
 import { defaultModel, expectedTierCounts } from './pages/portfolio';
 import { expectNoViolations } from './pages/axe';
+import { savedActiveModel } from './pages/storage';
+import type { Model } from '../../src/lib/model/types';
 
 test.describe('model screen', () => {
 	test('a weight edit, undo and redo give back the same scores', async ({ page }) => {
@@ -33,8 +35,10 @@ test.describe('model screen', () => {
 		await expect.poll(() => m.counts()).toEqual(before);
 		await m.redo.click();
 		await expect.poll(() => m.counts()).toEqual(after);
+		await m.undo.click();
+		await expect.poll(() => m.counts()).toEqual(before);
 		await page.keyboard.press('Control+y');
-		await page.screenshot({ path: '/tmp/model-weights.png', fullPage: true });
+		await expect.poll(() => m.counts()).toEqual(after);
 	});
 
 	test('a model edit survives a reload (autosave)', async ({ page }) => {
@@ -48,8 +52,13 @@ test.describe('model screen', () => {
 		};
 		await m.setDimensionWeight(usage.name, 5);
 		await expect.poll(() => m.counts()).toEqual(expectedTierCounts(edited));
-		// Give the debounced save its quiet time, then reload: the edit is still there.
-		await page.waitForTimeout(1000);
+		// Wait until the debounced save has written the edit, then reload: the edit is still there.
+		await expect
+			.poll(async () => {
+				const saved = await savedActiveModel(page);
+				return saved ? (JSON.parse(saved) as Model).dimensions[0]?.weight : null;
+			})
+			.toBe(5);
 		await page.reload();
 		await expect(m.dimensionWeight(usage.name)).toHaveValue('5');
 		await expect.poll(() => m.counts()).toEqual(expectedTierCounts(edited));
@@ -72,8 +81,28 @@ test.describe('model screen', () => {
 		await m.importFile('not-json.json', '{ nope');
 		await expect(m.importIssues).toContainText('Not JSON');
 		await expect(m.undo).toBeDisabled();
-		await page.screenshot({ path: '/tmp/model-bad-import.png' });
 		await expectNoViolations(page, 'model screen with import issues');
+	});
+
+	test('a valid model JSON file imports without a page error', async ({ page }) => {
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		const m = new ModelPage(page);
+		await m.goto();
+		const base = defaultModel();
+		const edited = {
+			...base,
+			name: 'Imported model',
+			dimensions: base.dimensions.map((d, i) => (i === 0 ? { ...d, weight: 5 } : d))
+		};
+		await m.importFile('imported.json', JSON.stringify(edited));
+		await expect(m.heading).toHaveText('Model: Imported model');
+		await expect.poll(() => m.counts()).toEqual(expectedTierCounts(edited));
+		// The input was cleared, so the same file can be chosen again (it imports again).
+		await expect(m.importInput).toHaveValue('');
+		await m.importFile('imported.json', JSON.stringify({ ...edited, name: 'Imported again' }));
+		await expect(m.heading).toHaveText('Model: Imported again');
+		expect(errors).toEqual([]);
 	});
 
 	test('dimensions reorder by keyboard and a metric shows its preview', async ({ page }) => {
@@ -95,7 +124,6 @@ test.describe('model screen', () => {
 		await expect(
 			editor.getByRole('img', { name: /Support tickets: \d+ accounts with a value/ })
 		).toBeVisible();
-		await page.screenshot({ path: '/tmp/model-metric.png', fullPage: true });
 		await expectNoViolations(page, 'model screen with the metric editor open');
 	});
 

@@ -12,7 +12,6 @@ test.describe('portfolio screen', () => {
 		await p.goto();
 		const model = defaultModel();
 		expect(await p.tierCounts(TIERS)).toEqual(expectedTierCounts(model));
-		await page.screenshot({ path: '/tmp/portfolio-start.png', fullPage: true });
 
 		const during = expectedTierCounts(model, [70, 50, 0]);
 		await p.dragHandle('Green', 70, {
@@ -20,7 +19,6 @@ test.describe('portfolio screen', () => {
 				await expect(h).toHaveAttribute('aria-valuenow', '70');
 				// Still holding the mouse: the counts already follow the preview.
 				await expect.poll(() => p.tierCounts(TIERS)).toEqual(during);
-				await page.screenshot({ path: '/tmp/portfolio-dragging.png' });
 			}
 		});
 		await expect(p.handle('Green')).toHaveAttribute('aria-valuenow', '70');
@@ -72,7 +70,6 @@ test.describe('portfolio screen', () => {
 		await expect(p.dialog.getByRole('heading', { name: `Account ${id}` })).toBeVisible();
 		await expect(p.dialog.getByRole('table')).toContainText('Points lost');
 		await expect(p.dialog.getByRole('img', { name: new RegExp(`Score of ${id}`) })).toBeVisible();
-		await page.screenshot({ path: '/tmp/portfolio-drilldown.png' });
 		await expectNoViolations(page, 'drill-down dialog');
 		await p.dialog.getByLabel('Tier').selectOption({ label: 'Yellow' });
 		await p.dialog.getByLabel('Reason').fill('New exec sponsor, rollout planned');

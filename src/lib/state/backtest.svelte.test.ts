@@ -1,5 +1,5 @@
 import { flushSync } from 'svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mulberry32, uniform } from '$lib/backtest/rng';
 import type { ColumnInfo, Dataset } from '$lib/data/dataset';
 import { dimension, metric, model } from '$lib/model/test-utils';
@@ -114,10 +114,9 @@ const testModel: Model = model([
 	dimension('sup', [metric('support')], { weight: 1 })
 ]);
 
+/** Wait until the run and the fit have replied (fails the test if they never do). */
 async function settle(bt: BacktestState): Promise<void> {
-	for (let i = 0; i < 200 && (bt.isRunning || bt.isFitting); i++) {
-		await new Promise((r) => setTimeout(r, 1));
-	}
+	await vi.waitFor(() => expect(bt.isRunning || bt.isFitting).toBe(false), { timeout: 5000 });
 	flushSync();
 }
 

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,8 +8,10 @@ import { inProcessWorker } from './test-worker';
 import { DatasetsState } from './datasets.svelte';
 import { ImportState, hashFile, nameFromFile } from './import.svelte';
 import { Workbench } from './workbench.svelte';
+import { hasSharedData, sharedDataPath } from '../../../tests/shared-data';
 
-const TELCO = resolve(__dirname, '../../../../shared/data/telco-churn.csv');
+const TELCO = sharedDataPath('telco-churn.csv');
+const HAVE_TELCO = hasSharedData('telco-churn.csv');
 
 async function setup(testHooks?: TestHooks) {
 	const wb = new Workbench();
@@ -189,7 +190,7 @@ describe('ImportState', () => {
 		expect(imp.file).toBeNull();
 	});
 
-	it.skipIf(!existsSync(TELCO))('imports telco-churn: 7,043 rows, 26.54 % churn', async () => {
+	it.skipIf(!HAVE_TELCO)('imports telco-churn: 7,043 rows, 26.54 % churn', async () => {
 		const { ds, imp } = await setup();
 		await imp.chooseFile(csv(readFileSync(TELCO, 'utf8'), 'telco-churn.csv'));
 		const by = (n: string) => imp.columns.find((c) => c.name === n)!;

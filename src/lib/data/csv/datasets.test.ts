@@ -1,14 +1,14 @@
 /** The real datasets in ../shared/data parse as documented (telco-churn.md, ravenstack.md). */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { buildTable } from './build';
 import { profileTable } from './infer';
 import { parseCsv } from './parse';
 import { dirname } from 'node:path';
-import { sharedDataPath } from '../../../../tests/shared-data';
+import { hasSharedData, sharedDataPath } from '../../../../tests/shared-data';
 
 const DATA = dirname(sharedDataPath('telco-churn.csv'));
-const have = existsSync(`${DATA}/telco-churn.csv`);
+const have = hasSharedData('telco-churn.csv');
 
 /** Independent count: newline bytes, minus the header, for unquoted files ending in a newline. */
 function countDataLines(bytes: Uint8Array): number {

@@ -343,8 +343,7 @@ describe('IndexedDB store only', () => {
 		const onBlocked = vi.fn();
 		const { openIdb } = await import('./idb-store');
 		const pending = openIdb(factory, 'blocked-test', { onBlocked }, 2);
-		await new Promise((r) => setTimeout(r, 20));
-		expect(onBlocked).toHaveBeenCalledTimes(1);
+		await vi.waitFor(() => expect(onBlocked).toHaveBeenCalledTimes(1));
 		expect((onBlocked.mock.calls[0]?.[0] as StorageError).message).toMatch(/close the other tabs/);
 		old.close(); // the user closed the other tab: the open goes through
 		(await pending).close();
@@ -389,7 +388,7 @@ describe('IndexedDB store only', () => {
 		b.onChange((m) => heard.push(m));
 		await a.saveModel(model('m1'));
 		await a.saveDataset(makeDataset(10, 'd1'));
-		await new Promise((r) => setTimeout(r, 50));
+		await vi.waitFor(() => expect(heard).toHaveLength(3));
 		expect(heard).toEqual([
 			{ topic: 'models', id: 'm1' },
 			{ topic: 'datasets', id: 'd1' },
