@@ -30,6 +30,16 @@ const pureCore = {
 	]
 };
 
+/** Layering beyond the pure core: each layer imports only the layers below it. */
+const layer = (names, message) => ({
+	patterns: [
+		{
+			group: names.flatMap((n) => [`**/${n}/**`, `**/${n}`, `$lib/${n}/*`, `$lib/${n}`]),
+			message
+		}
+	]
+});
+
 export default ts.config(
 	{
 		ignores: [
@@ -73,6 +83,39 @@ export default ts.config(
 		rules: {
 			'no-restricted-imports': ['error', pureCore],
 			'@typescript-eslint/no-explicit-any': 'error'
+		}
+	},
+	{
+		files: ['src/lib/data/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				layer(
+					['workers', 'state', 'screens', 'charts'],
+					'data/ is read by workers and state, it imports neither (nor screens or charts).'
+				)
+			]
+		}
+	},
+	{
+		files: ['src/lib/workers/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				layer(
+					['state', 'charts', 'screens'],
+					'workers/ run off the page: no state, charts or screens (report to the state by messages).'
+				)
+			]
+		}
+	},
+	{
+		files: ['src/lib/state/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				layer(['screens'], 'state/ holds no views: screens import state, not the reverse.')
+			]
 		}
 	}
 );

@@ -55,9 +55,30 @@ export default defineConfig({
 	},
 	preview: { port: 4173, strictPort: true },
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node',
 		setupFiles: ['fake-indexeddb/auto'],
-		testTimeout: 30_000
+		testTimeout: 30_000,
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+					exclude: ['**/node_modules/**', 'src/**/*.wiring.test.ts']
+				}
+			},
+			{
+				// Rune wiring (`$effect.root`, `$effect`): Node globals, but Svelte's client runtime,
+				// so effects really run (the server runtime the other tests get never runs them).
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'wiring',
+					include: ['src/**/*.wiring.test.ts'],
+					environment: './tests/svelte-client-env.ts',
+					server: { deps: { inline: [/[\\/]node_modules[\\/]svelte[\\/]/] } }
+				}
+			}
+		]
 	}
 });

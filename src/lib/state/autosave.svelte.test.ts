@@ -14,7 +14,7 @@ function setup() {
 	const base = templateById('usage-led-saas')!.model;
 	wb.loadModel(base);
 	const saver = new ModelAutosave(wb, () => store, 400);
-	// What the app's $effect does on every model change.
+	// What startModelAutosave's effect does on every model change.
 	const edit = (m: typeof base, note: string) => {
 		wb.editModel(m, note);
 		saver.notify(wb.model);
@@ -24,7 +24,7 @@ function setup() {
 	return { wb, store, base, stop, edit, saver };
 }
 
-describe('startModelAutosave', () => {
+describe('ModelAutosave (the saving logic; startModelAutosave wires it: autosave.wiring.test.ts)', () => {
 	it('does not rewrite the model it started with', async () => {
 		const { store, base, stop } = setup();
 		await vi.advanceTimersByTimeAsync(1000);

@@ -19,14 +19,19 @@ import type {
 	BacktestSettings,
 	FitRunResult
 } from '$lib/workers/backtest-protocol';
+import { LatestLane, WorkerClient, type WorkerFailure, type WorkerLike } from '$lib/workers/client';
 import { setTierMins } from './model-edits';
+import { workerTrouble } from './worker-trouble.svelte';
 import type { Workbench } from './workbench.svelte';
 
 /** What the state needs of a worker (a module worker, or an in-process fake in tests). */
-export interface BacktestWorkerLike {
-	postMessage(message: BacktestRequest): void;
-	onmessage: ((e: MessageEvent<BacktestReply>) => void) | null;
-	terminate(): void;
+export type BacktestWorkerLike = WorkerLike<BacktestRequest, BacktestReply>;
+
+/** One run: the model, the settings and the challenger it was asked with. */
+interface RunAsk {
+	model: Model;
+	settings: BacktestSettings;
+	challenger: { name: string; model: Model } | null;
 }
 
 export function createBacktestWorker(): BacktestWorkerLike {
@@ -93,9 +98,11 @@ export function redCutMins(model: Model, cut: number): number[] | null {
 }
 
 export class BacktestState {
-	#makeWorker: () => BacktestWorkerLike;
-	#worker: BacktestWorkerLike | null = null;
-	#nextId = 1;
+	#client: WorkerClient<BacktestRequest, BacktestReply>;
+	/** Runs one at a time; while one runs only the newest ask waits (edits never pile up). */
+	#lane = new LatestLane<RunAsk>((ask) => this.#post(ask));
+	/** Whether the worker holds the dataset (a restarted worker needs it again). */
+	#dataPosted = false;
 	#runId = 0;
 	#fitId = 0;
 	#dataset: Dataset | null = null;
@@ -136,7 +143,12 @@ export class BacktestState {
 	notice = $state<string | null>(null);
 
 	constructor(makeWorker: () => BacktestWorkerLike = createBacktestWorker) {
-		this.#makeWorker = makeWorker;
+		this.#client = new WorkerClient<BacktestRequest, BacktestReply>({
+			create: makeWorker,
+			onReply: (msg) => this.#receive(msg),
+			onFailure: (f) => this.#failed(f),
+			isFinal: (msg) => msg.type !== 'backtest/progress'
+		});
 	}
 
 	get dataset(): Dataset | null {
@@ -172,6 +184,13 @@ export class BacktestState {
 		this.result = null;
 		this.fit = null;
 		this.error = null;
+		// A run for the previous dataset is out of date: drop its replies.
+		this.#client.forget(this.#runId);
+		this.#client.forget(this.#fitId);
+		this.#runId = this.#fitId = 0;
+		this.#lane.reset();
+		this.isRunning = this.isFitting = false;
+		this.stage = '';
 		if (!ds) {
 			this.info = null;
 			return;
@@ -180,14 +199,35 @@ export class BacktestState {
 		this.info = info;
 		this.mode = info.modes[0] ?? 'cross-sectional';
 		this.asOfDay = defaultAsOfDay(info.snapshotDays, this.horizonDays, info.dataEndDay);
-		this.#ensureWorker().postMessage({
-			type: 'backtest/data',
-			id: this.#nextId++,
-			n: ds.table.n,
-			columns: [...ds.table.columns.entries()],
-			ids: ds.ids,
-			roles: info.roles
-		});
+		this.#postData();
+	}
+
+	/** Post the dataset to the worker (once per dataset and worker). */
+	#postData(): void {
+		const ds = this.#dataset;
+		const info = this.info;
+		if (!ds || !info) return;
+		this.#dataPosted =
+			this.#client.send((id) => ({
+				type: 'backtest/data',
+				id,
+				n: ds.table.n,
+				columns: [...ds.table.columns.entries()],
+				ids: ds.ids,
+				roles: info.roles
+			})) !== 0;
+	}
+
+	/** The worker could not serve: say so and end "Running…" (the next run tries a new one). */
+	#failed(f: WorkerFailure): void {
+		this.error = f.message;
+		this.fitError = f.message;
+		this.isRunning = this.isFitting = false;
+		this.stage = '';
+		this.#lane.reset();
+		this.#runId = this.#fitId = 0;
+		this.#dataPosted = false;
+		workerTrouble.report(f);
 	}
 
 	/** Change the horizon; the as-of day moves to the latest complete one if it was the default. */
@@ -199,58 +239,68 @@ export class BacktestState {
 		if (info && wasDefault) this.asOfDay = defaultAsOfDay(info.snapshotDays, days, info.dataEndDay);
 	}
 
-	/** Run the backtest (and then the weight fit) for `model`; older replies are dropped. */
+	/**
+	 * Run the backtest (and then the weight fit) for `model`. One run at a time: a run asked for
+	 * while one is running waits, replacing any older waiting one, and the running one's replies
+	 * are then dropped (they are out of date).
+	 */
 	run(model: Model): void {
 		if (!this.#dataset || !this.info || this.info.modes.length === 0) return;
 		const settings = this.settings;
 		if (settings.mode === 'point-in-time' && !Number.isFinite(settings.asOfDay)) return;
 		// Read the challenger list only when one is chosen (loading saved models must not re-run).
 		const c = this.challengerKey ? this.challenger : null;
-		const worker = this.#ensureWorker();
-		this.#runId = this.#nextId++;
-		this.#pending = model;
 		this.isRunning = true;
-		this.stage = 'Queued';
-		worker.postMessage({
-			type: 'backtest/run',
-			id: this.#runId,
-			model: $state.snapshot(model) as Model,
-			challenger: c ? { name: c.label, model: c.model } : null,
-			settings
-		});
-		this.#fitId = this.#nextId++;
 		this.isFitting = true;
-		worker.postMessage({
-			type: 'backtest/fit',
-			id: this.#fitId,
-			model: $state.snapshot(model) as Model,
+		this.stage = 'Queued';
+		this.#lane.push({
+			model,
 			settings,
-			folds: 5
+			challenger: c ? { name: c.label, model: c.model } : null
 		});
-		this.#fitPending = model;
+	}
+
+	#post(ask: RunAsk): void {
+		if (!this.#dataPosted) this.#postData();
+		if (!this.#dataPosted) return; // the worker failed to start (reported)
+		const snapshot = $state.snapshot(ask.model) as Model;
+		this.#pending = ask.model;
+		this.#fitPending = ask.model;
+		this.#runId = this.#client.send((id) => ({
+			type: 'backtest/run',
+			id,
+			model: snapshot,
+			challenger: ask.challenger,
+			settings: ask.settings
+		}));
+		this.#fitId = this.#client.send((id) => ({
+			type: 'backtest/fit',
+			id,
+			model: snapshot,
+			settings: ask.settings,
+			folds: 5
+		}));
 	}
 
 	#fitPending: Model | null = null;
 
-	#ensureWorker(): BacktestWorkerLike {
-		if (this.#worker) return this.#worker;
-		const w = this.#makeWorker();
-		w.onmessage = (e) => this.#receive(e.data);
-		this.#worker = w;
-		return w;
-	}
-
 	#receive(msg: BacktestReply): void {
+		// A newer run waits: this pair is out of date (its fit reply still frees the lane).
+		const stale = this.#lane.hasQueued;
 		if (msg.id === this.#fitId) {
-			if (msg.type === 'backtest/fit-result') {
-				this.fit = msg.result;
-				this.fitModel = this.#fitPending;
-				this.fitError = null;
-			} else if (msg.type === 'backtest/error') this.fitError = msg.message;
-			this.isFitting = false;
+			if (!stale) {
+				if (msg.type === 'backtest/fit-result') {
+					this.fit = msg.result;
+					this.fitModel = this.#fitPending;
+					this.fitError = null;
+				} else if (msg.type === 'backtest/error') this.fitError = msg.message;
+			}
+			this.#fitId = 0;
+			this.#lane.done();
+			if (!this.#lane.busy) this.isFitting = false;
 			return;
 		}
-		if (msg.id !== this.#runId) return; // superseded (or the data-ready ack)
+		if (msg.id !== this.#runId || stale) return; // superseded (or the data-ready ack)
 		if (msg.type === 'backtest/progress') {
 			this.stage = msg.stage;
 			return;
@@ -365,8 +415,9 @@ export class BacktestState {
 	}
 
 	dispose(): void {
-		this.#worker?.terminate();
-		this.#worker = null;
+		this.#client.dispose();
+		this.#lane.reset();
+		this.#dataPosted = false;
 	}
 }
 

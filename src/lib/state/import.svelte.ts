@@ -4,7 +4,7 @@
  * all-or-nothing and make it the active dataset. The same pipeline runs without the wizard for
  * the sample portfolio (`importAuto`). Components call the methods; nothing here touches the DOM.
  */
-import { ParseClient, type WorkerLike } from '$lib/data/csv/parse-client';
+import { ParseClient, type WorkerLike } from '$lib/workers/parse-client';
 import type { ColumnMapping } from '$lib/data/csv/build';
 import type { Delimiter, Dialect } from '$lib/data/csv/dialect';
 import type { EncodingCandidate, EncodingName } from '$lib/data/csv/encoding';
@@ -30,6 +30,7 @@ import {
 	type RememberedMapping,
 	type ReportIssue
 } from './import-mapping';
+import { workerTrouble } from './worker-trouble.svelte';
 
 export type ImportStep =
 	| 'choose'
@@ -141,7 +142,9 @@ export class ImportState {
 	}
 
 	#clientOrNew(): ParseClient {
-		this.#client ??= new ParseClient(this.#workerFactory);
+		this.#client ??= new ParseClient(this.#workerFactory, {
+			onFailure: (f) => workerTrouble.report(f)
+		});
 		return this.#client;
 	}
 

@@ -7,6 +7,11 @@
 import { columnWithRole, type Dataset } from '$lib/data/dataset';
 import type { Model } from '$lib/model/types';
 import { tierCountsFromHistogram } from '$lib/charts/scales';
+import {
+	WorkerClient,
+	type WorkerFailure,
+	type WorkerLike as ClientWorker
+} from '$lib/workers/client';
 import { ThresholdDrag } from '$lib/charts/threshold-drag.svelte';
 import type {
 	ScoreArrays,
@@ -31,13 +36,10 @@ import {
 	type FlagKey,
 	type SortKey
 } from './portfolio-view';
+import { workerTrouble } from './worker-trouble.svelte';
 
 /** What the state needs of a worker (a real module worker, or an in-process fake in tests). */
-export interface WorkerLike {
-	postMessage(message: ScoreRequest, transfer?: Transferable[]): void;
-	onmessage: ((e: MessageEvent<ScoreReply>) => void) | null;
-	terminate(): void;
-}
+export type WorkerLike = ClientWorker<ScoreRequest, ScoreReply>;
 
 export function createScoreWorker(): WorkerLike {
 	// A one-off URL for the bundler, not reactive state.
@@ -59,9 +61,9 @@ export interface FlagSettings {
 export const PAGE_SIZE = 50;
 
 export class PortfolioState {
-	#makeWorker: () => WorkerLike;
-	#worker: WorkerLike | null = null;
-	#nextId = 1;
+	#client: WorkerClient<ScoreRequest, ScoreReply>;
+	/** Whether the worker holds the dataset's table (a restarted worker needs it again). */
+	#tablePosted = false;
 	/** Id of the reply the page will show (0 = none: a new table invalidated it). */
 	#wanted = 0;
 	/** Id of the model request the worker is working on, 0 when idle. */
@@ -115,7 +117,11 @@ export class PortfolioState {
 	});
 
 	constructor(makeWorker: () => WorkerLike = createScoreWorker) {
-		this.#makeWorker = makeWorker;
+		this.#client = new WorkerClient<ScoreRequest, ScoreReply>({
+			create: makeWorker,
+			onReply: (msg) => this.#receive(msg),
+			onFailure: (f) => this.#failed(f)
+		});
 	}
 
 	get dataset(): Dataset | null {
@@ -152,14 +158,33 @@ export class PortfolioState {
 		this.snapshots = snaps;
 		const usage = dataset.meta.columns.find((c) => c.role === 'metric' && c.type === 'number');
 		this.flagSettings.usageColumn = usage?.name ?? '';
-		const worker = this.#ensureWorker();
-		worker.postMessage({
-			type: 'score/table',
-			id: this.#nextId++,
-			n: dataset.table.n,
-			columns: [...dataset.table.columns.entries()],
-			rows: snaps.latest
-		});
+		this.#postTable();
+	}
+
+	/** Post the dataset's columns to the worker (once per dataset and worker). */
+	#postTable(): void {
+		const dataset = this.#dataset;
+		const rows = this.snapshots?.latest ?? null;
+		if (!dataset) return;
+		this.#tablePosted =
+			this.#client.send((id) => ({
+				type: 'score/table',
+				id,
+				n: dataset.table.n,
+				columns: [...dataset.table.columns.entries()],
+				rows
+			})) !== 0;
+	}
+
+	/** The worker could not serve: say so, and end "Scoring…" (the next edit tries a new one). */
+	#failed(f: WorkerFailure): void {
+		this.error = f.message;
+		this.isScoring = false;
+		this.#inFlight = 0;
+		this.#queued = null;
+		this.#wanted = 0;
+		this.#tablePosted = false;
+		workerTrouble.report(f);
 	}
 
 	/**
@@ -183,23 +208,18 @@ export class PortfolioState {
 	 * all a drag needs) unless there are none yet; they follow once no newer model is waiting.
 	 */
 	#send(model: Model, arrays = this.arrays === null): void {
-		const id = this.#nextId++;
-		this.#wanted = id;
-		this.#inFlight = id;
+		if (!this.#tablePosted) this.#postTable();
+		if (!this.#tablePosted) return;
 		this.#sentAt = performance.now();
 		this.#pendingModel = model;
-		this.#ensureWorker().postMessage({ type: 'score/model', id, model, arrays });
+		this.#client.send((id) => {
+			this.#wanted = id;
+			this.#inFlight = id;
+			return { type: 'score/model', id, model, arrays };
+		});
 	}
 
 	#pendingModel: Model | null = null;
-
-	#ensureWorker(): WorkerLike {
-		if (this.#worker) return this.#worker;
-		const w = this.#makeWorker();
-		w.onmessage = (e) => this.#receive(e.data);
-		this.#worker = w;
-		return w;
-	}
 
 	#receive(msg: ScoreReply): void {
 		if (msg.type === 'score/table-ready') return;
@@ -403,8 +423,8 @@ export class PortfolioState {
 	}
 
 	dispose(): void {
-		this.#worker?.terminate();
-		this.#worker = null;
+		this.#client.dispose();
+		this.#tablePosted = false;
 	}
 }
 

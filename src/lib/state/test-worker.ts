@@ -1,6 +1,6 @@
 /** Test helper: the real CSV parse session run in-process behind the `Worker` interface. */
-import type { WorkerLike } from '$lib/data/csv/parse-client';
-import { createParseSession } from '$lib/data/csv/session';
+import type { WorkerLike } from '$lib/workers/parse-client';
+import { createParseSession } from '$lib/workers/parse-session';
 import type { ParseWorkerReply, ParseWorkerRequest } from '$lib/workers/protocol';
 
 /** The real parse session, run in-process behind the Worker interface. */

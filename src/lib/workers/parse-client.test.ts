@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ParseWorkerReply, ParseWorkerRequest } from '$lib/workers/protocol';
+import type { ParseWorkerReply, ParseWorkerRequest } from './protocol';
 import { ParseClient, type WorkerLike } from './parse-client';
-import { createParseSession, packColumn, packedCell, unpackColumn } from './session';
-import { fixture } from './test-helpers';
+import { createParseSession, packColumn, packedCell, unpackColumn } from './parse-session';
+import { fixture } from '$lib/data/csv/test-helpers';
 
 /** Runs the worker's session in-process; replies are structured-cloned, as postMessage does. */
 class FakeWorker implements WorkerLike {
@@ -93,5 +93,50 @@ describe('ParseClient + session', () => {
 		client.release(out.parseId);
 		const built = await client.build(out.parseId, [{ index: 0, role: 'account-id', type: 'text' }]);
 		expect(built.status).toBe('error');
+	});
+});
+
+describe('ParseClient cancel and failures', () => {
+	/** A worker stuck on its file: it never answers. */
+	class StuckWorker implements WorkerLike {
+		onmessage: ((event: MessageEvent<ParseWorkerReply>) => void) | null = null;
+		onerror: ((event: Event) => void) | null = null;
+		terminated = false;
+		postMessage(): void {}
+		terminate(): void {
+			this.terminated = true;
+		}
+	}
+
+	it('Cancel ends a stuck worker; a fresh worker reads the next file at once', async () => {
+		const stuck = new StuckWorker();
+		const made: WorkerLike[] = [];
+		const client = new ParseClient(() => {
+			const w = made.length === 0 ? stuck : new FakeWorker();
+			made.push(w);
+			return w;
+		});
+		const slow = client.parse('id,x\n' + 'A,1\n'.repeat(10));
+		client.cancel();
+		expect(await slow).toEqual({ status: 'cancelled' });
+		expect(stuck.terminated).toBe(true);
+		const next = await client.parse('id,score\nA1,3\nA2,4\n');
+		expect(next.status).toBe('ok');
+		if (next.status === 'ok') expect(next.file.rows).toBe(2);
+		expect(made).toHaveLength(2);
+		client.dispose();
+	});
+
+	it('a worker that fails to load resolves the waiting parse with a message', async () => {
+		const failures: string[] = [];
+		const stuck = new StuckWorker();
+		const client = new ParseClient(() => stuck, { onFailure: (f) => failures.push(f.kind) });
+		const out = client.parse('id,x\nA,1\n');
+		stuck.onerror?.(new Event('error'));
+		const r = await out;
+		expect(r.status).toBe('error');
+		if (r.status === 'error') expect(r.message).toMatch(/reload/);
+		expect(failures).toHaveLength(1);
+		expect(stuck.terminated).toBe(true);
 	});
 });

@@ -1,26 +1,29 @@
 /**
- * Page-side wrapper around the parse worker: one request at a time per kind. A new `parse`
- * supersedes (and cancels) the previous one, whose promise then resolves `{status:'cancelled'}`;
- * replies to superseded requests are dropped.
+ * Page-side wrapper around the parse worker (on the shared WorkerClient): one request at a time
+ * per kind. A new `parse` supersedes the previous one, whose promise then resolves
+ * `{status:'cancelled'}`; replies to superseded requests are dropped. `cancel()` ends the worker
+ * outright (a file it is stuck on cannot hold up the next one). A worker that cannot load, dies
+ * or stops responding resolves every waiting request `{status:'error'}` with a message for people.
  */
+import {
+	unpackIds,
+	type BuildOptions,
+	type BuildResult,
+	type ColumnMapping
+} from '$lib/data/csv/build';
+import type { Dialect } from '$lib/data/csv/dialect';
+import type { EncodingCandidate, EncodingName } from '$lib/data/csv/encoding';
+import type { ParseIssue, ParseProgress } from '$lib/data/csv/parse';
+import { WorkerClient, type WorkerFailure, type WorkerLike as ClientWorker } from './client';
 import type {
-	IdParts,
 	ParsedFile,
 	ParseRequestOptions,
 	ParseWorkerReply,
 	ParseWorkerRequest
-} from '$lib/workers/protocol';
-import type { BuildOptions, BuildResult, ColumnMapping } from './build';
-import type { Dialect } from './dialect';
-import type { EncodingCandidate, EncodingName } from './encoding';
-import type { ParseIssue, ParseProgress } from './parse';
+} from './protocol';
 
 /** The part of `Worker` the client uses (a fake can stand in for tests). */
-export interface WorkerLike {
-	postMessage(message: ParseWorkerRequest, transfer?: Transferable[]): void;
-	onmessage: ((event: MessageEvent<ParseWorkerReply>) => void) | null;
-	terminate(): void;
-}
+export type WorkerLike = ClientWorker<ParseWorkerRequest, ParseWorkerReply>;
 
 export type ParseOutcome =
 	| { status: 'ok'; parseId: number; file: ParsedFile }
@@ -52,53 +55,41 @@ export type BuildOutcome =
 
 /** The real module worker (Vite bundles it as a same-origin file: CSP `worker-src 'self'`). */
 export function createParseWorker(): WorkerLike {
-	return new Worker(new URL('../../workers/parse.worker.ts', import.meta.url), {
+	return new Worker(new URL('./parse.worker.ts', import.meta.url), {
 		type: 'module',
 		name: 'csv-parse'
 	}) as unknown as WorkerLike;
 }
 
-const ascii = new TextDecoder();
-
-/**
- * Ids back from their parts, one part per task (a `setTimeout` between parts), so the page
- * never blocks on a million strings at once.
- */
-export async function unpackIds(packed: IdParts): Promise<string[]> {
-	const ids = new Array<string>(packed.rows);
-	let at = 0;
-	for (let k = 0; k < packed.parts.length; k++) {
-		if (k > 0) await new Promise((r) => setTimeout(r, 0));
-		const part = packed.parts[k]!;
-		const list =
-			typeof part === 'string'
-				? part.split('\n')
-				: part instanceof Uint8Array
-					? ascii.decode(part).split('\n')
-					: part;
-		for (let i = 0; i < list.length; i++) ids[at++] = list[i]!;
-	}
-	return ids;
+export interface ParseClientOptions {
+	/** Told when the worker cannot serve (besides the waiting requests' `error` outcome). */
+	onFailure?: (failure: WorkerFailure) => void;
 }
 
 export class ParseClient {
-	#worker: WorkerLike | null = null;
-	#nextId = 1;
+	#client: WorkerClient<ParseWorkerRequest, ParseWorkerReply>;
 	#pending = new Map<number, Pending>();
 	#currentParse: number | null = null;
 	#currentBuild: number | null = null;
-	readonly #factory: () => WorkerLike;
+	#failure: string | null = null;
 
-	constructor(factory: () => WorkerLike = createParseWorker) {
-		this.#factory = factory;
+	constructor(factory: () => WorkerLike = createParseWorker, options: ParseClientOptions = {}) {
+		this.#client = new WorkerClient<ParseWorkerRequest, ParseWorkerReply>({
+			create: factory,
+			onReply: (msg) => this.#onReply(msg),
+			onFailure: (f) => {
+				this.#failure = f.message;
+				this.#settleAll({ status: 'error', message: f.message });
+				options.onFailure?.(f);
+			},
+			isFinal: (msg) => msg.type !== 'progress'
+		});
 	}
 
-	#ensure(): WorkerLike {
-		if (!this.#worker) {
-			this.#worker = this.#factory();
-			this.#worker.onmessage = (e) => this.#onReply(e.data);
-		}
-		return this.#worker;
+	#settleAll(outcome: ParseOutcome & BuildOutcome): void {
+		for (const [, p] of this.#pending) p.resolve(outcome);
+		this.#pending.clear();
+		this.#currentParse = this.#currentBuild = null;
 	}
 
 	#onReply(msg: ParseWorkerReply): void {
@@ -152,8 +143,30 @@ export class ParseClient {
 		const p = this.#pending.get(id);
 		if (!p) return;
 		this.#pending.delete(id);
-		this.#worker?.postMessage({ type: 'cancel', id });
+		this.#client.forget(id);
+		this.#client.notify({ type: 'cancel', id });
 		p.resolve({ status: 'cancelled' });
+	}
+
+	/** Sends a request; an outcome at once when no worker could be started. */
+	#request<T extends ParseOutcome | BuildOutcome>(
+		pending: Omit<Pending, 'resolve'>,
+		make: (id: number) => ParseWorkerRequest,
+		setCurrent: (id: number) => void
+	): Promise<T> {
+		return new Promise<T>((resolve) => {
+			const id = this.#client.send((id) => {
+				this.#pending.set(id, { ...pending, resolve: resolve as Pending['resolve'] });
+				setCurrent(id);
+				return make(id);
+			});
+			// No worker: the failure already resolved the pending entry (if it was set).
+			if (!id)
+				resolve({
+					status: 'error',
+					message: this.#failure ?? 'The background task could not start.'
+				} as T);
+		});
 	}
 
 	/** Parses a file in the worker. Supersedes a running parse. Never rejects. */
@@ -163,12 +176,11 @@ export class ParseClient {
 		onProgress?: (p: ParseProgress) => void
 	): Promise<ParseOutcome> {
 		this.#drop(this.#currentParse);
-		const id = this.#nextId++;
-		this.#currentParse = id;
-		return new Promise<ParseOutcome>((resolve) => {
-			this.#pending.set(id, { kind: 'parse', resolve: resolve as Pending['resolve'], onProgress });
-			this.#ensure().postMessage({ type: 'parse', id, file, options });
-		});
+		return this.#request<ParseOutcome>(
+			{ kind: 'parse', onProgress },
+			(id) => ({ type: 'parse', id, file, options }),
+			(id) => (this.#currentParse = id)
+		);
 	}
 
 	/** Types the columns of parse `parseId` (kept in the worker) with a confirmed mapping. */
@@ -178,30 +190,31 @@ export class ParseClient {
 		options: BuildOptions = {}
 	): Promise<BuildOutcome> {
 		this.#drop(this.#currentBuild);
-		const id = this.#nextId++;
-		this.#currentBuild = id;
-		return new Promise<BuildOutcome>((resolve) => {
-			this.#pending.set(id, { kind: 'build', resolve: resolve as Pending['resolve'] });
-			this.#ensure().postMessage({ type: 'build', id, parseId, mapping, options });
-		});
+		return this.#request<BuildOutcome>(
+			{ kind: 'build' },
+			(id) => ({ type: 'build', id, parseId, mapping, options }),
+			(id) => (this.#currentBuild = id)
+		);
 	}
 
-	/** Cancels the running parse (its promise resolves `{status:'cancelled'}`). */
+	/**
+	 * Cancels the running parse (its promise resolves `{status:'cancelled'}`) by ending the
+	 * worker: a file it is stuck on cannot delay the next one, which a fresh worker reads.
+	 */
 	cancel(): void {
-		this.#drop(this.#currentParse);
-		this.#currentParse = null;
+		if (this.#currentParse === null || !this.#pending.has(this.#currentParse)) return;
+		this.#settleAll({ status: 'cancelled' });
+		this.#client.restart();
 	}
 
 	/** Frees the worker's copy of a parse's raw columns. */
 	release(parseId: number): void {
-		this.#worker?.postMessage({ type: 'release', id: parseId });
+		this.#client.notify({ type: 'release', id: parseId });
 	}
 
 	/** Ends the worker; pending requests resolve `{status:'cancelled'}`. */
 	dispose(): void {
-		for (const [, p] of this.#pending) p.resolve({ status: 'cancelled' });
-		this.#pending.clear();
-		this.#worker?.terminate();
-		this.#worker = null;
+		this.#settleAll({ status: 'cancelled' });
+		this.#client.dispose();
 	}
 }

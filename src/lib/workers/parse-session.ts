@@ -3,15 +3,10 @@
  * `parse` / `build` / `cancel` / `release` requests and posts replies through `post`.
  * Raw columns of the latest parse stay here, so `build` needs no second transfer.
  */
-import type {
-	IdParts,
-	PackedColumn,
-	ParseWorkerReply,
-	ParseWorkerRequest
-} from '$lib/workers/protocol';
-import { buildTablePacked, packIdStrings } from './build';
-import { profileRaw } from './infer';
-import { parseCsv, type RawTable } from './parse';
+import type { IdParts, PackedColumn, ParseWorkerReply, ParseWorkerRequest } from './protocol';
+import { buildTablePacked, packIdStrings } from '$lib/data/csv/build';
+import { profileRaw } from '$lib/data/csv/infer';
+import { parseCsv, type RawTable } from '$lib/data/csv/parse';
 
 export type PostReply = (message: ParseWorkerReply, transfer: Transferable[]) => void;
 

@@ -3,7 +3,7 @@
  * profile, and (on request) the typed build. Created with
  * `new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' })`.
  */
-import { createParseSession } from '$lib/data/csv/session';
+import { createParseSession } from './parse-session';
 import type { ParseWorkerReply, ParseWorkerRequest } from './protocol';
 
 const scope = self as unknown as {

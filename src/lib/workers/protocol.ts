@@ -3,7 +3,9 @@
  * it, so the client can drop replies to requests it has superseded or cancelled. Other workers'
  * message types may be added here as further union members.
  */
-import type { ColumnMapping, BuildOptions, BuildResult } from '$lib/data/csv/build';
+import type { ColumnMapping, BuildOptions, BuildResult, IdParts } from '$lib/data/csv/build';
+
+export type { IdParts };
 import type { Delimiter, Dialect } from '$lib/data/csv/dialect';
 import type { EncodingCandidate, EncodingName } from '$lib/data/csv/encoding';
 import type { HeaderNote } from '$lib/data/csv/headers';
@@ -53,19 +55,6 @@ export interface ParsedFile {
 	timings?: Record<string, number>;
 	/** SHA-256 of the file's bytes (hex), computed in the worker while it parsed. */
 	fileHash?: string;
-}
-
-/**
- * Account ids of a build, in parts of up to 50k rows: each part joined by `\n` (or an array
- * when an id contains a newline). The page splits them back part by part, between tasks.
- */
-export interface IdParts {
-	rows: number;
-	/**
-	 * Joined ids (`\n`-separated) as text, as a list (an id holds a newline), or as ASCII bytes:
-	 * bytes are transferred, so the page pays no deserialisation and decodes one part per task.
-	 */
-	parts: (string | string[] | Uint8Array)[];
 }
 
 export type ParseWorkerRequest =

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildTable, buildTablePacked, type ColumnMapping } from './build';
+import { buildTable, buildTablePacked, unpackIds, type ColumnMapping } from './build';
 import { missingCounts } from './infer';
 import { parseCsv } from './parse';
-import { unpackIds } from './parse-client';
 import type { RawTable } from './parse';
 
 function raw(headers: string[], rows: string[][], rowNumbers?: number[]): RawTable {

@@ -5,7 +5,6 @@
  */
 import type { Column, ColumnTable } from '$lib/model/types';
 import { SINGLE_ROLES, type ColumnInfo, type ColumnRole, type ColumnType } from '$lib/data/dataset';
-import type { IdParts } from '$lib/workers/protocol';
 import type { RawTable } from './parse';
 import { cellText, isoDateParts, plainDecimal } from './fast';
 import {
@@ -19,6 +18,19 @@ import {
 	type DecimalSeparator,
 	type ValueIssueCode
 } from './values';
+
+/**
+ * Account ids of a build, in parts of up to 50k rows: each part joined by `\n` (or an array
+ * when an id contains a newline). The page splits them back part by part, between tasks.
+ */
+export interface IdParts {
+	rows: number;
+	/**
+	 * Joined ids (`\n`-separated) as text, as a list (an id holds a newline), or as ASCII bytes:
+	 * bytes are transferred, so the page pays no deserialisation and decodes one part per task.
+	 */
+	parts: (string | string[] | Uint8Array)[];
+}
 
 /** The user's confirmed choice for one column of the file. */
 export interface ColumnMapping {
@@ -526,4 +538,27 @@ export function packIdBytes(
 		parts.push(buf);
 	}
 	return { rows, parts };
+}
+
+const ascii = new TextDecoder();
+
+/**
+ * Ids back from their parts, one part per task (a `setTimeout` between parts), so the page
+ * never blocks on a million strings at once.
+ */
+export async function unpackIds(packed: IdParts): Promise<string[]> {
+	const ids = new Array<string>(packed.rows);
+	let at = 0;
+	for (let k = 0; k < packed.parts.length; k++) {
+		if (k > 0) await new Promise((r) => setTimeout(r, 0));
+		const part = packed.parts[k]!;
+		const list =
+			typeof part === 'string'
+				? part.split('\n')
+				: part instanceof Uint8Array
+					? ascii.decode(part).split('\n')
+					: part;
+		for (let i = 0; i < list.length; i++) ids[at++] = list[i]!;
+	}
+	return ids;
 }

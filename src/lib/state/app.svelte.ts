@@ -1,0 +1,87 @@
+/**
+ * The app's wiring, in one place and independent of which screen is mounted: the first-open
+ * sequence (bootstrap.ts), the model autosave (started once the saved model is loaded, so it never
+ * overwrites it with a default), and the flow workbench.model / workbench.dataset → portfolio
+ * rescore and backtest run. Screens only read these states; they hold no state-copying effects.
+ * `main.ts` calls `startApp()` once; tests pass their own instances.
+ */
+import { untrack } from 'svelte';
+import type { WorkbenchStore } from '$lib/data/db/store';
+import { startModelAutosave } from './autosave.svelte';
+import { backtest as sharedBacktest, type BacktestState } from './backtest.svelte';
+import { bootstrap } from './bootstrap';
+import { datasets as sharedDatasets } from './datasets.svelte';
+import { portfolio as sharedPortfolio, type PortfolioState } from './portfolio.svelte';
+import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte';
+
+export interface AppParts {
+	workbench: Workbench;
+	portfolio: PortfolioState;
+	backtest: BacktestState;
+	/** The open store (null until the first-open sequence has opened it). */
+	getStore: () => WorkbenchStore | null;
+	/** The first-open sequence; autosave starts when it settles. */
+	boot: () => Promise<void>;
+	/** Autosave's quiet time, ms (tests shorten it). */
+	autosaveDelayMs?: number;
+}
+
+function sharedParts(): AppParts {
+	return {
+		workbench: sharedWorkbench,
+		portfolio: sharedPortfolio,
+		backtest: sharedBacktest,
+		getStore: () => sharedDatasets.store,
+		boot: () => bootstrap()
+	};
+}
+
+/**
+ * Start the app's wiring; returns a stop function (tests; the page never stops it).
+ *
+ * - The portfolio follows the dataset and rescores on every model change (only those two are
+ *   tracked: the state's own replies must not schedule another request).
+ * - The backtest follows the dataset and re-runs on a model change and on a change of its own
+ *   settings (mode, as-of day, horizon, seed, resamples, targets, challenger), read inside `run`.
+ * - Saved models become challengers once the store is open.
+ */
+export function startApp(parts: AppParts = sharedParts()): () => void {
+	const { workbench: wb, portfolio: p, backtest: bt } = parts;
+	let stopAutosave: (() => void) | null = null;
+	let stopped = false;
+
+	const stopEffects = $effect.root(() => {
+		$effect(() => {
+			const ds = wb.dataset;
+			untrack(() => p.setDataset(ds));
+		});
+		$effect(() => {
+			const m = wb.model;
+			const ds = wb.dataset;
+			if (m && ds) untrack(() => p.rescore(m));
+		});
+		$effect(() => {
+			const ds = wb.dataset;
+			untrack(() => bt.setDataset(ds));
+		});
+		$effect(() => {
+			const m = wb.model;
+			if (m && wb.dataset) bt.run(m);
+		});
+		$effect(() => {
+			const store = parts.getStore();
+			if (store) void bt.loadSaved(store);
+		});
+	});
+
+	void parts.boot().then(() => {
+		if (!stopped)
+			stopAutosave = startModelAutosave(wb, parts.getStore, parts.autosaveDelayMs ?? undefined);
+	});
+
+	return () => {
+		stopped = true;
+		stopEffects();
+		stopAutosave?.();
+	};
+}
