@@ -1,8 +1,11 @@
 /**
  * Threshold drag state for the score histogram's tier handles (like layerchart's brush state):
- * the committed tier minimums, a preview while a handle moves, and keyboard steps. No DOM: the
- * component turns pointer pixels into values with `pixelToValue` and calls these methods.
- * Handle i moves `mins[i]`; the last tier's min is fixed at 0, so there are `mins.length − 1`.
+ * only the preview while a handle moves, and keyboard steps. The committed minimums are not kept
+ * here: they are read from the model (`committed`), so a late reply or an undo can never leave
+ * the handles on a stale copy. No DOM: the component turns pointer pixels into values with
+ * `pixelToValue` and calls these methods. Handle i moves `mins[i]`; the last tier's min is fixed
+ * at 0, so there are `mins.length − 1`. `end` and `key` return the minimums to commit; the
+ * caller writes them to the model.
  */
 
 /** Keys a slider handles and how far each moves (in score points). */
@@ -16,29 +19,23 @@ const KEY_STEPS: Record<string, number> = {
 };
 
 export class ThresholdDrag {
-	#committed = $state.raw<number[]>([]);
+	#committed: () => readonly number[];
 	#preview = $state.raw<number[] | null>(null);
 	/** Index of the handle being dragged, or null. */
 	active = $state<number | null>(null);
 
-	constructor(mins: readonly number[] = []) {
-		this.#committed = mins.slice();
+	/** `committed`: the model's tier minimums, best tier first (read on every use). */
+	constructor(committed: () => readonly number[] = () => []) {
+		this.#committed = committed;
 	}
 
-	/** Minimums in force for display: the preview while dragging, else the committed ones. */
-	get mins(): number[] {
-		return this.#preview ?? this.#committed;
+	/** Minimums in force for display: the preview while dragging, else the model's. */
+	get mins(): readonly number[] {
+		return this.#preview ?? this.#committed();
 	}
 
 	get isDragging(): boolean {
 		return this.active !== null;
-	}
-
-	/** Replace the committed minimums (the model changed, e.g. by undo). Drops any preview. */
-	sync(mins: readonly number[]): void {
-		this.#committed = mins.slice();
-		this.#preview = null;
-		this.active = null;
 	}
 
 	/** Allowed range for handle i: strictly between its neighbours, inside 1…100. */
@@ -57,9 +54,10 @@ export class ThresholdDrag {
 	}
 
 	start(i: number): void {
-		if (i < 0 || i >= this.#committed.length - 1) return;
+		const mins = this.#committed();
+		if (i < 0 || i >= mins.length - 1) return;
 		this.active = i;
-		this.#preview = this.#committed.slice();
+		this.#preview = mins.slice();
 	}
 
 	/** Move the active handle to `value` (a preview: nothing is committed). */
@@ -74,10 +72,10 @@ export class ThresholdDrag {
 	/** End the drag: returns the new minimums to commit, or null when nothing changed. */
 	end(): number[] | null {
 		const preview = this.#preview;
+		const committed = this.#committed();
 		this.active = null;
 		this.#preview = null;
-		if (!preview || preview.every((m, i) => m === this.#committed[i])) return null;
-		this.#committed = preview;
+		if (!preview || preview.every((m, i) => m === committed[i])) return null;
 		return preview;
 	}
 
@@ -92,7 +90,7 @@ export class ThresholdDrag {
 	 * minimums to commit, or null when the key is not a slider key or nothing moved.
 	 */
 	key(i: number, key: string): number[] | null {
-		const mins = this.#committed;
+		const mins = this.#committed();
 		const current = mins[i];
 		if (current === undefined || i >= mins.length - 1) return null;
 		const [lo, hi] = this.bounds(i, mins);
@@ -105,7 +103,6 @@ export class ThresholdDrag {
 		if (value === current) return null;
 		const next = mins.slice();
 		next[i] = value;
-		this.#committed = next;
 		return next;
 	}
 }

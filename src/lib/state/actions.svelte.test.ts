@@ -72,8 +72,8 @@ function source(model: Model = four): ScoredSource {
 	flags[3] = FLAG_BITS.drop; // D: score dropped
 	return {
 		dataset: ds,
-		result: r,
-		resultModel: model,
+		rows: { model, arrays: r },
+		dimensions: () => Promise.resolve({ model, dimensions: r.dimensions }),
 		snapshots: groupSnapshots(ds.ids, null),
 		flags,
 		trends: { drop: Float64Array.from([0, 0, 0, 12, 0]) }
@@ -110,12 +110,12 @@ describe('ActionsState', () => {
 		expect(st.owners).toEqual(['Account executive', 'CSM', 'CSM + CS manager']);
 	});
 
-	it('gives the driver line and the CSV rows', () => {
+	it('gives the driver line and the CSV rows', async () => {
 		const st = new ActionsState(source(), () => 0);
 		// E: engagement 2 of 25 → 92 points → loses 0.25 × 92 = 23 of 25.
 		expect(st.driverText('E')).toBe('Engagement & relationship: 23 of 25 points lost');
 		st.setFilter({ action: 'tier_red' });
-		const w = st.worklistRows();
+		const w = await st.worklistRows();
 		expect(w.header[0]).toBe('action');
 		expect(w.rows.map((r) => r[3])).toEqual(['C', 'B']);
 		expect(w.rows[0]!.slice(0, 3)).toEqual([
@@ -123,7 +123,7 @@ describe('ActionsState', () => {
 			'CSM + CS manager',
 			2
 		]);
-		const scored = st.scoredRows()!;
+		const scored = (await st.scoredRows())!;
 		expect(scored.rows).toHaveLength(5);
 		expect(scored.rows[3]).toEqual([
 			'D',
@@ -139,15 +139,22 @@ describe('ActionsState', () => {
 		]);
 	});
 
-	it('gives the same drivers and rows when the worker sent no dimension scores', () => {
+	it('gives the same drivers and rows when the arrays came without dimension scores', async () => {
 		const full = source();
-		const lean = { ...full, result: { ...full.result!, dimensions: [] } };
+		let asked = 0;
+		const lean: ScoredSource = {
+			...full,
+			rows: { model: full.rows!.model, arrays: { ...full.rows!.arrays, dimensions: [] } },
+			dimensions: () => (asked++, full.dimensions())
+		};
 		const a = new ActionsState(full, () => 0);
 		const b = new ActionsState(lean, () => 0);
 		for (const id of ['A', 'B', 'C', 'D', 'E']) expect(b.driverText(id)).toBe(a.driverText(id));
-		expect(b.scoredRows()).toEqual(a.scoredRows());
-		expect(b.worklistRows()).toEqual(a.worklistRows());
-		expect(b.worklistRows().rows[0]!.at(-1)).toMatch(/points lost$/);
+		expect(asked).toBe(0); // per-row drivers of a model without percentiles need no columns
+		expect(await b.scoredRows()).toEqual(await a.scoredRows());
+		expect(await b.worklistRows()).toEqual(await a.worklistRows());
+		expect((await b.worklistRows()).rows[0]!.at(-1)).toMatch(/points lost$/);
+		expect(asked).toBeGreaterThan(0); // the exports asked the worker for the columns
 	});
 
 	it('uses the model’s own playbooks', () => {

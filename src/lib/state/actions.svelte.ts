@@ -1,6 +1,7 @@
 /**
- * Actions state: turns the portfolio's scores (the score worker's result, latest snapshot per
- * account — never re-scored here) into the worklist grouped by playbook, most urgent first, with
+ * Actions state: turns the portfolio's scores (the score worker's per-row arrays and, for
+ * exports and percentile drivers, its dimension columns; latest snapshot per account — never
+ * re-scored here) into the worklist grouped by playbook, most urgent first, with
  * owner/action filters and paging; expansion candidates; and the rows of the worklist and scored
  * CSV exports. The one-line driver is computed only for the rows asked for (and cached).
  */
@@ -26,20 +27,34 @@ import {
 	type WorkItemInput
 } from '$lib/model/playbooks';
 import type { FlagKind, Model, Playbook } from '$lib/model/types';
-import type { ScoreResultReply } from '$lib/workers/score-protocol';
+import type { ScoreArrays } from '$lib/workers/score-protocol';
 import { metricChange, type Snapshots } from './portfolio-stats';
 import { FLAG_BITS, FLAG_LABELS, type FlagKey } from './portfolio-view';
 
 /** What the actions need of the portfolio state (PortfolioState satisfies it). */
 export interface ScoredSource {
 	readonly dataset: Dataset | null;
-	readonly result: Pick<ScoreResultReply, 'score' | 'shown' | 'tier' | 'dimensions'> | null;
-	readonly resultModel: Model | null;
+	/** Per-row scores with the model they belong to. */
+	readonly rows: {
+		model: Model;
+		arrays: Pick<ScoreArrays, 'score' | 'shown' | 'tier' | 'dimensions'>;
+	} | null;
+	/**
+	 * Every row's dimension scores, with the model they belong to, from the worker (asked for
+	 * when missing). Null when they cannot come (new dataset, failed worker).
+	 */
+	dimensions(): Promise<ScoredDimensions | null>;
 	readonly snapshots: Snapshots | null;
 	/** Flag bitmask per account (FLAG_BITS). */
 	readonly flags: Uint8Array;
 	/** Score drop per account (points), when the dataset has snapshots. */
 	readonly trends: { drop: Float64Array } | null;
+}
+
+/** Dimension score columns of every row, and the model they were scored with. */
+export interface ScoredDimensions {
+	model: Model;
+	dimensions: Float64Array[];
 }
 
 /** Portfolio flag bits → model flag kinds (the playbooks' triggers). */
@@ -118,7 +133,7 @@ export class ActionsState {
 
 	/** The scored model with a playbook for every tier and flag. */
 	model = $derived.by((): Model | null => {
-		const m = this.#src.resultModel;
+		const m = this.#src.rows?.model;
 		return m ? { ...m, playbooks: completePlaybooks(m) } : null;
 	});
 
@@ -163,7 +178,7 @@ export class ActionsState {
 
 	/** Per-account facts for the worklist, in account order. */
 	inputs = $derived.by((): WorkItemInput[] => {
-		const r = this.#src.result;
+		const r = this.#src.rows?.arrays;
 		const s = this.#src.snapshots;
 		const ds = this.#src.dataset;
 		if (!r || !s || !ds) return [];
@@ -236,32 +251,29 @@ export class ActionsState {
 
 	// --- drivers, lazily --------------------------------------------------------------------
 
-	/**
-	 * Dimension scores of every row. The worker does not send them (to keep replies small), so
-	 * they are computed here once per result, only when asked for (an export, or a model with
-	 * percentile metrics whose points need the whole table).
-	 */
-	#dimsMemo: { key: unknown; dims: Float64Array[] } | null = null;
+	/** Dimension scores of every row, when the worker has sent them for the rows on show. */
 	#tableDimensions(): Float64Array[] | null {
-		const m = this.#src.resultModel;
-		const r = this.#src.result;
-		const ds = this.#src.dataset;
-		if (!m || !r || !ds) return null;
-		if (r.dimensions.length === m.dimensions.length) return r.dimensions;
-		if (this.#dimsMemo?.key !== r)
-			this.#dimsMemo = { key: r, dims: scoreTable(m, ds.table).dimensions };
-		return this.#dimsMemo.dims;
+		const r = this.#src.rows;
+		return r && r.arrays.dimensions.length === r.model.dimensions.length
+			? r.arrays.dimensions
+			: null;
 	}
 
-	/** Driver of one table row: from the table's dimension scores, or by scoring that row alone. */
+	/**
+	 * Driver of one table row: from the table's dimension scores, or by scoring that row alone
+	 * (exact unless the model has percentile metrics, whose points need the whole table: those
+	 * wait for the worker's dimension columns, asked for here).
+	 */
 	#driverAt(row: number): Driver | null {
-		const m = this.#src.resultModel;
-		const r = this.#src.result;
+		const r = this.#src.rows;
 		const ds = this.#src.dataset;
-		if (!m || !r || !ds) return null;
-		if (r.dimensions.length === m.dimensions.length || hasPercentile(m)) {
-			const dims = this.#tableDimensions();
-			return dims ? driverFinder(m, ds.table, dims)(row) : null;
+		if (!r || !ds) return null;
+		const m = r.model;
+		const dims = this.#tableDimensions();
+		if (dims) return driverFinder(m, ds.table, dims)(row);
+		if (hasPercentile(m)) {
+			void this.#src.dimensions();
+			return null;
 		}
 		const one = rowTable(ds.table, row, modelColumns(m));
 		return driverFinder(m, one, scoreTable(m, one).dimensions)(0);
@@ -274,14 +286,13 @@ export class ActionsState {
 
 	/** Top driver of an account (computed on first ask for the current result, then cached). */
 	driver(accountId: string): Driver | null {
-		const r = this.#src.result;
-		const m = this.#src.resultModel;
+		const r = this.#src.rows;
 		if (this.#cacheFor !== r) {
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			this.#cache = new Map();
 			this.#cacheFor = r;
 		}
-		if (!r || !m) return null;
+		if (!r) return null;
 		if (this.#cache.has(accountId)) return this.#cache.get(accountId)!;
 		const a = this.#accountOf.get(accountId);
 		const row = a === undefined ? undefined : this.#src.snapshots?.latest[a];
@@ -311,8 +322,23 @@ export class ActionsState {
 
 	// --- exports -----------------------------------------------------------------------------
 
+	/**
+	 * The rows on show with their dimension columns from the worker. When a newer model settles
+	 * while waiting, its columns are asked for in turn (a few times at most).
+	 */
+	async #rowsWithDimensions(): Promise<{ model: Model; dims: Float64Array[] } | null> {
+		for (let tries = 0; tries < 3; tries++) {
+			const got = await this.#src.dimensions();
+			if (!got) return null;
+			if (got.model === this.#src.rows?.model) return { model: got.model, dims: got.dimensions };
+		}
+		return null;
+	}
+
 	/** Worklist CSV rows (the filtered groups, every account, with its driver). */
-	worklistRows(): { header: string[]; rows: CsvCell[][] } {
+	async worklistRows(): Promise<{ header: string[]; rows: CsvCell[][] }> {
+		// The worker's dimension columns, one pass for every line (never a re-score here).
+		const dims = (await this.#rowsWithDimensions())?.dims ?? null;
 		const header = [
 			'action',
 			'owner',
@@ -327,11 +353,9 @@ export class ActionsState {
 			'top_driver'
 		];
 		const rows: CsvCell[][] = [];
-		// One pass over the table's dimension scores rather than one re-score per line.
-		const m = this.#src.resultModel;
+		const m = this.#src.rows?.model;
 		const ds = this.#src.dataset;
 		const s = this.#src.snapshots;
-		const dims = this.#tableDimensions();
 		const find = m && ds && dims ? driverFinder(m, ds.table, dims) : null;
 		const line = (id: string) => {
 			const a = this.#accountOf.get(id);
@@ -355,13 +379,18 @@ export class ActionsState {
 		return { header, rows };
 	}
 
-	/** Scored CSV rows: every account on show (latest snapshot), full precision. */
-	scoredRows(): { header: string[]; rows: CsvCell[][] } | null {
-		const m = this.#src.resultModel;
-		const r = this.#src.result;
+	/**
+	 * Scored CSV rows: every account on show (latest snapshot), full precision, with each
+	 * dimension's score from the worker. Null when nothing is scored (or the columns cannot come).
+	 */
+	async scoredRows(): Promise<{ header: string[]; rows: CsvCell[][] } | null> {
+		const got = await this.#rowsWithDimensions();
+		const pair = this.#src.rows;
 		const s = this.#src.snapshots;
 		const ds = this.#src.dataset;
-		if (!m || !r || !s || !ds) return null;
+		if (!got || !pair || !s || !ds) return null;
+		const { model: m, arrays: r } = pair;
+		const dims = got.dims;
 		const masks = this.#src.flags;
 		const keys = Object.keys(FLAG_BITS) as FlagKey[];
 		return scoredRows({
@@ -372,7 +401,7 @@ export class ActionsState {
 			score: r.score,
 			shown: r.shown,
 			tier: r.tier,
-			dimensions: this.#tableDimensions() ?? [],
+			dimensions: dims,
 			flags: (a) =>
 				keys
 					.filter((k) => (masks[a] ?? 0) & FLAG_BITS[k])

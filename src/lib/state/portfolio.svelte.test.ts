@@ -120,13 +120,71 @@ describe('PortfolioState', () => {
 		});
 		state.rescore(model);
 		// A key press commits 79 while the request for the old model is still in flight.
-		state.rescore(withMin(79));
-		state.drag.sync(withMin(79).tiers.map((t) => t.min));
+		state.rescore(withMin(state.drag.key(0, 'ArrowDown')![0]!));
 		fake.flush();
 		flushSync();
-		expect(state.drag.mins[0]).toBe(79);
+		expect(state.resultModel).toBe(model); // the late reply for 80 is on show…
+		expect(state.drag.mins[0]).toBe(79); // …but the handle stays on the newest model
 		// The next key press steps from 79, not from the stale 80.
 		expect(state.drag.key(0, 'ArrowDown')?.[0]).toBe(78);
+	});
+
+	it('pairs each summary and each set of per-row arrays with the model it was scored with', () => {
+		const { fake, state, ds, model } = setup();
+		state.rescore(model);
+		fake.settle();
+		flushSync();
+		const heavier = {
+			...model,
+			dimensions: model.dimensions.map((d, i) => (i === 0 ? { ...d, weight: 9 } : d))
+		};
+		state.rescore(heavier);
+		fake.flush(); // the summary of `heavier` only
+		flushSync();
+		expect(state.scored?.model).toBe(heavier);
+		expect(state.rows?.model).toBe(model); // the arrays still belong to the previous model
+		expect(Array.from(state.rows!.arrays.tier)).toEqual(
+			Array.from(scoreTable(model, ds.table).tier)
+		);
+		fake.flush();
+		flushSync();
+		expect(state.rows?.model).toBe(heavier);
+		expect(Array.from(state.rows!.arrays.tier)).toEqual(
+			Array.from(scoreTable(heavier, ds.table).tier)
+		);
+	});
+
+	it('brings the dimension columns from the worker on request (no re-score on the page)', async () => {
+		const { fake, state, ds, model } = setup();
+		state.rescore(model);
+		fake.settle();
+		flushSync();
+		expect(state.rows!.arrays.dimensions).toEqual([]);
+		const asked = state.dimensions();
+		const sent = fake.queue.at(-1);
+		expect(sent?.type === 'score/model' && sent.dimensions).toBe(true);
+		fake.settle();
+		const got = await asked;
+		expect(got?.model).toBe(model);
+		expect(got?.dimensions).toEqual(scoreTable(model, ds.table).dimensions);
+		expect(state.rows!.arrays.dimensions).toBe(got?.dimensions);
+		// Once asked, settled replies keep bringing them.
+		const next = { ...model, name: 'next' };
+		state.rescore(next);
+		fake.settle();
+		flushSync();
+		expect(state.rows?.model).toBe(next);
+		expect(state.rows!.arrays.dimensions).toHaveLength(model.dimensions.length);
+		expect((await state.dimensions())?.model).toBe(next);
+	});
+
+	it('a new dataset answers waiting dimension requests with null', async () => {
+		const { fake, state, model } = setup();
+		state.rescore(model);
+		fake.settle();
+		const asked = state.dimensions();
+		state.setDataset(dataset(100));
+		expect(await asked).toBeNull();
 	});
 
 	it('keeps the last per-row arrays while only summaries arrive, then fetches the settled ones', () => {
@@ -150,7 +208,7 @@ describe('PortfolioState', () => {
 		fake.flush();
 		flushSync();
 		expect(state.arrays).not.toBe(first);
-		expect(Array.from(state.result!.shown)).toEqual(
+		expect(Array.from(state.rows!.arrays.shown)).toEqual(
 			Array.from(scoreTable(heavier, ds.table).shown)
 		);
 	});
@@ -161,10 +219,10 @@ describe('PortfolioState', () => {
 		state.setDataset(dataset(500));
 		state.rescore(model);
 		fake.flush(); // old table's reply arrives first: dropped; then the queued request goes out
-		expect(state.result).toBeNull();
+		expect(state.rows).toBeNull();
 		fake.flush();
 		flushSync();
-		expect(state.result?.score.length).toBe(500);
+		expect(state.rows?.arrays.score.length).toBe(500);
 	});
 
 	it('updates tier counts while a threshold is dragged, from the histogram', () => {

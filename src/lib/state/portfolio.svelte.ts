@@ -17,7 +17,6 @@ import type {
 	ScoreArrays,
 	ScoreReply,
 	ScoreRequest,
-	ScoreResultReply,
 	ScoreSummaryFields,
 	ScoreTableReady
 } from '$lib/workers/score-protocol';
@@ -36,7 +35,9 @@ import {
 	type FlagKey,
 	type SortKey
 } from './portfolio-view';
+import type { ScoredDimensions } from './actions.svelte';
 import { workerTrouble } from './worker-trouble.svelte';
+import { workbench } from './workbench.svelte';
 
 /** What the state needs of a worker (a real module worker, or an in-process fake in tests). */
 export type WorkerLike = ClientWorker<ScoreRequest, ScoreReply>;
@@ -66,40 +67,35 @@ export class PortfolioState {
 	#tablePosted = false;
 	/** Id of the reply the page will show (0 = none: a new table invalidated it). */
 	#wanted = 0;
-	/** Id of the model request the worker is working on, 0 when idle. */
-	#inFlight = 0;
+	/** The model request the worker is working on (its id, model and send time), or null. */
+	#inFlight: { id: number; model: Model; sentAt: number } | null = null;
 	/** The newest model asked for while the worker was busy (sent when it is free). */
 	#queued: Model | null = null;
-	/** The newest model asked for: handles follow it, not a reply that is already out of date. */
-	#latest: Model | null = null;
+	/** The newest model asked for (the handles' committed values when no source is given). */
+	#latest = $state.raw<Model | null>(null);
 	#dataset: Dataset | null = null;
-	#sentAt = 0;
+	/** Once asked, settled per-row requests also bring the dimension columns (exports). */
+	#withDimensions = false;
+	#dimensionWaiters: ((dims: ScoredDimensions | null) => void)[] = [];
 
 	snapshots = $state.raw<Snapshots | null>(null);
-	/** Histogram and tier counts of the newest model (updated on every reply, also mid-drag). */
-	summary = $state.raw<ScoreSummaryFields | null>(null);
 	/**
-	 * Per-row scores (table, drill-down, flags, history). While a slider is dragged the worker
-	 * sends only summaries; these arrays follow once the model settles, so they may lag the
-	 * summary by one model meanwhile.
+	 * Histogram and tier counts of the newest reply, with the model they belong to (updated on
+	 * every reply, also mid-drag).
 	 */
-	arrays = $state.raw<ScoreArrays | null>(null);
-	/** The latest summary with the latest per-row arrays; null until both have arrived. */
-	result = $derived.by((): ScoreResultReply | null => {
-		const s = this.summary;
-		const a = this.arrays;
-		if (!s || !a) return null;
-		return { type: 'score/result', id: 0, reusedPoints: true, workerMs: 0, full: true, ...s, ...a };
-	});
-	/** The model the current summary was scored with. */
-	resultModel = $state.raw<Model | null>(null);
-	/** The model the current arrays were scored with. */
-	#arraysModel = $state.raw<Model | null>(null);
+	scored = $state.raw<{ model: Model; summary: ScoreSummaryFields } | null>(null);
+	/**
+	 * Per-row scores (table, drill-down, flags, history) with the model they belong to. While a
+	 * slider is dragged the worker sends only summaries; these follow once the model settles, so
+	 * they may belong to the model before `scored.model` meanwhile — each pair stays consistent.
+	 */
+	rows = $state.raw<{ model: Model; arrays: ScoreArrays } | null>(null);
 	error = $state<string | null>(null);
 	isScoring = $state(false);
 	/** Main-thread round trip of the last rescore, ms (post → reply handled). */
 	roundTripMs = $state(0);
-	drag = new ThresholdDrag();
+	/** Threshold handles: a preview while dragged; the committed values are the model's tiers. */
+	drag: ThresholdDrag;
 
 	tierFilter = $state<number | null>(null);
 	segmentFilter = $state<string | null>(null);
@@ -116,7 +112,13 @@ export class PortfolioState {
 		usageDays: 60
 	});
 
-	constructor(makeWorker: () => WorkerLike = createScoreWorker) {
+	/**
+	 * `model`: the model whose tiers the handles show (the workbench's, so a commit shows at
+	 * once); default: the newest model asked to score.
+	 */
+	constructor(makeWorker: () => WorkerLike = createScoreWorker, model?: () => Model | null) {
+		const current = model ?? (() => this.#latest);
+		this.drag = new ThresholdDrag(() => current()?.tiers.map((t) => t.min) ?? []);
 		this.#client = new WorkerClient<ScoreRequest, ScoreReply>({
 			create: makeWorker,
 			onReply: (msg) => this.#receive(msg),
@@ -126,6 +128,44 @@ export class PortfolioState {
 
 	get dataset(): Dataset | null {
 		return this.#dataset;
+	}
+
+	/** Histogram and tier counts of the newest reply. */
+	get summary(): ScoreSummaryFields | null {
+		return this.scored?.summary ?? null;
+	}
+
+	/** The model of the newest summary (tier names and colours of the histogram). */
+	get resultModel(): Model | null {
+		return this.scored?.model ?? null;
+	}
+
+	/** The newest per-row arrays (see `rows` for their model). */
+	get arrays(): ScoreArrays | null {
+		return this.rows?.arrays ?? null;
+	}
+
+	/**
+	 * Every row's dimension scores for the model of `rows` (exports, percentile drivers). The
+	 * worker sends them on request, so nothing re-scores the table on the page; null when the
+	 * dataset changed or the worker failed meanwhile.
+	 */
+	dimensions(): Promise<ScoredDimensions | null> {
+		const r = this.rows;
+		if (r && r.arrays.dimensions.length === r.model.dimensions.length)
+			return Promise.resolve({ model: r.model, dimensions: r.arrays.dimensions });
+		this.#withDimensions = true;
+		const wait = new Promise<ScoredDimensions | null>((resolve) =>
+			this.#dimensionWaiters.push(resolve)
+		);
+		if (r && !this.#inFlight) this.#send(r.model, true);
+		return wait;
+	}
+
+	#settleDimensions(dims: ScoredDimensions | null): void {
+		const waiters = this.#dimensionWaiters;
+		this.#dimensionWaiters = [];
+		for (const w of waiters) w(dims);
 	}
 
 	/** Column names by role in the active dataset. */
@@ -142,10 +182,9 @@ export class PortfolioState {
 	setDataset(dataset: Dataset | null): void {
 		if (dataset === this.#dataset) return;
 		this.#dataset = dataset;
-		this.summary = null;
-		this.arrays = null;
-		this.resultModel = null;
-		this.#arraysModel = null;
+		this.scored = null;
+		this.rows = null;
+		this.#settleDimensions(null);
 		this.#wanted = 0;
 		this.page = 0;
 		if (!dataset) {
@@ -180,8 +219,9 @@ export class PortfolioState {
 	#failed(f: WorkerFailure): void {
 		this.error = f.message;
 		this.isScoring = false;
-		this.#inFlight = 0;
+		this.#inFlight = null;
 		this.#queued = null;
+		this.#settleDimensions(null);
 		this.#wanted = 0;
 		this.#tablePosted = false;
 		workerTrouble.report(f);
@@ -207,64 +247,58 @@ export class PortfolioState {
 	 * `arrays`: ask for the per-row arrays too. A new model goes out without them (the summary is
 	 * all a drag needs) unless there are none yet; they follow once no newer model is waiting.
 	 */
-	#send(model: Model, arrays = this.arrays === null): void {
+	#send(model: Model, arrays = this.rows === null): void {
 		if (!this.#tablePosted) this.#postTable();
 		if (!this.#tablePosted) return;
-		this.#sentAt = performance.now();
-		this.#pendingModel = model;
+		const dimensions = arrays && this.#withDimensions;
 		this.#client.send((id) => {
 			this.#wanted = id;
-			this.#inFlight = id;
-			return { type: 'score/model', id, model, arrays };
+			this.#inFlight = { id, model, sentAt: performance.now() };
+			return { type: 'score/model', id, model, arrays, dimensions };
 		});
 	}
-
-	#pendingModel: Model | null = null;
 
 	#receive(msg: ScoreReply): void {
 		if (msg.type === 'score/table-ready') return;
 		// Decide before sending a queued model: an intermediate result of a drag is still shown.
 		const isWanted = msg.id === this.#wanted;
-		const scored = this.#pendingModel;
-		const sentAt = this.#sentAt;
-		const done = msg.id === this.#inFlight;
-		if (done) this.#inFlight = 0;
-		if (isWanted) this.#show(msg, scored, sentAt);
-		if (!done) return;
+		const asked = this.#inFlight?.id === msg.id ? this.#inFlight : null;
+		if (asked) this.#inFlight = null;
+		if (isWanted && asked) this.#show(msg, asked.model, asked.sentAt);
+		if (!asked) return;
 		const next = this.#queued;
 		this.#queued = null;
+		const rows = this.rows;
 		if (next) this.#send(next);
-		// Settled: fetch the per-row arrays of the model just summarised.
-		else if (isWanted && msg.type === 'score/result' && !msg.full && scored)
-			this.#send(scored, true);
-		if (isWanted) this.isScoring = this.#inFlight !== 0;
+		// Settled: fetch the per-row arrays of the model just summarised…
+		else if (isWanted && msg.type === 'score/result' && !msg.full) this.#send(asked.model, true);
+		// …or the dimension columns an export waits for.
+		else if (this.#dimensionWaiters.length && rows) this.#send(rows.model, true);
+		if (isWanted) this.isScoring = this.#inFlight !== null;
 	}
 
-	#show(msg: Exclude<ScoreReply, ScoreTableReady>, scored: Model | null, sentAt: number): void {
+	#show(msg: Exclude<ScoreReply, ScoreTableReady>, model: Model, sentAt: number): void {
 		if (msg.type === 'score/error') {
 			this.error = msg.message;
 			return;
 		}
 		this.error = null;
 		const { histogram, baseHistogram, fixedTierCounts, tierCounts, notScored, total } = msg;
-		this.summary = { histogram, baseHistogram, fixedTierCounts, tierCounts, notScored, total };
+		const summary = { histogram, baseHistogram, fixedTierCounts, tierCounts, notScored, total };
+		this.scored = { model, summary };
 		if (msg.full) {
 			const { score, shown, tier, dimensions, belowFloor } = msg;
-			this.arrays = { score, shown, tier, dimensions, belowFloor };
-			this.#arraysModel = scored;
+			this.rows = { model, arrays: { score, shown, tier, dimensions, belowFloor } };
+			if (dimensions.length === model.dimensions.length)
+				this.#settleDimensions({ model, dimensions });
 		}
-		this.resultModel = scored;
 		this.roundTripMs = performance.now() - sentAt;
-		// Sync from the newest model, not the scored one: a late reply for an older model must not
-		// pull a handle back (a key press in between would then be lost).
-		const current = this.#latest ?? this.resultModel;
-		if (!this.drag.isDragging && current) this.drag.sync(current.tiers.map((t) => t.min));
 	}
 
 	/** Tier counts of the accounts on show; follows a threshold drag live. */
 	tierCounts = $derived.by(() => {
-		const r = this.summary;
-		const a = this.arrays;
+		const r = this.scored?.summary;
+		const a = this.rows?.arrays;
 		if (!r || !a) return [];
 		if (this.segmentFilter !== null) return this.#segmentTierCounts(a);
 		if (!this.drag.isDragging) return Array.from(r.tierCounts);
@@ -272,7 +306,7 @@ export class PortfolioState {
 	});
 
 	#segmentTierCounts(r: ScoreArrays): number[] {
-		const counts = new Array<number>(this.resultModel?.tiers.length ?? 0).fill(0);
+		const counts = new Array<number>(this.rows?.model.tiers.length ?? 0).fill(0);
 		const rows = this.snapshots?.latest;
 		const seg = this.#segmentOf();
 		if (!rows || !seg) return counts;
@@ -311,7 +345,7 @@ export class PortfolioState {
 		const rows = this.snapshots?.latest;
 		if (!r || !rows || col?.kind !== 'number') return null;
 		const seg = this.segmentFilter !== null ? this.#segmentOf() : null;
-		const sums = new Array<number>(this.#arraysModel?.tiers.length ?? 0).fill(0);
+		const sums = new Array<number>(this.rows?.model.tiers.length ?? 0).fill(0);
 		for (const i of rows) {
 			if (seg && seg(i) !== this.segmentFilter) continue;
 			const t = r.tier[i]!;
@@ -395,7 +429,7 @@ export class PortfolioState {
 		const name = this.roles.date;
 		const date = name ? this.#dataset?.table.columns.get(name) : undefined;
 		if (!r || date?.kind !== 'number') return [];
-		return historyByMonth(date.values, r.score, r.tier, this.#arraysModel?.tiers.length ?? 0);
+		return historyByMonth(date.values, r.score, r.tier, this.rows?.model.tiers.length ?? 0);
 	});
 
 	/** Segment of an account's latest row, for the table. */
@@ -425,8 +459,12 @@ export class PortfolioState {
 	dispose(): void {
 		this.#client.dispose();
 		this.#tablePosted = false;
+		this.#settleDimensions(null);
 	}
 }
 
-/** The single portfolio state the Model and Portfolio screens share. */
-export const portfolio = new PortfolioState();
+/**
+ * The single portfolio state the screens share; its handles show the workbench model's tiers,
+ * so a committed threshold shows at once.
+ */
+export const portfolio = new PortfolioState(createScoreWorker, () => workbench.model);
