@@ -35,6 +35,8 @@ import type {
 	FitRunResult,
 	RollingRow
 } from './backtest-protocol';
+import { runValidation } from './validation-core';
+import type { ValidationRequest, ValidationResult } from './validation-protocol';
 
 type DataRequest = Extract<BacktestRequest, { type: 'backtest/data' }>;
 
@@ -195,6 +197,22 @@ export class BacktestCore {
 			compare,
 			ms: performance.now() - t0
 		};
+	}
+
+	/** The Validation run (validation-core.ts) on this dataset. */
+	validate(msg: ValidationRequest, progress: (stage: string) => void = () => {}): ValidationResult {
+		if (!this.#table) throw new Error('no dataset loaded');
+		return runValidation(
+			{
+				table: this.#table,
+				snapshot: this.#snapshot,
+				days: this.#days,
+				dataEndDay: this.#dataEndDay,
+				population: (s) => this.population(s)
+			},
+			msg,
+			progress
+		);
 	}
 
 	/** Per-metric inputs: raw numbers in the metric's direction; points for text columns. */
