@@ -4,7 +4,7 @@
  * each date's population is scored on its own (percentile ranks see only that date's accounts),
  * so no score uses data dated after its own date. Lead time and drift read this history.
  */
-import { scoreTable } from '$lib/model';
+import { scoreTable } from '$lib/model/score';
 import type { ColumnTable, Model } from '$lib/model/types';
 import { gatherTable } from './asof';
 import { accountIndex, selectPointInTime, type SnapshotRows } from './select';

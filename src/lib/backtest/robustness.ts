@@ -5,7 +5,7 @@
  * change them), and each draw is compared with the model as set: the share of accounts that change
  * tier, Spearman's rank correlation of the scores, and the AUC.
  */
-import { combineScores } from '$lib/model';
+import { combineScores } from '$lib/model/score';
 import type { ColumnTable, MetricPoints, Model } from '$lib/model/types';
 import { rocAuc } from './metrics';
 import { mulberry32, uniform } from './rng';

@@ -24,7 +24,8 @@ import {
 	type SnapshotRows
 } from '$lib/backtest/select';
 import { tierReport } from '$lib/backtest/tiers';
-import { allMetrics, scoreTable } from '$lib/model';
+import { scoreTable } from '$lib/model/score';
+import { allMetrics } from '$lib/model/structure';
 import type { Column, ColumnTable, Model, ScoreResult } from '$lib/model/types';
 import type {
 	BacktestRequest,

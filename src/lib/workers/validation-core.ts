@@ -22,8 +22,8 @@ import { selectPointInTime, type Selection, type SnapshotRows } from '$lib/backt
 import { signalRegister } from '$lib/backtest/signals';
 import { kaplanMeier, logRank } from '$lib/backtest/survival';
 import { tierReport } from '$lib/backtest/tiers';
-import { allMetrics, combineScores, scoreTable } from '$lib/model';
-import { computeMetricPoints } from '$lib/model/score';
+import { combineScores, computeMetricPoints, scoreTable } from '$lib/model/score';
+import { allMetrics } from '$lib/model/structure';
 import type { Column, ColumnTable, MissingPolicy, Model, ScoreResult } from '$lib/model/types';
 import type {
 	DriftResult,
