@@ -113,15 +113,11 @@ export type BacktestRequest =
 			challenger: { name: string; model: Model } | null;
 			settings: BacktestSettings;
 	  }
-	| { type: 'backtest/fit'; id: number; model: Model; settings: BacktestSettings; folds: number }
-	/** Benchmarks: generate the seeded fixture (bench-fixture.ts) of `n` accounts in the worker. */
-	| { type: 'backtest/bench-load'; id: number; n: number; seed: number }
-	| { type: 'backtest/bench'; id: number; n: number; step: 'report' | 'fit' | 'auc' };
+	| { type: 'backtest/fit'; id: number; model: Model; settings: BacktestSettings; folds: number };
 
 export type BacktestReply =
 	| { type: 'backtest/data-ready'; id: number }
 	| { type: 'backtest/progress'; id: number; stage: string }
 	| { type: 'backtest/result'; id: number; result: BacktestRunResult }
 	| { type: 'backtest/fit-result'; id: number; result: FitRunResult }
-	| { type: 'backtest/bench-done'; id: number; info: string }
 	| { type: 'backtest/error'; id: number; message: string };
