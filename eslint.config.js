@@ -69,7 +69,7 @@ export default ts.config(
 		}
 	},
 	{
-		files: ['src/lib/model/**', 'src/lib/backtest/**'],
+		files: ['src/lib/model/**', 'src/lib/backtest/**', 'src/lib/sources/**'],
 		rules: {
 			'no-restricted-imports': ['error', pureCore],
 			'@typescript-eslint/no-explicit-any': 'error'

@@ -9,6 +9,7 @@ import type { FitResult } from '$lib/backtest/fit';
 import type { MigrationMatrix } from '$lib/backtest/migration';
 import type { SelectionCounts } from '$lib/backtest/select';
 import type { Column, Model } from '$lib/model/types';
+import type { ValidationReply, ValidationRequest } from './validation-protocol';
 
 export type BacktestMode = 'cross-sectional' | 'point-in-time';
 
@@ -113,11 +114,13 @@ export type BacktestRequest =
 			challenger: { name: string; model: Model } | null;
 			settings: BacktestSettings;
 	  }
-	| { type: 'backtest/fit'; id: number; model: Model; settings: BacktestSettings; folds: number };
+	| { type: 'backtest/fit'; id: number; model: Model; settings: BacktestSettings; folds: number }
+	| ValidationRequest;
 
 export type BacktestReply =
 	| { type: 'backtest/data-ready'; id: number }
 	| { type: 'backtest/progress'; id: number; stage: string }
 	| { type: 'backtest/result'; id: number; result: BacktestRunResult }
 	| { type: 'backtest/fit-result'; id: number; result: FitRunResult }
+	| ValidationReply
 	| { type: 'backtest/error'; id: number; message: string };
