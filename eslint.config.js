@@ -9,7 +9,7 @@ const pureCore = {
 	patterns: [
 		{
 			group: ['svelte', 'svelte/*', 'idb', 'idb/*', 'd3', 'd3-*', 'papaparse'],
-			message: 'model/ and backtest/ stay pure: no Svelte, idb, d3 or PapaParse.'
+			message: 'model/, backtest/ and draft/ stay pure: no Svelte, idb, d3 or PapaParse.'
 		},
 		{
 			group: [
@@ -25,7 +25,7 @@ const pureCore = {
 				'$lib/charts/*',
 				'$lib/workers/*'
 			],
-			message: 'Imports point down only: model/ and backtest/ import nothing from the app.'
+			message: 'Imports point down only: model/, backtest/ and draft/ import nothing from the app.'
 		}
 	]
 };
@@ -69,7 +69,7 @@ export default ts.config(
 		}
 	},
 	{
-		files: ['src/lib/model/**', 'src/lib/backtest/**'],
+		files: ['src/lib/model/**', 'src/lib/backtest/**', 'src/lib/draft/**'],
 		rules: {
 			'no-restricted-imports': ['error', pureCore],
 			'@typescript-eslint/no-explicit-any': 'error'
