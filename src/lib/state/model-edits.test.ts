@@ -159,6 +159,32 @@ describe('schemes and weights', () => {
 			otherPoints: null
 		});
 	});
+	it('lower is better: linear worst at the top, bands and yes/no points reversed', () => {
+		expect(defaultScheme('linear', { lo: 2, hi: 8 }, [], 'lower')).toEqual({
+			kind: 'linear',
+			worst: 8,
+			best: 2
+		});
+		const bands = defaultScheme('bands', { lo: 0, hi: 9 }, [], 'lower');
+		expect(bands.kind === 'bands' && bands.bands.map((b) => b.points)).toEqual([100, 60, 20]);
+		expect(defaultScheme('boolean', null, [], 'lower')).toEqual({
+			kind: 'boolean',
+			truePoints: 0,
+			falsePoints: 100
+		});
+	});
+	it('a new metric takes the direction and scheme from the data when given', () => {
+		const m = addMetric(base, 'support', 'late_payments', 'Late payments', {
+			direction: 'lower',
+			scheme: { kind: 'boolean', truePoints: 0, falsePoints: 100 }
+		});
+		const added = m.dimensions.find((d) => d.id === 'support')!.metrics.at(-1)!;
+		expect(added).toMatchObject({
+			name: 'Late payments',
+			direction: 'lower',
+			scheme: { kind: 'boolean', truePoints: 0, falsePoints: 100 }
+		});
+	});
 	it.each([
 		[
 			[40, 20, 20, 20],

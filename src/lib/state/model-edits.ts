@@ -5,6 +5,7 @@
  */
 import type {
 	Band,
+	Direction,
 	CategoryPoints,
 	Dimension,
 	Metric,
@@ -112,16 +113,25 @@ export function setDimensionFloor(model: Model, id: string, floor: number | null
 	return mapDimension(model, id, (d) => ({ ...d, floor }));
 }
 
-/** Add a linear metric on `column` to a dimension. */
-export function addMetric(model: Model, dimensionId: string, column: string, name?: string): Model {
+/**
+ * Add a metric on `column` to a dimension. `defaults` (from the column's data, see
+ * `metricDefaults` in `$lib/draft`) sets its direction and scheme; without it, linear 0 → 100.
+ */
+export function addMetric(
+	model: Model,
+	dimensionId: string,
+	column: string,
+	name?: string,
+	defaults?: { direction: Direction; scheme: Scheme }
+): Model {
 	const label = name ?? (column || 'New metric');
 	const id = uniqueId(label, usedIds(model));
 	const metric: Metric = {
 		id,
 		name: label,
 		column,
-		direction: 'higher',
-		scheme: { kind: 'linear', worst: 0, best: 100 },
+		direction: defaults?.direction ?? 'higher',
+		scheme: defaults?.scheme ?? { kind: 'linear', worst: 0, best: 100 },
 		weight: 1,
 		missing: 'exclude',
 		timing: 'leading'
@@ -172,31 +182,36 @@ export function setScheme(model: Model, id: string, scheme: Scheme): Model {
 
 /**
  * A fresh scheme of `kind`, seeded from the metric's observed range (`lo`–`hi`) when known and
- * from the category values for `category`.
+ * from the category values for `category`. Linear and bands follow `direction` (lower is
+ * better: worst at the top of the range, band points falling).
  */
 export function defaultScheme(
 	kind: SchemeKind,
 	range: { lo: number; hi: number } | null,
-	categories: readonly string[] = []
+	categories: readonly string[] = [],
+	direction: Direction = 'higher'
 ): Scheme {
+	const down = direction === 'lower';
 	const lo = range ? range.lo : 0;
 	const hi = range && range.hi > range.lo ? range.hi : lo + 100;
 	switch (kind) {
 		case 'linear':
-			return { kind, worst: lo, best: hi };
+			return down ? { kind, worst: hi, best: lo } : { kind, worst: lo, best: hi };
 		case 'bands': {
 			const step = (hi - lo) / 3;
 			const bands: Band[] = [
-				{ upTo: round2(lo + step), points: 20 },
+				{ upTo: round2(lo + step), points: down ? 100 : 20 },
 				{ upTo: round2(lo + 2 * step), points: 60 },
-				{ upTo: null, points: 100 }
+				{ upTo: null, points: down ? 20 : 100 }
 			];
 			return { kind, bands };
 		}
 		case 'percentile':
 			return { kind, within: 'portfolio' };
 		case 'boolean':
-			return { kind, truePoints: 100, falsePoints: 0 };
+			return down
+				? { kind, truePoints: 0, falsePoints: 100 }
+				: { kind, truePoints: 100, falsePoints: 0 };
 		case 'category': {
 			const map: CategoryPoints[] = categories.slice(0, 20).map((value) => ({ value, points: 50 }));
 			return { kind, map, otherPoints: null };
