@@ -14,6 +14,8 @@ import {
 	removeMetric,
 	removeTier,
 	renameDimension,
+	renameModel,
+	setModelDescription,
 	renameMetric,
 	setDimensionWeight,
 	setMetricWeight,
@@ -243,5 +245,24 @@ describe('segments', () => {
 		m = clearSegmentOverride(m, 'SMB');
 		expect(m.segments?.overrides).toEqual([]);
 		expect(setSegmentColumn(m, null).segments).toBeNull();
+	});
+});
+
+describe('identity', () => {
+	it('renaming a "New dimension" gives it a readable id (export dim_activity), named ids stay', () => {
+		let m = addDimension(base, 'New dimension');
+		const placeholder = m.dimensions.at(-1)!.id;
+		expect(placeholder).toMatch(/^new_dimension/);
+		m = renameDimension(m, placeholder, 'Activity');
+		expect(m.dimensions.at(-1)).toMatchObject({ id: 'activity', name: 'Activity' });
+		const again = renameDimension(m, 'activity', 'Product activity');
+		expect(again.dimensions.at(-1)!.id).toBe('activity');
+	});
+	it('model name and description are editable; blank name is refused', () => {
+		expect(renameModel(base, '  Bank churn v1 ').name).toBe('Bank churn v1');
+		expect(renameModel(base, '   ')).toBe(base);
+		const d = setModelDescription(base, 'Drafted from the bank file');
+		expect(d.description).toBe('Drafted from the bank file');
+		expect('description' in setModelDescription(d, '')).toBe(false);
 	});
 });

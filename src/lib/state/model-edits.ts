@@ -93,8 +93,48 @@ export function removeDimension(model: Model, id: string): Model {
 	return { ...model, dimensions: model.dimensions.filter((d) => d.id !== id) };
 }
 
+/** Placeholder ids of dimensions added as "New dimension": renaming gives a readable id. */
+const PLACEHOLDER_ID = /^new_dimension(_\d+)?$/;
+
+/**
+ * Rename a dimension. A dimension still carrying a placeholder id (`new_dimension_2`) gets an
+ * id from its new name (`dim_activity` in exports, not `dim_new_dimension_2`); segment weight
+ * overrides follow. Named ids stay stable across renames.
+ */
 export function renameDimension(model: Model, id: string, name: string): Model {
-	return mapDimension(model, id, (d) => ({ ...d, name }));
+	const renamed = mapDimension(model, id, (d) => ({ ...d, name }));
+	if (renamed === model || !PLACEHOLDER_ID.test(id) || !/[a-z0-9]/i.test(name)) return renamed;
+	const taken = usedIds(model);
+	taken.delete(id);
+	const next = uniqueId(name, taken);
+	const dimensions = renamed.dimensions.map((d) => (d.id === id ? { ...d, id: next } : d));
+	const seg = renamed.segments;
+	const segments = seg
+		? {
+				...seg,
+				overrides: seg.overrides.map((o) => ({
+					...o,
+					...(o.weights
+						? { weights: o.weights.map((w) => (w.id === id ? { ...w, id: next } : w)) }
+						: {})
+				}))
+			}
+		: seg;
+	return { ...renamed, dimensions, ...(segments !== undefined ? { segments } : {}) };
+}
+
+/** Set the model's name (used in file names and on the model card). */
+export function renameModel(model: Model, name: string): Model {
+	const trimmed = name.trim().slice(0, 200);
+	return trimmed && trimmed !== model.name ? { ...model, name: trimmed } : model;
+}
+
+/** Set the model's description (empty removes it). */
+export function setModelDescription(model: Model, description: string): Model {
+	const text = description.trim().slice(0, 1000);
+	if ((model.description ?? '') === text) return model;
+	const { description: _drop, ...rest } = model;
+	return text ? { ...rest, description: text } : rest;
 }
 
 export function moveDimension(model: Model, id: string, delta: number): Model {
