@@ -4,3 +4,4 @@ export * from './cv';
 export * from './diff';
 export { metricDefaults, schemeFromData, isZeroOne } from './schemes';
 export { themeOf, THEMES } from './themes';
+export { missingColumns, mapByName } from './fit-check';
