@@ -69,7 +69,7 @@ export default ts.config(
 		}
 	},
 	{
-		files: ['src/lib/model/**', 'src/lib/backtest/**', 'src/lib/draft/**'],
+		files: ['src/lib/model/**', 'src/lib/backtest/**', 'src/lib/sources/**', 'src/lib/draft/**'],
 		rules: {
 			'no-restricted-imports': ['error', pureCore],
 			'@typescript-eslint/no-explicit-any': 'error'

@@ -16,7 +16,19 @@ export type ColumnRole =
 	| 'renewal-date'
 	| 'expansion'
 	| 'contract-value'
+	| 'event-time'
+	| 'period-start'
+	| 'period-end'
 	| 'ignore';
+
+/**
+ * What one row of a source is: an account (CRM), an account on a date (snapshot), an event
+ * (usage, tickets, invoices: ids repeat, each row dated) or a period (subscriptions, contracts:
+ * ids repeat, each row has a start and an end).
+ */
+export type Grain = 'account' | 'snapshot' | 'event' | 'period';
+
+export const GRAINS: readonly Grain[] = ['account', 'snapshot', 'event', 'period'];
 
 /** Roles a dataset may have at most once (the wizard moves them, never duplicates them). */
 export const SINGLE_ROLES: readonly ColumnRole[] = [
@@ -26,7 +38,10 @@ export const SINGLE_ROLES: readonly ColumnRole[] = [
 	'churned',
 	'churn-date',
 	'renewal-date',
-	'contract-value'
+	'contract-value',
+	'event-time',
+	'period-start',
+	'period-end'
 ];
 
 /**
@@ -62,6 +77,22 @@ export interface DatasetMeta {
 	dateRange: [number, number] | null;
 	/** Bytes of the stored chunks (approximate size on disk). */
 	bytes: number;
+	/**
+	 * What one row is. Absent on datasets stored before sources existed: read with `grainOf`
+	 * (snapshot when a snapshot-date column is mapped, else account).
+	 */
+	grain?: Grain;
+	/**
+	 * Time zone the dates were read in (IANA name, `UTC` by default): a timestamp with an offset
+	 * counts on its date in this zone; one without an offset is taken as this zone's time.
+	 */
+	timeZone?: string;
+}
+
+/** The grain of a stored dataset (old ones: snapshot with a snapshot-date column, else account). */
+export function grainOf(meta: Pick<DatasetMeta, 'grain' | 'columns'>): Grain {
+	if (meta.grain) return meta.grain;
+	return meta.columns.some((c) => c.role === 'snapshot-date') ? 'snapshot' : 'account';
 }
 
 /** A dataset in memory: metadata, the account id of each row, and the typed columns. */

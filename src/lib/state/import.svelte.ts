@@ -12,7 +12,9 @@ import type { HeaderNote } from '$lib/data/csv/headers';
 import type { ColumnProfile } from '$lib/data/csv/infer';
 import type { ParseIssue, ParseProgress } from '$lib/data/csv/parse';
 import type { DateOrder, DecimalSeparator } from '$lib/data/csv/values';
-import type { ColumnRole, ColumnType, Dataset, DatasetMeta } from '$lib/data/dataset';
+import type { ColumnRole, ColumnType, Dataset, DatasetMeta, Grain } from '$lib/data/dataset';
+import { isTimeZone } from '$lib/data/csv/timezone';
+import { applyGrain, detectGrain, timeStatement } from './import-grain';
 import { requestPersistence } from '$lib/data/db/persist';
 import { newId } from '$lib/data/db/store';
 import { toStorageError } from '$lib/data/db/errors';
@@ -94,6 +96,14 @@ export class ImportState {
 	blockingIssues = $state.raw<ParseIssue[]>([]);
 	columns = $state<MappingRow[]>([]);
 	rows = $state(0);
+	/** What one row is (detected, then the user's choice). */
+	grain = $state<Grain>('account');
+	/** What detection found and why (shown beside the choice). */
+	grainGuess = $state.raw<{ grain: Grain; reason: string } | null>(null);
+	/** Time zone the timestamps are read in (IANA name). */
+	timeZone = $state('UTC');
+	/** How dates with times are read, in words; null when no kept date column has times. */
+	timeNote = $derived(timeStatement(this.columns, this.timeZone));
 	/** Set when a remembered mapping for these headers was applied. */
 	usedRememberedMapping = $state(false);
 	/** Short, polite notes (role moved from one column to another). */
@@ -165,6 +175,9 @@ export class ImportState {
 		this.blockingIssues = [];
 		this.columns = [];
 		this.rows = 0;
+		this.grain = 'account';
+		this.grainGuess = null;
+		this.timeZone = 'UTC';
 		this.usedRememberedMapping = false;
 		this.notice = null;
 		this.mappingErrors = [];
@@ -272,10 +285,21 @@ export class ImportState {
 		const remembered: RememberedMapping | null = target
 			? { columns: target.columns.map((c) => ({ ...c })) }
 			: await this.#findMapping(parsed.originalHeaders);
+		const guess = detectGrain(rows);
+		let grain = guess.grain;
 		if (remembered) {
 			rows = applyRemembered(rows, remembered);
 			this.usedRememberedMapping = true;
-		}
+			const r = remembered as RememberedMapping & { grain?: Grain; timeZone?: string };
+			grain =
+				target?.grain ??
+				r.grain ??
+				(rows.some((c) => c.role === 'snapshot-date') ? 'snapshot' : 'account');
+			const zone = target?.timeZone ?? r.timeZone;
+			if (zone && isTimeZone(zone)) this.timeZone = zone;
+		} else applyGrain(rows, grain);
+		this.grainGuess = guess;
+		this.grain = grain;
 		this.columns = rows;
 		this.mappingErrors = [];
 		this.step = 'mapping';
@@ -307,9 +331,24 @@ export class ImportState {
 		}
 		row.role = role;
 		if (role === 'churned' && row.type !== 'boolean') row.type = 'boolean';
-		if ((role === 'snapshot-date' || role.endsWith('-date')) && row.type !== 'date')
+		if (
+			(role.endsWith('-date') || role.startsWith('period-') || role === 'event-time') &&
+			row.type !== 'date'
+		)
 			row.type = 'date';
 		this.mappingErrors = [];
+	}
+
+	/** What one row is: sets the roles that grain needs (key, event time, period start/end). */
+	setGrain(grain: Grain): void {
+		this.grain = grain;
+		applyGrain(this.columns, grain);
+		this.notice = null;
+		this.mappingErrors = [];
+	}
+
+	setTimeZone(zone: string): void {
+		if (isTimeZone(zone)) this.timeZone = zone;
 	}
 
 	setType(index: number, type: ColumnType): void {
@@ -334,8 +373,22 @@ export class ImportState {
 	/** Problems the user must fix before the review (also computed by the build). */
 	checkMapping(): string[] {
 		const errors: string[] = [];
-		if (!this.columns.some((c) => c.role === 'account-id'))
-			errors.push('Choose the column that holds the account id (role “account id”).');
+		const has = (role: ColumnRole) => this.columns.some((c) => c.role === role);
+		const g = this.grain;
+		if (!has('account-id'))
+			errors.push(
+				g === 'account' || g === 'snapshot'
+					? 'Choose the column that holds the account id (role “account id”).'
+					: 'Choose the key column: the id each row belongs to (role “account id”; another id such as a subscription id is fine).'
+			);
+		if (g === 'event' && !has('event-time'))
+			errors.push('Events need a date: choose the column that dates each row (role “event time”).');
+		if (g === 'period' && !has('period-start'))
+			errors.push(
+				'Periods need a start: choose the column where each period starts (role “period start”).'
+			);
+		if (g === 'snapshot' && !has('snapshot-date'))
+			errors.push('Snapshots need a date: choose the snapshot date column (role “snapshot date”).');
 		for (const c of this.columns)
 			if (c.type === 'date' && c.dateOrderAmbiguous && !c.dateOrderConfirmed && c.role !== 'ignore')
 				errors.push(
@@ -364,7 +417,11 @@ export class ImportState {
 			excelSerial: c.excelSerial
 		}));
 		const t0 = performance.now();
-		const outcome = await this.#clientOrNew().build(parsed.parseId, mapping, { skipRows: true });
+		const outcome = await this.#clientOrNew().build(parsed.parseId, mapping, {
+			skipRows: true,
+			grain: this.grain,
+			timeZone: this.timeZone
+		});
 		if (this.#parsed !== parsed) return;
 		this.#mark('build', t0, outcome.status === 'built' ? outcome.timings : undefined);
 		if (outcome.status !== 'built') {
@@ -389,7 +446,9 @@ export class ImportState {
 			rows: result.table.n,
 			columns: result.columns,
 			dateRange: result.dateRange,
-			bytes: 0
+			bytes: 0,
+			grain: this.grain,
+			timeZone: this.timeZone
 		};
 		this.#built = { meta, ids: result.ids, table: result.table };
 		const skipped = result.skippedRows + parsed.raggedRows;
@@ -507,7 +566,11 @@ export class ImportState {
 		const parsed = this.#parsed;
 		if (!parsed) return;
 		try {
-			await store.saveMapping(parsed.originalHeaders, toRemembered(this.columns));
+			await store.saveMapping(parsed.originalHeaders, {
+				...toRemembered(this.columns),
+				grain: this.grain,
+				timeZone: this.timeZone
+			});
 		} catch {
 			// Remembering is a convenience: the dataset is stored either way.
 		}
@@ -583,6 +646,9 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
 	'renewal-date': 'renewal date',
 	expansion: 'expansion',
 	'contract-value': 'contract value',
+	'event-time': 'event time',
+	'period-start': 'period start',
+	'period-end': 'period end',
 	ignore: 'ignore'
 };
 

@@ -246,6 +246,43 @@ describe('handleScoreRequest', () => {
 	});
 });
 
+describe('handleScoreRequest with dimensions', () => {
+	it('sends every dimension column when asked, transferred, and keeps its own cache intact', () => {
+		const { table, model } = segmented();
+		const core = new ScoreCore();
+		handleScoreRequest(core, {
+			type: 'score/table',
+			id: 1,
+			n: table.n,
+			columns: [...table.columns],
+			rows: null
+		});
+		const ref = scoreTable(model, table);
+		const D = model.dimensions.length;
+		const plain = handleScoreRequest(core, { type: 'score/model', id: 2, model, arrays: true });
+		expect(plain.reply).toMatchObject({ type: 'score/result', full: true, dimensions: [] });
+		for (const id of [3, 4]) {
+			const { reply, transfer } = handleScoreRequest(core, {
+				type: 'score/model',
+				id,
+				model,
+				dimensions: true
+			});
+			if (reply.type !== 'score/result' || !reply.full) throw new Error('expected arrays');
+			expect(reply.dimensions).toHaveLength(D);
+			reply.dimensions.forEach((d, i) =>
+				expect(Array.from(d)).toEqual(Array.from(ref.dimensions[i]!))
+			);
+			expect(Array.from(reply.score)).toEqual(Array.from(ref.score));
+			for (const d of reply.dimensions) expect(transfer).toContain(d.buffer);
+			// Post it as the worker does: the transferred buffers detach; the next reply (id 4,
+			// served from the cache) must still be whole.
+			structuredClone(reply, { transfer: transfer as ArrayBuffer[] });
+			expect(reply.dimensions[0]!.length).toBe(0);
+		}
+	});
+});
+
 describe('ScoreCore', () => {
 	const table = syntheticTable(5000, 12);
 	const model = syntheticModel(12);

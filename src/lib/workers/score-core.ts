@@ -54,7 +54,10 @@ function groupKey(model: Model): string {
 export interface ScoreOptions {
 	/** Also write score, shown, tier (and coverage, belowFloor) of every row. Default true. */
 	arrays?: boolean;
-	/** Also return `dimensions` as D column arrays (tests, drill-down); implies `arrays`. */
+	/**
+	 * Also return `dimensions` as D column arrays (copies of the cache: the caller may transfer
+	 * them); implies `arrays`.
+	 */
 	withDimensions?: boolean;
 }
 
@@ -192,17 +195,21 @@ export function handleScoreRequest(
 			core.setTable({ n: msg.n, columns: new Map(msg.columns) }, msg.rows);
 			return { reply: { type: 'score/table-ready', id: msg.id }, transfer: [] };
 		}
-		const { result, summary, reusedPoints, ms } = core.score(msg.model, { arrays: !!msg.arrays });
+		const { result, summary, reusedPoints, ms } = core.score(msg.model, {
+			arrays: !!msg.arrays,
+			withDimensions: !!msg.dimensions
+		});
 		const meta = { type: 'score/result' as const, id: msg.id, reusedPoints, workerMs: ms };
 		if (!result) return { reply: { ...meta, ...summary, full: false }, transfer: [] };
-		const { score, shown, tier, belowFloor } = result;
+		const { score, shown, tier, belowFloor, dimensions } = result;
 		return {
-			reply: { ...meta, ...summary, full: true, score, shown, tier, dimensions: [], belowFloor },
+			reply: { ...meta, ...summary, full: true, score, shown, tier, dimensions, belowFloor },
 			transfer: [
 				score.buffer,
 				shown.buffer,
 				tier.buffer,
-				...(belowFloor ? [belowFloor.buffer] : [])
+				...(belowFloor ? [belowFloor.buffer] : []),
+				...dimensions.map((d) => d.buffer)
 			]
 		};
 	} catch (err) {

@@ -27,6 +27,11 @@ export interface ScoreModelRequest {
 	model: Model;
 	/** Also send score, shown, tier (and belowFloor) of every row, transferred. Default false. */
 	arrays?: boolean;
+	/**
+	 * Also send each dimension's score of every row (`dimensions`, transferred; implies `arrays`):
+	 * for exports and drivers, so the page never re-scores the table itself. Default false.
+	 */
+	dimensions?: boolean;
 }
 
 export type ScoreRequest = ScoreTableRequest | ScoreModelRequest;
@@ -52,7 +57,10 @@ export interface ScoreArrays {
 	score: Float64Array;
 	shown: Float64Array;
 	tier: Int8Array;
-	/** Dimension score columns (empty: the worker does not send them). */
+	/**
+	 * Dimension score columns, model order (NaN = no metric available); empty unless the request
+	 * asked for `dimensions`.
+	 */
 	dimensions: Float64Array[];
 	/** Bit d set when dimension d is under its floor (null when no dimension has a floor). */
 	belowFloor: Uint32Array | null;

@@ -4,6 +4,7 @@ import { missingCounts } from './infer';
 import { parseCsv } from './parse';
 import { unpackIds } from './parse-client';
 import type { RawTable } from './parse';
+import { daysFromCivil } from './values';
 
 function raw(headers: string[], rows: string[][], rowNumbers?: number[]): RawTable {
 	return {
@@ -223,5 +224,80 @@ describe('byte path of the build (plain files)', () => {
 		const r = await parseCsv(new TextEncoder().encode('a,b,c\n1,, \n ,x,\n\t2,y,3\n'));
 		if (r.status !== 'ok') throw new Error('parse');
 		expect([...missingCounts(r.table.cells!, r.table.rows)]).toEqual([1, 1, 2]);
+	});
+});
+
+describe('buildTable: grains', () => {
+	const events = raw(
+		['ticket_id', 'account_id', 'submitted_at', 'closed_at'],
+		[
+			['T1', 'A', '2024-01-02', '2024-01-02 10:00:00'],
+			['T2', 'A', '2024-01-05', '2024-01-06T01:00+09:00'],
+			['T3', 'B', '', ''],
+			['T4', 'A', '2024-01-05', '']
+		]
+	);
+	const eventMap: ColumnMapping[] = [
+		{ index: 0, role: 'ignore', type: 'text' },
+		{ index: 1, role: 'account-id', type: 'text' },
+		{ index: 2, role: 'event-time', type: 'date' },
+		{ index: 3, role: 'metric', type: 'date' }
+	];
+
+	it('events: repeated ids are kept; an undated event is named by row and column', () => {
+		const b = buildTable(events, eventMap, { grain: 'event', timeZone: 'UTC' });
+		expect(b.ok).toBe(false);
+		expect(b.issues.map((i) => i.message)).toEqual([
+			'row 4, column "submitted_at": the event date is blank'
+		]);
+		const s = buildTable(events, eventMap, { grain: 'event', timeZone: 'UTC', skipRows: true });
+		if (!s.ok) throw new Error('not ok');
+		expect(s.ids).toEqual(['A', 'A', 'A']);
+		expect(s.dateRange).toEqual([daysFromCivil(2024, 1, 2), daysFromCivil(2024, 1, 5)]);
+		// 01:00 at +09:00 is 16:00 UTC the day before.
+		const closed = s.table.columns.get('closed_at');
+		expect(closed?.kind === 'number' && Array.from(closed.values)).toEqual([
+			daysFromCivil(2024, 1, 2),
+			daysFromCivil(2024, 1, 5),
+			NaN
+		]);
+	});
+
+	it('the same ids as accounts are duplicates (as before)', () => {
+		const b = buildTable(events, eventMap.slice(0, 2).concat(eventMap.slice(3)), {
+			grain: 'account'
+		});
+		expect(b.ok).toBe(false);
+		expect(b.issues[0]?.code).toBe('duplicate-id');
+	});
+
+	it('events need a date column', () => {
+		const b = buildTable(events, [eventMap[1]!], { grain: 'event' });
+		expect(b.issues.map((i) => i.code)).toEqual(['no-time-column']);
+	});
+
+	it('periods: an end before its start is refused with both dates; a blank end is open', () => {
+		const periods = raw(
+			['sub', 'account_id', 'start_date', 'end_date'],
+			[
+				['S1', 'A', '2024-01-01', ''],
+				['S2', 'A', '2024-02-01', '2024-01-15'],
+				['S3', 'B', '2024-01-01', '2024-03-01']
+			]
+		);
+		const m: ColumnMapping[] = [
+			{ index: 0, role: 'ignore', type: 'text' },
+			{ index: 1, role: 'account-id', type: 'text' },
+			{ index: 2, role: 'period-start', type: 'date' },
+			{ index: 3, role: 'period-end', type: 'date' }
+		];
+		const b = buildTable(periods, m, { grain: 'period' });
+		expect(b.ok).toBe(false);
+		expect(b.issues.map((i) => i.message)).toEqual([
+			'row 3, column "end_date": the period ends (2024-01-15) before it starts (2024-02-01 in "start_date")'
+		]);
+		const s = buildTable(periods, m, { grain: 'period', skipRows: true });
+		expect(s.ok && s.ids).toEqual(['A', 'B']);
+		expect(s.ok && s.dateRange).toEqual([daysFromCivil(2024, 1, 1), daysFromCivil(2024, 3, 1)]);
 	});
 });

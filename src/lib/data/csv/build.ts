@@ -4,10 +4,17 @@
  * rows) and a complete table comes back, or only the list of issues does.
  */
 import type { Column, ColumnTable } from '$lib/model/types';
-import { SINGLE_ROLES, type ColumnInfo, type ColumnRole, type ColumnType } from '$lib/data/dataset';
+import {
+	SINGLE_ROLES,
+	type ColumnInfo,
+	type ColumnRole,
+	type ColumnType,
+	type Grain
+} from '$lib/data/dataset';
 import type { IdParts } from '$lib/workers/protocol';
 import type { RawTable } from './parse';
 import { cellText, isoDateParts, plainDecimal } from './fast';
+import { dayInZone } from './timezone';
 import {
 	daysFromCivil,
 	isMissing,
@@ -39,6 +46,17 @@ export interface BuildOptions {
 	skipRows?: boolean;
 	/** Issues listed individually (default 1000); the total is always counted. */
 	maxIssues?: number;
+	/**
+	 * What one row is. Ids repeat freely in events and periods (no duplicate check there);
+	 * accounts and snapshots keep the check. Unset: snapshot with a snapshot-date column, else
+	 * account (as before sources existed).
+	 */
+	grain?: Grain;
+	/**
+	 * Read timestamps in this IANA zone: a cell with an offset counts on its date there.
+	 * Unset: the date as written (time and offset ignored).
+	 */
+	timeZone?: string;
 }
 
 export type BuildIssueCode =
@@ -48,7 +66,10 @@ export type BuildIssueCode =
 	| 'no-account-id'
 	| 'duplicate-role'
 	| 'bad-mapping'
-	| 'no-rows';
+	| 'no-rows'
+	| 'no-time-column'
+	| 'missing-time'
+	| 'period-order';
 
 /** A problem found while typing the cells. `row` is the Excel row number (header = 1). */
 export interface BuildIssue {
@@ -71,7 +92,7 @@ export type BuildResult =
 			skippedRows: number;
 			issues: BuildIssue[];
 			issueCount: number;
-			/** Snapshot-date range (epoch days), or null without a snapshot column. */
+			/** Range of the snapshot / event / period dates (epoch days), or null without one. */
 			dateRange: [number, number] | null;
 	  }
 	| { ok: false; issues: BuildIssue[]; issueCount: number; badRows: number };
@@ -143,12 +164,37 @@ function buildCore(
 			});
 	}
 	const idMap = active.find((m) => m.role === 'account-id');
+	const grain: Grain =
+		options.grain ?? (active.some((m) => m.role === 'snapshot-date') ? 'snapshot' : 'account');
 	if (!idMap)
 		add({
 			row: null,
 			column: null,
 			code: 'no-account-id',
-			message: 'Choose the column that holds the account id.'
+			message:
+				grain === 'account' || grain === 'snapshot'
+					? 'Choose the column that holds the account id.'
+					: 'Choose the key column: the id each row belongs to (an account id, or another id such as a subscription id).'
+		});
+	const timeRole: ColumnRole | null =
+		grain === 'event'
+			? 'event-time'
+			: grain === 'period'
+				? 'period-start'
+				: grain === 'snapshot'
+					? 'snapshot-date'
+					: null;
+	if (timeRole && !active.some((m) => m.role === timeRole))
+		add({
+			row: null,
+			column: null,
+			code: 'no-time-column',
+			message:
+				grain === 'event'
+					? 'Choose the column that dates each event (role “event time”).'
+					: grain === 'period'
+						? 'Choose the column where each period starts (role “period start”).'
+						: 'Choose the snapshot date column (role “snapshot date”).'
 		});
 	if (issueCount > 0) return fail({ ok: false, issues, issueCount, badRows: 0 });
 	if (n === 0)
@@ -298,6 +344,7 @@ function buildCore(
 		} else {
 			const order = m.dateOrder ?? 'ymd';
 			const serial = m.excelSerial ?? false;
+			const zone = options.timeZone;
 			for (let i = 0, b = m.index; i < n; i++, b += stride) {
 				if (bytes && starts) {
 					const ymd = isoDateParts(bytes, starts[b]!, starts[b + 1]! - 1);
@@ -310,7 +357,7 @@ function buildCore(
 				}
 				const v = cell(i);
 				const x = parseDate(v, order, serial);
-				if (typeof x === 'number') values[i] = x;
+				if (typeof x === 'number') values[i] = zone && x === x ? dayInZone(v, x, zone) : x;
 				else {
 					values[i] = NaN;
 					cellIssue(i, name, v, x);
@@ -320,17 +367,49 @@ function buildCore(
 		typed.push({ m, name, col: { kind: 'number', values } });
 	}
 
-	// --- duplicate ids (per snapshot date when there is one) ---
+	// --- dates events and periods need ---
+	const dated = (role: ColumnRole) => {
+		const t = typed.find((u) => u.m.role === role);
+		return t && t.col.kind === 'number' ? { name: t.name, values: t.col.values } : null;
+	};
+	const needed = timeRole === 'event-time' || timeRole === 'period-start' ? dated(timeRole) : null;
+	if (needed)
+		for (let i = 0; i < n; i++)
+			if (needed.values[i] !== needed.values[i] && !bad[i]) {
+				bad[i] = 1;
+				add({
+					row: rowOf(i),
+					column: needed.name,
+					code: 'missing-time',
+					message: `row ${rowOf(i)}, column "${needed.name}": the ${grain === 'event' ? 'event date' : 'period start'} is blank`
+				});
+			}
+	const start = grain === 'period' ? dated('period-start') : null;
+	const end = grain === 'period' ? dated('period-end') : null;
+	if (start && end)
+		for (let i = 0; i < n; i++)
+			if (end.values[i]! < start.values[i]! && !bad[i]) {
+				bad[i] = 1;
+				add({
+					row: rowOf(i),
+					column: end.name,
+					code: 'period-order',
+					message: `row ${rowOf(i)}, column "${end.name}": the period ends (${isoDay(end.values[i]!)}) before it starts (${isoDay(start.values[i]!)} in "${start.name}")`
+				});
+			}
+
+	// --- duplicate ids (per snapshot date when there is one; never for events and periods) ---
 	// Open addressing over row numbers keyed by the id hash (mixed with the snapshot date):
 	// no string keys, no Map of a million entries. Equal keys are confirmed on the ids.
 	const snap = typed.find((t) => t.m.role === 'snapshot-date');
 	const snapValues = snap?.col.kind === 'number' ? snap.col.values : null;
+	const checkDuplicates = grain === 'account' || grain === 'snapshot';
 	let size = 16;
-	while (size < n * 2) size *= 2;
+	while (checkDuplicates && size < n * 2) size *= 2;
 	const mask = size - 1;
 	const slots = new Int32Array(size); // row + 1; 0 = empty
-	const keyHash = new Int32Array(n);
-	for (let i = 0; i < n; i++) {
+	const keyHash = new Int32Array(checkDuplicates ? n : 0);
+	for (let i = 0; checkDuplicates && i < n; i++) {
 		if (blankId(i)) continue;
 		let h = idHash[i]!;
 		if (snapValues) {
@@ -430,7 +509,8 @@ function buildCore(
 					if (x > hi) hi = x;
 				}
 			}
-			if (t.m.role === 'snapshot-date' && lo <= hi) dateRange = [lo, hi];
+			if (DATED_ROLES.includes(t.m.role) && lo <= hi)
+				dateRange = dateRange ? [Math.min(dateRange[0], lo), Math.max(dateRange[1], hi)] : [lo, hi];
 			col = { kind: 'number', values };
 		} else {
 			const codes = pick(t.col.codes, (k) => new Int32Array(k));
@@ -458,6 +538,18 @@ function buildCore(
 		dateRange
 	};
 	return { result, idParts };
+}
+
+/** Roles whose dates make the dataset's date range. */
+const DATED_ROLES: readonly ColumnRole[] = [
+	'snapshot-date',
+	'event-time',
+	'period-start',
+	'period-end'
+];
+
+function isoDay(day: number): string {
+	return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** ASCII whitespace as `String.prototype.trim` drops it (tab, LF, VT, FF, CR, space). */

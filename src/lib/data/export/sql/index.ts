@@ -2,3 +2,4 @@
 export { toSql, columnTypesOf, OUTPUT_COLUMNS, type ToSqlOptions } from './to-sql';
 export { DIALECTS, type DialectName, plainDecimal } from './dialect';
 export type { SqlColumnType } from './schemes';
+export { toPipelineSql, type PipelineSqlOptions, type PipelineColumnType } from './pipeline';

@@ -82,6 +82,8 @@ function clamp100(d: Dialect, t: string): string {
 export interface PercentileWindow {
 	/** Quoted segment expression to partition by (for `within: 'segment'`), or null. */
 	segment: string | null;
+	/** Quoted column every percentile ranks within (e.g. the pipeline's as-of date), or null. */
+	group?: string | null;
 }
 
 /**
@@ -115,7 +117,13 @@ export function pointsSql(
 			return `CASE WHEN ${x} IS NULL THEN NULL ${arms.join(' ')}${hasElse ? '' : ' ELSE NULL'} END`;
 		}
 		case 'percentile':
-			return percentileSql(d, metric.direction, x, s.within === 'segment' ? win.segment : null);
+			return percentileSql(
+				d,
+				metric.direction,
+				x,
+				s.within === 'segment' ? win.segment : null,
+				win.group ?? null
+			);
 		case 'boolean':
 			return (
 				`CASE WHEN ${x} = ${num(d, 1)} THEN ${num(d, s.truePoints)} ` +
@@ -147,8 +155,18 @@ export function canonicalNumber(d: Dialect, value: string): string | null {
  * lowest rank. Spelled with RANK and COUNT rather than PERCENT_RANK so the division happens in
  * the same order as the engine's (PERCENT_RANK() × 100 can differ in the last bit).
  */
-function percentileSql(d: Dialect, dir: Direction, x: string, segment: string | null): string {
-	const parts = [`CASE WHEN ${x} IS NULL THEN 1 ELSE 0 END`, ...(segment ? [segment] : [])];
+function percentileSql(
+	d: Dialect,
+	dir: Direction,
+	x: string,
+	segment: string | null,
+	group: string | null
+): string {
+	const parts = [
+		`CASE WHEN ${x} IS NULL THEN 1 ELSE 0 END`,
+		...(group ? [group] : []),
+		...(segment ? [segment] : [])
+	];
 	const part = `PARTITION BY ${parts.join(', ')}`;
 	const n = `COUNT(*) OVER (${part})`;
 	const rank = `RANK() OVER (${part} ORDER BY ${x} ${dir === 'lower' ? 'DESC' : 'ASC'})`;

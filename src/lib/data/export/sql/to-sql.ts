@@ -56,6 +56,12 @@ export interface ToSqlOptions {
 	columnTypes?: Record<string, SqlColumnType>;
 	/** Shown in the header comment (ISO date or timestamp); never read from the clock here. */
 	generatedAt?: string;
+	/**
+	 * A column carried through every stage after the account id and ranking every percentile
+	 * within its value (the pipeline export's `as_of_date`: each date's accounts are their own
+	 * population, as the browser scores the rows of one as-of date). Output after `account_id`.
+	 */
+	groupColumn?: string;
 }
 
 /**
@@ -118,8 +124,9 @@ interface Ctx {
 	model: Model;
 	metrics: Metric[];
 	seg: SegmentSql | null;
-	/** Columns carried through every CTE: account id and segment. */
+	/** Columns carried through every CTE: account id, group column and segment. */
 	keep: string[];
+	group: string | null;
 	variants: SegmentVariant[];
 }
 
@@ -128,6 +135,7 @@ function srcStage(ctx: Ctx, opts: ToSqlOptions, segType: SqlColumnType) {
 	const { d, q, model } = ctx;
 	const colOf = (name: string) => q(opts.columns?.[name] ?? name);
 	const select = [`${q(opts.idColumn)} AS ${q('account_id')}`];
+	if (opts.groupColumn) select.push(`${q(opts.groupColumn)} AS ${q(opts.groupColumn)}`);
 	if (model.segments) {
 		const c = colOf(model.segments.column);
 		select.push(`${segType === 'text' ? c : finiteDouble(d, c, segType)} AS ${q('segment')}`);
@@ -146,7 +154,8 @@ function srcStage(ctx: Ctx, opts: ToSqlOptions, segType: SqlColumnType) {
 function ptsStage(ctx: Ctx, rawKind: Map<string, RawValueSql['kind']>, segType: SqlColumnType) {
 	const { d, q, seg } = ctx;
 	const win = {
-		segment: seg ? d.partitionKey(seg.expr, segType === 'text' ? 'text' : 'double') : null
+		segment: seg ? d.partitionKey(seg.expr, segType === 'text' ? 'text' : 'double') : null,
+		group: ctx.group
 	};
 	return [
 		...ctx.keep,
@@ -206,6 +215,19 @@ function acctStage(ctx: Ctx, dimCols: string[]) {
  * in the engine's order, so the warehouse score equals the browser's `scoreTable` score.
  */
 export function toSql(model: Model, opts: ToSqlOptions): string {
+	const s = scoreStages(model, opts);
+	return `${s.header}\nWITH\n${s.ctes.join(',\n')}\n${s.select};\n`;
+}
+
+/**
+ * The scoring stages of `toSql` as parts: the header comment, the CTEs (reading `opts.table`,
+ * which may be an earlier CTE's name) and the final SELECT (without `;`), so the pipeline export
+ * can put its feature CTEs in front.
+ */
+export function scoreStages(
+	model: Model,
+	opts: ToSqlOptions
+): { header: string; ctes: string[]; select: string } {
 	const d = dialectFor(opts.dialect);
 	const q = d.ident;
 	const segCol = model.segments?.column ?? null;
@@ -217,7 +239,12 @@ export function toSql(model: Model, opts: ToSqlOptions): string {
 		model,
 		metrics: model.dimensions.flatMap((dim) => dim.metrics),
 		seg,
-		keep: [q('account_id'), ...(seg ? [seg.expr] : [])],
+		keep: [
+			q('account_id'),
+			...(opts.groupColumn ? [q(opts.groupColumn)] : []),
+			...(seg ? [seg.expr] : [])
+		],
+		group: opts.groupColumn ? q(opts.groupColumn) : null,
 		variants: variantsOf(model)
 	};
 	const src = srcStage(ctx, opts, segType);
@@ -232,11 +259,20 @@ export function toSql(model: Model, opts: ToSqlOptions): string {
 		cte(d, 'acct', acctStage(ctx, dimCols), 'dims'),
 		cte(d, q('shown_score'), [...ctx.keep, q('score'), shown, q('coverage'), ...dimCols], 'acct')
 	];
-	const final = [q('account_id'), q('score'), q('shown'), tier, q('coverage'), ...dimCols];
-	return (
-		`${header(model, opts)}\nWITH\n${ctes.join(',\n')}\n` +
-		`SELECT\n\t${final.join(',\n\t')}\nFROM ${q('shown_score')};\n`
-	);
+	const final = [
+		q('account_id'),
+		...(opts.groupColumn ? [q(opts.groupColumn)] : []),
+		q('score'),
+		q('shown'),
+		tier,
+		q('coverage'),
+		...dimCols
+	];
+	return {
+		header: header(model, opts),
+		ctes,
+		select: `SELECT\n\t${final.join(',\n\t')}\nFROM ${q('shown_score')}`
+	};
 }
 
 /**

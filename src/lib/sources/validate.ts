@@ -1,0 +1,294 @@
+/**
+ * Cross-field rules of a recipe (names resolve, ids unique, each feature has the columns it
+ * needs) and the check of a recipe against the sources' present columns (a re-imported source
+ * whose columns changed gets a message naming the feature and the column). Pure.
+ */
+import type { FeatureSpec, Recipe, SourceIssue, SourceSpec } from './types';
+
+/** A recipe problem at a JSON path, in words a CS leader understands. */
+export interface RecipeIssue {
+	path: string;
+	message: string;
+}
+
+/** Event aggregates that read a value column. */
+export function aggNeedsColumn(agg: string): boolean {
+	return agg !== 'count' && agg !== 'days-since-last' && agg !== 'days-since-first';
+}
+
+/** Period measures that read a value column. */
+export function measureNeedsColumn(measure: string): boolean {
+	return measure === 'value' || measure === 'changes';
+}
+
+/** Structural rules that the schema cannot express. */
+export function recipeIssues(recipe: Recipe): RecipeIssue[] {
+	const out: RecipeIssue[] = [];
+	const byName = new Map<string, SourceSpec>();
+	recipe.sources.forEach((s, i) => {
+		if (byName.has(s.name))
+			out.push({ path: `sources[${i}].name`, message: `two sources are called "${s.name}"` });
+		byName.set(s.name, s);
+		if (s.grain === 'event' && !s.time)
+			out.push({
+				path: `sources[${i}].time`,
+				message: `"${s.name}" is an event source: pick its date column`
+			});
+		if (s.grain === 'snapshot' && !s.time)
+			out.push({
+				path: `sources[${i}].time`,
+				message: `"${s.name}" is a snapshot source: pick its snapshot date column`
+			});
+		if (s.grain === 'period' && !s.start)
+			out.push({
+				path: `sources[${i}].start`,
+				message: `"${s.name}" is a period source: pick its start date column`
+			});
+		if (s.timeZone !== undefined && !validTimeZone(s.timeZone))
+			out.push({
+				path: `sources[${i}].timeZone`,
+				message: `"${s.timeZone}" is not a known time zone`
+			});
+	});
+	recipe.sources.forEach((s, i) => {
+		if (!s.link) return;
+		const via = byName.get(s.link.via);
+		if (!via)
+			out.push({
+				path: `sources[${i}].link.via`,
+				message: `"${s.name}" links through "${s.link.via}", which is not a source`
+			});
+		else if (via.link)
+			out.push({
+				path: `sources[${i}].link.via`,
+				message: `"${s.name}" links through "${via.name}", which itself links through another source (one hop only)`
+			});
+		else if (via.name === s.name)
+			out.push({
+				path: `sources[${i}].link.via`,
+				message: `"${s.name}" cannot link through itself`
+			});
+	});
+	if (recipe.accounts !== null) {
+		const a = byName.get(recipe.accounts);
+		if (!a)
+			out.push({
+				path: 'accounts',
+				message: `the account list "${recipe.accounts}" is not a source`
+			});
+		else if (a.grain !== 'account')
+			out.push({
+				path: 'accounts',
+				message: `the account list "${a.name}" must have one row per account (it is a${a.grain === 'event' ? 'n' : ''} ${a.grain} source)`
+			});
+		else if (a.link)
+			out.push({
+				path: 'accounts',
+				message: `the account list "${a.name}" cannot link through another source`
+			});
+	}
+	const g = recipe.grid;
+	if (g.kind === 'snapshot-dates') {
+		const s = byName.get(g.source);
+		if (!s || s.grain !== 'snapshot')
+			out.push({
+				path: 'grid.source',
+				message: `the as-of dates come from "${g.source}", which is not a snapshot source`
+			});
+	} else if (g.kind === 'monthly' || g.kind === 'weekly') {
+		if (g.to < g.from)
+			out.push({
+				path: 'grid.to',
+				message: `the grid ends (${g.to}) before it starts (${g.from})`
+			});
+	}
+	const o = recipe.outcome;
+	if (o.kind === 'churn-log') {
+		const s = byName.get(o.source);
+		if (!s || s.grain !== 'event')
+			out.push({
+				path: 'outcome.source',
+				message: `the churn log "${o.source}" must be an event source (one row per cancellation)`
+			});
+	} else if (o.kind === 'period-end') {
+		const s = byName.get(o.source);
+		if (!s || s.grain !== 'period')
+			out.push({
+				path: 'outcome.source',
+				message: `"${o.source}" must be a period source to read churn from the end of the last period`
+			});
+	}
+	const ids = new Map<string, FeatureSpec>();
+	recipe.features.forEach((f, i) => {
+		const p = `features[${i}]`;
+		if (ids.has(f.id)) out.push({ path: `${p}.id`, message: `two features have the id "${f.id}"` });
+		if (Object.values(RESERVED).includes(f.id))
+			out.push({
+				path: `${p}.id`,
+				message: `"${f.id}" is a column the build writes itself: choose another id`
+			});
+		ids.set(f.id, f);
+		const s = byName.get(f.source);
+		if (!s) {
+			out.push({
+				path: `${p}.source`,
+				message: `"${f.name}" reads "${f.source}", which is not a source`
+			});
+			return;
+		}
+		const wrong = (want: string) =>
+			out.push({
+				path: `${p}.source`,
+				message: `"${f.name}" needs ${want} source; "${s.name}" is a${s.grain === 'event' || s.grain === 'account' ? 'n' : ''} ${s.grain} source`
+			});
+		if (f.kind === 'event') {
+			if (s.grain !== 'event' && s.grain !== 'period') wrong('an event (or period)');
+			if (aggNeedsColumn(f.agg) && !f.column)
+				out.push({
+					path: `${p}.column`,
+					message: `"${f.name}" (${f.agg}) needs a column to aggregate`
+				});
+		} else if (f.kind === 'period') {
+			if (s.grain !== 'period') wrong('a period');
+			if (measureNeedsColumn(f.measure) && !f.column)
+				out.push({ path: `${p}.column`, message: `"${f.name}" (${f.measure}) needs a column` });
+			if (f.measure === 'changes' && !f.direction)
+				out.push({ path: `${p}.direction`, message: `"${f.name}" needs a direction (up or down)` });
+		} else if (f.kind === 'snapshot') {
+			if (s.grain !== 'snapshot') wrong('a snapshot');
+		} else if (f.kind === 'account') {
+			if (s.grain !== 'account') wrong('an account');
+		}
+	});
+	if (recipe.segment && !ids.has(recipe.segment))
+		out.push({ path: 'segment', message: `the segment "${recipe.segment}" is not a feature` });
+	if (recipe.contractValue && !ids.has(recipe.contractValue))
+		out.push({
+			path: 'contractValue',
+			message: `the contract value "${recipe.contractValue}" is not a feature`
+		});
+	return out;
+}
+
+const RESERVED = { asOf: 'as_of_date', churnDate: 'churn_date', churned: 'churned', life: 'life' };
+
+/** True for `UTC` and any IANA zone the runtime knows. */
+export function validTimeZone(tz: string): boolean {
+	if (tz === 'UTC') return true;
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone: tz });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Columns a source spec reads (key, link, time columns). */
+function sourceColumns(s: SourceSpec): { column: string; what: string }[] {
+	const out = [{ column: s.key, what: 'key' }];
+	if (s.time)
+		out.push({
+			column: s.time,
+			what:
+				s.grain === 'snapshot'
+					? 'snapshot date'
+					: s.grain === 'account'
+						? 'start date'
+						: 'event date'
+		});
+	if (s.start) out.push({ column: s.start, what: 'start date' });
+	if (s.end) out.push({ column: s.end, what: 'end date' });
+	return out;
+}
+
+/** Columns a feature reads from its source. */
+export function featureColumns(f: FeatureSpec): string[] {
+	const out: string[] = [];
+	if (f.kind === 'event') {
+		if (f.column && aggNeedsColumn(f.agg)) out.push(f.column);
+		if (f.filter) out.push(f.filter.column);
+	} else if (f.kind === 'period') {
+		if (f.column && measureNeedsColumn(f.measure)) out.push(f.column);
+	} else out.push(f.column);
+	return out;
+}
+
+/**
+ * Check a (structurally valid) recipe against the columns each source has now. A missing source
+ * or column is an error naming the source, the feature and the column ("Tickets, last 90 days
+ * reads `priority` from support-tickets, which no longer has that column").
+ * @param columnsOf source name → its column names now (null when the source is not loaded)
+ */
+export function checkRecipeColumns(
+	recipe: Recipe,
+	columnsOf: (source: string) => readonly string[] | null
+): SourceIssue[] {
+	const out: SourceIssue[] = [];
+	const byName = new Map(recipe.sources.map((s) => [s.name, s]));
+	for (const s of recipe.sources) {
+		const cols = columnsOf(s.name);
+		if (!cols) {
+			out.push({
+				severity: 'error',
+				source: s.name,
+				message: `Source "${s.name}" is not loaded: import it again or remove it from the recipe.`
+			});
+			continue;
+		}
+		const have = new Set(cols);
+		for (const c of sourceColumns(s))
+			if (!have.has(c.column))
+				out.push({
+					severity: 'error',
+					source: s.name,
+					column: c.column,
+					message: `Source "${s.name}" has no column "${c.column}" (its ${c.what}).`
+				});
+		if (s.link) {
+			const via = columnsOf(s.link.via);
+			if (via && !via.includes(s.link.column))
+				out.push({
+					severity: 'error',
+					source: s.link.via,
+					column: s.link.column,
+					message: `"${s.name}" links through "${s.link.via}" by column "${s.link.column}", which "${s.link.via}" no longer has.`
+				});
+		}
+		if (s.columns) {
+			const gone = s.columns.filter((c) => !have.has(c));
+			const added = cols.filter((c) => !s.columns!.includes(c));
+			if (gone.length || added.length)
+				out.push({
+					severity: 'warning',
+					source: s.name,
+					message: `Source "${s.name}" changed columns since the recipe was made${gone.length ? `: gone ${gone.map((c) => `"${c}"`).join(', ')}` : ''}${added.length ? `${gone.length ? ';' : ':'} new ${added.map((c) => `"${c}"`).join(', ')}` : ''}.`
+				});
+		}
+	}
+	for (const f of recipe.features) {
+		const s = byName.get(f.source);
+		const cols = s ? columnsOf(s.name) : null;
+		if (!cols) continue;
+		for (const c of featureColumns(f))
+			if (!cols.includes(c))
+				out.push({
+					severity: 'error',
+					source: f.source,
+					feature: f.id,
+					column: c,
+					message: `Feature "${f.name}" reads column "${c}" from "${f.source}", which no longer has that column.`
+				});
+	}
+	const o = recipe.outcome;
+	if (o.kind === 'churn-log') {
+		const cols = columnsOf(o.source);
+		if (cols && !cols.includes(o.column))
+			out.push({
+				severity: 'error',
+				source: o.source,
+				column: o.column,
+				message: `The churn date column "${o.column}" is not in "${o.source}".`
+			});
+	}
+	return out;
+}

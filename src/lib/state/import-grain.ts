@@ -1,0 +1,191 @@
+/**
+ * What one row of an imported file is (account, snapshot, event, period): detected from the
+ * column profiles and explained in a sentence, then applied to the mapping as roles (key, event
+ * time, period start / end). Pure; tested in import-grain.test.ts.
+ */
+import type { ColumnRole, Grain } from '$lib/data/dataset';
+import { timeKind } from '$lib/data/csv/timezone';
+import type { MappingRow } from './import-mapping';
+
+export interface GrainGuess {
+	grain: Grain;
+	/** Why, in words ("“account_id” repeats: 2,000 rows, 492 distinct ids; each row is dated by “submitted_at”"). */
+	reason: string;
+}
+
+export const GRAIN_LABELS: Record<Grain, string> = {
+	account: 'an account (one row per account)',
+	snapshot: 'an account on a date (a snapshot)',
+	event: 'an event (ids repeat, each row dated)',
+	period: 'a period (ids repeat, each row has a start and an end)'
+};
+
+/** Short names for lists ("event"). */
+export const GRAIN_NAMES: Record<Grain, string> = {
+	account: 'account',
+	snapshot: 'snapshot',
+	event: 'event',
+	period: 'period'
+};
+
+const START =
+	/(^|[\s_-])(start(ed)?|begin(s|ning)?|from|effective|valid[\s_-]?from)([\s_-]|$)|^start/i;
+const END = /(^|[\s_-])(end(ed|s)?|until|to|expir(y|es|ation)|valid[\s_-]?to|stop)([\s_-]|$)|^end/i;
+const ID_NAME = /(^|[\s_-])(id|key|code|number|no)$/i;
+const TIME_NAME = /_at$|time|stamp|date|day|when/i;
+
+const fmt = (x: number) => x.toLocaleString('en-US');
+
+/** Rows a profile's distinct count was taken over (a sample on big files). */
+function seen(r: MappingRow): number {
+	const p = r.profile;
+	return p.sampledRows ? Math.round(p.sampledRows * (1 - p.missingShare)) : p.rows - p.missing;
+}
+
+function unique(r: MappingRow): boolean {
+	// A sampled profile marks every column over 50 distinct values as capped; its count is
+	// still exact over the sample.
+	const p = r.profile;
+	return (p.sampledRows !== undefined || !p.distinctCapped) && p.distinct >= seen(r);
+}
+
+/**
+ * The key column: the one mapped as the id, else the id-named (or id-like) column with the
+ * most repeats (feature usage: `subscription_id`, not the nearly unique `usage_id`).
+ */
+export function keyColumn(rows: readonly MappingRow[]): MappingRow | null {
+	const mapped = rows.find((r) => r.role === 'account-id');
+	if (mapped) return mapped;
+	const candidates = rows.filter(
+		(r) =>
+			r.type !== 'date' &&
+			r.type !== 'boolean' &&
+			(ID_NAME.test(r.name.trim()) || r.profile.idLike) &&
+			r.profile.missing === 0
+	);
+	if (candidates.length === 0) return null;
+	return candidates.reduce((a, b) => (b.profile.distinct < a.profile.distinct ? b : a));
+}
+
+/** Date columns, the most time-like name first. */
+function dateColumns(rows: readonly MappingRow[]): MappingRow[] {
+	return rows
+		.filter((r) => r.type === 'date')
+		.sort((a, b) => Number(TIME_NAME.test(b.name)) - Number(TIME_NAME.test(a.name)));
+}
+
+/** Detects the grain from the profiles. */
+export function detectGrain(rows: readonly MappingRow[]): GrainGuess {
+	const key = keyColumn(rows);
+	if (!key)
+		return { grain: 'account', reason: 'No column looks like an id: choose the key column.' };
+	const k = `“${key.name}”`;
+	const sampled = key.profile.sampledRows ? ' (in a sample of the rows)' : '';
+	const snap = rows.find((r) => r.role === 'snapshot-date');
+	if (snap && unique(key))
+		return {
+			grain: 'snapshot',
+			reason: `“${snap.name}” looks like a snapshot date: each row is an account on that date.`
+		};
+	if (unique(key))
+		return {
+			grain: 'account',
+			reason: `Each ${k} appears once${sampled} (${fmt(key.profile.distinct)} rows): one row per account.`
+		};
+	const repeats = `${k} repeats: ${fmt(seen(key))} rows, ${fmt(key.profile.distinct)}${key.profile.distinctCapped ? '+' : ''} distinct ids${sampled}`;
+	const dates = dateColumns(rows);
+	if (snap)
+		return { grain: 'snapshot', reason: `${repeats}; “${snap.name}” looks like a snapshot date.` };
+	const start = dates.find((r) => START.test(r.name));
+	const end = dates.find((r) => r !== start && END.test(r.name));
+	if (start && end)
+		return {
+			grain: 'period',
+			reason: `${repeats}; each row runs from “${start.name}” to “${end.name}”.`
+		};
+	const time = dates[0];
+	if (time) return { grain: 'event', reason: `${repeats}; each row is dated by “${time.name}”.` };
+	return {
+		grain: 'event',
+		reason: `${repeats}, and no column reads as a date: choose the column that dates each row.`
+	};
+}
+
+/** Roles that only make sense for some grains. */
+const GRAIN_ROLES: Record<Grain, ColumnRole[]> = {
+	account: [],
+	snapshot: ['snapshot-date'],
+	event: ['event-time'],
+	period: ['period-start', 'period-end']
+};
+
+/**
+ * Sets the roles a grain needs (mutates `rows`): the key column as `account-id`, and the event
+ * time / period start and end / snapshot date from the date columns when none is mapped yet.
+ * Roles of the other grains go back to `ignore` (their columns stay as dates).
+ */
+export function applyGrain(rows: MappingRow[], grain: Grain): void {
+	const key = keyColumn(rows);
+	if (key && key.role !== 'account-id') {
+		for (const r of rows) if (r.role === 'account-id') r.role = 'ignore';
+		key.role = 'account-id';
+	}
+	const own = GRAIN_ROLES[grain];
+	for (const r of rows)
+		if (r.role !== 'account-id' && isTimeRole(r.role) && !own.includes(r.role)) r.role = 'ignore';
+	// Free date columns first; then an outcome date (a churn log's churn date is its event time).
+	const free = () => {
+		const dates = dateColumns(rows);
+		const open = dates.filter((r) => r.role === 'ignore' || r.role === 'metric');
+		return open.length > 0
+			? open
+			: dates.filter((r) => r.role.endsWith('-date') && !isTimeRole(r.role));
+	};
+	const put = (role: ColumnRole, pick: (r: MappingRow) => boolean) => {
+		if (rows.some((r) => r.role === role)) return;
+		const r = free().find(pick) ?? null;
+		if (r) r.role = role;
+	};
+	if (grain === 'event') put('event-time', () => true);
+	if (grain === 'snapshot') put('snapshot-date', () => true);
+	if (grain === 'period') {
+		put('period-start', (r) => START.test(r.name));
+		put('period-end', (r) => END.test(r.name));
+		put('period-start', () => true);
+	}
+}
+
+function isTimeRole(role: ColumnRole): boolean {
+	return (
+		role === 'snapshot-date' ||
+		role === 'event-time' ||
+		role === 'period-start' ||
+		role === 'period-end'
+	);
+}
+
+/**
+ * A sentence stating how the dates with times are read, or null when no date column
+ * holds a time ("“closed_at” has times without a zone: read as UTC time …").
+ */
+export function timeStatement(rows: readonly MappingRow[], zone: string): string | null {
+	const timed: string[] = [];
+	const offset: string[] = [];
+	for (const r of rows) {
+		if (r.type !== 'date') continue;
+		const kind = timeKind(r.profile.sample);
+		if (kind === 'time') timed.push(`“${r.name}”`);
+		if (kind === 'time-offset') offset.push(`“${r.name}”`);
+	}
+	if (timed.length === 0 && offset.length === 0) return null;
+	const parts: string[] = [];
+	if (timed.length)
+		parts.push(
+			`${timed.join(', ')} ${timed.length > 1 ? 'have' : 'has'} times without a zone: read as ${zone} time`
+		);
+	if (offset.length)
+		parts.push(
+			`${offset.join(', ')} ${offset.length > 1 ? 'have' : 'has'} times with a zone: converted to ${zone}`
+		);
+	return `${parts.join('; ')}. Each row counts on its date in ${zone}.`;
+}
