@@ -9,7 +9,8 @@ const pureCore = {
 	patterns: [
 		{
 			group: ['svelte', 'svelte/*', 'idb', 'idb/*', 'd3', 'd3-*', 'papaparse'],
-			message: 'model/, backtest/ and draft/ stay pure: no Svelte, idb, d3 or PapaParse.'
+			message:
+				'The pure core (model/, backtest/, sources/, draft/) stays pure: no Svelte, idb, d3 or PapaParse.'
 		},
 		{
 			group: [
@@ -25,7 +26,7 @@ const pureCore = {
 				'$lib/charts/*',
 				'$lib/workers/*'
 			],
-			message: 'Imports point down only: model/, backtest/ and draft/ import nothing from the app.'
+			message: 'Imports point down only: the pure core imports nothing from the app.'
 		}
 	]
 };
