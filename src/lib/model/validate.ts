@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { migrateModel, readSchemaVersion } from './migrate';
+import { parseRecipe } from '$lib/sources/recipe-schema';
 import { ModelSchema } from './schema';
 import { applyOverride } from './segments';
 import { checkWeights, semanticIssues } from './semantic';
@@ -60,8 +61,16 @@ export function validateModel(json: unknown): ValidationResult {
 				ok: false,
 				issues: parsed.issues.map((i) => ({ path: pathOf(i), message: i.message }))
 			};
-		const model: Model = parsed.output;
+		const { recipe: rawRecipe, ...rest } = parsed.output;
+		const model: Model = rest;
 		const issues = [...semanticIssues(model), ...segmentWeightIssues(model)];
+		if (rawRecipe !== undefined) {
+			const r = parseRecipe(rawRecipe);
+			if (r.ok) model.recipe = r.recipe;
+			else
+				for (const i of r.issues)
+					issues.push({ path: i.path ? `recipe.${i.path}` : 'recipe', message: i.message });
+		}
 		return issues.length ? { ok: false, issues } : { ok: true, model };
 	} catch (e) {
 		// Defensive: hostile input (e.g. a throwing getter) must not escape as an exception.

@@ -649,6 +649,7 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
 	'event-time': 'event time',
 	'period-start': 'period start',
 	'period-end': 'period end',
+	keep: 'keep (for links and filters)',
 	ignore: 'ignore'
 };
 
