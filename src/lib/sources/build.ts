@@ -255,39 +255,51 @@ export interface Grouped {
 
 export function groupByAccount(r: Resolved, accounts: number, mask: Uint8Array | null): Grouped {
 	const n = r.n;
-	let m = 0;
+	const rd = r.day;
+	const ok = r.ok;
+	const acct = r.acct;
 	let lo = Infinity;
 	let hi = -Infinity;
 	for (let i = 0; i < n; i++) {
-		if (!r.ok[i] || (mask && !mask[i])) continue;
-		const d = r.day[i]!;
-		if (Number.isNaN(d)) continue;
-		m++;
+		if (ok[i] === 0 || (mask !== null && mask[i] === 0)) continue;
+		const d = rd[i]!;
+		if (d !== d) continue;
 		if (d < lo) lo = d;
 		if (d > hi) hi = d;
 	}
-	const byDay = new Int32Array(m);
-	if (m > 0) {
-		const span = hi - lo + 1;
-		const cnt = new Int32Array(span + 1);
-		for (let i = 0; i < n; i++)
-			if (r.ok[i] && (!mask || mask[i]) && !Number.isNaN(r.day[i]!)) cnt[r.day[i]! - lo + 1]!++;
-		for (let k = 1; k <= span; k++) cnt[k]! += cnt[k - 1]!;
-		for (let i = 0; i < n; i++)
-			if (r.ok[i] && (!mask || mask[i]) && !Number.isNaN(r.day[i]!))
-				byDay[cnt[r.day[i]! - lo]!++] = i;
+	// Day offset per usable row (−1 = left out), as small integers for the counting sorts.
+	const off = new Int32Array(n);
+	const span = hi >= lo ? hi - lo + 1 : 0;
+	const cnt = new Int32Array(span + 1);
+	const perAcct = new Int32Array(accounts + 1);
+	let m = 0;
+	for (let i = 0; i < n; i++) {
+		const d = rd[i]!;
+		if (ok[i] === 0 || (mask !== null && mask[i] === 0) || d !== d) {
+			off[i] = -1;
+			continue;
+		}
+		const o = (d - lo) | 0;
+		off[i] = o;
+		cnt[o + 1]!++;
+		perAcct[acct[i]! + 1]!++;
+		m++;
 	}
-	const start = new Int32Array(accounts + 1);
-	for (let j = 0; j < m; j++) start[r.acct[byDay[j]!]! + 1]!++;
-	for (let a = 1; a <= accounts; a++) start[a]! += start[a - 1]!;
-	const pos = start.slice(0, accounts);
+	for (let k = 1; k <= span; k++) cnt[k]! += cnt[k - 1]!;
+	const byDay = new Int32Array(m);
+	for (let i = 0; i < n; i++) {
+		const o = off[i]!;
+		if (o >= 0) byDay[cnt[o]!++] = i;
+	}
+	for (let a = 1; a <= accounts; a++) perAcct[a]! += perAcct[a - 1]!;
+	const start = perAcct.slice();
 	const rows = new Int32Array(m);
 	const day = new Float64Array(m);
 	for (let j = 0; j < m; j++) {
 		const i = byDay[j]!;
-		const p = pos[r.acct[i]!]!++;
+		const p = perAcct[acct[i]!]!++;
 		rows[p] = i;
-		day[p] = r.day[i]!;
+		day[p] = lo + off[i]!;
 	}
 	return { rows, day, start };
 }
