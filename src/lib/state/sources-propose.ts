@@ -6,6 +6,7 @@
  * sources-propose.test.ts. Every choice is editable afterwards.
  */
 import { columnWithRole, grainOf, type ColumnInfo, type DatasetMeta } from '$lib/data/dataset';
+import type { ColumnTable, Dimension, Metric, Model, Scheme } from '$lib/model/types';
 import { dayIso } from '$lib/sources/grid';
 import { proposeKeys } from '$lib/sources/detect';
 import {
@@ -272,4 +273,65 @@ export function proposeRecipe(candidates: readonly SourceCandidate[]): Recipe {
 		segment: segment?.id ?? null,
 		contractValue: value?.id ?? null
 	};
+}
+
+/** Features where a lower value is healthier (tickets, errors, days since last use, downgrades). */
+const LOWER_IS_BETTER =
+	/days[_\s-]?since|ticket|error|urgent|escalat|resolution|downgrade|churn|refund|late|complain/i;
+
+/** The p-th quantile (0–1) of the finite values (nearest rank), or null when there are none. */
+function quantile(sorted: Float64Array, p: number): number | null {
+	if (sorted.length === 0) return null;
+	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))]!;
+}
+
+/**
+ * The model's dimensions from the recipe's features: one dimension per source, one linear metric
+ * per number feature scaled from its 5th to its 95th percentile in the built table (a 0/1
+ * feature is boolean), direction from what it counts. Tiers, segments and playbooks are kept.
+ */
+export function modelFromFeatures(model: Model, recipe: Recipe, table: ColumnTable): Model {
+	const dims: Dimension[] = [];
+	const taken = new Set<string>();
+	for (const s of recipe.sources) {
+		const metrics: Metric[] = [];
+		for (const f of recipe.features) {
+			if (f.source !== s.name) continue;
+			const col = table.columns.get(f.id);
+			if (col?.kind !== 'number') continue;
+			const finite = Float64Array.from(col.values.filter((x) => Number.isFinite(x))).sort();
+			const lo = quantile(finite, 0.05);
+			const hi = quantile(finite, 0.95);
+			if (lo === null || hi === null) continue;
+			const lower = LOWER_IS_BETTER.test(`${f.id} ${f.name}`);
+			const binary = finite.every((x) => x === 0 || x === 1);
+			let scheme: Scheme;
+			if (binary)
+				scheme = { kind: 'boolean', truePoints: lower ? 0 : 100, falsePoints: lower ? 100 : 0 };
+			else if (hi > lo) {
+				const r = (x: number) => Math.round(x * 100) / 100;
+				scheme = lower
+					? { kind: 'linear', worst: r(hi), best: r(lo) }
+					: { kind: 'linear', worst: r(lo), best: r(hi) };
+			} else continue;
+			const id = featureId(f.id, taken);
+			taken.add(id);
+			metrics.push({
+				id,
+				name: f.name,
+				column: f.id,
+				direction: lower ? 'lower' : 'higher',
+				scheme,
+				weight: 1,
+				missing: 'exclude',
+				timing: 'leading'
+			});
+		}
+		if (metrics.length === 0) continue;
+		const id = featureId(`from_${s.name}`, taken);
+		taken.add(id);
+		dims.push({ id, name: `From ${s.name}`, weight: 1, metrics });
+	}
+	if (dims.length === 0) return model;
+	return { ...model, dimensions: dims, segments: null };
 }

@@ -33,7 +33,7 @@ import type {
 } from '$lib/sources/types';
 import { checkRecipeColumns } from '$lib/sources/validate';
 import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
-import { proposeRecipe, specFromMeta, sourceNames } from './sources-propose';
+import { modelFromFeatures, proposeRecipe, specFromMeta, sourceNames } from './sources-propose';
 import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte';
 
 /** Runs the feature build (a worker in the page; in-process in tests). */
@@ -406,6 +406,11 @@ export class SourcesState {
 				...(previous ? { replaces: previous.id } : {})
 			});
 			this.#wb.setDataset({ ...dataset, meta });
+			// Metrics default from the features when the model reads none of the built columns.
+			const model = this.#wb.model;
+			const cols = new Set(dataset.table.columns.keys());
+			if (model && !model.dimensions.some((d) => d.metrics.some((m) => cols.has(m.column))))
+				this.useFeaturesAsMetrics();
 			await this.#ds.refresh();
 			this.#ds.activeId = meta.id;
 			this.summary = {
@@ -462,6 +467,15 @@ export class SourcesState {
 			return;
 		}
 		await this.build();
+	}
+
+	/** Replace the model's dimensions with metrics from the features (one undoable step). */
+	useFeaturesAsMetrics(): void {
+		const model = this.#wb.model;
+		const ds = this.#wb.dataset;
+		if (!model?.recipe || !ds?.meta.builtFromRecipe) return;
+		const next = modelFromFeatures(model, model.recipe, ds.table);
+		if (next !== model) this.#wb.editModel(next, 'metrics from the recipe’s features');
 	}
 
 	/** The source name a column of the active built dataset comes from, if any. */
