@@ -304,6 +304,41 @@ export function groupByAccount(r: Resolved, accounts: number, mask: Uint8Array |
 	return { rows, day, start };
 }
 
+/** Rows equal in every column to an earlier row of the same account and day. */
+function duplicateRows(r: Resolved, g: Grouped): { count: number; first: number } {
+	const cols = [...r.src.table.columns.values()];
+	const ids = r.src.ids;
+	const same = (i: number, j: number) => {
+		if (ids && ids[i] !== ids[j]) return false;
+		for (const c of cols) {
+			if (c.kind === 'number') {
+				const x = c.values[i]!;
+				const y = c.values[j]!;
+				if (x !== y && !(x !== x && y !== y)) return false;
+			} else if (c.codes[i] !== c.codes[j]) return false;
+		}
+		return true;
+	};
+	let count = 0;
+	let first = Infinity;
+	const A = g.start.length - 1;
+	for (let a = 0; a < A; a++) {
+		const e = g.start[a + 1]!;
+		for (let j = g.start[a]! + 1; j < e; j++) {
+			if (g.day[j] !== g.day[j - 1]) continue;
+			for (let k = j - 1; k >= g.start[a]! && g.day[k] === g.day[j]; k--) {
+				if (same(g.rows[k]!, g.rows[j]!)) {
+					count++;
+					const row = Math.max(g.rows[k]!, g.rows[j]!);
+					if (row < first) first = row;
+					break;
+				}
+			}
+		}
+	}
+	return { count, first: count ? first : -1 };
+}
+
 /** Rank of each dictionary entry in code-point order (ties of `last` take the largest). */
 function dictionaryRank(dict: readonly string[]): Int32Array {
 	const order = dict
@@ -683,6 +718,22 @@ export function buildFeatureTable(recipe: Recipe, tables: readonly SourceTable[]
 		}
 		return g;
 	};
+	// Exact duplicate events (same account, day and every value) are counted as events, and said.
+	for (const spec of recipe.sources) {
+		if (spec.grain !== 'event' || !recipe.features.some((f) => f.source === spec.name)) continue;
+		const dup = duplicateRows(
+			res.sources.get(spec.name)!,
+			grouped(res.sources.get(spec.name)!, '', null)
+		);
+		if (dup.count)
+			issues.push({
+				severity: 'warning',
+				source: spec.name,
+				row: dup.first + 1,
+				rows: dup.count,
+				message: `${plural(dup.count, 'row')} of "${spec.name}" repeat${dup.count === 1 ? 's' : ''} an earlier row exactly (same account, date and values; first: row ${(dup.first + 1).toLocaleString('en-US')}): each is counted as its own event. Remove them from the export if they are double entries.`
+			});
+	}
 	for (const f of recipe.features) {
 		const r = res.sources.get(f.source)!;
 		const text = isTextFeature(f, byName, r.spec);
