@@ -501,3 +501,32 @@ function periodSql(d: Dialect, f: PeriodFeature, c: SourceCtx, k: number): [stri
 		}
 	}
 }
+
+/**
+ * Warehouse column types the recipe implies when the raw sources are not at hand: a column read
+ * by a feature whose built column is text (`textFeatures`) is text; a filter column is text when
+ * some filter value is not a number; everything else is a number (dates are read as dates anyway).
+ */
+export function impliedColumnTypes(
+	recipe: Recipe,
+	textFeatures: ReadonlySet<string>
+): Record<string, Record<string, PipelineColumnType>> {
+	const out: Record<string, Record<string, PipelineColumnType>> = {};
+	const set = (source: string, column: string, type: PipelineColumnType) => {
+		(out[source] ??= {})[column] = type;
+	};
+	for (const f of recipe.features) {
+		const column = f.kind === 'event' || f.kind === 'period' ? f.column : f.column;
+		if (column && textFeatures.has(f.id)) set(f.source, column, 'text');
+		if (
+			f.kind === 'event' &&
+			f.filter &&
+			f.filter.values.some((v) => !Number.isFinite(Number(v)) || v.trim() === '')
+		)
+			set(f.source, f.filter.column, 'text');
+		if (f.kind === 'event' && f.agg === 'distinct' && f.column && !out[f.source]?.[f.column])
+			set(f.source, f.column, 'text');
+	}
+	for (const s of recipe.sources) if (s.link) set(s.link.via, s.link.column, 'text');
+	return out;
+}
