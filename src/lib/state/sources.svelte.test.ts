@@ -35,7 +35,13 @@ async function ravenstack() {
 	const ds = new DatasetsState(wb);
 	const store = await openWorkbenchDb({ factory: new IDBFactory(), channel: false });
 	await ds.attach(store);
-	const imp = new ImportState({ workbench: wb, datasets: ds, worker: inProcessWorker });
+	const holder: { src?: SourcesState } = {};
+	const imp = new ImportState({
+		workbench: wb,
+		datasets: ds,
+		worker: inProcessWorker,
+		onReplaced: (old, meta) => holder.src?.reimported(old, meta)
+	});
 	cleanups.push(() => {
 		imp.dispose();
 		store.close();
@@ -47,6 +53,7 @@ async function ravenstack() {
 		expect(imp.step, t).toBe('done');
 	}
 	const src = new SourcesState({ workbench: wb, datasets: ds, run: runInProcess });
+	holder.src = src;
 	return { wb, ds, src, imp };
 }
 
@@ -147,5 +154,51 @@ describe.skipIf(!has)('Sources workspace on ravenstack', () => {
 		expect(src.issues.map((i) => i.message).join('\n')).toMatch(/severity/);
 		expect(ds.list).toHaveLength(listed);
 		expect(ds.list.some((m) => m.builtFromRecipe)).toBe(false);
+	});
+
+	it('re-importing a source re-runs the recipe; a lost column names the feature and keeps the table', async () => {
+		const { wb, ds, src, imp } = await ravenstack();
+		await src.start();
+		expect(await src.build()).toBe(true);
+		const builtId = wb.dataset!.meta.id;
+		const tickets = () => ds.list.find((m) => m.name === 'ravenstack-support-tickets')!;
+		// The tickets export again, without resolution_time_hours.
+		const lines = text('support-tickets').split('\r\n');
+		const drop = lines[0]!.split(',').indexOf('resolution_time_hours');
+		const without = lines
+			.map((l) =>
+				l
+					.split(',')
+					.filter((_, i) => i !== drop)
+					.join(',')
+			)
+			.join('\r\n');
+		imp.startRemap(tickets());
+		await imp.chooseFile(new File([without], 'ravenstack-support-tickets.csv'));
+		await imp.review();
+		await imp.commit();
+		expect(imp.step).toBe('done');
+		const errors = src.issues.filter((i) => i.severity === 'error');
+		expect(errors.map((i) => i.column)).toContain('resolution_time_hours');
+		expect(errors.map((i) => i.message).join(' ')).toMatch(
+			/resolution time hours, sum last 30 days|resolution_time_hours/
+		);
+		// The built table is still there and active; the recipe kept its features.
+		expect(ds.list.find((m) => m.builtFromRecipe)?.id).toBe(builtId);
+		expect(src.recipe!.features.some((f) => f.id === 'resolution_time_hours_30d')).toBe(true);
+		// The full export again: the recipe re-runs and replaces the built table.
+		imp.startRemap(tickets());
+		await imp.chooseFile(new File([text('support-tickets')], 'ravenstack-support-tickets.csv'));
+		// The re-map applies the stored mapping, which no longer names the column: keep it again.
+		const back = imp.columns.find((c) => c.name === 'resolution_time_hours')!;
+		expect(back.role).toBe('ignore');
+		imp.setRole(back.index, 'metric');
+		await imp.review();
+		await imp.commit();
+		expect(src.issues.filter((i) => i.severity === 'error')).toEqual([]);
+		const rebuilt = ds.list.filter((m) => m.builtFromRecipe);
+		expect(rebuilt).toHaveLength(1);
+		expect(rebuilt[0]!.id).not.toBe(builtId);
+		expect(wb.dataset?.meta.id).toBe(rebuilt[0]!.id);
 	});
 });
