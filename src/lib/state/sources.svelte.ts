@@ -143,6 +143,7 @@ export async function runInProcess(recipe: Recipe, tables: SourceTable[]): Promi
 export function runInWorker(recipe: Recipe, tables: SourceTable[]): Promise<BuiltTable> {
 	if (typeof Worker === 'undefined') return runInProcess(recipe, tables);
 	return new Promise((resolve, reject) => {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a module URL, not state
 		const worker = new Worker(new URL('../workers/sources.worker.ts', import.meta.url), {
 			type: 'module'
 		});
@@ -177,6 +178,8 @@ export class SourcesState {
 	#ds: DatasetsState;
 	#run: BuildRunner;
 	#now: () => number;
+	/** Loaded source datasets by id (not reactive: a cache). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#cache = new Map<string, Dataset>();
 
 	constructor(deps: SourcesDeps = {}) {
@@ -281,6 +284,7 @@ export class SourcesState {
 		const meta = this.candidates.find((m) => m.id === datasetId);
 		const r = this.recipe;
 		if (!meta || !r) return;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off lookup
 		const taken = new Set(r.sources.map((s) => s.name));
 		let name = sourceNames([meta.name])[0]!;
 		for (let k = 2; taken.has(name); k++) name = `${sourceNames([meta.name])[0]}-${k}`;
@@ -408,6 +412,7 @@ export class SourcesState {
 			this.#wb.setDataset({ ...dataset, meta });
 			// Metrics default from the features when the model reads none of the built columns.
 			const model = this.#wb.model;
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off lookup
 			const cols = new Set(dataset.table.columns.keys());
 			if (model && !model.dimensions.some((d) => d.metrics.some((m) => cols.has(m.column))))
 				this.useFeaturesAsMetrics();
