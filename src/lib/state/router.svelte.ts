@@ -8,6 +8,7 @@ export const SCREENS = [
 	{ id: 'model', label: 'Model' },
 	{ id: 'portfolio', label: 'Portfolio' },
 	{ id: 'backtest', label: 'Backtest' },
+	{ id: 'validation', label: 'Validation' },
 	{ id: 'actions', label: 'Actions & export' }
 ] as const;
 

@@ -24,7 +24,8 @@ import {
 	type SnapshotRows
 } from '$lib/backtest/select';
 import { tierReport } from '$lib/backtest/tiers';
-import { allMetrics, scoreTable } from '$lib/model';
+import { scoreTable } from '$lib/model/score';
+import { allMetrics } from '$lib/model/structure';
 import type { Column, ColumnTable, Model, ScoreResult } from '$lib/model/types';
 import type {
 	BacktestRequest,
@@ -35,6 +36,8 @@ import type {
 	FitRunResult,
 	RollingRow
 } from './backtest-protocol';
+import { runValidation } from './validation-core';
+import type { ValidationRequest, ValidationResult } from './validation-protocol';
 
 type DataRequest = Extract<BacktestRequest, { type: 'backtest/data' }>;
 
@@ -195,6 +198,22 @@ export class BacktestCore {
 			compare,
 			ms: performance.now() - t0
 		};
+	}
+
+	/** The Validation run (validation-core.ts) on this dataset. */
+	validate(msg: ValidationRequest, progress: (stage: string) => void = () => {}): ValidationResult {
+		if (!this.#table) throw new Error('no dataset loaded');
+		return runValidation(
+			{
+				table: this.#table,
+				snapshot: this.#snapshot,
+				days: this.#days,
+				dataEndDay: this.#dataEndDay,
+				population: (s) => this.population(s)
+			},
+			msg,
+			progress
+		);
 	}
 
 	/** Per-metric inputs: raw numbers in the metric's direction; points for text columns. */

@@ -9,6 +9,7 @@ import type { FitResult } from '$lib/backtest/fit';
 import type { MigrationMatrix } from '$lib/backtest/migration';
 import type { SelectionCounts } from '$lib/backtest/select';
 import type { Column, Model } from '$lib/model/types';
+import type { ValidationReply, ValidationRequest } from './validation-protocol';
 
 export type BacktestMode = 'cross-sectional' | 'point-in-time';
 
@@ -114,6 +115,7 @@ export type BacktestRequest =
 			settings: BacktestSettings;
 	  }
 	| { type: 'backtest/fit'; id: number; model: Model; settings: BacktestSettings; folds: number }
+	| ValidationRequest
 	/** Benchmarks: generate the seeded fixture (bench-fixture.ts) of `n` accounts in the worker. */
 	| { type: 'backtest/bench-load'; id: number; n: number; seed: number }
 	| { type: 'backtest/bench'; id: number; n: number; step: 'report' | 'fit' | 'auc' };
@@ -123,5 +125,6 @@ export type BacktestReply =
 	| { type: 'backtest/progress'; id: number; stage: string }
 	| { type: 'backtest/result'; id: number; result: BacktestRunResult }
 	| { type: 'backtest/fit-result'; id: number; result: FitRunResult }
+	| ValidationReply
 	| { type: 'backtest/bench-done'; id: number; info: string }
 	| { type: 'backtest/error'; id: number; message: string };

@@ -60,6 +60,13 @@ self.onmessage = (e: MessageEvent<BacktestRequest>) => {
 				post({ type: 'backtest/result', id: msg.id, result });
 				return;
 			}
+			case 'validation/run': {
+				const result = core.validate(msg, (stage) =>
+					post({ type: 'backtest/progress', id: msg.id, stage })
+				);
+				post({ type: 'validation/result', id: msg.id, result });
+				return;
+			}
 			case 'backtest/fit':
 				post({ type: 'backtest/fit-result', id: msg.id, result: core.fit(msg) });
 				return;

@@ -1,0 +1,103 @@
+/**
+ * Score history: every account scored at each date of an as-of grid, point in time. At grid day
+ * D an account is scored on its latest snapshot dated ≤ D, and only if it had not churned by D;
+ * each date's population is scored on its own (percentile ranks see only that date's accounts),
+ * so no score uses data dated after its own date. Lead time and drift read this history.
+ */
+import { scoreTable } from '$lib/model/score';
+import type { ColumnTable, Model } from '$lib/model/types';
+import { gatherTable } from './asof';
+import { accountIndex, selectPointInTime, type SnapshotRows } from './select';
+
+/** Tier code for an account that is not in the population at a date (no snapshot yet, or churned). */
+export const ABSENT = -2;
+
+/** Scores and tiers per grid day per account. */
+export interface ScoreHistory {
+	/** Grid days (epoch days), ascending. */
+	days: number[];
+	/** Distinct accounts (dense index, first appearance order of the snapshot rows). */
+	accounts: number;
+	/** Per grid day: score per account (full precision); NaN = absent or not scored. */
+	score: Float32Array[];
+	/** Per grid day: tier index per account (model order, 0 = best); −1 not scored, −2 absent. */
+	tier: Int8Array[];
+	/** Per account: churn day (earliest over its rows) if known by `dataEndDay`, else NaN. */
+	churnDay: Float64Array;
+	/** Per account: its latest snapshot day (when it was last seen in the data). */
+	lastSeenDay: Float64Array;
+	/** Last day outcomes are known. */
+	dataEndDay: number;
+}
+
+/**
+ * Grid days for the history: the distinct snapshot days, thinned to at most `max` by keeping
+ * the latest day of each equal-width stretch (monthly snapshots over two years stay as they are).
+ */
+export function historyGrid(days: readonly number[], max = 36): number[] {
+	if (days.length <= max) return [...days];
+	const out: number[] = [];
+	for (let k = 1; k <= max; k++) out.push(days[Math.ceil((k * days.length) / max) - 1]!);
+	return [...new Set(out)];
+}
+
+/** Per account: churn day (known by `dataEndDay`) and last snapshot day. */
+export function accountOutcomes(data: SnapshotRows, dataEndDay: number) {
+	const { of, count } = accountIndex(data.account);
+	const churnDay = new Float64Array(count).fill(NaN);
+	const lastSeenDay = new Float64Array(count).fill(-Infinity);
+	for (let i = 0; i < of.length; i++) {
+		const a = of[i]!;
+		const c = data.churnDay[i]!;
+		if (c <= dataEndDay && !(churnDay[a]! <= c)) churnDay[a] = c;
+		if (data.snapshotDay[i]! > lastSeenDay[a]!) lastSeenDay[a] = data.snapshotDay[i]!;
+	}
+	return { of, count, churnDay, lastSeenDay };
+}
+
+/** Score every account at every grid day (see the module note). */
+export function buildScoreHistory(
+	data: SnapshotRows,
+	table: ColumnTable,
+	model: Model,
+	gridDays: readonly number[],
+	dataEndDay: number
+): ScoreHistory {
+	const { of, count, churnDay, lastSeenDay } = accountOutcomes(data, dataEndDay);
+	const score: Float32Array[] = [];
+	const tier: Int8Array[] = [];
+	for (const D of gridDays) {
+		// Horizon 0 with no end of data: everyone alive at D is selected, labels unused.
+		const sel = selectPointInTime(data, { asOfDay: D, horizonDays: 0, dataEndDay: Infinity });
+		const r = scoreTable(model, gatherTable(table, sel.rows));
+		const s = new Float32Array(count).fill(NaN);
+		const t = new Int8Array(count).fill(ABSENT);
+		for (let j = 0; j < sel.rows.length; j++) {
+			const a = of[sel.rows[j]!]!;
+			s[a] = r.score[j]!;
+			t[a] = r.tier[j]!;
+		}
+		score.push(s);
+		tier.push(t);
+	}
+	return { days: [...gridDays], accounts: count, score, tier, churnDay, lastSeenDay, dataEndDay };
+}
+
+/**
+ * Index of the grid day in force at `day` (latest grid day ≤ day, and < `before` when given);
+ * −1 when none.
+ */
+export function gridIndexAt(days: readonly number[], day: number, before = Infinity): number {
+	let lo = 0;
+	let hi = days.length - 1;
+	let ans = -1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		const d = days[mid]!;
+		if (d <= day && d < before) {
+			ans = mid;
+			lo = mid + 1;
+		} else hi = mid - 1;
+	}
+	return ans;
+}

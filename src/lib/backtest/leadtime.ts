@@ -1,0 +1,190 @@
+/**
+ * Lead time: how early would the model have warned us? Read from a point-in-time score history
+ * (history.ts). For a churner with churn day c, "L days before churn" is the score in force at
+ * c − L: the one from the latest grid date ≤ c − L (and before c). Tier 0 is the best tier
+ * (Green); the last tier of the model is Red.
+ */
+import { ABSENT, gridIndexAt, type ScoreHistory } from './history';
+import { wilson, type RateInterval } from './wilson';
+
+/** Share of churners not in the best tier L days before churn. */
+export interface LeadShare {
+	days: number;
+	/** Churners scored at c − L. */
+	churners: number;
+	nonGreen: number;
+	red: number;
+	share: RateInterval;
+	redShare: RateInterval;
+}
+
+/** Days from the first time in a tier group to churn, over the churners ever in it. */
+export interface FirstWarning {
+	/** Churners with at least one score before churn. */
+	churners: number;
+	/** Of those, the ones ever in the group before churn. */
+	warned: number;
+	share: RateInterval;
+	/** Median days from the first such score date to churn; NaN when no one. */
+	medianDays: number;
+	/** Quartiles of the same. */
+	q1Days: number;
+	q3Days: number;
+}
+
+/** Mean score L days before churn (churners) or before the last grid date (retained). */
+export interface TrajectoryPoint {
+	days: number;
+	churnedMean: number;
+	churnedN: number;
+	retainedMean: number;
+	retainedN: number;
+}
+
+export interface LeadTimeResult {
+	leads: LeadShare[];
+	/** Non-Green at any score in force during [c − windowFrom, c − windowTo] (e.g. 90 → 60). */
+	window: LeadShare;
+	firstRed: FirstWarning;
+	firstNonGreen: FirstWarning;
+	trajectory: TrajectoryPoint[];
+	/** Churners in the history (churn day within the data, after the first grid date). */
+	churners: number;
+}
+
+export interface LeadTimeOptions {
+	/** Index of the worst (Red) tier. */
+	redTier: number;
+	leadDays?: number[];
+	windowFromDays?: number;
+	windowToDays?: number;
+	/** Trajectory offsets, days before churn. */
+	trajectoryDays?: number[];
+}
+
+function quantile(sorted: number[], q: number): number {
+	if (sorted.length === 0) return NaN;
+	const h = (sorted.length - 1) * q;
+	const lo = Math.floor(h);
+	return (
+		sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? 0) - sorted[lo]!)
+	);
+}
+
+function warning(churners: number, gaps: number[]): FirstWarning {
+	gaps.sort((a, b) => a - b);
+	return {
+		churners,
+		warned: gaps.length,
+		share: wilson(gaps.length, churners),
+		medianDays: quantile(gaps, 0.5),
+		q1Days: quantile(gaps, 0.25),
+		q3Days: quantile(gaps, 0.75)
+	};
+}
+
+const isScored = (t: number) => t >= 0;
+
+/** Lead-time figures from a score history. Medians and quartiles interpolate (type 7). */
+export function leadTime(h: ScoreHistory, opts: LeadTimeOptions): LeadTimeResult {
+	const leadDays = opts.leadDays ?? [30, 60, 90];
+	const from = opts.windowFromDays ?? 90;
+	const to = opts.windowToDays ?? 60;
+	const trajDays = opts.trajectoryDays ?? Array.from({ length: 13 }, (_, k) => 30 * k);
+	const red = opts.redTier;
+	const first = h.days[0] ?? Infinity;
+	const counts = leadDays.map(() => ({ n: 0, ng: 0, red: 0 }));
+	const win = { n: 0, ng: 0, red: 0 };
+	const traj = trajDays.map(() => ({ cs: 0, cn: 0, rs: 0, rn: 0 }));
+	const redGaps: number[] = [];
+	const ngGaps: number[] = [];
+	let churners = 0;
+	let withHistory = 0;
+	const lastGrid = h.days.length - 1;
+	for (let a = 0; a < h.accounts; a++) {
+		const c = h.churnDay[a]!;
+		if (!(c > first)) {
+			// Retained (or churned before the grid): trajectory aligned on the last grid date.
+			if (!Number.isNaN(c) || lastGrid < 0) continue;
+			trajDays.forEach((L, k) => {
+				const g = gridIndexAt(h.days, h.days[lastGrid]! - L);
+				const s = g >= 0 ? h.score[g]![a]! : NaN;
+				if (Number.isFinite(s)) {
+					traj[k]!.rs += s;
+					traj[k]!.rn++;
+				}
+			});
+			continue;
+		}
+		churners++;
+		leadDays.forEach((L, k) => {
+			const g = gridIndexAt(h.days, c - L, c);
+			const t = g >= 0 ? h.tier[g]![a]! : ABSENT;
+			if (!isScored(t)) return;
+			counts[k]!.n++;
+			if (t > 0) counts[k]!.ng++;
+			if (t === red) counts[k]!.red++;
+		});
+		// Window: the score in force at c − from, and every later grid score up to c − to.
+		const g0 = gridIndexAt(h.days, c - from, c);
+		const g1 = gridIndexAt(h.days, c - to, c);
+		if (g0 >= 0 && isScored(h.tier[g0]![a]!)) {
+			let ng = false;
+			let isRed = false;
+			for (let g = g0; g <= g1; g++) {
+				const t = h.tier[g]![a]!;
+				if (t > 0) ng = true;
+				if (t === red) isRed = true;
+			}
+			win.n++;
+			if (ng) win.ng++;
+			if (isRed) win.red++;
+		}
+		let firstRed = NaN;
+		let firstNg = NaN;
+		let scoredBefore = false;
+		for (let g = 0; g < h.days.length && h.days[g]! < c; g++) {
+			const t = h.tier[g]![a]!;
+			if (!isScored(t)) continue;
+			scoredBefore = true;
+			if (t > 0 && Number.isNaN(firstNg)) firstNg = h.days[g]!;
+			if (t === red && Number.isNaN(firstRed)) firstRed = h.days[g]!;
+		}
+		if (scoredBefore) withHistory++;
+		if (!Number.isNaN(firstRed)) redGaps.push(c - firstRed);
+		if (!Number.isNaN(firstNg)) ngGaps.push(c - firstNg);
+		trajDays.forEach((L, k) => {
+			const g = gridIndexAt(h.days, c - L, c);
+			const s = g >= 0 ? h.score[g]![a]! : NaN;
+			if (Number.isFinite(s)) {
+				traj[k]!.cs += s;
+				traj[k]!.cn++;
+			}
+		});
+	}
+	const share = (days: number, x: { n: number; ng: number; red: number }): LeadShare => ({
+		days,
+		churners: x.n,
+		nonGreen: x.ng,
+		red: x.red,
+		share: wilson(x.ng, x.n),
+		redShare: wilson(x.red, x.n)
+	});
+	return {
+		leads: leadDays.map((L, k) => share(L, counts[k]!)),
+		window: share(from, win),
+		firstRed: warning(withHistory, redGaps),
+		firstNonGreen: warning(withHistory, ngGaps),
+		trajectory: trajDays.map((L, k) => {
+			const x = traj[k]!;
+			return {
+				days: L,
+				churnedMean: x.cn ? x.cs / x.cn : NaN,
+				churnedN: x.cn,
+				retainedMean: x.rn ? x.rs / x.rn : NaN,
+				retainedN: x.rn
+			};
+		}),
+		churners
+	};
+}

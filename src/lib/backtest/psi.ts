@@ -1,0 +1,84 @@
+/**
+ * Population stability index (PSI): how far a distribution moved between two dates.
+ * Bins are the deciles of the earlier ("expected") values; with shares eₖ and aₖ per bin,
+ * PSI = Σ (aₖ − eₖ) · ln(aₖ / eₖ). An empty bin's share is floored at 0.0001 so the sum stays
+ * finite. Common reading (Siddiqi, *Credit Risk Scorecards*, 2006, ch. 8): < 0.1 stable,
+ * 0.1–0.25 some shift, > 0.25 a major shift. Per metric it is the "characteristic stability".
+ */
+
+/** PSI with its bins. */
+export interface PsiResult {
+	psi: number;
+	/** Upper edge of each bin (the last is +∞); values ≤ edge fall in the first such bin. */
+	edges: number[];
+	expectedShare: number[];
+	actualShare: number[];
+	/** Finite values counted on each side. */
+	expectedN: number;
+	actualN: number;
+}
+
+/** Floor for an empty bin's share. */
+export const PSI_EPSILON = 1e-4;
+
+/** Plain-words reading of a PSI value. */
+export function psiReading(psi: number): 'stable' | 'some shift' | 'major shift' | 'unknown' {
+	if (!Number.isFinite(psi)) return 'unknown';
+	return psi < 0.1 ? 'stable' : psi <= 0.25 ? 'some shift' : 'major shift';
+}
+
+function finiteSorted(v: ArrayLike<number>): Float64Array {
+	const out: number[] = [];
+	for (let i = 0; i < v.length; i++) if (Number.isFinite(v[i]!)) out.push(v[i]!);
+	return Float64Array.from(out).sort();
+}
+
+/**
+ * PSI of `actual` against `expected` over `bins` quantile bins of `expected` (edges deduplicated,
+ * so a column with few distinct values gets fewer bins). NaN when either side has no value.
+ */
+export function psi(expected: ArrayLike<number>, actual: ArrayLike<number>, bins = 10): PsiResult {
+	const e = finiteSorted(expected);
+	const a = finiteSorted(actual);
+	if (e.length === 0 || a.length === 0)
+		return {
+			psi: NaN,
+			edges: [],
+			expectedShare: [],
+			actualShare: [],
+			expectedN: e.length,
+			actualN: a.length
+		};
+	const edges: number[] = [];
+	for (let k = 1; k < bins; k++) {
+		const q = e[Math.min(e.length - 1, Math.ceil((k * e.length) / bins) - 1)]!;
+		if (edges.at(-1) !== q) edges.push(q);
+	}
+	if (edges.at(-1) === e[e.length - 1]) edges.pop();
+	edges.push(Infinity);
+	const count = (s: Float64Array) => {
+		const c = new Array<number>(edges.length).fill(0);
+		let b = 0;
+		for (const v of s) {
+			while (v > edges[b]!) b++;
+			c[b]!++;
+		}
+		return c.map((x) => x / s.length);
+	};
+	const es = count(e);
+	const as = count(a);
+	let total = 0;
+	for (let k = 0; k < edges.length; k++) {
+		const ek = Math.max(es[k]!, PSI_EPSILON);
+		const ak = Math.max(as[k]!, PSI_EPSILON);
+		total += (ak - ek) * Math.log(ak / ek);
+	}
+	return {
+		psi: total,
+		edges,
+		expectedShare: es,
+		actualShare: as,
+		expectedN: e.length,
+		actualN: a.length
+	};
+}

@@ -1,0 +1,260 @@
+/**
+ * The Validation run ("would it have warned us?") on the backtest worker's dataset: survival by
+ * tier from the as-of date, lead time over the point-in-time score history, the signal register,
+ * weight robustness, drift (PSI) between two dates and the missing-policy comparison. Pure
+ * maths lives in lib/backtest; this file only selects rows and wires the pieces.
+ */
+import { gatherTable } from '$lib/backtest/asof';
+import { harrellC } from '$lib/backtest/concordance';
+import {
+	accountOutcomes,
+	buildScoreHistory,
+	gridIndexAt,
+	historyGrid,
+	type ScoreHistory
+} from '$lib/backtest/history';
+import { leadTime } from '$lib/backtest/leadtime';
+import { rocAuc } from '$lib/backtest/metrics';
+import type { MetricPowerInput } from '$lib/backtest/power';
+import { psi } from '$lib/backtest/psi';
+import { weightRobustness } from '$lib/backtest/robustness';
+import { selectPointInTime, type Selection, type SnapshotRows } from '$lib/backtest/select';
+import { signalRegister } from '$lib/backtest/signals';
+import { kaplanMeier, logRank } from '$lib/backtest/survival';
+import { tierReport } from '$lib/backtest/tiers';
+import { combineScores, computeMetricPoints, scoreTable } from '$lib/model/score';
+import { allMetrics } from '$lib/model/structure';
+import type { Column, ColumnTable, MissingPolicy, Model, ScoreResult } from '$lib/model/types';
+import type {
+	DriftResult,
+	MissingPolicyRow,
+	SurvivalResult,
+	ValidationRequest,
+	ValidationResult
+} from './validation-protocol';
+
+/** What the run needs of the backtest core. */
+export interface ValidationData {
+	table: ColumnTable;
+	snapshot: SnapshotRows | null;
+	/** Distinct snapshot days, ascending. */
+	days: number[];
+	dataEndDay: number;
+	/** The backtest's population for (T, H), or cross-sectional. */
+	population(s: {
+		mode: 'point-in-time' | 'cross-sectional';
+		asOfDay: number;
+		horizonDays: number;
+	}): { selection: Selection; table: ColumnTable };
+}
+
+const POLICIES: MissingPolicy[] = ['exclude', 'zero', 'neutral'];
+
+/** Accounts alive at T (latest snapshot ≤ T, not churned by T), no outcome window. */
+function aliveAt(data: SnapshotRows, T: number): Selection {
+	return selectPointInTime(data, { asOfDay: T, horizonDays: 0, dataEndDay: Infinity });
+}
+
+/** Raw numbers in the metric's direction; points for category columns. */
+export function powerInputs(model: Model, table: ColumnTable, r: ScoreResult): MetricPowerInput[] {
+	return allMetrics(model).map((m, j) => {
+		const col = table.columns.get(m.column);
+		const raw = col?.kind === 'number' && m.scheme.kind !== 'category';
+		return {
+			id: m.id,
+			name: m.name,
+			values: raw ? col.values : (r.metricPoints[j] ?? new Float64Array(table.n).fill(NaN)),
+			direction: raw ? m.direction : 'higher'
+		};
+	});
+}
+
+function survivalAt(
+	data: SnapshotRows,
+	table: ColumnTable,
+	model: Model,
+	T: number,
+	dataEndDay: number
+): SurvivalResult {
+	const sel = aliveAt(data, T);
+	const r = scoreTable(model, gatherTable(table, sel.rows));
+	const { of, churnDay, lastSeenDay } = accountOutcomes(data, dataEndDay);
+	const n = sel.rows.length;
+	let lastSnapshot = -Infinity;
+	for (let i = 0; i < data.snapshotDay.length; i++)
+		if (data.snapshotDay[i]! > lastSnapshot) lastSnapshot = data.snapshotDay[i]!;
+	const time = new Float64Array(n);
+	const event = new Uint8Array(n);
+	const risk = new Float64Array(n);
+	let follow = 0;
+	for (let j = 0; j < n; j++) {
+		const a = of[sel.rows[j]!]!;
+		const c = churnDay[a]!;
+		event[j] = Number.isNaN(c) ? 0 : 1;
+		// Censored when it left the data; an account in the latest snapshot is followed to the
+		// end of the data. Never before T itself.
+		const seen = lastSeenDay[a]! >= lastSnapshot ? dataEndDay : lastSeenDay[a]!;
+		time[j] = event[j] ? c - T : Math.max(0, seen - T);
+		risk[j] = 100 - r.score[j]!;
+		if (r.tier[j]! < 0) time[j] = NaN;
+		follow = Math.max(follow, time[j]! || 0);
+	}
+	const group = Int32Array.from(r.tier, (t) => (t >= 0 && t < model.tiers.length ? t : -1));
+	const tiers = model.tiers.map((t, k) => {
+		const rows: number[] = [];
+		for (let j = 0; j < n; j++) if (group[j] === k) rows.push(j);
+		return { tier: k, name: t.name, color: t.color, km: kaplanMeier(time, event, rows) };
+	});
+	let scored = 0;
+	for (let j = 0; j < n; j++) if (group[j]! >= 0) scored++;
+	return {
+		asOfDay: T,
+		accounts: scored,
+		followUpDays: follow,
+		tiers,
+		logRank: logRank(time, event, group),
+		concordance: harrellC(time, event, risk)
+	};
+}
+
+function columnValues(c: Column | undefined, rows: Int32Array): Float64Array {
+	if (!c) return new Float64Array(rows.length).fill(NaN);
+	if (c.kind === 'number') return Float64Array.from(rows, (r) => c.values[r]!);
+	return Float64Array.from(rows, (r) => (c.codes[r]! >= 0 ? c.codes[r]! : NaN));
+}
+
+function driftBetween(
+	data: SnapshotRows,
+	table: ColumnTable,
+	model: Model,
+	h: ScoreHistory,
+	fromDay: number,
+	toDay: number
+): DriftResult | null {
+	const gf = gridIndexAt(h.days, fromDay);
+	const gt = gridIndexAt(h.days, toDay);
+	if (gf < 0 || gt < 0) return null;
+	const a = aliveAt(data, h.days[gf]!);
+	const b = aliveAt(data, h.days[gt]!);
+	return {
+		fromDay: h.days[gf]!,
+		toDay: h.days[gt]!,
+		score: psi(h.score[gf]!, h.score[gt]!),
+		metrics: allMetrics(model).map((m) => {
+			const col = table.columns.get(m.column);
+			return {
+				id: m.id,
+				name: m.name,
+				psi: psi(columnValues(col, a.rows), columnValues(col, b.rows))
+			};
+		})
+	};
+}
+
+function missingLab(model: Model, table: ColumnTable, labels: Uint8Array): MissingPolicyRow[] {
+	return POLICIES.map((policy) => {
+		const m: Model = {
+			...model,
+			dimensions: model.dimensions.map((d) => ({
+				...d,
+				metrics: d.metrics.map((x) => ({ ...x, missing: policy }))
+			}))
+		};
+		const r = scoreTable(m, table);
+		const counts = new Array<number>(model.tiers.length).fill(0);
+		let scored = 0;
+		for (let i = 0; i < r.n; i++) {
+			const t = r.tier[i]!;
+			if (t < 0 || t >= counts.length) continue;
+			counts[t]!++;
+			scored++;
+		}
+		return {
+			policy,
+			auc: rocAuc(r.score, labels),
+			scored,
+			tierShares: counts.map((c) => (scored ? c / scored : NaN))
+		};
+	});
+}
+
+/** The whole Validation run for one model. */
+export function runValidation(
+	data: ValidationData,
+	msg: ValidationRequest,
+	progress: (stage: string) => void = () => {}
+): ValidationResult {
+	const t0 = performance.now();
+	const { model, settings: s } = msg;
+	const snap = data.snapshot;
+	const hasTime =
+		snap !== null && Number.isFinite(s.asOfDay) && snap.churnDay.some((d) => !Number.isNaN(d));
+	progress('Selecting accounts');
+	const pop = data.population(
+		hasTime
+			? { mode: 'point-in-time', asOfDay: s.asOfDay, horizonDays: s.horizonDays }
+			: { mode: 'cross-sectional', asOfDay: NaN, horizonDays: NaN }
+	);
+	const points = computeMetricPoints(model, pop.table);
+	const r = combineScores(model, points, pop.table);
+	const labels = pop.selection.labels;
+	const report = tierReport(r.tier, labels, model.tiers);
+	let survival: SurvivalResult | null = null;
+	let lead = null;
+	let drift: DriftResult | null = null;
+	let gridDays: number[] = [];
+	if (hasTime && snap) {
+		progress('Survival by tier');
+		survival = survivalAt(snap, data.table, model, s.asOfDay, data.dataEndDay);
+		progress('Score history');
+		gridDays = historyGrid(data.days);
+		const h = buildScoreHistory(snap, data.table, model, gridDays, data.dataEndDay);
+		lead = leadTime(h, { redTier: model.tiers.length - 1 });
+		const from = Number.isFinite(s.driftFromDay) ? s.driftFromDay : s.asOfDay - 365;
+		drift = driftBetween(
+			snap,
+			data.table,
+			model,
+			h,
+			Math.max(from, gridDays[0] ?? from),
+			s.asOfDay
+		);
+	}
+	progress('Signals');
+	const signals = signalRegister(powerInputs(model, pop.table, r), labels);
+	progress('Weight robustness');
+	const robustness = weightRobustness(model, points, pop.table, labels, {
+		spread: s.spread,
+		draws: s.draws,
+		seed: s.seed
+	});
+	progress('Missing-data policies');
+	const missing = missingLab(model, pop.table, labels);
+	const dimensionCoverage = model.dimensions.map((d, k) => {
+		const col = r.dimensions[k];
+		let have = 0;
+		for (let i = 0; i < r.n; i++) if (col && !Number.isNaN(col[i]!)) have++;
+		return { id: d.id, name: d.name, share: r.n ? have / r.n : NaN };
+	});
+	return {
+		asOfDay: hasTime ? s.asOfDay : NaN,
+		horizonDays: hasTime ? s.horizonDays : NaN,
+		dataEndDay: data.dataEndDay,
+		tierNames: model.tiers.map((t) => t.name),
+		pointInTimeNote: hasTime
+			? null
+			: 'Survival, lead time and drift need a snapshot date and a churn date column; this dataset is scored as one cross-section.',
+		tierRows: report.rows,
+		baseRate: report.baseRate.rate,
+		events: report.churners,
+		survival,
+		lead,
+		gridDays,
+		signals,
+		robustness,
+		drift,
+		missing,
+		dimensionCoverage,
+		ms: performance.now() - t0
+	};
+}

@@ -1,0 +1,94 @@
+/**
+ * Messages and result of a Validation run ("would it have warned us?"), carried by the backtest
+ * worker (see backtest-protocol.ts for the union they join).
+ */
+import type { Concordance } from '$lib/backtest/concordance';
+import type { LeadTimeResult } from '$lib/backtest/leadtime';
+import type { PsiResult } from '$lib/backtest/psi';
+import type { RobustnessResult } from '$lib/backtest/robustness';
+import type { SignalRow } from '$lib/backtest/signals';
+import type { KaplanMeier, LogRankResult } from '$lib/backtest/survival';
+import type { TierRow } from '$lib/backtest/tiers';
+import type { MissingPolicy, Model } from '$lib/model/types';
+
+export interface ValidationSettings {
+	/** As-of day T (epoch days); NaN for a dataset without snapshots. */
+	asOfDay: number;
+	/** Horizon H, days: the tier table and signals use "churned in (T, T + H]". */
+	horizonDays: number;
+	seed: number;
+	/** Weight perturbation, 0–1 (0.2 = ±20 %). */
+	spread: number;
+	draws: number;
+	/** Drift: the earlier date (epoch days); NaN = about a year before T. */
+	driftFromDay: number;
+}
+
+/** Kaplan–Meier curve of one tier (model order). */
+export interface TierSurvival {
+	tier: number;
+	name: string;
+	color: string;
+	km: KaplanMeier;
+}
+
+export interface SurvivalResult {
+	asOfDay: number;
+	/** Accounts alive at T with a score (the curves' population). */
+	accounts: number;
+	/** Longest follow-up, days after T. */
+	followUpDays: number;
+	tiers: TierSurvival[];
+	logRank: LogRankResult;
+	/** Harrell's c of risk = 100 − score against (days to churn or to last seen, churned). */
+	concordance: Concordance;
+}
+
+export interface DriftResult {
+	fromDay: number;
+	toDay: number;
+	score: PsiResult;
+	metrics: { id: string; name: string; psi: PsiResult }[];
+}
+
+export interface MissingPolicyRow {
+	policy: MissingPolicy;
+	auc: number;
+	scored: number;
+	/** Share of scored accounts per tier (model order). */
+	tierShares: number[];
+}
+
+export interface ValidationResult {
+	asOfDay: number;
+	horizonDays: number;
+	dataEndDay: number;
+	/** Tiers of the model (model order). */
+	tierNames: string[];
+	/** Point-in-time figures need snapshot dates and churn dates; null otherwise (with why). */
+	pointInTimeNote: string | null;
+	/** Tier table of the backtest at (T, H) (or cross-sectional), with its base rate. */
+	tierRows: TierRow[];
+	baseRate: number;
+	events: number;
+	survival: SurvivalResult | null;
+	lead: LeadTimeResult | null;
+	/** Grid dates of the score history (epoch days). */
+	gridDays: number[];
+	signals: SignalRow[];
+	robustness: RobustnessResult;
+	drift: DriftResult | null;
+	missing: MissingPolicyRow[];
+	/** Per dimension: share of accounts with at least one real value (at T). */
+	dimensionCoverage: { id: string; name: string; share: number }[];
+	ms: number;
+}
+
+export type ValidationRequest = {
+	type: 'validation/run';
+	id: number;
+	model: Model;
+	settings: ValidationSettings;
+};
+
+export type ValidationReply = { type: 'validation/result'; id: number; result: ValidationResult };

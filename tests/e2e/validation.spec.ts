@@ -1,0 +1,128 @@
+// Validation screen on the sample portfolio (first open): every panel shows, its figures match a
+// Node recomputation from the sample CSV, definitions on focus, thresholds re-judge, CSV/JSON
+// downloads, axe-clean in both colour schemes.
+import { expect, test } from '@playwright/test';
+import { expectNoViolations } from './pages/axe';
+import { defaultModel } from './pages/portfolio';
+import { ValidationPage, recompute } from './pages/validation';
+
+const expected = recompute(defaultModel());
+
+test.describe('Validation screen', () => {
+	test('every panel shows, with the figures of a Node recomputation', async ({ page }) => {
+		const v = new ValidationPage(page);
+		await v.goto();
+		await v.waitForResult();
+		for (const name of [
+			'Ready to ship?',
+			'Survival by tier',
+			'Lead time: how early the warning came',
+			'Signal register',
+			'Weight robustness',
+			'Drift between two dates',
+			'Missing data'
+		])
+			await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+		const s = expected.survival!;
+		expect(await v.num('logrank-chi2')).toBeCloseTo(s.logRank.chi2, 9);
+		expect(await v.num('logrank-p')).toBeCloseTo(s.logRank.p, 12);
+		expect(await v.num('c-index')).toBeCloseTo(s.concordance.c, 12);
+		await expect(page.getByTestId('survival-n')).toHaveText(
+			s.tiers.map((t) => t.km.n.toLocaleString('en-US'))
+		);
+		await expect(page.getByTestId('survival-events')).toHaveText(
+			s.tiers.map((t) => t.km.events.toLocaleString('en-US'))
+		);
+		const lead = expected.lead!;
+		const rows = page.getByTestId('lead-row');
+		await expect(rows).toHaveCount(3);
+		for (const [k, x] of lead.leads.entries()) {
+			await expect(rows.nth(k)).toHaveAttribute('data-churners', String(x.churners));
+			await expect(rows.nth(k)).toHaveAttribute('data-non-green', String(x.nonGreen));
+		}
+		expect(await v.num('lead-window')).toBeCloseTo(lead.window.share.rate, 12);
+		expect(await v.num('first-red', 'data-median')).toBe(lead.firstRed.medianDays);
+		expect(await v.num('psi-score')).toBeCloseTo(expected.drift!.score.psi, 9);
+		expect(await v.num('flip-mean')).toBeCloseTo(expected.robustness.flipMean, 12);
+		expect(await v.num('spearman-min')).toBeCloseTo(expected.robustness.spearmanMin, 9);
+		const aucs = await page
+			.getByTestId('signal-row')
+			.evaluateAll((els) =>
+				els.map((e) => [e.getAttribute('data-id'), Number(e.getAttribute('data-auc'))])
+			);
+		expect(aucs).toHaveLength(expected.signals.length);
+		for (const [id, auc] of aucs)
+			expect(auc).toBeCloseTo(expected.signals.find((x) => x.id === id)!.auc, 12);
+		await expect(page.getByTestId('missing-row')).toHaveCount(3);
+		// Sanity beyond agreement: the tiers separate and the model ranks better than chance.
+		expect(s.logRank.p).toBeLessThan(0.001);
+		expect(s.concordance.c).toBeGreaterThan(0.6);
+	});
+
+	test('ready-to-ship lines re-judge when a threshold changes; definitions on focus', async ({
+		page
+	}) => {
+		const v = new ValidationPage(page);
+		await v.goto();
+		await v.waitForResult();
+		const events = page.getByTestId('ready-events');
+		const count = Number(await events.getAttribute('data-value'));
+		expect(count).toBe(expected.events);
+		await expect(events).toHaveAttribute('data-status', count >= 50 ? 'pass' : 'fail');
+		const input = page.getByRole('spinbutton', { name: 'Minimum churn events' });
+		await input.fill(String(count + 1));
+		await expect(events).toHaveAttribute('data-status', 'fail');
+		await input.fill(String(count));
+		await expect(events).toHaveAttribute('data-status', 'pass');
+		const term = page.getByRole('button', { name: 'c-index', exact: true });
+		await term.focus();
+		await expect(term).toHaveAccessibleDescription(/Harrell/);
+		await expect(page.getByRole('tooltip').filter({ hasText: /Harrell/ })).toBeVisible();
+	});
+
+	test('tables download as CSV and everything as JSON', async ({ page }) => {
+		const v = new ValidationPage(page);
+		await v.goto();
+		await v.waitForResult();
+		const csv = await v.download(
+			page.getByRole('button', { name: 'Download the retention curves as CSV' })
+		);
+		expect(csv.download.suggestedFilename()).toBe('validation-survival.csv');
+		const lines = csv.text
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split(/\r\n/);
+		expect(lines[0]).toBe('tier,day,at_risk,churns,censored,retention,se,lo95,hi95');
+		const steps = expected.survival!.tiers.reduce((n, t) => n + t.km.steps.length, 0);
+		expect(lines.length - 1).toBe(steps);
+		const sig = await v.download(
+			page.getByRole('button', { name: 'Download the signal register as CSV' })
+		);
+		expect(
+			sig.text
+				.replace(/^\uFEFF/, '')
+				.trim()
+				.split(/\r\n/)
+		).toHaveLength(expected.signals.length + 1);
+		const json = await v.download(page.getByRole('button', { name: 'Download everything (JSON)' }));
+		const doc = JSON.parse(json.text) as {
+			kind: string;
+			ready: unknown[];
+			survival: { logRank: { chi2: number } };
+		};
+		expect(doc.kind).toBe('health-score-validation');
+		expect(doc.ready).toHaveLength(5);
+		expect(doc.survival.logRank.chi2).toBeCloseTo(expected.survival!.logRank.chi2, 9);
+	});
+
+	test('axe-clean in light and dark schemes', async ({ page }) => {
+		const v = new ValidationPage(page);
+		for (const scheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme: scheme });
+			await v.goto();
+			await v.waitForResult();
+			await page.getByText('Trajectory table').click();
+			await expectNoViolations(page, `Validation (${scheme})`);
+		}
+	});
+});
