@@ -1,6 +1,6 @@
 /** Public API of the scoring engine (pure TS: runs in the page, in workers and in Node). */
 export * from './types';
-export { validateModel } from './validate';
+export { validateModel, modelSizeIssue, MAX_MODEL_FILE_CHARS } from './validate';
 export { migrateModel, readSchemaVersion } from './migrate';
 export { ModelSchema, ID_PATTERN } from './schema';
 export { schemePoints, pointsFromNumber, pointsFromString } from './schemes';
