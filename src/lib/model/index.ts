@@ -12,5 +12,5 @@ export { rawTarget } from './inverse';
 export { accountFlags, modelWarnings } from './flags';
 export { allMetrics, metricPath } from './structure';
 export { applyOverride, effectiveModels, segmentGroups, segmentKeys } from './segments';
-export { combinePlan } from './plan';
+export { combinePlan } from './engine/plan';
 export { TEMPLATES, DEFAULT_TIERS, templateById } from './templates';
