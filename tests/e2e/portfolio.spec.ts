@@ -70,7 +70,7 @@ test.describe('portfolio screen', () => {
 		await first.click();
 		await expect(p.dialog).toBeVisible();
 		await expect(p.dialog.getByRole('heading', { name: `Account ${id}` })).toBeVisible();
-		await expect(p.dialog.getByRole('table')).toContainText('Points lost');
+		await expect(p.dialog.getByRole('table').first()).toContainText('Points lost');
 		await expect(p.dialog.getByRole('img', { name: new RegExp(`Score of ${id}`) })).toBeVisible();
 		await page.screenshot({ path: '/tmp/portfolio-drilldown.png' });
 		await expectNoViolations(page, 'drill-down dialog');

@@ -19,6 +19,8 @@ export type ColumnRole =
 	| 'event-time'
 	| 'period-start'
 	| 'period-end'
+	/** Kept for the recipe (links, filters, distinct counts), not a metric itself. */
+	| 'keep'
 	| 'ignore';
 
 /**
@@ -61,6 +63,10 @@ export interface ColumnInfo {
 	missingShare: number;
 	/** Set on a derived column (computed in the model designer): how it was computed. */
 	derived?: DerivedSpec;
+	/** Built tables: the recipe source a feature column comes from (`support-tickets`). */
+	source?: string;
+	/** Built tables: the column's definition in plain words. */
+	description?: string;
 }
 
 export interface DatasetMeta {
@@ -87,6 +93,8 @@ export interface DatasetMeta {
 	 * counts on its date in this zone; one without an offset is taken as this zone's time.
 	 */
 	timeZone?: string;
+	/** Set on the modelling table built from the model's recipe (not a source itself). */
+	builtFromRecipe?: boolean;
 }
 
 /** The grain of a stored dataset (old ones: snapshot with a snapshot-date column, else account). */

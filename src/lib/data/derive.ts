@@ -419,7 +419,12 @@ export function describeDerived(spec: DerivedSpec): string {
 /** Definitions of a dataset's derived columns by column name, e.g. `active_users ÷ seats × 100`. */
 export function derivedDefinitions(meta: DatasetMeta | null): Map<string, string> {
 	const out = new Map<string, string>();
-	for (const c of meta?.columns ?? []) if (c.derived) out.set(c.name, describeDerived(c.derived));
+	for (const c of meta?.columns ?? []) {
+		if (c.derived) out.set(c.name, describeDerived(c.derived));
+		// A feature of a table built from sources: "from support-tickets: count of … rows …".
+		else if (c.source)
+			out.set(c.name, `from ${c.source}: ${(c.description ?? '').replace(/^.*? = /, '')}`);
+	}
 	return out;
 }
 

@@ -136,5 +136,7 @@ export const ModelSchema = v.object({
 	segments: v.nullish(
 		v.object({ column: shortText, overrides: list(OverrideSchema, MAX_OVERRIDES) })
 	),
-	playbooks: v.optional(list(PlaybookSchema, MAX_PLAYBOOKS))
+	playbooks: v.optional(list(PlaybookSchema, MAX_PLAYBOOKS)),
+	/** Checked by the recipe's own schema (`parseRecipe`) in `validateModel`. */
+	recipe: v.optional(v.unknown())
 });

@@ -2,6 +2,7 @@
  * The model: the whole scoring design, as stored in JSON (see DESIGN.md, "Vocabulary").
  * Pure types only: this file is shared by the engine, the workers, the SQL exporter and the UI.
  */
+import type { Recipe } from '$lib/sources/types';
 
 /** Current model JSON schema version. Bump only with a migration in `migrate.ts`. */
 export const SCHEMA_VERSION = 1;
@@ -165,6 +166,11 @@ export interface Model {
 	minCoverage: number;
 	segments?: Segmentation | null;
 	playbooks?: Playbook[];
+	/**
+	 * How the modelling table is built from the team's raw exports (sources, keys, as-of grid,
+	 * features, outcome); absent when the model reads an imported table directly.
+	 */
+	recipe?: Recipe;
 }
 
 /** Kinds of per-account flag ("a green score isn't a free pass"). */

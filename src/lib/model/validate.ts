@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { migrateModel, readSchemaVersion } from './migrate';
+import { parseRecipe } from '$lib/sources/recipe-schema';
 import { MAX_DIMENSIONS, MAX_METRICS_PER_DIMENSION, ModelSchema } from './schema';
 import { applyOverride } from './segments';
 import { checkWeights, semanticIssues } from './semantic';
@@ -75,12 +76,15 @@ export function modelSizeIssue(json: unknown): ValidationIssue | null {
 				};
 			value.forEach((item, k) => stack.push([item, `${path}[${k}]`, depth + 1]));
 		} else
-			for (const key of Object.keys(value))
+			for (const key of Object.keys(value)) {
+				// The recipe has its own list caps (features, grid dates), checked by parseRecipe.
+				if (path === '' && key === 'recipe') continue;
 				stack.push([
 					(value as Record<string, unknown>)[key],
 					path === '' ? key : `${path}.${key}`,
 					depth + 1
 				]);
+			}
 	}
 	return null;
 }
@@ -112,8 +116,16 @@ export function validateModel(json: unknown): ValidationResult {
 				ok: false,
 				issues: parsed.issues.map((i) => ({ path: pathOf(i), message: i.message }))
 			};
-		const model: Model = parsed.output;
+		const { recipe: rawRecipe, ...rest } = parsed.output;
+		const model: Model = rest;
 		const issues = [...semanticIssues(model), ...segmentWeightIssues(model)];
+		if (rawRecipe !== undefined) {
+			const r = parseRecipe(rawRecipe);
+			if (r.ok) model.recipe = r.recipe;
+			else
+				for (const i of r.issues)
+					issues.push({ path: i.path ? `recipe.${i.path}` : 'recipe', message: i.message });
+		}
 		return issues.length ? { ok: false, issues } : { ok: true, model };
 	} catch (e) {
 		// Defensive: hostile input (e.g. a throwing getter) must not escape as an exception.

@@ -305,6 +305,23 @@ describe('buildFeatureTable: hand-computed window edges', () => {
 		expect(noDate?.message).toContain('no readable date in "at"');
 	});
 
+	it('an exact duplicate event is counted and named (row and source)', () => {
+		const twice = source(
+			'tickets',
+			[
+				{ account_id: 'A', at: D, x: 1, kind: 'login' },
+				{ account_id: 'A', at: D, x: 2, kind: 'login' },
+				{ account_id: 'A', at: D, x: 1, kind: 'login' }
+			],
+			['account_id', 'at', 'x', 'kind']
+		);
+		const r = buildFeatureTable(recipe(), [accounts, twice, subs, churns]);
+		expect(cell(r, 'A', D, 'n30')).toBe(3);
+		const dup = r.issues.find((i) => i.source === 'tickets' && i.message.includes('repeat'));
+		expect(dup).toMatchObject({ severity: 'warning', row: 3, rows: 1 });
+		expect(b.issues.some((i) => i.message.includes('repeat'))).toBe(false);
+	});
+
 	it('periods: one ending at T is not active at T, one starting at T is', () => {
 		expect(cell(b, 'A', D, 'active')).toBe(1);
 		expect(cell(b, 'A', D, 'mrr')).toBe(50); // only the period starting at T

@@ -255,41 +255,88 @@ export interface Grouped {
 
 export function groupByAccount(r: Resolved, accounts: number, mask: Uint8Array | null): Grouped {
 	const n = r.n;
-	let m = 0;
+	const rd = r.day;
+	const ok = r.ok;
+	const acct = r.acct;
 	let lo = Infinity;
 	let hi = -Infinity;
 	for (let i = 0; i < n; i++) {
-		if (!r.ok[i] || (mask && !mask[i])) continue;
-		const d = r.day[i]!;
-		if (Number.isNaN(d)) continue;
-		m++;
+		if (ok[i] === 0 || (mask !== null && mask[i] === 0)) continue;
+		const d = rd[i]!;
+		if (d !== d) continue;
 		if (d < lo) lo = d;
 		if (d > hi) hi = d;
 	}
-	const byDay = new Int32Array(m);
-	if (m > 0) {
-		const span = hi - lo + 1;
-		const cnt = new Int32Array(span + 1);
-		for (let i = 0; i < n; i++)
-			if (r.ok[i] && (!mask || mask[i]) && !Number.isNaN(r.day[i]!)) cnt[r.day[i]! - lo + 1]!++;
-		for (let k = 1; k <= span; k++) cnt[k]! += cnt[k - 1]!;
-		for (let i = 0; i < n; i++)
-			if (r.ok[i] && (!mask || mask[i]) && !Number.isNaN(r.day[i]!))
-				byDay[cnt[r.day[i]! - lo]!++] = i;
+	// Day offset per usable row (−1 = left out), as small integers for the counting sorts.
+	const off = new Int32Array(n);
+	const span = hi >= lo ? hi - lo + 1 : 0;
+	const cnt = new Int32Array(span + 1);
+	const perAcct = new Int32Array(accounts + 1);
+	let m = 0;
+	for (let i = 0; i < n; i++) {
+		const d = rd[i]!;
+		if (ok[i] === 0 || (mask !== null && mask[i] === 0) || d !== d) {
+			off[i] = -1;
+			continue;
+		}
+		const o = (d - lo) | 0;
+		off[i] = o;
+		cnt[o + 1]!++;
+		perAcct[acct[i]! + 1]!++;
+		m++;
 	}
-	const start = new Int32Array(accounts + 1);
-	for (let j = 0; j < m; j++) start[r.acct[byDay[j]!]! + 1]!++;
-	for (let a = 1; a <= accounts; a++) start[a]! += start[a - 1]!;
-	const pos = start.slice(0, accounts);
+	for (let k = 1; k <= span; k++) cnt[k]! += cnt[k - 1]!;
+	const byDay = new Int32Array(m);
+	for (let i = 0; i < n; i++) {
+		const o = off[i]!;
+		if (o >= 0) byDay[cnt[o]!++] = i;
+	}
+	for (let a = 1; a <= accounts; a++) perAcct[a]! += perAcct[a - 1]!;
+	const start = perAcct.slice();
 	const rows = new Int32Array(m);
 	const day = new Float64Array(m);
 	for (let j = 0; j < m; j++) {
 		const i = byDay[j]!;
-		const p = pos[r.acct[i]!]!++;
+		const p = perAcct[acct[i]!]!++;
 		rows[p] = i;
-		day[p] = r.day[i]!;
+		day[p] = lo + off[i]!;
 	}
 	return { rows, day, start };
+}
+
+/** Rows equal in every column to an earlier row of the same account and day. */
+function duplicateRows(r: Resolved, g: Grouped): { count: number; first: number } {
+	const cols = [...r.src.table.columns.values()];
+	const ids = r.src.ids;
+	const same = (i: number, j: number) => {
+		if (ids && ids[i] !== ids[j]) return false;
+		for (const c of cols) {
+			if (c.kind === 'number') {
+				const x = c.values[i]!;
+				const y = c.values[j]!;
+				if (x !== y && !(x !== x && y !== y)) return false;
+			} else if (c.codes[i] !== c.codes[j]) return false;
+		}
+		return true;
+	};
+	let count = 0;
+	let first = Infinity;
+	const A = g.start.length - 1;
+	for (let a = 0; a < A; a++) {
+		const e = g.start[a + 1]!;
+		for (let j = g.start[a]! + 1; j < e; j++) {
+			if (g.day[j] !== g.day[j - 1]) continue;
+			for (let k = j - 1; k >= g.start[a]! && g.day[k] === g.day[j]; k--) {
+				if (same(g.rows[k]!, g.rows[j]!)) {
+					count++;
+					const row = Math.max(g.rows[k]!, g.rows[j]!);
+					if (row < first) first = row;
+					break;
+				}
+			}
+		}
+	}
+	return { count, first: count ? first : -1 };
 }
 
 /** Rank of each dictionary entry in code-point order (ties of `last` take the largest). */
@@ -671,6 +718,22 @@ export function buildFeatureTable(recipe: Recipe, tables: readonly SourceTable[]
 		}
 		return g;
 	};
+	// Exact duplicate events (same account, day and every value) are counted as events, and said.
+	for (const spec of recipe.sources) {
+		if (spec.grain !== 'event' || !recipe.features.some((f) => f.source === spec.name)) continue;
+		const dup = duplicateRows(
+			res.sources.get(spec.name)!,
+			grouped(res.sources.get(spec.name)!, '', null)
+		);
+		if (dup.count)
+			issues.push({
+				severity: 'warning',
+				source: spec.name,
+				row: dup.first + 1,
+				rows: dup.count,
+				message: `${plural(dup.count, 'row')} of "${spec.name}" repeat${dup.count === 1 ? 's' : ''} an earlier row exactly (same account, date and values; first: row ${(dup.first + 1).toLocaleString('en-US')}): each is counted as its own event. Remove them from the export if they are double entries.`
+			});
+	}
 	for (const f of recipe.features) {
 		const r = res.sources.get(f.source)!;
 		const text = isTextFeature(f, byName, r.spec);

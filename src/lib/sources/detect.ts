@@ -54,10 +54,13 @@ export function proposeGrain(p: SourceProfile): GrainProposal {
 		.map((c) => ({ c, s: keyNameScore(c) }))
 		.filter((x) => x.s > 0)
 		.sort((x, y) => y.s - x.s);
-	// Prefer an account-like key over the table's own row id (`ticket_id`).
+	// Prefer an account-like key; else a key other than the table's own row id (`usage_id`:
+	// the first id-like column when nearly every value is distinct).
+	const own = ranked.find((x) => x.c === names[0] && distinctOf(src, x.c).distinct >= 0.99 * n);
 	const key =
 		ranked.find((x) => /account|customer|client|company/i.test(x.c))?.c ??
 		src.idColumn ??
+		ranked.find((x) => x !== own)?.c ??
 		ranked[0]?.c ??
 		null;
 	const reasons: string[] = [];
@@ -95,6 +98,10 @@ export function proposeGrain(p: SourceProfile): GrainProposal {
 	for (const d of p.dateColumns) {
 		const col = sourceColumn(src, d);
 		if (!col || col.kind !== 'number') continue;
+		const days = new Set<number>();
+		for (let i = 0; i < n; i++) days.add(col.values[i]!);
+		// Snapshots share a few dates across many ids; sparse events with distinct dates do not.
+		if (days.size > 0.1 * n) continue;
 		const seen = new Set<string>();
 		let unique = true;
 		for (let i = 0; i < n; i++) {

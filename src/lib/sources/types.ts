@@ -309,3 +309,10 @@ export interface KeyProposal {
 	overlap: number;
 	reasons: string[];
 }
+
+/** A feature without its id (distributes over the union, unlike `Omit<FeatureSpec, 'id'>`). */
+export type FeatureDraft = FeatureSpec extends infer F
+	? F extends unknown
+		? Omit<F, 'id'>
+		: never
+	: never;

@@ -136,7 +136,9 @@ export function applyGrain(rows: MappingRow[], grain: Grain): void {
 	// Free date columns first; then an outcome date (a churn log's churn date is its event time).
 	const free = () => {
 		const dates = dateColumns(rows);
-		const open = dates.filter((r) => r.role === 'ignore' || r.role === 'metric');
+		const open = dates.filter(
+			(r) => r.role === 'ignore' || r.role === 'metric' || r.role === 'keep'
+		);
 		return open.length > 0
 			? open
 			: dates.filter((r) => r.role.endsWith('-date') && !isTimeRole(r.role));
@@ -153,6 +155,10 @@ export function applyGrain(rows: MappingRow[], grain: Grain): void {
 		put('period-end', (r) => END.test(r.name));
 		put('period-start', () => true);
 	}
+	// Events and periods keep their other columns (ids to link through, categories to filter
+	// and count); an account list or a snapshot keeps the wizard's usual choices.
+	if (grain === 'event' || grain === 'period')
+		for (const r of rows) if (r.role === 'ignore' && r.profile.missingShare < 1) r.role = 'keep';
 }
 
 function isTimeRole(role: ColumnRole): boolean {

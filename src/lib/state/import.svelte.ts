@@ -20,6 +20,7 @@ import { newId } from '$lib/data/db/store';
 import { toStorageError } from '$lib/data/db/errors';
 import type { ParsedFile } from '$lib/workers/protocol';
 import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
+import { sources } from './sources.svelte';
 import { workbench, type Workbench } from './workbench.svelte';
 import {
 	applyRemembered,
@@ -70,6 +71,8 @@ export interface ImportDeps {
 	datasets?: DatasetsState;
 	/** Worker factory (tests run the parse session in-process). */
 	worker?: () => WorkerLike;
+	/** Called after an import replaced a stored dataset (the recipe re-runs on it). */
+	onReplaced?: (oldId: string, meta: DatasetMeta) => void | Promise<void>;
 	now?: () => number;
 }
 
@@ -131,6 +134,7 @@ export class ImportState {
 	#ds: DatasetsState;
 	#client: ParseClient | null = null;
 	#workerFactory: (() => WorkerLike) | undefined;
+	#onReplaced: ImportDeps['onReplaced'];
 	#parsed: (ParsedFile & { parseId: number }) | null = null;
 	#hash: Promise<string> | null = null;
 	#built: Dataset | null = null;
@@ -142,6 +146,7 @@ export class ImportState {
 		this.#wb = deps.workbench ?? workbench;
 		this.#ds = deps.datasets ?? sharedDatasets;
 		this.#workerFactory = deps.worker;
+		this.#onReplaced = deps.onReplaced;
 		this.#now = deps.now ?? Date.now;
 	}
 
@@ -558,6 +563,7 @@ export class ImportState {
 			const tr = performance.now();
 			await this.#ds.refresh();
 			this.#mark('refresh', tr);
+			if (replaces) await this.#onReplaced?.(replaces, meta);
 		} catch (e) {
 			const err = toStorageError(e);
 			this.error =
@@ -656,10 +662,13 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
 	'event-time': 'event time',
 	'period-start': 'period start',
 	'period-end': 'period end',
+	keep: 'keep (for links and filters)',
 	ignore: 'ignore'
 };
 
 export type { MappingRow, ReportIssue, ColumnProfile };
 
-/** The wizard the Data screen shows (one per page). */
-export const importer = new ImportState();
+/** The wizard the Data screen shows (one per page); a replaced source re-runs the recipe. */
+export const importer = new ImportState({
+	onReplaced: (oldId, meta) => sources.reimported(oldId, meta)
+});

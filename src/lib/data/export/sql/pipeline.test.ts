@@ -17,7 +17,7 @@ import { gatherTable } from '$lib/backtest/asof';
 import { buildFeatureTable } from '$lib/sources/build';
 import { isoDay } from '$lib/sources/grid';
 import { RAVENSTACK, ravenRaw, ravenRecipe, ravenSources } from '$lib/sources/test-data';
-import type { BuiltTable } from '$lib/sources/types';
+import type { BuiltTable, Recipe } from '$lib/sources/types';
 import { toPipelineSql, type PipelineColumnType } from './pipeline';
 import { compareWithEngine, type SqlRow } from './test-harness';
 
@@ -180,8 +180,8 @@ function loads(doubleType: string) {
 	});
 }
 
-function sqlFor(dialect: 'postgres' | 'duckdb', l: ReturnType<typeof loads>) {
-	return toPipelineSql(recipe, MODEL, {
+function sqlFor(dialect: 'postgres' | 'duckdb', l: ReturnType<typeof loads>, rec: Recipe = recipe) {
+	return toPipelineSql(rec, MODEL, {
 		dialect,
 		tables: Object.fromEntries(l.map((x) => [x.name, x.table])),
 		columnTypes: Object.fromEntries(l.map((x) => [x.name, x.colTypes]))
@@ -195,7 +195,12 @@ afterAll(async () => {
 	duck?.closeSync();
 });
 
-const built: BuiltTable = buildFeatureTable(recipe, ravenSources());
+const builtChurnLog: BuiltTable = buildFeatureTable(recipe, ravenSources());
+const periodRecipe = ravenRecipe({
+	grid: { kind: 'dates', dates: DATES },
+	outcome: { kind: 'period-end', source: 'subscriptions', graceDays: 0, reactivation: 'new-life' }
+});
+const builtPeriods: BuiltTable = buildFeatureTable(periodRecipe, ravenSources());
 
 type Row = SqlRow & Record<string, unknown>;
 
@@ -205,7 +210,7 @@ function dayOf(v: unknown): number {
 	return isoDay(String(v));
 }
 
-function proveAgainstEngine(rows: Row[]) {
+function proveAgainstEngine(rows: Row[], built: BuiltTable = builtChurnLog, rec: Recipe = recipe) {
 	expect(built.issues.filter((i) => i.severity === 'error')).toEqual([]);
 	const asOf = built.table.columns.get('as_of_date')!;
 	if (asOf.kind !== 'number') throw new Error('as_of_date');
@@ -227,7 +232,7 @@ function proveAgainstEngine(rows: Row[]) {
 		expect(bad.slice(0, 5), `as of ${T}`).toEqual([]);
 		// Every feature and the outcome columns.
 		const byId = new Map(atT.map((r) => [String(r.account_id), r]));
-		const cols = [...recipe.features.map((f) => f.id), 'churn_date', 'churned'];
+		const cols = [...rec.features.map((f) => f.id), 'churn_date', 'churned'];
 		const diffs: unknown[] = [];
 		ids.forEach((id, j) => {
 			const r = byId.get(id)!;
@@ -261,7 +266,9 @@ function proveAgainstEngine(rows: Row[]) {
 describe('pipeline SQL matches the browser on ravenstack (5 raw tables, 4 as-of dates)', () => {
 	it('the proof model is valid and scores most rows', () => {
 		expect(validateModel(MODEL)).toMatchObject({ ok: true });
-		expect(built.table.n).toBeGreaterThan(1000);
+		expect(builtChurnLog.table.n).toBeGreaterThan(1000);
+		// The period-end outcome really has churns and returns on this data.
+		expect(builtPeriods.lives).toBeGreaterThan(builtPeriods.accounts);
 	});
 
 	it('PostgreSQL (PGlite): every feature, churn column, score, shown score and tier equal', async () => {
@@ -274,7 +281,7 @@ describe('pipeline SQL matches the browser on ravenstack (5 raw tables, 4 as-of 
 			});
 		}
 		const res = await pg.query<Row>(sqlFor('postgres', l));
-		expect(proveAgainstEngine(res.rows)).toBe(built.table.n);
+		expect(proveAgainstEngine(res.rows)).toBe(builtChurnLog.table.n);
 	}, 120_000);
 
 	it('DuckDB: every feature, churn column, score, shown score and tier equal', async () => {
@@ -288,7 +295,14 @@ describe('pipeline SQL matches the browser on ravenstack (5 raw tables, 4 as-of 
 			await duck.run(`COPY "${x.table}" FROM '${file}' (FORMAT csv, HEADER true)`);
 		}
 		const reader = await duck.runAndReadAll(sqlFor('duckdb', l));
-		expect(proveAgainstEngine(reader.getRowObjectsJS() as unknown as Row[])).toBe(built.table.n);
+		expect(proveAgainstEngine(reader.getRowObjectsJS() as unknown as Row[])).toBe(
+			builtChurnLog.table.n
+		);
+		// Churn from the end of the last subscription, with new lives after a gap.
+		const periods = await duck.runAndReadAll(sqlFor('duckdb', l, periodRecipe));
+		expect(
+			proveAgainstEngine(periods.getRowObjectsJS() as unknown as Row[], builtPeriods, periodRecipe)
+		).toBe(builtPeriods.table.n);
 	}, 120_000);
 
 	it('BigQuery and Snowflake spell the same pipeline in their dialects', () => {

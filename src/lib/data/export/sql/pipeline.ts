@@ -53,6 +53,9 @@ export interface PipelineSqlOptions {
 	generatedAt?: string;
 }
 
+/** An open period's end in the SQL (a day number past any real date). */
+const OPEN_END = 1_000_000_000;
+
 /** Output columns, after the features: churn columns (when the recipe has an outcome), then the score. */
 export const PIPELINE_SCORE_COLUMNS = ['score', 'shown', 'tier', 'coverage'] as const;
 
@@ -250,12 +253,41 @@ export function toPipelineSql(recipe: Recipe, model: Model, opts: PipelineSqlOpt
 	);
 	// Lives.
 	const o = recipe.outcome;
-	if (o.kind === 'period-end')
-		throw new Error(
-			'The SQL export does not yet read churn from the end of the last period: use a churn log.'
-		);
 	if (o.kind === 'none') {
 		add('lives', `SELECT account_id, 1 AS life, s AS ls, CAST(NULL AS INTEGER) AS le FROM starts`);
+	} else if (o.kind === 'period-end') {
+		// Periods merged into stretches: a new stretch starts after a gap of more than graceDays
+		// past every earlier period's end; a stretch ending on or before the end of the data is a churn.
+		const ps = ctx.get(o.source)!;
+		const ends = recipe.dataEnd
+			? `SELECT ${dayNum(d, `CAST(${d.str(recipe.dataEnd)} AS DATE)`)} AS e`
+			: `SELECT MAX(x) AS e FROM (\n${recipe.sources
+					.map((s) => {
+						const r = `r${ctx.get(s.name)!.index}`;
+						return `\tSELECT d AS x FROM ${r}\n\tUNION ALL SELECT en AS x FROM ${r}`;
+					})
+					.join('\n\tUNION ALL\n')}\n) u`;
+		add('data_end', ends);
+		add('pe_rows', `SELECT account_id, d, COALESCE(en, ${OPEN_END}) AS e FROM r${ps.index}`);
+		add(
+			'pe_prev',
+			`SELECT account_id, d, e, MAX(e) OVER (PARTITION BY account_id ORDER BY d, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS pm FROM pe_rows`
+		);
+		add(
+			'pe_num',
+			`SELECT account_id, d, e, SUM(CASE WHEN pm IS NULL OR d > pm + ${o.graceDays} THEN 1 ELSE 0 END) OVER (PARTITION BY account_id ORDER BY d, e ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS sn FROM pe_prev`
+		);
+		add(
+			'stretches',
+			`SELECT x.account_id, x.sn, x.ss, CASE WHEN x.se <= de.e THEN x.se END AS ce\nFROM (SELECT account_id, sn, MIN(d) AS ss, MAX(e) AS se FROM pe_num GROUP BY account_id, sn) x CROSS JOIN data_end de`
+		);
+		const first = `SELECT st.account_id, 1 AS life, st.s AS ls, x.ce AS le\nFROM starts st LEFT JOIN stretches x ON x.account_id = st.account_id AND x.sn = 1`;
+		add(
+			'lives',
+			o.reactivation === 'none'
+				? first
+				: `${first}\nUNION ALL\nSELECT account_id, sn AS life, ss AS ls, ce AS le FROM stretches WHERE sn > 1`
+		);
 	} else {
 		const cs = ctx.get(o.source)!;
 		const endCap = recipe.dataEnd
@@ -468,4 +500,33 @@ function periodSql(d: Dialect, f: PeriodFeature, c: SourceCtx, k: number): [stri
 			];
 		}
 	}
+}
+
+/**
+ * Warehouse column types the recipe implies when the raw sources are not at hand: a column read
+ * by a feature whose built column is text (`textFeatures`) is text; a filter column is text when
+ * some filter value is not a number; everything else is a number (dates are read as dates anyway).
+ */
+export function impliedColumnTypes(
+	recipe: Recipe,
+	textFeatures: ReadonlySet<string>
+): Record<string, Record<string, PipelineColumnType>> {
+	const out: Record<string, Record<string, PipelineColumnType>> = {};
+	const set = (source: string, column: string, type: PipelineColumnType) => {
+		(out[source] ??= {})[column] = type;
+	};
+	for (const f of recipe.features) {
+		const column = f.kind === 'event' || f.kind === 'period' ? f.column : f.column;
+		if (column && textFeatures.has(f.id)) set(f.source, column, 'text');
+		if (
+			f.kind === 'event' &&
+			f.filter &&
+			f.filter.values.some((v) => !Number.isFinite(Number(v)) || v.trim() === '')
+		)
+			set(f.source, f.filter.column, 'text');
+		if (f.kind === 'event' && f.agg === 'distinct' && f.column && !out[f.source]?.[f.column])
+			set(f.source, f.column, 'text');
+	}
+	for (const s of recipe.sources) if (s.link) set(s.link.via, s.link.column, 'text');
+	return out;
 }

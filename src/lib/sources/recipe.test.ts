@@ -1,0 +1,192 @@
+/** Recipe JSON validation, plain-words descriptions, grids and grain / key proposals. */
+import { describe, expect, it } from 'vitest';
+import { parseRecipe } from './recipe-schema';
+import { describeFeature, describeGrid } from './describe';
+import { gridDays, dayIso, epochDayInZone } from './grid';
+import { proposeGrain, proposeKeys } from './detect';
+import { ravenRecipe, ravenSources } from './test-data';
+import { checkRecipeColumns } from './validate';
+
+describe('parseRecipe', () => {
+	it('accepts the ravenstack recipe, through JSON, unchanged', () => {
+		const r = ravenRecipe();
+		expect(parseRecipe(JSON.parse(JSON.stringify(r)))).toEqual({
+			ok: true,
+			recipe: JSON.parse(JSON.stringify(r))
+		});
+	});
+
+	it('names the path and the problem', () => {
+		const bad = JSON.parse(JSON.stringify(ravenRecipe()));
+		bad.features[0].days = 0;
+		bad.features[1].source = 'nowhere';
+		const r = parseRecipe(bad);
+		expect(r.ok).toBe(false);
+		if (r.ok) return;
+		expect(r.issues).toContainEqual({
+			path: 'features[0].days',
+			message: 'must be at least 1 day'
+		});
+		const cross = parseRecipe({
+			...ravenRecipe(),
+			features: [{ ...ravenRecipe().features[1]!, source: 'nowhere' }]
+		});
+		expect(cross.ok === false && cross.issues[0]).toEqual({
+			path: 'features[0].source',
+			message: '"Usage rows, last 90 days" reads "nowhere", which is not a source'
+		});
+	});
+
+	it('refuses a newer schema version and hostile input without throwing; drops __proto__', () => {
+		expect(parseRecipe({ schemaVersion: 99 })).toMatchObject({
+			ok: false,
+			issues: [{ path: 'schemaVersion' }]
+		});
+		expect(parseRecipe(null).ok).toBe(false);
+		const r = parseRecipe(
+			JSON.parse(JSON.stringify(ravenRecipe()).replace('{', '{"__proto__":{"x":1},'))
+		);
+		expect(r.ok && Object.getPrototypeOf(r.recipe)).toBe(Object.prototype);
+	});
+
+	it('a re-imported source without a column the recipe reads: error naming the feature and the column', () => {
+		const issues = checkRecipeColumns(ravenRecipe(), (name) =>
+			name === 'support-tickets'
+				? ['ticket_id', 'account_id', 'submitted_at']
+				: ravenSources().find((s) => s.name === name)!.idColumn
+					? ['account_id', 'industry', 'signup_date']
+					: [
+							...ravenSources()
+								.find((s) => s.name === name)!
+								.table.columns.keys()
+						]
+		);
+		expect(issues.map((i) => i.message)).toContain(
+			'Feature "Urgent or high tickets, 180 days" reads column "priority" from "support-tickets", which no longer has that column.'
+		);
+	});
+});
+
+describe('describeFeature', () => {
+	it('says what the issue asks, with the window edges', () => {
+		const r = ravenRecipe({
+			features: [
+				{
+					id: 'tickets_90d',
+					name: 'Tickets, last 90 days',
+					source: 'support-tickets',
+					kind: 'event',
+					agg: 'count',
+					days: 90
+				}
+			]
+		});
+		expect(describeFeature(r.features[0]!, r)).toBe(
+			'Tickets, last 90 days = count of support-tickets rows with `submitted_at` in (T − 90 d, T]'
+		);
+		const f = ravenRecipe().features.find((x) => x.id === 'urgent_tickets_180d')!;
+		expect(describeFeature(f, ravenRecipe())).toBe(
+			'Urgent or high tickets, 180 days = count of support-tickets rows with `submitted_at` in (T − 180 d, T] and `priority` in "urgent", "high"'
+		);
+		const mrr = ravenRecipe().features.find((x) => x.id === 'mrr')!;
+		expect(describeFeature(mrr, ravenRecipe())).toBe(
+			'MRR = sum of `mrr_amount` over subscriptions periods with `start_date` ≤ T and (`end_date` blank or after T) (0 when none)'
+		);
+	});
+});
+
+describe('grids', () => {
+	it('month ends, month starts and weeks, inclusive of both ends', () => {
+		expect(
+			gridDays({ kind: 'monthly', from: '2024-01-15', to: '2024-03-31', anchor: 'month-end' }).map(
+				dayIso
+			)
+		).toEqual(['2024-01-31', '2024-02-29', '2024-03-31']);
+		expect(
+			gridDays({
+				kind: 'monthly',
+				from: '2024-01-15',
+				to: '2024-03-31',
+				anchor: 'month-start'
+			}).map(dayIso)
+		).toEqual(['2024-02-01', '2024-03-01']);
+		expect(gridDays({ kind: 'weekly', from: '2024-01-01', to: '2024-01-15' }).map(dayIso)).toEqual([
+			'2024-01-01',
+			'2024-01-08',
+			'2024-01-15'
+		]);
+		expect(describeGrid({ kind: 'weekly', from: '2024-01-01', to: '2024-01-15' })).toBe(
+			'Every 7 days from 2024-01-01 to 2024-01-15'
+		);
+	});
+
+	it('the calendar day of an instant in a time zone', () => {
+		const ms = Date.parse('2024-03-01T23:30:00Z');
+		expect(dayIso(epochDayInZone(ms))).toBe('2024-03-01');
+		expect(dayIso(epochDayInZone(ms, 'Asia/Tokyo'))).toBe('2024-03-02');
+		expect(dayIso(epochDayInZone(Date.parse('2024-03-02T03:00:00Z'), 'America/New_York'))).toBe(
+			'2024-03-01'
+		);
+	});
+});
+
+describe('proposals on ravenstack', () => {
+	const sources = ravenSources();
+	const dates: Record<string, string[]> = {
+		accounts: ['signup_date'],
+		subscriptions: ['start_date', 'end_date'],
+		'feature-usage': ['usage_date'],
+		'support-tickets': ['submitted_at', 'closed_at'],
+		'churn-events': ['churn_date']
+	};
+	it('grain: accounts one per account, subscriptions periods, usage, tickets and churn events events', () => {
+		const g = Object.fromEntries(
+			sources.map((s) => [s.name, proposeGrain({ table: s, dateColumns: dates[s.name]! })])
+		);
+		expect(g.accounts).toMatchObject({ grain: 'account', key: 'account_id', time: 'signup_date' });
+		expect(g.subscriptions).toMatchObject({
+			grain: 'period',
+			key: 'account_id',
+			start: 'start_date',
+			end: 'end_date'
+		});
+		expect(g['support-tickets']).toMatchObject({
+			grain: 'event',
+			key: 'account_id',
+			time: 'submitted_at'
+		});
+		expect(g['churn-events']).toMatchObject({
+			grain: 'event',
+			key: 'account_id',
+			time: 'churn_date'
+		});
+		expect(g['feature-usage']).toMatchObject({
+			grain: 'event',
+			key: 'subscription_id',
+			time: 'usage_date'
+		});
+		expect(g.subscriptions!.reasons.join(' ')).toContain('start');
+	});
+
+	it('keys: feature usage reaches subscriptions by subscription_id (100 % overlap); tickets reach accounts', () => {
+		const k = proposeKeys(sources);
+		expect(k).toContainEqual(
+			expect.objectContaining({
+				source: 'feature-usage',
+				column: 'subscription_id',
+				target: 'subscriptions',
+				targetColumn: 'subscription_id',
+				overlap: 1
+			})
+		);
+		expect(k).toContainEqual(
+			expect.objectContaining({
+				source: 'support-tickets',
+				column: 'account_id',
+				target: 'accounts',
+				targetColumn: 'account_id',
+				overlap: 1
+			})
+		);
+	});
+});

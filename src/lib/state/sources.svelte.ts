@@ -1,0 +1,493 @@
+/**
+ * The Sources workspace: the model's recipe (sources, keys, links, account list, as-of grid,
+ * outcome, features) edited as undoable model edits, and "Build table", which runs the core's
+ * feature build off the main thread and stores the built table as the active dataset, so every
+ * screen reads it like an imported one. A failed build names source, row and column and changes
+ * nothing stored.
+ */
+import {
+	grainOf,
+	type ColumnInfo,
+	type ColumnRole,
+	type ColumnType,
+	type Dataset,
+	type DatasetMeta
+} from '$lib/data/dataset';
+import { newId } from '$lib/data/db/store';
+import { toStorageError } from '$lib/data/db/errors';
+import { fromDataset } from '$lib/sources/build';
+import { describeFeature } from '$lib/sources/describe';
+import { gridDays } from '$lib/sources/grid';
+import type {
+	AsOfGrid,
+	BuiltColumn,
+	BuiltTable,
+	FeatureSpec,
+	OrphanCount,
+	OutcomeSpec,
+	Recipe,
+	SourceIssue,
+	SourceLink,
+	SourceSpec,
+	SourceTable
+} from '$lib/sources/types';
+import { checkRecipeColumns } from '$lib/sources/validate';
+import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
+import { modelFromFeatures, proposeRecipe, specFromMeta, sourceNames } from './sources-propose';
+import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte';
+
+/** Runs the feature build (a worker in the page; in-process in tests). */
+export type BuildRunner = (recipe: Recipe, tables: SourceTable[]) => Promise<BuiltTable>;
+
+export interface SourcesDeps {
+	workbench?: Workbench;
+	datasets?: DatasetsState;
+	run?: BuildRunner;
+	now?: () => number;
+}
+
+/** Name of the built table in the datasets list. */
+export const BUILT_NAME = 'Built from sources';
+
+/** What the last build gave, for the summary line. */
+export interface BuildSummary {
+	rows: number;
+	accounts: number;
+	lives: number;
+	asOfDates: number;
+	features: number;
+	outcome: string;
+	ms: number;
+}
+
+const ROLE_OF: Record<BuiltColumn['role'], ColumnRole> = {
+	'as-of': 'snapshot-date',
+	'churn-date': 'churn-date',
+	churned: 'churned',
+	segment: 'segment',
+	'contract-value': 'contract-value',
+	feature: 'metric',
+	life: 'ignore'
+};
+
+/** The built table as a dataset (columns with roles, definitions and sources). */
+export function datasetFromBuilt(built: BuiltTable, meta0: Partial<DatasetMeta>): Dataset {
+	const columns: ColumnInfo[] = [
+		{
+			name: 'account_id',
+			originalName: 'account_id',
+			role: 'account-id',
+			type: 'text',
+			missingShare: 0
+		}
+	];
+	for (const c of built.columns) {
+		const col = built.table.columns.get(c.name);
+		if (!col) continue;
+		let missing = 0;
+		if (col.kind === 'number') for (const x of col.values) missing += x !== x ? 1 : 0;
+		else for (const x of col.codes) missing += x < 0 ? 1 : 0;
+		const role = ROLE_OF[c.role];
+		const type: ColumnType =
+			c.type === 'category'
+				? 'category'
+				: c.type === 'date'
+					? 'date'
+					: c.type === 'boolean'
+						? 'boolean'
+						: 'number';
+		columns.push({
+			name: c.name,
+			originalName: c.name,
+			// A text feature is kept as a category column the model can read as a segment or category metric.
+			role: role === 'metric' && type === 'category' ? 'segment' : role,
+			type,
+			missingShare: built.table.n ? missing / built.table.n : 0,
+			description: c.description,
+			...(c.source ? { source: c.source } : {})
+		});
+	}
+	// Only one segment column: extra text features stay metrics (category scheme).
+	let seenSegment = false;
+	for (const c of columns)
+		if (c.role === 'segment') {
+			if (seenSegment) c.role = 'metric';
+			seenSegment = true;
+		}
+	const days = built.asOfDays;
+	const meta: DatasetMeta = {
+		id: newId('ds'),
+		name: BUILT_NAME,
+		fileName: 'recipe',
+		fileHash: '',
+		createdAt: Date.now(),
+		rows: built.table.n,
+		columns,
+		dateRange: days.length ? [days[0]!, days[days.length - 1]!] : null,
+		bytes: 0,
+		grain: 'snapshot',
+		timeZone: 'UTC',
+		builtFromRecipe: true,
+		...meta0
+	};
+	return { meta, ids: built.ids, table: built.table };
+}
+
+/** In-process build (tests, and the fallback where workers are missing). */
+export async function runInProcess(recipe: Recipe, tables: SourceTable[]): Promise<BuiltTable> {
+	const { buildFeatureTable } = await import('$lib/sources/build');
+	return buildFeatureTable(recipe, tables);
+}
+
+/** The build in a module worker, one per build (terminated after). */
+export function runInWorker(recipe: Recipe, tables: SourceTable[]): Promise<BuiltTable> {
+	if (typeof Worker === 'undefined') return runInProcess(recipe, tables);
+	return new Promise((resolve, reject) => {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a module URL, not state
+		const worker = new Worker(new URL('../workers/sources.worker.ts', import.meta.url), {
+			type: 'module'
+		});
+		worker.onmessage = (
+			e: MessageEvent<{ ok: true; built: BuiltTable } | { ok: false; message: string }>
+		) => {
+			worker.terminate();
+			if (e.data.ok) resolve(e.data.built);
+			else reject(new Error(e.data.message));
+		};
+		worker.onerror = (e) => {
+			worker.terminate();
+			reject(new Error(e.message || 'the build worker stopped'));
+		};
+		worker.postMessage({ recipe: $state.snapshot(recipe), tables });
+	});
+}
+
+export class SourcesState {
+	/** What is running, in words ("Building the table…"), or null. */
+	busy = $state<string | null>(null);
+	/** A failure to show (storage, worker). */
+	error = $state<string | null>(null);
+	/** Problems of the last build (errors stop it; warnings are shown beside it). */
+	issues = $state.raw<SourceIssue[]>([]);
+	orphans = $state.raw<OrphanCount[]>([]);
+	summary = $state.raw<BuildSummary | null>(null);
+	/** Polite status line after an edit or a build. */
+	notice = $state<string | null>(null);
+
+	#wb: Workbench;
+	#ds: DatasetsState;
+	#run: BuildRunner;
+	#now: () => number;
+	/** Loaded source datasets by id (not reactive: a cache). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#cache = new Map<string, Dataset>();
+
+	constructor(deps: SourcesDeps = {}) {
+		this.#wb = deps.workbench ?? sharedWorkbench;
+		this.#ds = deps.datasets ?? sharedDatasets;
+		this.#run = deps.run ?? runInWorker;
+		this.#now = deps.now ?? (() => performance.now());
+	}
+
+	get recipe(): Recipe | null {
+		return this.#wb.model?.recipe ?? null;
+	}
+
+	/** Stored datasets that can be sources (not a built table). */
+	get candidates(): DatasetMeta[] {
+		return this.#ds.list.filter((m) => !m.builtFromRecipe);
+	}
+
+	/** The dataset a source reads, if it is still stored. */
+	metaOf(spec: SourceSpec): DatasetMeta | null {
+		return this.#ds.list.find((m) => m.id === spec.datasetId) ?? null;
+	}
+
+	/** Plain words for a feature. */
+	describe(f: FeatureSpec): string {
+		return describeFeature(f, this.recipe ?? undefined);
+	}
+
+	/** Number of as-of dates of the grid. */
+	get gridCount(): number {
+		const r = this.recipe;
+		if (!r) return 0;
+		try {
+			return gridDays(r.grid).length;
+		} catch {
+			return 0;
+		}
+	}
+
+	async #load(id: string): Promise<Dataset> {
+		const hit = this.#cache.get(id);
+		if (hit) return hit;
+		const store = this.#ds.store;
+		if (!store) throw new Error('Saved data is not open yet.');
+		const ds = await store.loadDataset(id);
+		this.#cache.set(id, ds);
+		return ds;
+	}
+
+	#edit(next: Recipe, note: string): void {
+		const m = this.#wb.model;
+		if (!m) return;
+		this.#wb.editModel({ ...m, recipe: next }, note);
+		this.notice = note;
+	}
+
+	#change(note: string, fn: (r: Recipe) => Recipe): void {
+		const r = this.recipe;
+		if (r) this.#edit(fn(r), note);
+	}
+
+	/** Start a recipe from the stored datasets (every one that is not a built table). */
+	async start(ids?: readonly string[]): Promise<boolean> {
+		// Oldest import first, the account list before periods, snapshots and events.
+		const rank = { account: 0, period: 1, snapshot: 2, event: 3 } as const;
+		const metas = this.candidates
+			.filter((m) => !ids || ids.includes(m.id))
+			.reverse()
+			.sort((a, b) => rank[grainOf(a)] - rank[grainOf(b)]);
+		if (metas.length === 0) {
+			this.error = 'Import at least one file first: an account list, usage, tickets, billing…';
+			return false;
+		}
+		this.busy = 'Reading the sources…';
+		this.error = null;
+		try {
+			const loaded = await Promise.all(metas.map((m) => this.#load(m.id)));
+			const names = sourceNames(metas.map((m) => m.name));
+			const recipe = proposeRecipe(
+				metas.map((meta, i) => ({ meta, table: fromDataset(names[i]!, loaded[i]!) }))
+			);
+			this.#edit(recipe, `start a recipe from ${metas.length} sources`);
+			return true;
+		} catch (e) {
+			this.error = toStorageError(e).message;
+			return false;
+		} finally {
+			this.busy = null;
+		}
+	}
+
+	/** Remove the recipe from the model (undoable). */
+	clear(): void {
+		const m = this.#wb.model;
+		if (!m?.recipe) return;
+		const next = { ...m };
+		delete next.recipe;
+		this.#wb.editModel(next, 'remove the recipe');
+	}
+
+	addSource(datasetId: string): void {
+		const meta = this.candidates.find((m) => m.id === datasetId);
+		const r = this.recipe;
+		if (!meta || !r) return;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off lookup
+		const taken = new Set(r.sources.map((s) => s.name));
+		let name = sourceNames([meta.name])[0]!;
+		for (let k = 2; taken.has(name); k++) name = `${sourceNames([meta.name])[0]}-${k}`;
+		this.#change(`add source ${name}`, (x) => ({
+			...x,
+			sources: [...x.sources, specFromMeta(name, meta)]
+		}));
+	}
+
+	removeSource(name: string): void {
+		this.#change(`remove source ${name}`, (x) => ({
+			...x,
+			sources: x.sources
+				.filter((s) => s.name !== name)
+				.map((s) => (s.link?.via === name ? { ...s, link: null } : s)),
+			features: x.features.filter((f) => f.source !== name),
+			accounts: x.accounts === name ? null : x.accounts,
+			outcome: x.outcome.kind !== 'none' && x.outcome.source === name ? { kind: 'none' } : x.outcome
+		}));
+	}
+
+	setSource(name: string, patch: Partial<SourceSpec>, note: string): void {
+		this.#change(note, (x) => ({
+			...x,
+			sources: x.sources.map((s) => (s.name === name ? { ...s, ...patch } : s))
+		}));
+	}
+
+	setKey(name: string, key: string): void {
+		this.setSource(name, { key }, `key of ${name}: ${key}`);
+	}
+
+	setLink(name: string, link: SourceLink | null): void {
+		this.setSource(
+			name,
+			{ link },
+			link
+				? `${name} reaches accounts through ${link.via}.${link.column}`
+				: `${name} links directly`
+		);
+	}
+
+	setAccounts(name: string | null): void {
+		this.#change(name ? `account list: ${name}` : 'no account list', (x) => ({
+			...x,
+			accounts: name
+		}));
+	}
+
+	setGrid(grid: AsOfGrid): void {
+		this.#change('as-of dates', (x) => ({ ...x, grid }));
+	}
+
+	setOutcome(outcome: OutcomeSpec): void {
+		this.#change('outcome', (x) => ({ ...x, outcome }));
+	}
+
+	addFeature(f: FeatureSpec): void {
+		this.#change(`add feature ${f.name}`, (x) => ({ ...x, features: [...x.features, f] }));
+	}
+
+	updateFeature(id: string, f: FeatureSpec): void {
+		this.#change(`edit feature ${f.name}`, (x) => ({
+			...x,
+			features: x.features.map((g) => (g.id === id ? f : g))
+		}));
+	}
+
+	removeFeature(id: string): void {
+		const f = this.recipe?.features.find((g) => g.id === id);
+		if (!f) return;
+		this.#change(`remove feature ${f.name}`, (x) => ({
+			...x,
+			features: x.features.filter((g) => g.id !== id),
+			segment: x.segment === id ? null : x.segment,
+			contractValue: x.contractValue === id ? null : x.contractValue
+		}));
+	}
+
+	/**
+	 * Build the table and make it the active dataset (replacing the previous built table).
+	 * Errors name source, row and column; nothing stored changes then.
+	 */
+	async build(): Promise<boolean> {
+		const recipe = this.recipe;
+		const store = this.#ds.store;
+		if (!recipe || !store) return false;
+		this.busy = 'Building the table…';
+		this.error = null;
+		this.issues = [];
+		const t0 = this.#now();
+		try {
+			const missing = recipe.sources.filter((s) => !s.datasetId || !this.metaOf(s));
+			if (missing.length > 0) {
+				this.issues = missing.map((s) => ({
+					severity: 'error',
+					source: s.name,
+					message: `Source ${s.name}: its dataset is no longer stored. Import the file again or remove the source.`
+				}));
+				return false;
+			}
+			const loaded = await Promise.all(recipe.sources.map((s) => this.#load(s.datasetId!)));
+			const tables = recipe.sources.map((s, i) => fromDataset(s.name, loaded[i]!));
+			const built = await this.#run($state.snapshot(recipe) as Recipe, tables);
+			this.orphans = built.orphans;
+			this.issues = built.issues;
+			if (built.issues.some((i) => i.severity === 'error') || built.table.n === 0) {
+				if (!built.issues.some((i) => i.severity === 'error'))
+					this.issues = [
+						...built.issues,
+						{
+							severity: 'error',
+							message: 'The recipe gives no rows: check the as-of dates and the account list.'
+						}
+					];
+				return false;
+			}
+			const previous = this.#ds.list.find((m) => m.builtFromRecipe);
+			const dataset = datasetFromBuilt(built, { createdAt: Date.now() });
+			this.busy = 'Storing the table…';
+			const meta = await store.saveDataset(dataset, undefined, {
+				activate: true,
+				...(previous ? { replaces: previous.id } : {})
+			});
+			this.#wb.setDataset({ ...dataset, meta });
+			// Metrics default from the features when the model reads none of the built columns.
+			const model = this.#wb.model;
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off lookup
+			const cols = new Set(dataset.table.columns.keys());
+			if (model && !model.dimensions.some((d) => d.metrics.some((m) => cols.has(m.column))))
+				this.useFeaturesAsMetrics();
+			await this.#ds.refresh();
+			this.#ds.activeId = meta.id;
+			this.summary = {
+				rows: built.table.n,
+				accounts: built.accounts,
+				lives: built.lives,
+				asOfDates: built.asOfDays.length,
+				features: recipe.features.length,
+				outcome: built.outcomeDescription,
+				ms: this.#now() - t0
+			};
+			this.notice = `Built ${built.table.n.toLocaleString('en-US')} rows: ${built.accounts.toLocaleString('en-US')} accounts × ${built.asOfDays.length} as-of dates. It is now the active dataset.`;
+			return true;
+		} catch (e) {
+			this.error =
+				e instanceof Error && !('code' in e)
+					? `The build stopped: ${e.message}`
+					: toStorageError(e).message;
+			return false;
+		} finally {
+			this.busy = null;
+		}
+	}
+
+	/**
+	 * A source's dataset was imported again (re-map or "replace"): point the recipe at the new
+	 * dataset, check its columns (a missing column names the feature), and rebuild. Nothing
+	 * stored is lost when a column is missing: the recipe keeps its features and the message says
+	 * which to fix.
+	 */
+	async reimported(oldId: string, meta: DatasetMeta): Promise<void> {
+		this.#cache.delete(oldId);
+		const r = this.recipe;
+		const spec = r?.sources.find((s) => s.datasetId === oldId);
+		if (!r || !spec) return;
+		const columns = meta.columns.map((c) => c.name);
+		const issues = checkRecipeColumns(r, (name) =>
+			name === spec.name ? columns : (r.sources.find((s) => s.name === name)?.columns ?? null)
+		);
+		const m = this.#wb.model;
+		if (m)
+			this.#wb.editModel(
+				{
+					...m,
+					recipe: {
+						...r,
+						sources: r.sources.map((s) => (s === spec ? { ...s, datasetId: meta.id, columns } : s))
+					}
+				},
+				`${spec.name} imported again`
+			);
+		if (issues.some((i) => i.severity === 'error')) {
+			this.issues = issues;
+			return;
+		}
+		await this.build();
+	}
+
+	/** Replace the model's dimensions with metrics from the features (one undoable step). */
+	useFeaturesAsMetrics(): void {
+		const model = this.#wb.model;
+		const ds = this.#wb.dataset;
+		if (!model?.recipe || !ds?.meta.builtFromRecipe) return;
+		const next = modelFromFeatures(model, model.recipe, ds.table);
+		if (next !== model) this.#wb.editModel(next, 'metrics from the recipe’s features');
+	}
+
+	/** The source name a column of the active built dataset comes from, if any. */
+	sourceOfColumn(column: string): string | null {
+		return this.#wb.dataset?.meta.columns.find((c) => c.name === column)?.source ?? null;
+	}
+}
+
+/** The workspace the Data screen shows (one per page). */
+export const sources = new SourcesState();
