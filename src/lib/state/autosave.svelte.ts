@@ -3,9 +3,13 @@
  * is hidden or closed), and remembered as the active model, so a reload or a crash gives back the
  * model being designed. Named versions remain explicit ("Save version").
  */
-import type { WorkbenchStore } from '$lib/data/db/store';
+import { ModelConflict, type WorkbenchStore } from '$lib/data/db/store';
+import type { ChangeMessage } from '$lib/data/db/broadcast';
 import { toStorageError } from '$lib/data/db/errors';
+import type { ModelRecord } from '$lib/data/db/schema';
+import { validateModel } from '$lib/model';
 import type { Model } from '$lib/model/types';
+import { mergeModels } from './model-merge';
 import { SETTING_ACTIVE_MODEL } from './settings';
 import type { Workbench } from './workbench.svelte';
 
@@ -23,12 +27,31 @@ export class ModelAutosave {
 	#wb: Workbench;
 	#getStore: () => WorkbenchStore | null;
 	#delayMs: number;
+	/** Stored revision this tab last saw, per model id (unknown: saves without a check). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+	#revisions = new Map<string, number>();
+	#saving = false;
 
 	constructor(wb: Workbench, getStore: () => WorkbenchStore | null, delayMs = AUTOSAVE_DELAY_MS) {
 		this.#wb = wb;
 		this.#getStore = getStore;
 		this.#delayMs = delayMs;
 		this.#lastSaved = wb.model;
+	}
+
+	/** Learn the stored revision of the model the page shows (call once the store is open). */
+	async init(): Promise<void> {
+		const store = this.#getStore();
+		const model = this.#wb.model;
+		if (!store || !model) return;
+		try {
+			const record = await store.loadModel(model.id);
+			if (!record) this.#revisions.set(model.id, 0);
+			else if (JSON.stringify(record.current) === JSON.stringify(model))
+				this.#revisions.set(model.id, record.revision ?? 0);
+		} catch {
+			// Unknown revision: saves go through unchecked, as before.
+		}
 	}
 
 	notify(model: Model | null): void {
@@ -44,12 +67,95 @@ export class ModelAutosave {
 		const store = this.#getStore();
 		if (!model || !store) return;
 		this.#pending = null;
+		this.#saving = true;
 		try {
-			await store.saveModel(model);
-			await store.setSetting(SETTING_ACTIVE_MODEL, model.id);
+			const expectRevision = this.#revisions.get(model.id);
+			const saved = await store.saveModel(model, { expectRevision });
+			this.#revisions.set(model.id, saved.revision);
 			this.#lastSaved = model;
+			await store.setSetting(SETTING_ACTIVE_MODEL, model.id);
+		} catch (e) {
+			if (e instanceof ModelConflict) await this.#resolve(store, model, e.stored);
+			else this.#wb.storageMessage = `The model could not be saved: ${toStorageError(e).message}`;
+		} finally {
+			this.#saving = false;
+		}
+	}
+
+	/**
+	 * Another tab saved this model after this tab last saw it. Merge field by field over what
+	 * this tab last saved (both tabs' changes kept; where both changed the same field, this
+	 * tab's value wins and is named); if that is impossible, keep both models and say so.
+	 */
+	async #resolve(store: WorkbenchStore, mine: Model, stored: ModelRecord): Promise<void> {
+		const theirs = validateModel(stored.current);
+		const base = this.#lastSaved?.id === mine.id ? this.#lastSaved : null;
+		const merged = theirs.ok && base ? mergeModels(base, mine, theirs.model) : null;
+		const valid = merged ? validateModel(merged.model) : null;
+		try {
+			if (merged && valid?.ok) {
+				const saved = await store.saveModel(valid.model, { expectRevision: stored.revision ?? 0 });
+				this.#revisions.set(mine.id, saved.revision);
+				this.#adopt(mine, valid.model, 'merged with changes from another tab');
+				this.#wb.storageMessage =
+					merged.conflicts.length === 0
+						? 'This model was also changed in another tab. Both tabs’ changes were kept (merged).'
+						: `This model was also changed in another tab. Both tabs’ changes were merged; where both changed the same thing this tab’s value was kept: ${merged.conflicts.join('; ')}.`;
+				return;
+			}
+			// Keep both: the other tab's stays as it is; this tab's becomes a copy.
+			const copy: Model = {
+				...mine,
+				id: `${mine.id.slice(0, 50)}_copy_${Math.floor(Math.random() * 1e6)}`,
+				name: `${mine.name} (this tab)`.slice(0, 200)
+			};
+			const saved = await store.saveModel(copy);
+			this.#revisions.set(copy.id, saved.revision);
+			this.#adopt(mine, copy, 'kept as a copy: another tab changed the model');
+			await store.setSetting(SETTING_ACTIVE_MODEL, copy.id);
+			this.#wb.storageMessage = `This model was also changed in another tab and the changes could not be merged. Both were kept: the other tab’s as “${stored.name}”, this tab’s as “${copy.name}”.`;
 		} catch (e) {
 			this.#wb.storageMessage = `The model could not be saved: ${toStorageError(e).message}`;
+		}
+	}
+
+	/** Show `next` in place of `shown` (and of any edit made since, merged over `shown`). */
+	#adopt(shown: Model, next: Model, note: string): void {
+		const now = this.#wb.model;
+		let result = next;
+		if (now && now !== shown && now.id === shown.id) {
+			const again = mergeModels(shown, now, next);
+			const ok = validateModel(again.model);
+			if (ok.ok) result = ok.model;
+		}
+		this.#lastSaved = result === next ? next : shown;
+		if (result !== next) this.#pending = result;
+		this.#wb.editModel(result, note);
+		if (result === next) this.#lastSaved = this.#wb.model;
+	}
+
+	/** Another tab saved something: follow its save of the model shown here, when idle. */
+	async remoteChange(message: ChangeMessage): Promise<void> {
+		const model = this.#wb.model;
+		if (message.topic !== 'models' || !model || message.id !== model.id) return;
+		if (this.#pending || this.#saving) return; // the next save merges
+		const store = this.#getStore();
+		if (!store) return;
+		try {
+			const record = await store.loadModel(model.id);
+			if (!record || this.#pending || this.#saving || this.#wb.model !== model) return;
+			const known = this.#revisions.get(model.id);
+			if (known !== undefined && (record.revision ?? 0) <= known) return;
+			const theirs = validateModel(record.current);
+			if (!theirs.ok) return;
+			this.#revisions.set(model.id, record.revision ?? 0);
+			this.#lastSaved = theirs.model;
+			this.#wb.editModel(theirs.model, 'changes from another tab');
+			this.#lastSaved = this.#wb.model;
+			this.#wb.storageMessage =
+				'This model was changed in another tab; this tab now shows those changes (Undo takes them back here).';
+		} catch {
+			// A failed read changes nothing; the next save still checks the revision.
 		}
 	}
 
@@ -68,6 +174,8 @@ export function startModelAutosave(
 	delayMs = AUTOSAVE_DELAY_MS
 ): () => void {
 	const saver = new ModelAutosave(wb, getStore, delayMs);
+	void saver.init();
+	const unsubscribe = getStore()?.onChange((m) => void saver.remoteChange(m));
 	const stopEffects = $effect.root(() => {
 		$effect(() => saver.notify(wb.model));
 	});
@@ -79,6 +187,7 @@ export function startModelAutosave(
 	document.addEventListener('visibilitychange', onVisibility);
 	return () => {
 		saver.stop();
+		unsubscribe?.();
 		stopEffects();
 		window.removeEventListener('pagehide', onHide);
 		document.removeEventListener('visibilitychange', onVisibility);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '$lib/model';
 import { encodeShare } from '$lib/data/export/share/codec';
-import { CalculatorState, SHARED_ID } from './calculator.svelte';
+import { CalculatorState, CURRENT_ID, SHARED_ID } from './calculator.svelte';
 
 const WORKED = {
 	usage_points: 18,
@@ -75,5 +75,20 @@ describe('CalculatorState', () => {
 		const other = new CalculatorState();
 		expect(await other.openShare(code)).toBe(true);
 		expect({ ...other.values }).toEqual(WORKED);
+	});
+});
+
+describe('the current model in the calculator', () => {
+	it('is offered as "Your model", scores with it, and its share link carries it', async () => {
+		const mine = { ...structuredClone(TEMPLATES[1]!.model), id: 'draft_bank', name: 'Bank draft' };
+		const calc = new CalculatorState(() => mine);
+		expect(calc.templateOptions[0]).toEqual({ id: CURRENT_ID, name: 'Your model: Bank draft' });
+		calc.chooseTemplate(CURRENT_ID);
+		expect(calc.model.name).toBe('Bank draft');
+		const link = await calc.makeShareLink('https://example.test/#/calculator');
+		const other = new CalculatorState();
+		expect(await other.openShare(link.split('s=')[1]!)).toBe(true);
+		expect(other.model.name).toBe('Bank draft');
+		expect(new CalculatorState().templateOptions.some((t) => t.id === CURRENT_ID)).toBe(false);
 	});
 });

@@ -7,9 +7,12 @@
 import { TEMPLATES, scoreAccount } from '$lib/model';
 import type { AccountScore, AccountValues, Model } from '$lib/model/types';
 import { decodeShare, encodeShare, shareHref } from '$lib/data/export/share/codec';
+import { workbench } from './workbench.svelte';
 
 /** Template id shown while a model from a share link (not a shipped template) is loaded. */
 export const SHARED_ID = 'shared';
+/** Option id of the model being designed in the workbench (shareable like any other). */
+export const CURRENT_ID = 'current';
 
 export interface TemplateOption {
 	id: string;
@@ -36,12 +39,21 @@ export class CalculatorState {
 	shareLink = $state<string | null>(null);
 	#sharedModel = $state.raw<Model | null>(null);
 	#openSeq = 0;
+	#current: () => Model | null;
+
+	/** `current`: the workbench's model, offered as "Your model" (none in tests by default). */
+	constructor(current: () => Model | null = () => null) {
+		this.#current = current;
+	}
 
 	result: AccountScore = $derived(scoreAccount(this.model, this.values));
 
 	/** Shipped templates, plus the shared model while one is loaded. */
 	get templateOptions(): TemplateOption[] {
 		const list = TEMPLATES.map((t) => ({ id: t.id, name: t.name }));
+		const current = this.#current();
+		if (current && current.dimensions.length)
+			list.unshift({ id: CURRENT_ID, name: `Your model: ${current.name}` });
 		if (this.#sharedModel) list.push({ id: SHARED_ID, name: `Shared: ${this.#sharedModel.name}` });
 		return list;
 	}
@@ -49,7 +61,11 @@ export class CalculatorState {
 	/** Switch template; inputs whose column the new model also has are kept. */
 	chooseTemplate(id: string): void {
 		const model =
-			id === SHARED_ID ? this.#sharedModel : (TEMPLATES.find((t) => t.id === id)?.model ?? null);
+			id === SHARED_ID
+				? this.#sharedModel
+				: id === CURRENT_ID
+					? this.#current()
+					: (TEMPLATES.find((t) => t.id === id)?.model ?? null);
 		if (!model) return;
 		this.templateId = id;
 		this.model = model;
@@ -109,4 +125,4 @@ export class CalculatorState {
 	}
 }
 
-export const calculator = new CalculatorState();
+export const calculator = new CalculatorState(() => workbench.model);

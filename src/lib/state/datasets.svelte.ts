@@ -57,7 +57,7 @@ export class DatasetsState {
 			this.#wb.storageMessage = MEMORY_ONLY_MESSAGE;
 		}
 		this.#unsubscribe = store.onChange((m) => {
-			if (m.topic === 'datasets' || m.topic === 'active-dataset') void this.refresh();
+			if (m.topic === 'datasets' || m.topic === 'active-dataset') void this.#follow();
 		});
 		await this.refresh();
 	}
@@ -65,6 +65,17 @@ export class DatasetsState {
 	/** The other tab's newer version needs this one gone: show the reload prompt. */
 	markBlocking(): void {
 		this.needsReload = true;
+	}
+
+	/**
+	 * Another tab changed the datasets: refresh the list, and when the dataset this tab works on
+	 * was deleted or replaced there (the active pointer moved), load the one now active.
+	 */
+	async #follow(): Promise<void> {
+		await this.refresh();
+		const shown = this.#wb.dataset?.meta.id ?? null;
+		if (this.activeId && this.activeId !== shown && !this.busyId)
+			await this.activate(this.activeId);
 	}
 
 	/** Re-read the list and the active pointer from storage. */

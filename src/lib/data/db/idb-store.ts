@@ -30,11 +30,13 @@ import {
 } from './schema';
 import {
 	injectedAbort,
+	ModelConflict,
 	summariseBacktest,
 	summariseModel,
 	type BacktestSummary,
 	type ModelSummary,
 	type SaveDatasetOptions,
+	type SaveModelOptions,
 	type SaveProgress,
 	type TestHooks,
 	type WorkbenchStore
@@ -476,24 +478,29 @@ export class IdbStore implements WorkbenchStore {
 
 	// ----- models -------------------------------------------------------------------------------
 
-	saveModel(model: Model): Promise<ModelSummary> {
+	saveModel(model: Model, options: SaveModelOptions = {}): Promise<ModelSummary> {
 		return this.#run(async (db) => {
 			const tx = db.transaction('models', 'readwrite');
 			const rec = await finish(
 				tx,
 				(async () => {
 					const old = await tx.store.get(model.id);
+					const expect = options.expectRevision;
+					if (old && expect !== undefined && (old.revision ?? 0) !== expect)
+						return new ModelConflict(old);
 					const next: ModelRecord = {
 						id: model.id,
 						name: model.name,
 						updatedAt: this.#now(),
 						current: model,
-						versions: old?.versions ?? []
+						versions: old?.versions ?? [],
+						revision: (old?.revision ?? 0) + 1
 					};
 					await tx.store.put(next);
 					return next;
 				})()
 			);
+			if (rec instanceof ModelConflict) throw rec;
 			this.#notify({ topic: 'models', id: model.id });
 			return summariseModel(rec);
 		});

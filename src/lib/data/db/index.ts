@@ -112,3 +112,4 @@ export type { BacktestRecord, ModelRecord, ModelVersion } from './schema';
 export { DB_NAME, DB_VERSION } from './schema';
 export { readMarker, markSaved, markLost, clearMarker, MARKER_KEY } from './marker';
 export type { DataMarker, KeyValueStorage } from './marker';
+export { ModelConflict, type SaveModelOptions } from './store';

@@ -20,11 +20,13 @@ import type {
 } from './schema';
 import {
 	injectedAbort,
+	ModelConflict,
 	summariseBacktest,
 	summariseModel,
 	type BacktestSummary,
 	type ModelSummary,
 	type SaveDatasetOptions,
+	type SaveModelOptions,
 	type SaveProgress,
 	type TestHooks,
 	type WorkbenchStore
@@ -160,14 +162,18 @@ export class MemoryStore implements WorkbenchStore {
 		return d ? structuredClone(d.record.meta) : null;
 	}
 
-	async saveModel(model: Model): Promise<ModelSummary> {
+	async saveModel(model: Model, options: SaveModelOptions = {}): Promise<ModelSummary> {
 		const old = this.#models.get(model.id);
+		const expect = options.expectRevision;
+		if (old && expect !== undefined && (old.revision ?? 0) !== expect)
+			throw new ModelConflict(structuredClone(old));
 		const rec: ModelRecord = {
 			id: model.id,
 			name: model.name,
 			updatedAt: this.#now(),
 			current: structuredClone(model),
-			versions: old?.versions ?? []
+			versions: old?.versions ?? [],
+			revision: (old?.revision ?? 0) + 1
 		};
 		this.#models.set(model.id, rec);
 		return summariseModel(rec);

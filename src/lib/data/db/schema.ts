@@ -81,6 +81,11 @@ export interface ModelRecord {
 	updatedAt: number;
 	current: Model;
 	versions: ModelVersion[];
+	/**
+	 * Saves of `current` so far (absent in records saved before it existed: 0). A tab saves
+	 * only over the revision it has seen; another tab's newer save is merged, never overwritten.
+	 */
+	revision?: number;
 }
 
 /** A remembered column mapping, keyed by a hash of the normalised header list. */

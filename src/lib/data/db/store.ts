@@ -6,7 +6,7 @@
 import type { Dataset, DatasetMeta } from '$lib/data/dataset';
 import type { Model } from '$lib/model/types';
 import type { ChangeMessage } from './broadcast';
-import type { StorageError } from './errors';
+import { StorageError } from './errors';
 import type { BacktestRecord, ModelRecord, ModelVersion } from './schema';
 
 /** Import progress: rows written so far out of the total. */
@@ -29,6 +29,8 @@ export interface ModelSummary {
 	versionCount: number;
 	/** Number of the newest named version, 0 when none was saved. */
 	latestVersion: number;
+	/** Saves of the working copy so far (see `ModelRecord.revision`). */
+	revision: number;
 }
 
 /** A saved backtest without its report body. */
@@ -78,7 +80,7 @@ export interface WorkbenchStore {
 	 * Save the working copy of a model (create or replace `current`; versions are kept). The
 	 * caller validates models it loads (`validateModel`): storage returns what was stored.
 	 */
-	saveModel(model: Model): Promise<ModelSummary>;
+	saveModel(model: Model, options?: SaveModelOptions): Promise<ModelSummary>;
 	/**
 	 * Record the current working copy (or `model`, which also becomes current) as the next named
 	 * version with a change note. Rejects with `not-found` for an unknown model without `model`.
@@ -107,6 +109,23 @@ export interface WorkbenchStore {
 	close(): void;
 }
 
+export interface SaveModelOptions {
+	/**
+	 * Save only if the stored record is at this revision (what this tab last saw); otherwise
+	 * reject with `ModelConflict`, which carries the newer record. Omitted: save regardless.
+	 */
+	expectRevision?: number;
+}
+
+/** A save refused because another tab saved a newer revision of the model meanwhile. */
+export class ModelConflict extends StorageError {
+	readonly stored: ModelRecord;
+	constructor(stored: ModelRecord) {
+		super('conflict', 'This model was changed in another tab meanwhile.');
+		this.stored = stored;
+	}
+}
+
 /** A new random dataset/model id. */
 export function newId(prefix = 'ds'): string {
 	const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
@@ -121,7 +140,8 @@ export function summariseModel(r: ModelRecord): ModelSummary {
 		name: r.name,
 		updatedAt: r.updatedAt,
 		versionCount: r.versions.length,
-		latestVersion: r.versions.at(-1)?.version ?? 0
+		latestVersion: r.versions.at(-1)?.version ?? 0,
+		revision: r.revision ?? 0
 	};
 }
 
