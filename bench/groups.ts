@@ -3,6 +3,7 @@ import { syntheticCsvParts, BENCH_METRICS } from './synthetic';
 import { papaBareParse, duckdbOpen, duckdbIngest, duckdbScores, duckdbLoadColumns } from './peer';
 import type { BenchStepInfo } from './main';
 import { backtestGroup } from './backtest-group';
+import { validationGroup } from './validation-group';
 import { prepareImport, prepareRescore, productImport, productRescore } from './product';
 
 export interface BenchStep {
@@ -164,7 +165,7 @@ export function groups(quick: boolean): BenchGroup[] {
 		quick
 			? [importGroup(big), rescoreGroup(100_000)]
 			: [importGroup(big), rescoreGroup(100_000), rescoreGroup(big)]
-	).concat(backtestGroup());
+	).concat(backtestGroup(), validationGroup());
 }
 
 export { BENCH_METRICS };
