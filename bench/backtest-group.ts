@@ -1,28 +1,28 @@
 /**
- * Backtest benchmarks, run in the app's backtest worker from the page (round trip included):
+ * Backtest benchmarks, run in a bench-only worker (backtest.worker.ts: the app's backtest
+ * library calls, off the page's thread) from the page (round trip included):
  * the report card of 100k accounts with a 1,000-resample bootstrap, the weight fit with 5-fold
  * CV on 100k, and one sort-based AUC on 1M, beside the floor of one 1M `Float64Array.sort()`.
- * Data: the seeded fixture of src/lib/backtest/bench-fixture.ts, generated inside the worker.
+ * Data: the seeded fixture of src/lib/backtest/testing/fixture.ts, generated inside the worker.
  */
-import type { BacktestReply, BacktestRequest } from '../src/lib/workers/backtest-protocol';
+import type { BenchBacktestReply, BenchBacktestRequest } from './backtest.worker';
 import type { BenchGroup } from './groups';
 
 let worker: Worker | null = null;
 let nextId = 1;
 
-type BenchRequest = Extract<BacktestRequest, { type: 'backtest/bench-load' | 'backtest/bench' }>;
 /** A bench request without its id (distributes over the union). */
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-function ask(msg: WithoutId<BenchRequest>): Promise<string> {
+function ask(msg: WithoutId<BenchBacktestRequest>): Promise<string> {
 	const w = worker!;
 	const id = nextId++;
 	return new Promise((resolve, reject) => {
-		w.onmessage = (e: MessageEvent<BacktestReply>) => {
+		w.onmessage = (e: MessageEvent<BenchBacktestReply>) => {
 			const r = e.data;
 			if (r.id !== id) return;
-			if (r.type === 'backtest/bench-done') resolve(r.info);
-			else if (r.type === 'backtest/error') reject(new Error(r.message));
+			if (r.type === 'bench/done') resolve(r.info);
+			else reject(new Error(r.message));
 		};
 		w.postMessage({ ...msg, id });
 	});
@@ -35,11 +35,11 @@ export function backtestGroup(): BenchGroup {
 		id: 'backtest',
 		title: 'Backtest in the worker: report 100k (1,000 resamples), weight fit 100k, AUC 1M',
 		async setup() {
-			worker ??= new Worker(new URL('../src/lib/workers/backtest.worker.ts', import.meta.url), {
+			worker ??= new Worker(new URL('./backtest.worker.ts', import.meta.url), {
 				type: 'module'
 			});
-			await ask({ type: 'backtest/bench-load', n: 100_000, seed: 2 });
-			await ask({ type: 'backtest/bench-load', n: 1_000_000, seed: 1 });
+			await ask({ type: 'bench/load', n: 100_000, seed: 2 });
+			await ask({ type: 'bench/load', n: 1_000_000, seed: 1 });
 			let s = 1;
 			for (let i = 0; i < sortInput.length; i++) {
 				s = (s * 1103515245 + 12345) >>> 0;
@@ -64,7 +64,7 @@ export function backtestGroup(): BenchGroup {
 					baseline: 'sort-floor',
 					targetMs: 250
 				},
-				run: () => ask({ type: 'backtest/bench', n: 1_000_000, step: 'auc' })
+				run: () => ask({ type: 'bench/run', n: 1_000_000, step: 'auc' })
 			},
 			{
 				info: {
@@ -73,7 +73,7 @@ export function backtestGroup(): BenchGroup {
 					runs: 3,
 					targetMs: 1000
 				},
-				run: () => ask({ type: 'backtest/bench', n: 100_000, step: 'report' })
+				run: () => ask({ type: 'bench/run', n: 100_000, step: 'report' })
 			},
 			{
 				info: {
@@ -82,7 +82,7 @@ export function backtestGroup(): BenchGroup {
 					runs: 3,
 					targetMs: 2000
 				},
-				run: () => ask({ type: 'backtest/bench', n: 100_000, step: 'fit' })
+				run: () => ask({ type: 'bench/run', n: 100_000, step: 'fit' })
 			}
 		]
 	};

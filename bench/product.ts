@@ -8,7 +8,7 @@ import type { WorkbenchStore } from '../src/lib/data/db/store';
 import { DatasetsState } from '../src/lib/state/datasets.svelte';
 import { ImportState } from '../src/lib/state/import.svelte';
 import { Workbench } from '../src/lib/state/workbench.svelte';
-import { syntheticModel, syntheticTable } from '../src/lib/workers/synthetic';
+import { syntheticModel, syntheticTable } from '../src/lib/model/engine/testing/synthetic';
 import type { Model } from '../src/lib/model/types';
 import type { ScoreReply, ScoreRequest } from '../src/lib/workers/score-protocol';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchBacktest } from './bench-fixture';
+import { benchBacktest } from './testing/fixture';
 import { bootstrapAuc, bootstrapAucDifference, quantileSorted } from './bootstrap';
 import { rocAuc } from './metrics';
 

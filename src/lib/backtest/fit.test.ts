@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dimension } from '$lib/model/types';
-import { benchBacktest } from './bench-fixture';
+import { benchBacktest } from './testing/fixture';
 import { applySuggestedWeights, assignFolds, fitWeights } from './fit';
 import { fitLogistic, sigmoid } from './logistic';
 

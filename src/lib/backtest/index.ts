@@ -13,4 +13,3 @@ export * from './fit';
 export * from './thresholds';
 export * from './select';
 export * from './report';
-export * from './bench-fixture';

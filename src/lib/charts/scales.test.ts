@@ -4,7 +4,6 @@ import {
 	frame,
 	histogramBars,
 	pixelToValue,
-	tierCountsFromHistogram,
 	valueToPixel,
 	xScale,
 	yScale
@@ -60,38 +59,5 @@ describe('binValues', () => {
 		expect(binValues([Number.NaN]).counts).toEqual([]);
 		const c = binValues([4, 4, 4], 10);
 		expect(c.counts.reduce((a, b) => a + b, 0)).toBe(3);
-	});
-});
-
-describe('tierCountsFromHistogram', () => {
-	const hist = new Array<number>(101).fill(0);
-	hist[0] = 1;
-	hist[49] = 2;
-	hist[50] = 3;
-	hist[79] = 4;
-	hist[80] = 5;
-	hist[100] = 6;
-	it.each([
-		[
-			[80, 50, 0],
-			[11, 7, 3]
-		],
-		[
-			[81, 50, 0],
-			[6, 12, 3]
-		],
-		[
-			[80, 49, 0],
-			[11, 9, 1]
-		],
-		[
-			[100, 0],
-			[6, 15]
-		]
-	])('mins %j → %j', (mins, want) => {
-		expect(tierCountsFromHistogram(hist, mins)).toEqual(want);
-	});
-	it('adds fixed counts', () => {
-		expect(tierCountsFromHistogram(hist, [80, 50, 0], [1, 0, 2])).toEqual([12, 7, 5]);
 	});
 });

@@ -122,26 +122,6 @@ export function maxCount(counts: ArrayLike<number>): number {
 	return max(Array.from(counts)) ?? 0;
 }
 
-/**
- * Accounts per tier from a histogram of shown (whole) scores: `hist[s]` = accounts showing `s`,
- * s = 0…100. `mins` are the tiers' minimums, best first; tier i takes s ≥ mins[i] below mins[i−1].
- * `fixed` adds counts that do not move with these tiers (segments with their own tiers).
- */
-export function tierCountsFromHistogram(
-	hist: ArrayLike<number>,
-	mins: readonly number[],
-	fixed?: ArrayLike<number>
-): number[] {
-	const counts = mins.map((_, i) => fixed?.[i] ?? 0);
-	for (let s = 0; s < hist.length; s++) {
-		const c = hist[s] ?? 0;
-		if (c === 0) continue;
-		const t = mins.findIndex((m) => s >= m);
-		if (t >= 0) counts[t] = (counts[t] ?? 0) + c;
-	}
-	return counts;
-}
-
 /** Tick values for an axis over the scale's domain. */
 export function axisTicks(s: ScaleLinear<number, number>, count = 5): number[] {
 	return s.ticks(count);

@@ -8,6 +8,7 @@
  * `zero` / `neutral` are included (their imputed points are the starting point).
  * Percentile metrics are skipped too (their points depend on the other accounts).
  */
+import { MISSING_POINTS } from './engine/constants';
 import { precisionFor, rawTarget } from './inverse';
 import { schemePoints } from './schemes';
 import { allMetrics } from './structure';
@@ -67,7 +68,7 @@ function asEntered(metric: Metric, raw: RawValue): RawValue {
 }
 
 function imputed(metric: Metric): number {
-	return metric.missing === 'zero' ? 0 : 50;
+	return metric.missing === 'zero' ? MISSING_POINTS.zero : MISSING_POINTS.neutral;
 }
 
 interface Candidate {

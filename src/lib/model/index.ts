@@ -1,6 +1,6 @@
 /** Public API of the scoring engine (pure TS: runs in the page, in workers and in Node). */
 export * from './types';
-export { validateModel } from './validate';
+export { validateModel, modelSizeIssue, MAX_MODEL_FILE_CHARS } from './validate';
 export { migrateModel, readSchemaVersion } from './migrate';
 export { ModelSchema, ID_PATTERN } from './schema';
 export { schemePoints, pointsFromNumber, pointsFromString } from './schemes';
@@ -12,5 +12,5 @@ export { rawTarget } from './inverse';
 export { accountFlags, modelWarnings } from './flags';
 export { allMetrics, metricPath } from './structure';
 export { applyOverride, effectiveModels, segmentGroups, segmentKeys } from './segments';
-export { combinePlan } from './plan';
+export { combinePlan } from './engine/plan';
 export { TEMPLATES, DEFAULT_TIERS, templateById } from './templates';

@@ -5,13 +5,13 @@
  * re-runs only the second stage. Typed arrays throughout; no per-row allocation.
  */
 import { percentilePoints } from './percentile';
-import { combineScores } from './combine';
+import { combineScores } from './engine/reference';
 import { columnPoints, numericValues } from './schemes';
 import { segmentKeys } from './segments';
 import { allMetrics } from './structure';
 import type { ColumnTable, MetricPoints, Model, ScoreResult } from './types';
 
-export { combineScores } from './combine';
+export { combineScores } from './engine/reference';
 export { showScore, tierIndexFor } from './tiers';
 
 /**

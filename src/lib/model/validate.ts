@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { migrateModel, readSchemaVersion } from './migrate';
-import { ModelSchema } from './schema';
+import { MAX_DIMENSIONS, MAX_METRICS_PER_DIMENSION, ModelSchema } from './schema';
 import { applyOverride } from './segments';
 import { checkWeights, semanticIssues } from './semantic';
 import { SCHEMA_VERSION, type Model, type ValidationIssue, type ValidationResult } from './types';
@@ -35,6 +35,56 @@ function segmentWeightIssues(model: Model): ValidationIssue[] {
 	return out;
 }
 
+/** Largest list anywhere in a valid model (segment weights: one per dimension and metric). */
+const MAX_ANY_LIST = MAX_DIMENSIONS * (MAX_METRICS_PER_DIMENSION + 1);
+/** A model file larger than this is refused before parsing (real models are a few KB). */
+export const MAX_MODEL_FILE_CHARS = 5_000_000;
+
+/**
+ * Cheap size checks before the schema walks every item: a file with a million dimensions is
+ * refused at once (validating each one first took 15 s). Null when the sizes are plausible.
+ */
+export function modelSizeIssue(json: unknown): ValidationIssue | null {
+	if (typeof json !== 'object' || json === null) return null;
+	const dims = (json as { dimensions?: unknown }).dimensions;
+	if (Array.isArray(dims)) {
+		if (dims.length > MAX_DIMENSIONS)
+			return {
+				path: 'dimensions',
+				message: `must have at most ${MAX_DIMENSIONS} items`
+			};
+		for (let k = 0; k < dims.length; k++) {
+			const metrics = (dims[k] as { metrics?: unknown } | null)?.metrics;
+			if (Array.isArray(metrics) && metrics.length > MAX_METRICS_PER_DIMENSION)
+				return {
+					path: `dimensions[${k}].metrics`,
+					message: `must have at most ${MAX_METRICS_PER_DIMENSION} items`
+				};
+		}
+	}
+	// Any other list: a bounded walk (depth ≤ 12) that stops at the first oversized array.
+	const stack: [unknown, string, number][] = [[json, '', 0]];
+	while (stack.length > 0) {
+		const [value, path, depth] = stack.pop()!;
+		if (typeof value !== 'object' || value === null || depth > 12) continue;
+		if (Array.isArray(value)) {
+			if (value.length > MAX_ANY_LIST)
+				return {
+					path,
+					message: `must have at most ${MAX_ANY_LIST} items`
+				};
+			value.forEach((item, k) => stack.push([item, `${path}[${k}]`, depth + 1]));
+		} else
+			for (const key of Object.keys(value))
+				stack.push([
+					(value as Record<string, unknown>)[key],
+					path === '' ? key : `${path}.${key}`,
+					depth + 1
+				]);
+	}
+	return null;
+}
+
 /**
  * Validate untrusted model JSON. Returns the model (built only from the validated output, so
  * unknown keys and `__proto__` are dropped) or the issues, each with a JSON path such as
@@ -43,6 +93,8 @@ function segmentWeightIssues(model: Model): ValidationIssue[] {
  */
 export function validateModel(json: unknown): ValidationResult {
 	try {
+		const tooBig = modelSizeIssue(json);
+		if (tooBig) return { ok: false, issues: [tooBig] };
 		const version = readSchemaVersion(json);
 		if (version !== null && version > SCHEMA_VERSION)
 			return {

@@ -60,6 +60,9 @@ export interface ReportSummary {
 	/** Share of churned accounts when a churned flag is mapped (0–1), else null. */
 	churnShare: number | null;
 	churnedColumn: string | null;
+	/** Cells kept but worth checking (dates before 1900 or after 2100): first ones, and all. */
+	warnings: ReportIssue[];
+	warningCount: number;
 }
 
 export interface ImportDeps {
@@ -460,7 +463,11 @@ export class ImportState {
 			issueCount: result.issueCount + parsed.raggedRows,
 			issues: issueRows(this.#raggedIssues, result.issues, REPORT_LIST_CAP),
 			churnShare: churned ? churnShare(result.table, churned) : null,
-			churnedColumn: churned
+			churnedColumn: churned,
+			warnings: (result.warnings ?? [])
+				.slice(0, REPORT_LIST_CAP)
+				.map((w) => ({ row: w.row, column: w.column, code: w.code, message: w.message })),
+			warningCount: result.warningCount ?? 0
 		};
 		this.step = 'report';
 	}

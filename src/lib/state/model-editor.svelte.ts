@@ -3,7 +3,7 @@
  * change-log note), model warnings against the active dataset, JSON import/export, templates,
  * and named versions in storage. Pure edit functions live in `model-edits.ts`.
  */
-import { modelWarnings, templateById, validateModel } from '$lib/model';
+import { MAX_MODEL_FILE_CHARS, modelWarnings, templateById, validateModel } from '$lib/model';
 import type { Model, ModelWarning, ValidationIssue } from '$lib/model/types';
 import type { WorkbenchStore } from '$lib/data/db/store';
 import type { ModelVersion } from '$lib/data/db/schema';
@@ -78,6 +78,16 @@ export class ModelEditor {
 
 	/** Import model JSON text: on any problem nothing changes and the issues are listed. */
 	importJson(text: string, fileName = 'file'): boolean {
+		if (text.length > MAX_MODEL_FILE_CHARS) {
+			this.importIssues = [
+				{
+					path: '(file)',
+					message: `The file is ${(text.length / 1e6).toFixed(1)} MB; a model file is at most ${MAX_MODEL_FILE_CHARS / 1e6} MB (models are usually a few KB). Is this the right file?`
+				}
+			];
+			this.message = null;
+			return false;
+		}
 		let json: unknown;
 		try {
 			json = JSON.parse(text);

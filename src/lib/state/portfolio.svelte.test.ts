@@ -3,9 +3,10 @@ import { flushSync } from 'svelte';
 import { scoreTable } from '$lib/model/score';
 import type { Dataset } from '$lib/data/dataset';
 import type { Model } from '$lib/model/types';
-import { handleScoreRequest, ScoreCore } from '$lib/workers/score-core';
+import { ScoreCore } from '$lib/model/engine/cache';
+import { handleScoreRequest } from '$lib/workers/score-core';
 import type { ScoreReply, ScoreRequest } from '$lib/workers/score-protocol';
-import { syntheticModel, syntheticTable } from '$lib/workers/synthetic';
+import { syntheticModel, syntheticTable } from '$lib/model/engine/testing/synthetic';
 import { PortfolioState, type WorkerLike } from './portfolio.svelte';
 
 /** An in-process worker: replies in posting order when `flush()` is called. */

@@ -6,7 +6,7 @@
  */
 import { columnWithRole, type Dataset } from '$lib/data/dataset';
 import type { Model } from '$lib/model/types';
-import { tierCountsFromHistogram } from '$lib/charts/scales';
+import { tierCountsFromHistogram, tierIndexFor } from '$lib/model/tiers';
 import { ThresholdDrag } from '$lib/charts/threshold-drag.svelte';
 import type {
 	ScoreArrays,
@@ -256,12 +256,12 @@ export class PortfolioState {
 		const rows = this.snapshots?.latest;
 		const seg = this.#segmentOf();
 		if (!rows || !seg) return counts;
-		const mins = this.drag.mins;
+		const dragTiers = this.drag.mins.map((min) => ({ min }));
 		for (const i of rows) {
 			if (seg(i) !== this.segmentFilter) continue;
 			const s = r.shown[i]!;
 			if (s !== s) continue;
-			const t = this.drag.isDragging ? mins.findIndex((m) => s >= m) : r.tier[i]!;
+			const t = this.drag.isDragging ? tierIndexFor(dragTiers, s) : r.tier[i]!;
 			if (t >= 0 && t < counts.length) counts[t]!++;
 		}
 		return counts;

@@ -115,10 +115,7 @@ export type BacktestRequest =
 			settings: BacktestSettings;
 	  }
 	| { type: 'backtest/fit'; id: number; model: Model; settings: BacktestSettings; folds: number }
-	| ValidationRequest
-	/** Benchmarks: generate the seeded fixture (bench-fixture.ts) of `n` accounts in the worker. */
-	| { type: 'backtest/bench-load'; id: number; n: number; seed: number }
-	| { type: 'backtest/bench'; id: number; n: number; step: 'report' | 'fit' | 'auc' };
+	| ValidationRequest;
 
 export type BacktestReply =
 	| { type: 'backtest/data-ready'; id: number }
@@ -126,5 +123,4 @@ export type BacktestReply =
 	| { type: 'backtest/result'; id: number; result: BacktestRunResult }
 	| { type: 'backtest/fit-result'; id: number; result: FitRunResult }
 	| ValidationReply
-	| { type: 'backtest/bench-done'; id: number; info: string }
 	| { type: 'backtest/error'; id: number; message: string };

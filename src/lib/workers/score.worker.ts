@@ -4,7 +4,8 @@
  * back the histogram and tier counts of the rows on show, plus the per-row score arrays
  * (transferred) when the request asks for them (see score-protocol.ts).
  */
-import { handleScoreRequest, ScoreCore } from './score-core';
+import { ScoreCore } from '$lib/model/engine/cache';
+import { handleScoreRequest } from './score-core';
 import type { ScoreRequest } from './score-protocol';
 
 const core = new ScoreCore();

@@ -57,6 +57,11 @@ export interface BuildOptions {
 	 * Unset: the date as written (time and offset ignored).
 	 */
 	timeZone?: string;
+	/**
+	 * Dates outside `[from, to]` (years, inclusive; default 1900–2100) are kept but flagged in
+	 * `warnings` as implausible (a year 0000 or 9999 is almost always a placeholder or a typo).
+	 */
+	plausibleYears?: [number, number];
 }
 
 export type BuildIssueCode =
@@ -69,7 +74,8 @@ export type BuildIssueCode =
 	| 'no-rows'
 	| 'no-time-column'
 	| 'missing-time'
-	| 'period-order';
+	| 'period-order'
+	| 'implausible-date';
 
 /** A problem found while typing the cells. `row` is the Excel row number (header = 1). */
 export interface BuildIssue {
@@ -92,6 +98,9 @@ export type BuildResult =
 			skippedRows: number;
 			issues: BuildIssue[];
 			issueCount: number;
+			/** Cells kept but worth a look (implausible dates), first `maxIssues` of them. */
+			warnings: BuildIssue[];
+			warningCount: number;
 			/** Range of the snapshot / event / period dates (epoch days), or null without one. */
 			dateRange: [number, number] | null;
 	  }
@@ -398,6 +407,30 @@ function buildCore(
 				});
 			}
 
+	// --- implausible dates: kept, flagged (a year 0000 or 9999 is a placeholder or a typo) ---
+	const warnings: BuildIssue[] = [];
+	let warningCount = 0;
+	const [fromYear, toYear] = options.plausibleYears ?? [1900, 2100];
+	const lowDay = daysFromCivil(fromYear, 1, 1);
+	const highDay = daysFromCivil(toYear, 12, 31);
+	for (const t of typed) {
+		if (t.m.type !== 'date' || t.col.kind !== 'number') continue;
+		const values = t.col.values;
+		const cell = column(t.m.index);
+		for (let i = 0; i < n; i++) {
+			const x = values[i]!;
+			if (!(x < lowDay || x > highDay)) continue; // in range or missing (NaN)
+			warningCount++;
+			if (warnings.length < maxIssues)
+				warnings.push({
+					row: rowOf(i),
+					column: t.name,
+					code: 'implausible-date',
+					message: `row ${rowOf(i)}, column "${t.name}": ${JSON.stringify(cell(i).trim().slice(0, 40))} is ${x < lowDay ? `before ${fromYear}` : `after ${toYear}`}; kept as written, but check it`
+				});
+		}
+	}
+
 	// --- duplicate ids (per snapshot date when there is one; never for events and periods) ---
 	// Open addressing over row numbers keyed by the id hash (mixed with the snapshot date):
 	// no string keys, no Map of a million entries. Equal keys are confirmed on the ids.
@@ -535,6 +568,8 @@ function buildCore(
 		skippedRows: badRows,
 		issues,
 		issueCount,
+		warnings,
+		warningCount,
 		dateRange
 	};
 	return { result, idParts };

@@ -8,6 +8,7 @@
  */
 import type { Dialect } from './dialect';
 import type { ParseIssue } from './parse';
+import { cellTooLong, lineTooLong, tooManyColumns, type ShapeLimits } from './limits';
 
 /** Where the cells of a plain file are: offsets into `bytes` (and equally into `text`). */
 export interface CellIndex {
@@ -62,8 +63,9 @@ export interface FastScan {
 
 /**
  * Scans `bytes` (BOM already removed; `skip` = length of a `sep=` line) into a cell index.
- * Returns null when the file is not plain (a `"` or a byte ≥ 0x80, a `\r`-only dialect), so the
- * caller reads it the general way. Ragged and blank rows are handled as the general reader does.
+ * Returns null when the file is not plain (a `"` or a byte ≥ 0x80, a `\r`-only dialect, line
+ * endings of more than one kind), so the caller reads it the general way. Ragged and blank rows
+ * are handled as the general reader does; so are the shape limits (`limits`).
  */
 export function scanPlain(
 	bytes: Uint8Array,
@@ -71,7 +73,8 @@ export function scanPlain(
 	skip: number,
 	dialect: Dialect,
 	maxRows: number,
-	maxListed: number
+	maxListed: number,
+	limits?: ShapeLimits
 ): FastScan | null {
 	if (dialect.newline === '\r') return null;
 	const crlf = dialect.newline === '\r\n';
@@ -87,6 +90,15 @@ export function scanPlain(
 	let excelRow = 0;
 	let ragged = 0;
 	const issues: ParseIssue[] = [];
+	const blockWith = (issue: ParseIssue): FastScan => ({
+		index: { bytes, text, ncols: Math.max(0, ncols), starts: new Uint32Array(0) },
+		headers,
+		rowNumbers: new Uint32Array(0),
+		rows: 0,
+		issues: [issue],
+		raggedRows: 0,
+		blocked: true
+	});
 	let p = skip;
 	while (p < end) {
 		const ls = p;
@@ -116,9 +128,13 @@ export function scanPlain(
 					next = p + 1;
 					break;
 				}
+				return null; // a bare LF in a CRLF file: mixed line endings
 			} else if (b > 32) {
 				if (b >= 128 || b === 34) return null;
 				blank = false;
+			} else if (b === 13) {
+				// A CR that does not end a CRLF (or any CR in an LF file): mixed line endings.
+				if (!crlf || p + 1 >= end || bytes[p + 1] !== 10) return null;
 			} else if (b < 9 || (b > 13 && b < 32)) blank = false;
 		}
 		if (p >= end) {
@@ -129,10 +145,27 @@ export function scanPlain(
 		}
 		p = next;
 		excelRow++;
+		if (limits && ce - ls > limits.maxCellChars) {
+			if (ce - ls > limits.maxLineChars)
+				return blockWith(lineTooLong(excelRow, limits.maxLineChars));
+			const cap = ncols < 0 ? limits.maxHeaderChars : limits.maxCellChars;
+			for (let c = 0; c <= nf; c++) {
+				const len = (c < nf ? fs[c + 1]! - 1 : ce) - fs[c]!;
+				if (len > cap) return blockWith(cellTooLong(excelRow, c, len, cap));
+			}
+		}
 		if (blank) continue; // only whitespace and delimiters: skipped, but counted
 
 		const nfields = nf + 1;
 		if (ncols < 0) {
+			if (limits && nfields > limits.maxColumns)
+				return blockWith(tooManyColumns(nfields, limits.maxColumns));
+			if (limits && ce - ls > limits.maxHeaderChars)
+				for (let c = 0; c < nfields; c++) {
+					const len = (c < nf ? fs[c + 1]! - 1 : ce) - fs[c]!;
+					if (len > limits.maxHeaderChars)
+						return blockWith(cellTooLong(excelRow, c, len, limits.maxHeaderChars));
+				}
 			ncols = nfields;
 			headers = new Array<string>(ncols);
 			for (let c = 0; c < ncols; c++)

@@ -32,6 +32,9 @@ export function cleanHeaders(raw: readonly string[]): { names: string[]; notes: 
 	const taken = new Set<string>();
 	for (const h of raw) if (h.trim() !== '') taken.add(h.trim());
 	const assigned = new Set<string>();
+	// Next suffix to try per base name: `taken` only grows, so every suffix below it is still
+	// taken. This keeps 40,000 columns named `x` linear (a scan from 2 each time was quadratic).
+	const nextSuffix = new Map<string, number>();
 	const names: string[] = [];
 	const notes: HeaderNote[] = [];
 	raw.forEach((original, index) => {
@@ -39,13 +42,13 @@ export function cleanHeaders(raw: readonly string[]): { names: string[]; notes: 
 		let name = trimmed;
 		let reason: HeaderRenameReason | null = trimmed !== original ? 'trimmed' : null;
 		if (trimmed === '') {
-			name = freeName(`column_${index + 1}`, taken, true);
+			name = freeName(`column_${index + 1}`, taken, true, nextSuffix);
 			reason = 'blank';
 		} else if (RESERVED.has(trimmed)) {
-			name = freeName(`${trimmed}_col`, taken, true);
+			name = freeName(`${trimmed}_col`, taken, true, nextSuffix);
 			reason = 'reserved';
 		} else if (assigned.has(trimmed)) {
-			name = freeName(trimmed, taken, false);
+			name = freeName(trimmed, taken, false, nextSuffix);
 			reason = 'duplicate';
 		}
 		assigned.add(name);
@@ -64,11 +67,19 @@ export function cleanHeaders(raw: readonly string[]): { names: string[]; notes: 
 }
 
 /** `base` itself when allowed and free, else the first free `base_2`, `base_3`, … */
-function freeName(base: string, taken: Set<string>, allowBase: boolean): string {
+function freeName(
+	base: string,
+	taken: Set<string>,
+	allowBase: boolean,
+	nextSuffix: Map<string, number>
+): string {
 	if (allowBase && !taken.has(base)) return base;
-	for (let k = 2; ; k++) {
+	for (let k = nextSuffix.get(base) ?? 2; ; k++) {
 		const candidate = `${base}_${k}`;
-		if (!taken.has(candidate)) return candidate;
+		if (!taken.has(candidate)) {
+			nextSuffix.set(base, k + 1);
+			return candidate;
+		}
 	}
 }
 

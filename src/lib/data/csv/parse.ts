@@ -10,12 +10,22 @@ import {
 	createChunkDecoder,
 	detectEncoding,
 	encodingCandidates,
+	sniffBinary,
 	type EncodingCandidate,
 	type EncodingName
 } from './encoding';
 import { detectDialect, type Delimiter, type Dialect } from './dialect';
 import { cleanHeaders, type HeaderNote } from './headers';
 import { columnText, scanPlain, type CellIndex } from './fast';
+import {
+	cellTooLong,
+	DEFAULT_LIMITS,
+	lineTooLong,
+	tooManyColumns,
+	type ShapeLimits
+} from './limits';
+
+export { DEFAULT_LIMITS, type ShapeLimits } from './limits';
 
 /** Default hard caps (configurable per call). */
 export const DEFAULT_MAX_BYTES = 500_000_000;
@@ -44,6 +54,8 @@ export interface ParseOptions {
 	fastPath?: boolean;
 	/** Receives the whole file's bytes when they were read in one piece (e.g. to hash them). */
 	onBytes?: (bytes: Uint8Array) => void;
+	/** Shape limits (columns, row, cell and header length); defaults in `DEFAULT_LIMITS`. */
+	limits?: Partial<ShapeLimits>;
 }
 
 export interface ParseProgress {
@@ -62,7 +74,12 @@ export type ParseIssueCode =
 	| 'TooManyFields'
 	| 'TooManyRows'
 	| 'FileTooLarge'
-	| 'Empty';
+	| 'Empty'
+	| 'BinaryFile'
+	| 'TooManyColumns'
+	| 'LineTooLong'
+	| 'CellTooLong'
+	| 'HeaderTooLong';
 
 /**
  * A problem found while reading. `row` is the row number a user sees in Excel (header = 1;
@@ -197,6 +214,53 @@ function plainTable(
 class Stop extends Error {}
 
 /**
+ * Whether `text` (starting at a record boundary, so outside quotes) ends a record with a line
+ * ending other than `newline`. Line breaks inside quoted cells are data and do not count; a
+ * `\r` as the very last character may be half of a `\r\n` cut by the chunk edge.
+ */
+function mixesLineEndings(text: string, newline: '\n' | '\r\n' | '\r', last: boolean): boolean {
+	// Quick native checks first: most files never hold another kind at all.
+	let other: RegExp;
+	if (newline === '\n') other = last ? /\r/ : /\r(?!$)/;
+	else if (newline === '\r') other = /\n/;
+	else other = last ? /\r(?!\n)|(?<!\r)\n/ : /\r(?!\n)(?!$)|(?<!\r)\n/;
+	if (!other.test(text)) return false;
+	if (text.indexOf('"') === -1) return true;
+	let inQuotes = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 34) inQuotes = !inQuotes;
+		else if (inQuotes) continue;
+		else if (c === 13) {
+			if (i === text.length - 1 && !last) return false;
+			const crlf = text.charCodeAt(i + 1) === 10;
+			if (newline !== (crlf ? '\r\n' : '\r')) return true;
+			if (crlf) i++;
+		} else if (c === 10 && newline !== '\n') return true;
+	}
+	return false;
+}
+
+/** Every record-ending CR or CRLF of `text` (outside quotes) → LF; quoted cells stay as written. */
+function unifyLineEndings(text: string): string {
+	if (text.indexOf('"') === -1) return text.replace(/\r\n?/g, '\n');
+	const parts: string[] = [];
+	let from = 0;
+	let inQuotes = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 34) inQuotes = !inQuotes;
+		else if (c === 13 && !inQuotes) {
+			parts.push(text.slice(from, i), '\n');
+			if (text.charCodeAt(i + 1) === 10) i++;
+			from = i + 1;
+		}
+	}
+	parts.push(text.slice(from));
+	return parts.join('');
+}
+
+/**
  * Parses a CSV into raw string columns. Steps: size cap → encoding (BOM, strict UTF-8, or the
  * user's choice) → dialect (user, `sep=`, detected) → streamed records → header cleaning.
  * Blank and whitespace-only lines are skipped (`skipEmptyLines:'greedy'`), but still counted
@@ -217,6 +281,7 @@ export async function parseCsv(
 	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
 	const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
 	const chunkBytes = Math.max(16, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+	const limits: ShapeLimits = { ...DEFAULT_LIMITS, ...options.limits };
 	const isText = typeof source === 'string';
 	const totalBytes = isText
 		? source.length
@@ -258,6 +323,24 @@ export async function parseCsv(
 	let bomLength = 0;
 	if (!isText) {
 		sample = await readBytes(0, Math.min(totalBytes, SAMPLE_BYTES));
+		const binary = sniffBinary(sample);
+		if (binary)
+			return {
+				status: 'blocked',
+				issues: [
+					{
+						row: null,
+						column: null,
+						code: 'BinaryFile',
+						message: `This is not a text (CSV) file: it looks like ${binary}. Export the data as CSV and import that file.`,
+						blocking: true
+					}
+				],
+				encoding: null,
+				dialect: null,
+				bytes: 0,
+				elapsedMs: elapsed()
+			};
 		const detected = detectEncoding(sample, options.encoding);
 		if (!detected.ok)
 			return {
@@ -301,7 +384,8 @@ export async function parseCsv(
 				dialect.sepLineLength,
 				dialect,
 				maxRows,
-				MAX_LISTED_ISSUES
+				MAX_LISTED_ISSUES,
+				limits
 			);
 			lap('split', tt);
 			if (scan) {
@@ -353,8 +437,20 @@ export async function parseCsv(
 		for (const f of fields) if (f.trim() !== '') return false;
 		return true;
 	};
+	const block = (issue: ParseIssue): never => {
+		issues.push(issue);
+		blocked = true;
+		throw new Stop();
+	};
 	const addRow = (fields: readonly string[], row: number): void => {
+		for (let c = 0; c < fields.length; c++) {
+			const len = fields[c]!.length;
+			if (len > (ncols < 0 ? limits.maxHeaderChars : limits.maxCellChars))
+				block(cellTooLong(row, c, len, ncols < 0 ? limits.maxHeaderChars : limits.maxCellChars));
+		}
 		if (ncols < 0) {
+			if (fields.length > limits.maxColumns)
+				block(tooManyColumns(fields.length, limits.maxColumns));
 			originalHeaders = fields.slice();
 			ncols = fields.length;
 			columns = Array.from({ length: ncols }, () => [] as string[]);
@@ -400,10 +496,12 @@ export async function parseCsv(
 			const line = lines[k]!;
 			if (last && k === n - 1 && line === '') break; // text ended with a newline
 			excelRow++;
+			if (line.length > limits.maxLineChars) block(lineTooLong(excelRow, limits.maxLineChars));
 			const fields = line.split(d);
 			if ((fields.length === 1 || fields[0]!.trim() === '') && blankRecord(fields)) continue;
 			addRow(fields, excelRow);
 		}
+		if (carry.length > limits.maxLineChars) block(lineTooLong(excelRow + 1, limits.maxLineChars));
 		return carry;
 	};
 
@@ -447,18 +545,40 @@ export async function parseCsv(
 			excelRow++;
 			if (!blankRecord(rec)) addRow(rec, excelRow);
 		}
-		return last ? '' : text.slice(res.meta.cursor);
+		if (last) return '';
+		const rest = text.slice(res.meta.cursor);
+		if (rest.length > limits.maxLineChars) block(lineTooLong(excelRow + 1, limits.maxLineChars));
+		return rest;
 	};
 
+	// Mixed line endings (CR, LF and CRLF in one file): once seen, every line end becomes LF,
+	// so each record is read as the record it is (one stray kind used to swallow the file).
+	let mixed = false;
 	const feed = (text: string, last: boolean, carry: string): string => {
-		const all = carry + text;
+		let all = carry + text;
 		if (dialect === null) {
-			if (!last && all.length < 65_536 && !hasLines(all, 60)) return all; // wait for a sample
+			if (!last && all.length < 65_536 && !hasLines(all, 60)) {
+				if (all.length > limits.maxLineChars) block(lineTooLong(1, limits.maxLineChars));
+				return all; // wait for a sample
+			}
 			dialect = detectDialect(all, options.delimiter);
 			return feed(all.slice(dialect.sepLineLength), last, '');
 		}
-		if (deferred && !last) return all;
-		return all.indexOf('"') === -1 ? splitPlain(all, last) : splitQuoted(all, last);
+		if (!mixed && mixesLineEndings(all, dialect.newline, last)) {
+			mixed = true;
+			dialect = { ...dialect, newline: '\n' };
+			papa = null;
+		}
+		let hold = '';
+		if (mixed) {
+			if (!last && all.endsWith('\r')) {
+				hold = '\r'; // maybe half of a CRLF cut by the chunk edge
+				all = all.slice(0, -1);
+			}
+			all = unifyLineEndings(all);
+		}
+		if (deferred && !last) return all + hold;
+		return (all.indexOf('"') === -1 ? splitPlain(all, last) : splitQuoted(all, last)) + hold;
 	};
 
 	// --- main loop ---------------------------------------------------------------------------

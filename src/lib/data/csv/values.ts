@@ -36,7 +36,9 @@ export function plainNumber(raw: string, decimal: DecimalSeparator = '.'): numbe
 		if (c1 === 120 || c1 === 98 || c1 === 111) return NaN;
 	}
 	if (decimal === ',' && raw.indexOf('.') !== -1) return NaN;
-	return +raw;
+	const x = +raw;
+	// `1e309` is Infinity: not a plain number (the slow path reports it as unreadable).
+	return x - x === 0 ? x : NaN;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -67,14 +69,18 @@ export interface NumberParse {
  * (→ 45; `percent` set), `$1,200`, `¥1,234`, `1,234円`, `(1,234)` → −1234, `1 234,5` with
  * U+202F/U+00A0/space groups, `1'234.5` and `1’234.5`, U+2212 minus, full-width digits (NFKC),
  * `▲1,234`/`△1,234` → negative, exponents. Thousands groups must have 3 digits (`1,23` is an
- * error with `decimal='.'`). Returns `NaN` value for a blank cell, or null when unreadable.
+ * error with `decimal='.'`). Returns `NaN` value for a blank cell, or null when unreadable
+ * (including numbers too large for a double, such as `1e309`, which would become Infinity).
  */
 export function parseNumberDetailed(
 	raw: string,
 	decimal: DecimalSeparator = '.'
 ): NumberParse | null {
-	if (decimal === '.' ? PLAIN_DOT.test(raw) : PLAIN_INT.test(raw))
-		return { value: Number(raw), percent: false, currency: false };
+	if (decimal === '.' ? PLAIN_DOT.test(raw) : PLAIN_INT.test(raw)) {
+		const x = Number(raw);
+		// `1e309`, `-1e309` (and 400 digits) overflow to ±Infinity: unreadable, never stored.
+		return Number.isFinite(x) ? { value: x, percent: false, currency: false } : null;
+	}
 	let s = raw.trim();
 	if (s === '') return { value: NaN, percent: false, currency: false };
 	// eslint-disable-next-line no-control-regex
@@ -406,7 +412,9 @@ export function valueMessage(
 ): string {
 	const shown = JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
 	const what = {
-		'not-a-number': 'is not a number',
+		'not-a-number': PLAIN_DOT.test(raw.trim())
+			? 'is too large to be stored as a number'
+			: 'is not a number',
 		'not-a-boolean': 'is not yes/no, true/false or 1/0',
 		'not-a-date': 'is not a date',
 		'impossible-date': 'is not a real calendar date'

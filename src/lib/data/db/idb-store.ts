@@ -5,6 +5,7 @@
 import { wrap, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Dataset, DatasetMeta } from '$lib/data/dataset';
 import type { Model } from '$lib/model/types';
+import { markSaved, type KeyValueStorage } from './marker';
 import type { ChangeChannel, ChangeMessage } from './broadcast';
 import {
 	chunkBytes,
@@ -57,6 +58,8 @@ export interface IdbStoreOptions extends ConnectionCallbacks {
 	chunkRows?: number;
 	now?: () => number;
 	testHooks?: TestHooks;
+	/** Where the "had saved data" marker goes (default localStorage; null for none). */
+	marker?: KeyValueStorage | null;
 }
 
 type Tx<Mode extends IDBTransactionMode> = IDBPTransaction<
@@ -225,6 +228,9 @@ export class IdbStore implements WorkbenchStore {
 	}
 
 	#notify(message: ChangeMessage): void {
+		// Every committed write passes here: remember, outside IndexedDB, that there is data.
+		if (message.topic === 'datasets' || message.topic === 'models')
+			markSaved({}, this.#now(), this.#opts.marker === undefined ? undefined : this.#opts.marker);
 		this.#opts.channel.post(message);
 	}
 

@@ -7,6 +7,7 @@ import { openChangeChannel, silentChannel, type ChangeChannel } from './broadcas
 import { StorageError, toStorageError } from './errors';
 import { IdbStore, type ConnectionCallbacks } from './idb-store';
 import { MemoryStore } from './memory-store';
+import type { KeyValueStorage } from './marker';
 import { DB_NAME } from './schema';
 import type { TestHooks, WorkbenchStore } from './store';
 
@@ -26,6 +27,8 @@ export interface OpenWorkbenchDbOptions extends ConnectionCallbacks {
 	/** Clock (epoch ms), for tests. */
 	now?: () => number;
 	testHooks?: TestHooks;
+	/** Where the "had saved data" marker goes (default localStorage; null for none). */
+	marker?: KeyValueStorage | null;
 }
 
 /**
@@ -57,6 +60,7 @@ export async function openWorkbenchDb(opts: OpenWorkbenchDbOptions = {}): Promis
 			chunkRows: opts.chunkRows,
 			now: opts.now,
 			testHooks: opts.testHooks,
+			marker: opts.marker,
 			onBlocked: opts.onBlocked,
 			onBlocking: opts.onBlocking,
 			onTerminated: opts.onTerminated
@@ -106,3 +110,5 @@ export type {
 } from './store';
 export type { BacktestRecord, ModelRecord, ModelVersion } from './schema';
 export { DB_NAME, DB_VERSION } from './schema';
+export { readMarker, markSaved, clearMarker, MARKER_KEY } from './marker';
+export type { DataMarker, KeyValueStorage } from './marker';

@@ -3,6 +3,7 @@
  * as normalised percentages, schemes in words, tiers with their playbooks, the latest backtest).
  * Pure: the version, the date and the backtest figures are passed in (no clock here).
  */
+import { MISSING_POINTS } from '$lib/model/engine/constants';
 import { completePlaybooks } from '$lib/model/playbooks';
 import type { FlagKind, Metric, Model, Playbook, Scheme } from '$lib/model/types';
 
@@ -74,8 +75,8 @@ export function describeScheme(metric: Pick<Metric, 'scheme' | 'unit' | 'directi
 
 const MISSING_TEXT: Record<Metric['missing'], string> = {
 	exclude: 'left out; the rest re-weighted',
-	zero: 'counts as 0 points',
-	neutral: 'counts as 50 points'
+	zero: `counts as ${MISSING_POINTS.zero} points`,
+	neutral: `counts as ${MISSING_POINTS.neutral} points`
 };
 
 /** Plain-language names of flag kinds. */

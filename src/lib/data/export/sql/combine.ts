@@ -2,6 +2,7 @@
  * SQL for the second scoring stage: the weights in force for a row (its segment's override or
  * the model's), coverage, rounding to the shown score, and the tier decided on that shown score.
  */
+import { SHOWN_PRECISION } from '$lib/model/engine/constants';
 import type { Model, Tier } from '$lib/model/types';
 import { num, type Dialect } from './dialect';
 
@@ -110,16 +111,17 @@ export function coverageSql(
 }
 
 /**
- * The shown score, as the engine's `showScore`: floor(round(score × 1e9) / 1e9 + 0.5), where
+ * The shown score, as the engine's `showScore`: floor(round(score × P) / P + 0.5) with
+ * P = SHOWN_PRECISION (1e9), where
  * round is JavaScript's Math.round (ties toward +∞), written with FLOOR because SQL ROUND on
  * doubles rounds ties differently per dialect. The 1e9 step keeps float noise
  * (79.49999999999999 from an exact 79.5) from flipping the shown number.
  */
 export function shownSql(d: Dialect, score: string): string {
-	const r = `(${score} * ${num(d, 1e9)})`;
+	const r = `(${score} * ${num(d, SHOWN_PRECISION)})`;
 	const f = `FLOOR(${r})`;
 	const rounded = `CASE WHEN ${r} - ${f} >= ${num(d, 0.5)} THEN ${f} + ${num(d, 1)} ELSE ${f} END`;
-	return `FLOOR((${rounded}) / ${num(d, 1e9)} + ${num(d, 0.5)})`;
+	return `FLOOR((${rounded}) / ${num(d, SHOWN_PRECISION)} + ${num(d, 0.5)})`;
 }
 
 /** The tier name in force for the row: the first tier (best first) whose min ≤ shown. */

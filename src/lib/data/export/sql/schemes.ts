@@ -3,6 +3,7 @@
  * into 0–100 points by its scheme, with the same arithmetic (and order of operations) as the
  * engine's `schemePoints`, so the warehouse agrees with the browser to the last bit.
  */
+import { MISSING_POINTS } from '$lib/model/engine/constants';
 import type { Direction, Metric } from '$lib/model/types';
 import { num, type Dialect } from './dialect';
 
@@ -180,5 +181,5 @@ function percentileSql(
 /** Points after the missing policy: `exclude` keeps NULL, `zero` → 0, `neutral` → 50. */
 export function withMissingPolicy(d: Dialect, metric: Metric, points: string): string {
 	if (metric.missing === 'exclude') return points;
-	return `COALESCE(${points}, ${num(d, metric.missing === 'zero' ? 0 : 50)})`;
+	return `COALESCE(${points}, ${num(d, MISSING_POINTS[metric.missing])})`;
 }

@@ -10,6 +10,7 @@
  *   acct  account score (weighted mean over non-missing dimensions), NULL below min coverage
  *   shown score rounded half up; the final SELECT adds the tier decided on the shown score
  */
+import { COVERAGE_EPSILON } from '$lib/model/engine/constants';
 import type { ColumnTable, Metric, Model } from '$lib/model/types';
 import { dialectFor, num, type Dialect, type DialectName } from './dialect';
 import {
@@ -201,9 +202,9 @@ function acctStage(ctx: Ctx, dimCols: string[]) {
 		value: q(`dim_${dim.id}`),
 		weight: weightSql(d, variants, dim.id, dim.weight, seg)
 	}));
-	// Coverage within 1e-9 of the minimum counts as reaching it (the engine's COVERAGE_EPSILON);
+	// Coverage within COVERAGE_EPSILON of the minimum counts as reaching it (the engine's isScored);
 	// an account with no real value at all is never scored, even at minCoverage 0 (as the engine).
-	const covered = `${q('coverage')} > ${num(d, 0)} AND ${q('coverage')} + ${num(d, 1e-9)} >= ${num(d, model.minCoverage)}`;
+	const covered = `${q('coverage')} > ${num(d, 0)} AND ${q('coverage')} + ${num(d, COVERAGE_EPSILON)} >= ${num(d, model.minCoverage)}`;
 	const score = `CASE WHEN ${covered} THEN ${weightedMean(d, terms)} END`;
 	return [...ctx.keep, `${score} AS ${q('score')}`, q('coverage'), ...dimCols];
 }

@@ -1,7 +1,8 @@
 /**
- * Seeded synthetic tables and models for tests and the bench page: n accounts × k metric columns.
+ * Seeded synthetic tables and models for the engine's tests and the bench page (never imported by
+ * the product): n accounts × k metric columns.
  */
-import type { ColumnTable, Model } from '$lib/model/types';
+import type { ColumnTable, Model } from '../../types';
 
 /** n rows × k metric columns of seeded pseudo-random values 0–100 (some missing). */
 export function syntheticTable(n: number, k: number, seed = 7): ColumnTable {
@@ -59,4 +60,49 @@ export function syntheticModel(k: number): Model {
 			})
 		}))
 	};
+}
+
+/** 4000 rows with a segment column, two overrides (weights; own tiers), every missing policy. */
+export function segmentedSynthetic(): { table: ColumnTable; model: Model } {
+	const table = syntheticTable(4000, 12, 3);
+	const seg = new Int32Array(4000);
+	for (let i = 0; i < 4000; i++) seg[i] = i % 7 === 0 ? -1 : i % 3;
+	table.columns.set('segment', {
+		kind: 'category',
+		codes: seg,
+		dictionary: ['SMB', 'Mid', 'Ent']
+	});
+	const base = syntheticModel(12);
+	const model: Model = {
+		...base,
+		minCoverage: 0.6,
+		dimensions: base.dimensions.map((d, di) => ({
+			...d,
+			weight: di === 3 ? 0 : d.weight,
+			metrics: d.metrics.map((m, j) => ({
+				...m,
+				missing: (['exclude', 'zero', 'neutral'] as const)[(di + j) % 3]!
+			}))
+		})),
+		segments: {
+			column: 'segment',
+			overrides: [
+				{
+					value: 'SMB',
+					weights: [
+						{ id: 'd0', weight: 7 },
+						{ id: 'm4', weight: 3 }
+					]
+				},
+				{
+					value: 'Ent',
+					tiers: [
+						{ id: 'g', name: 'G', min: 70, color: '#000000', action: '' },
+						{ id: 'r', name: 'R', min: 0, color: '#000000', action: '' }
+					]
+				}
+			]
+		}
+	};
+	return { table, model };
 }

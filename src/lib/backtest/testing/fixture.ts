@@ -1,10 +1,11 @@
 /**
- * A seeded synthetic backtest dataset, for benchmarks (Node or browser) and large-n tests.
+ * A seeded synthetic backtest dataset, for benchmarks (bench/) and large-n tests (test support:
+ * never imported by the product).
  * Each account has a latent health h ~ N(0, 1); `metrics` noisy 0–100 point columns driven by h
  * (the last one is pure noise, ~8 % missing in each); churn ~ Bernoulli(σ(−1 − 1.5·h)) (≈ 30 %);
  * the score is the mean of the present metric points. Tiers: green ≥ 70, yellow ≥ 40, red.
  */
-import { mulberry32, uniform, type Rng } from './rng';
+import { mulberry32, uniform, type Rng } from '../rng';
 
 /** The generated dataset. */
 export interface BenchData {

@@ -2,14 +2,24 @@
  * A combine plan: a model's weights flattened into typed arrays for the hot loop, one set per
  * segment group (group 0 = base model, k + 1 = override k).
  */
-import { effectiveModels } from './segments';
-import { allMetrics, metricDimensions } from './structure';
-import type { Model, Tier } from './types';
+import { effectiveModels } from '../segments';
+import { allMetrics, metricDimensions } from '../structure';
+import type { Model, Tier } from '../types';
+import { MISSING_POINTS } from './constants';
 
 /** Missing-value policies as small integers for the hot loop. */
 export const EXCLUDE = 0;
 export const ZERO = 1;
 export const NEUTRAL = 2;
+
+/** Points a missing value counts for under policy code `policy` (NaN: excluded, skipped). */
+export function missingPoints(policy: number): number {
+	return policy === EXCLUDE
+		? MISSING_POINTS.exclude
+		: policy === ZERO
+			? MISSING_POINTS.zero
+			: MISSING_POINTS.neutral;
+}
 
 /** Weights of one group, flattened. */
 export interface GroupPlan {

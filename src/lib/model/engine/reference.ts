@@ -1,18 +1,18 @@
 /**
- * Stage 2 of scoring: metric points → dimension scores, coverage, account score, shown score and
- * tier, under each row's effective weights. Typed arrays, no per-row allocation.
+ * Stage 2 of scoring, the reference engine: metric points → dimension scores, coverage, account
+ * score, shown score and tier, under each row's effective weights, written to be read. The fast
+ * path (cache.ts, fast/) must match it bit for bit; the tests use it as their oracle. Typed
+ * arrays, no per-row allocation.
  *
  * Fast path: when only dimension weights, tiers or minCoverage changed since `reuse` was
  * computed (same points arrays, same metric weights and policies), the dimension scores and the
  * per-dimension coverage cannot have changed, so only the D dimension columns are re-read.
  */
-import { combinePlan, EXCLUDE, ZERO, type CombinePlan, type GroupPlan } from './plan';
-import { segmentGroups } from './segments';
-import { showScore, tierIndexFor } from './tiers';
-import type { ColumnTable, MetricPoints, Model, ScoreResult } from './types';
-
-/** Coverage within this of the minimum counts as reaching it (float noise from weight shares). */
-const COVERAGE_EPSILON = 1e-9;
+import { segmentGroups } from '../segments';
+import { showScore, tierIndexFor } from '../tiers';
+import type { ColumnTable, MetricPoints, Model, ScoreResult } from '../types';
+import { isScored } from './constants';
+import { combinePlan, missingPoints, type CombinePlan, type GroupPlan } from './plan';
 
 /** What a result's dimension columns depend on, besides the points themselves. */
 interface DimensionCache {
@@ -32,8 +32,7 @@ function dimensionKey(model: Model, plan: CombinePlan): string {
 
 /** Points of a metric after the missing policy; NaN = skipped (exclude). */
 function policyPoints(p: number, policy: number): number {
-	if (p === p) return p;
-	return policy === EXCLUDE ? NaN : policy === ZERO ? 0 : 50;
+	return p === p ? p : missingPoints(policy);
 }
 
 /** Dimension scores and per-dimension coverage of row i (sums in locals: the hot loop). */
@@ -87,8 +86,7 @@ function accountRow(
 		}
 	}
 	r.coverage[i] = coverage;
-	const scored = den > 0 && coverage > 0 && coverage + COVERAGE_EPSILON >= g.minCoverage;
-	const score = scored ? num / den : NaN;
+	const score = isScored(den, coverage, g.minCoverage) ? num / den : NaN;
 	const shown = showScore(score);
 	r.score[i] = score;
 	r.shown[i] = shown;
