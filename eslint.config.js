@@ -9,7 +9,8 @@ const pureCore = {
 	patterns: [
 		{
 			group: ['svelte', 'svelte/*', 'idb', 'idb/*', 'd3', 'd3-*', 'papaparse'],
-			message: 'model/ and backtest/ stay pure: no Svelte, idb, d3 or PapaParse.'
+			message:
+				'The pure core (model/, backtest/, sources/, draft/) stays pure: no Svelte, idb, d3 or PapaParse.'
 		},
 		{
 			group: [
@@ -25,7 +26,7 @@ const pureCore = {
 				'$lib/charts/*',
 				'$lib/workers/*'
 			],
-			message: 'Imports point down only: model/ and backtest/ import nothing from the app.'
+			message: 'Imports point down only: the pure core imports nothing from the app.'
 		}
 	]
 };
@@ -69,7 +70,7 @@ export default ts.config(
 		}
 	},
 	{
-		files: ['src/lib/model/**', 'src/lib/backtest/**', 'src/lib/sources/**'],
+		files: ['src/lib/model/**', 'src/lib/backtest/**', 'src/lib/sources/**', 'src/lib/draft/**'],
 		rules: {
 			'no-restricted-imports': ['error', pureCore],
 			'@typescript-eslint/no-explicit-any': 'error'

@@ -9,6 +9,8 @@ import type { WorkbenchStore } from '$lib/data/db/store';
 import type { ModelVersion } from '$lib/data/db/schema';
 import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte';
 import { findMetric } from './model-edits';
+import { columnWithRole } from '$lib/data/dataset';
+import { dataWarnings, describePath, labelsFrom, type ShownWarning } from '$lib/draft/warnings';
 
 /** Settings key of the active model id (the first-open loader reads it). */
 import { SETTING_ACTIVE_MODEL } from './settings';
@@ -66,9 +68,22 @@ export class ModelEditor {
 		return m && this.selectedMetricId ? findMetric(m, this.selectedMetricId) : null;
 	});
 
-	warnings = $derived.by((): ModelWarning[] => {
+	/** Model and data warnings, located by dimension and metric names (never JSON paths). */
+	warnings = $derived.by((): ShownWarning[] => {
 		const m = this.#wb.model;
-		return m ? modelWarnings(m, this.#wb.dataset?.table) : [];
+		if (!m) return [];
+		const ds = this.#wb.dataset;
+		const shown = modelWarnings(m, ds?.table).map((w: ModelWarning) => ({
+			kind: w.kind as string,
+			message: w.message,
+			where: describePath(m, w.path)
+		}));
+		if (!ds) return shown;
+		const outcomes = ds.meta.columns
+			.filter((c) => c.role === 'churned' || c.role === 'churn-date')
+			.map((c) => c.name);
+		const labels = labelsFrom(ds.table, columnWithRole(ds.meta, 'churned'));
+		return [...shown, ...dataWarnings(m, ds.table, outcomes, labels)];
 	});
 
 	/** Edits since the last saved version (newest last). */

@@ -14,6 +14,8 @@ import {
 	removeMetric,
 	removeTier,
 	renameDimension,
+	renameModel,
+	setModelDescription,
 	renameMetric,
 	setDimensionWeight,
 	setMetricWeight,
@@ -159,6 +161,32 @@ describe('schemes and weights', () => {
 			otherPoints: null
 		});
 	});
+	it('lower is better: linear worst at the top, bands and yes/no points reversed', () => {
+		expect(defaultScheme('linear', { lo: 2, hi: 8 }, [], 'lower')).toEqual({
+			kind: 'linear',
+			worst: 8,
+			best: 2
+		});
+		const bands = defaultScheme('bands', { lo: 0, hi: 9 }, [], 'lower');
+		expect(bands.kind === 'bands' && bands.bands.map((b) => b.points)).toEqual([100, 60, 20]);
+		expect(defaultScheme('boolean', null, [], 'lower')).toEqual({
+			kind: 'boolean',
+			truePoints: 0,
+			falsePoints: 100
+		});
+	});
+	it('a new metric takes the direction and scheme from the data when given', () => {
+		const m = addMetric(base, 'support', 'late_payments', 'Late payments', {
+			direction: 'lower',
+			scheme: { kind: 'boolean', truePoints: 0, falsePoints: 100 }
+		});
+		const added = m.dimensions.find((d) => d.id === 'support')!.metrics.at(-1)!;
+		expect(added).toMatchObject({
+			name: 'Late payments',
+			direction: 'lower',
+			scheme: { kind: 'boolean', truePoints: 0, falsePoints: 100 }
+		});
+	});
 	it.each([
 		[
 			[40, 20, 20, 20],
@@ -217,5 +245,24 @@ describe('segments', () => {
 		m = clearSegmentOverride(m, 'SMB');
 		expect(m.segments?.overrides).toEqual([]);
 		expect(setSegmentColumn(m, null).segments).toBeNull();
+	});
+});
+
+describe('identity', () => {
+	it('renaming a "New dimension" gives it a readable id (export dim_activity), named ids stay', () => {
+		let m = addDimension(base, 'New dimension');
+		const placeholder = m.dimensions.at(-1)!.id;
+		expect(placeholder).toMatch(/^new_dimension/);
+		m = renameDimension(m, placeholder, 'Activity');
+		expect(m.dimensions.at(-1)).toMatchObject({ id: 'activity', name: 'Activity' });
+		const again = renameDimension(m, 'activity', 'Product activity');
+		expect(again.dimensions.at(-1)!.id).toBe('activity');
+	});
+	it('model name and description are editable; blank name is refused', () => {
+		expect(renameModel(base, '  Bank churn v1 ').name).toBe('Bank churn v1');
+		expect(renameModel(base, '   ')).toBe(base);
+		const d = setModelDescription(base, 'Drafted from the bank file');
+		expect(d.description).toBe('Drafted from the bank file');
+		expect('description' in setModelDescription(d, '')).toBe(false);
 	});
 });

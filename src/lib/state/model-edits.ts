@@ -5,6 +5,7 @@
  */
 import type {
 	Band,
+	Direction,
 	CategoryPoints,
 	Dimension,
 	Metric,
@@ -92,8 +93,48 @@ export function removeDimension(model: Model, id: string): Model {
 	return { ...model, dimensions: model.dimensions.filter((d) => d.id !== id) };
 }
 
+/** Placeholder ids of dimensions added as "New dimension": renaming gives a readable id. */
+const PLACEHOLDER_ID = /^new_dimension(_\d+)?$/;
+
+/**
+ * Rename a dimension. A dimension still carrying a placeholder id (`new_dimension_2`) gets an
+ * id from its new name (`dim_activity` in exports, not `dim_new_dimension_2`); segment weight
+ * overrides follow. Named ids stay stable across renames.
+ */
 export function renameDimension(model: Model, id: string, name: string): Model {
-	return mapDimension(model, id, (d) => ({ ...d, name }));
+	const renamed = mapDimension(model, id, (d) => ({ ...d, name }));
+	if (renamed === model || !PLACEHOLDER_ID.test(id) || !/[a-z0-9]/i.test(name)) return renamed;
+	const taken = usedIds(model);
+	taken.delete(id);
+	const next = uniqueId(name, taken);
+	const dimensions = renamed.dimensions.map((d) => (d.id === id ? { ...d, id: next } : d));
+	const seg = renamed.segments;
+	const segments = seg
+		? {
+				...seg,
+				overrides: seg.overrides.map((o) => ({
+					...o,
+					...(o.weights
+						? { weights: o.weights.map((w) => (w.id === id ? { ...w, id: next } : w)) }
+						: {})
+				}))
+			}
+		: seg;
+	return { ...renamed, dimensions, ...(segments !== undefined ? { segments } : {}) };
+}
+
+/** Set the model's name (used in file names and on the model card). */
+export function renameModel(model: Model, name: string): Model {
+	const trimmed = name.trim().slice(0, 200);
+	return trimmed && trimmed !== model.name ? { ...model, name: trimmed } : model;
+}
+
+/** Set the model's description (empty removes it). */
+export function setModelDescription(model: Model, description: string): Model {
+	const text = description.trim().slice(0, 1000);
+	if ((model.description ?? '') === text) return model;
+	const { description: _drop, ...rest } = model;
+	return text ? { ...rest, description: text } : rest;
 }
 
 export function moveDimension(model: Model, id: string, delta: number): Model {
@@ -112,16 +153,25 @@ export function setDimensionFloor(model: Model, id: string, floor: number | null
 	return mapDimension(model, id, (d) => ({ ...d, floor }));
 }
 
-/** Add a linear metric on `column` to a dimension. */
-export function addMetric(model: Model, dimensionId: string, column: string, name?: string): Model {
+/**
+ * Add a metric on `column` to a dimension. `defaults` (from the column's data, see
+ * `metricDefaults` in `$lib/draft`) sets its direction and scheme; without it, linear 0 → 100.
+ */
+export function addMetric(
+	model: Model,
+	dimensionId: string,
+	column: string,
+	name?: string,
+	defaults?: { direction: Direction; scheme: Scheme }
+): Model {
 	const label = name ?? (column || 'New metric');
 	const id = uniqueId(label, usedIds(model));
 	const metric: Metric = {
 		id,
 		name: label,
 		column,
-		direction: 'higher',
-		scheme: { kind: 'linear', worst: 0, best: 100 },
+		direction: defaults?.direction ?? 'higher',
+		scheme: defaults?.scheme ?? { kind: 'linear', worst: 0, best: 100 },
 		weight: 1,
 		missing: 'exclude',
 		timing: 'leading'
@@ -172,31 +222,36 @@ export function setScheme(model: Model, id: string, scheme: Scheme): Model {
 
 /**
  * A fresh scheme of `kind`, seeded from the metric's observed range (`lo`–`hi`) when known and
- * from the category values for `category`.
+ * from the category values for `category`. Linear and bands follow `direction` (lower is
+ * better: worst at the top of the range, band points falling).
  */
 export function defaultScheme(
 	kind: SchemeKind,
 	range: { lo: number; hi: number } | null,
-	categories: readonly string[] = []
+	categories: readonly string[] = [],
+	direction: Direction = 'higher'
 ): Scheme {
+	const down = direction === 'lower';
 	const lo = range ? range.lo : 0;
 	const hi = range && range.hi > range.lo ? range.hi : lo + 100;
 	switch (kind) {
 		case 'linear':
-			return { kind, worst: lo, best: hi };
+			return down ? { kind, worst: hi, best: lo } : { kind, worst: lo, best: hi };
 		case 'bands': {
 			const step = (hi - lo) / 3;
 			const bands: Band[] = [
-				{ upTo: round2(lo + step), points: 20 },
+				{ upTo: round2(lo + step), points: down ? 100 : 20 },
 				{ upTo: round2(lo + 2 * step), points: 60 },
-				{ upTo: null, points: 100 }
+				{ upTo: null, points: down ? 20 : 100 }
 			];
 			return { kind, bands };
 		}
 		case 'percentile':
 			return { kind, within: 'portfolio' };
 		case 'boolean':
-			return { kind, truePoints: 100, falsePoints: 0 };
+			return down
+				? { kind, truePoints: 0, falsePoints: 100 }
+				: { kind, truePoints: 100, falsePoints: 0 };
 		case 'category': {
 			const map: CategoryPoints[] = categories.slice(0, 20).map((value) => ({ value, points: 50 }));
 			return { kind, map, otherPoints: null };

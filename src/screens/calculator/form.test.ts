@@ -8,6 +8,7 @@ import {
 	formatShare,
 	missingText,
 	optionToBoolean,
+	rangeNote,
 	weightShares
 } from './form';
 
@@ -150,5 +151,41 @@ describe('helpers', () => {
 			false,
 			null
 		]);
+	});
+});
+
+describe('rangeNote: an input outside the scale is said, not clamped silently', () => {
+	it.each([
+		[
+			{ kind: 'manual', max: 25 } as const,
+			30,
+			'30 is above the scale (up to 25): counted as 25, 100 points.'
+		],
+		[
+			{ kind: 'manual', max: 25 } as const,
+			-2,
+			'-2 is below the scale (from 0): counted as 0, 0 points.'
+		],
+		[{ kind: 'manual', max: 25 } as const, 25, null],
+		[
+			{ kind: 'linear', worst: 20, best: 90 } as const,
+			95,
+			'95 is above the scale (up to 90): counted as 90, 100 points.'
+		],
+		[
+			{ kind: 'linear', worst: 30, best: 0 } as const,
+			45,
+			'45 is above the scale (up to 30): counted as 30, 0 points.'
+		],
+		[
+			{ kind: 'linear', worst: 30, best: 0 } as const,
+			-1,
+			'-1 is below the scale (from 0): counted as 0, 100 points.'
+		],
+		[{ kind: 'bands', bands: [{ upTo: null, points: 50 }] } as const, 1e9, null]
+	])('%j, %d → %s', (scheme, x, note) => {
+		expect(
+			rangeNote(fieldFor(metric({ scheme: structuredClone(scheme) as Metric['scheme'] })), x)
+		).toBe(note);
 	});
 });

@@ -27,6 +27,22 @@ export interface Field {
 	/** Hint, scale and what a blank does, in one line. */
 	description: string;
 	options: FieldOption[];
+	/** Where a number lies outside the scheme's scale: the values that get no more (or no fewer) points. */
+	scale?: { lo: number; hi: number; loPoints: number; hiPoints: number };
+}
+
+/**
+ * A plain note when a typed number is outside the scale and is counted as the scale's end
+ * (never clamped silently), else null.
+ */
+export function rangeNote(field: Field, x: number | null | undefined): string | null {
+	const s = field.scale;
+	if (!s || typeof x !== 'number' || !Number.isFinite(x)) return null;
+	if (x > s.hi)
+		return `${x} is above the scale (up to ${s.hi}): counted as ${s.hi}, ${Math.round(s.hiPoints)} points.`;
+	if (x < s.lo)
+		return `${x} is below the scale (from ${s.lo}): counted as ${s.lo}, ${Math.round(s.loPoints)} points.`;
+	return null;
 }
 
 /** What leaving the input blank does, in plain words. */
@@ -83,8 +99,22 @@ export function fieldFor(metric: Metric): Field {
 	const description = parts.filter((p) => p).join(' ');
 	switch (s.kind) {
 		case 'manual':
-			return { ...base, kind: 'number', min: 0, max: s.max, description, options: [] };
-		case 'linear':
+			return {
+				...base,
+				kind: 'number',
+				min: 0,
+				max: s.max,
+				description,
+				options: [],
+				scale: { lo: 0, hi: s.max, loPoints: 0, hiPoints: 100 }
+			};
+		case 'linear': {
+			const up = s.best >= s.worst;
+			const scale = up
+				? { lo: s.worst, hi: s.best, loPoints: 0, hiPoints: 100 }
+				: { lo: s.best, hi: s.worst, loPoints: 100, hiPoints: 0 };
+			return { ...base, kind: 'number', description, options: [], scale };
+		}
 		case 'bands':
 			return { ...base, kind: 'number', description, options: [] };
 		case 'boolean':

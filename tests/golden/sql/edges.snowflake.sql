@@ -1,7 +1,10 @@
 -- Health Score Workbench model "Edges" (id edges), schema version 1
 -- Dialect: snowflake. Generated 2025-01-15.
 -- Returns one row per account: score (full precision, NULL = not scored), shown (rounded half
--- up), tier (decided on shown), coverage (0-1), and one dim_<id> column per dimension.
+-- up), tier (decided on shown), coverage (0-1), and one dim_<id> column per dimension:
+--   dim_main = Main
+--   dim_a = A
+--   dim_b = B
 WITH
 src AS (
 	SELECT

@@ -1,7 +1,11 @@
 -- Health Score Workbench model "Four dimensions, 25 points each" (id four-dimensions), schema version 1
 -- Dialect: snowflake. Generated 2025-01-15.
 -- Returns one row per account: score (full precision, NULL = not scored), shown (rounded half
--- up), tier (decided on shown), coverage (0-1), and one dim_<id> column per dimension.
+-- up), tier (decided on shown), coverage (0-1), and one dim_<id> column per dimension:
+--   dim_usage = Product usage
+--   dim_support = Support experience
+--   dim_onboarding = Onboarding & adoption
+--   dim_engagement = Engagement & relationship
 WITH
 src AS (
 	SELECT

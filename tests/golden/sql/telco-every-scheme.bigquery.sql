@@ -1,7 +1,11 @@
 -- Health Score Workbench model "Telco proof (every scheme) — O'Brien \ test" (id telco-proof), schema version 1
 -- Dialect: bigquery. Generated 2025-01-15.
 -- Returns one row per account: score (full precision, NULL = not scored), shown (rounded half
--- up), tier (decided on shown), coverage (0-1), and one dim_<id> column per dimension.
+-- up), tier (decided on shown), coverage (0-1), and one dim_<id> column per dimension:
+--   dim_tenure_value = Tenure & value
+--   dim_spend = Spend
+--   dim_profile = Profile
+--   dim_csm = CSM view
 WITH
 src AS (
 	SELECT

@@ -90,8 +90,69 @@ describe('suggestRoles', () => {
 		expect(p[0]!.role).toBe('account-id');
 	});
 
-	it('a second churn-like column stays a metric', () => {
+	it('a second churn-like column is not an input (it would leak the outcome)', () => {
 		const p = suggestRoles(cols({ id: ['a1', 'b2'], churn: ['Yes', 'No'], churned: ['1', '0'] }));
-		expect(p.map((c) => c.role)).toEqual(['account-id', 'churned', 'metric']);
+		expect(p.map((c) => c.role)).toEqual(['account-id', 'churned', 'ignore']);
+		expect(p[2]!.roleNote).toMatch(/outcome/);
+	});
+});
+
+describe('suggestRoles: a table of headers and values → role', () => {
+	const count = (n: number, from = 1) => Array.from({ length: n }, (_, i) => String(i + from));
+	const n = 12;
+	const pick = <T>(xs: T[]) => Array.from({ length: n }, (_, i) => xs[i % xs.length]!);
+	const cases: [string, string[], string, RegExp | null][] = [
+		['Exited', pick(['0', '1', '0']), 'churned', null],
+		['Churn', pick(['Yes', 'No']), 'churned', null],
+		['is_cancelled', pick(['true', 'false']), 'churned', null],
+		['left', pick(['1', '0', '0']), 'churned', null],
+		['Attrition_Flag', pick(['Attrited Customer', 'Existing Customer']), 'ignore', /outcome/],
+		['churn_reason', pick(['price', 'support', 'other']), 'ignore', /outcome/],
+		['RowNumber', count(n), 'ignore', /Row index/],
+		['index', count(n, 0), 'ignore', /Row index/],
+		['CreditScore', pick(['619', '608', '502', '699']), 'metric', null],
+		['Geography', pick(['France', 'Spain', 'Germany']), 'metric', /Category with 3 values/],
+		['Surname', count(n).map((i) => `Name${i}x`), 'ignore', null],
+		['HasCrCard', pick(['1', '0']), 'metric', null],
+		['signup_date', pick(['2024-01-01', '2024-02-01']), 'ignore', null]
+	];
+	it.each(cases)('%s → %s', (name, values, role, note) => {
+		const p = profileTable(['account', name], [count(n).map((i) => `A-${i}a`), values]);
+		expect(p[0]!.role).toBe('account-id');
+		expect(p[1]!.role).toBe(role);
+		if (note) expect(p[1]!.roleNote).toMatch(note);
+	});
+
+	it('an 8-digit CustomerId is the account id and RowNumber is left out', () => {
+		const p = profileTable(
+			['RowNumber', 'CustomerId', 'Exited', 'Age'],
+			[count(n), count(n, 15_634_602), pick(['0', '1']), pick(['42', '41', '39'])]
+		);
+		expect(p.map((c) => c.role)).toEqual(['ignore', 'account-id', 'churned', 'metric']);
+	});
+
+	it('a numeric identifier other than the account id is never an input', () => {
+		const p = profileTable(
+			['account_id', 'order_id', 'spend'],
+			[count(n).map((i) => `A${i}x`), count(n, 900_001).reverse(), pick(['5', '7'])]
+		);
+		expect(p.map((c) => c.role)).toEqual(['account-id', 'ignore', 'metric']);
+		expect(p[1]!.roleNote).toMatch(/identifier/);
+	});
+
+	it('a count from 1 in a tiny file (under 10 rows) is still a metric', () => {
+		const p = profileTable(
+			['id', 'seats'],
+			[
+				['a1', 'b2', 'c3'],
+				['1', '2', '3']
+			]
+		);
+		expect(p[1]!.role).toBe('metric');
+	});
+
+	it('a file with no id column proposes no account id', () => {
+		const p = profileTable(['Age', 'Exited'], [pick(['40', '50']), pick(['0', '1'])]);
+		expect(p.map((c) => c.role)).toEqual(['metric', 'churned']);
 	});
 });

@@ -21,6 +21,10 @@ import type { RawTable } from './parse';
 export const CATEGORY_MAX_DISTINCT = 50;
 /** Share of non-missing cells that must read as the type for it to be inferred. */
 export const TYPE_MIN_SHARE = 0.95;
+/** A row index needs at least this many rows (tiny files count 1, 2, 3 by chance). */
+export const ROW_INDEX_MIN_ROWS = 10;
+/** Categories with at most this many values become category metrics; more are left out. */
+export const CATEGORY_METRIC_MAX = 12;
 /** Bins of the number histogram. */
 export const HISTOGRAM_BINS = 10;
 
@@ -64,6 +68,15 @@ export interface ColumnProfile {
 	sample: string[];
 	/** Suggested role (see `suggestRoles`). */
 	role: ColumnRole;
+	/** Every present value is a whole number (numbers only; false otherwise). */
+	integer: boolean;
+	/**
+	 * A row index: no blanks, whole numbers counting up by one from 0 or 1 (checked over the
+	 * profiled rows, at least {@link ROW_INDEX_MIN_ROWS} of them). Never a score input.
+	 */
+	rowIndex: boolean;
+	/** Why the suggested role was chosen, in plain words, when it is not obvious. */
+	roleNote?: string;
 	/**
 	 * Rows the type, distinct count, failures, range and histogram were computed from, when
 	 * that was a sample of a large file (`rows` and `missing` are still exact); else absent.
@@ -161,6 +174,8 @@ export function profileColumn(
 	let percent = false;
 	let currency = false;
 	let values: Float64Array | null = null;
+	let integer = type === 'number';
+	let counting = type === 'number' && missing === 0 && rows >= ROW_INDEX_MIN_ROWS;
 	if (type === 'number' || type === 'date') {
 		values = new Float64Array(rows);
 		for (let i = 0; i < rows; i++) {
@@ -184,6 +199,8 @@ export function profileColumn(
 				else failures++;
 			}
 			values[i] = x;
+			if (integer && x === x && !Number.isInteger(x)) integer = false;
+			if (counting) counting = countsUp(values, i);
 			if (x < min) min = x;
 			if (x > max) max = x;
 		}
@@ -213,8 +230,21 @@ export function profileColumn(
 		percent,
 		currency,
 		sample,
-		role: 'ignore'
+		role: 'ignore',
+		integer: integer && failures === 0,
+		rowIndex: counting && failures === 0
 	};
+}
+
+/**
+ * Row `i` keeps a count going: the first value is 0 or 1, and each next one is one more (rows
+ * sampled from a large file skip ahead, so there only "larger" is required past the head).
+ */
+function countsUp(values: Float64Array, i: number): boolean {
+	const x = values[i]!;
+	if (i === 0) return x === 0 || x === 1;
+	const prev = values[i - 1]!;
+	return i < PROFILE_HEAD_ROWS ? x === prev + 1 : x > prev && Number.isInteger(x);
 }
 
 /** Equal-width histogram of the finite values (NaN skipped); one bin when min = max. */
@@ -245,6 +275,19 @@ interface RoleRule {
 	types: ColumnType[];
 }
 
+/**
+ * Names of a churned flag: churn, churned, exited, attrition, cancelled, left, lost, closed,
+ * terminated, with an optional `is_` before and `_flag` / `_status` after.
+ */
+export const OUTCOME_NAME =
+	/^(is[\s_-]?|has[\s_-]?)?(churn(ed)?|exit(ed)?|attrit(ion|ed)?|cancell?ed|left|lost|closed|terminated|churn[\s_-]?label)([\s_-]?(flag|status|ind(icator)?|yn))?$|attrition/i;
+
+/** Words that tie a column to the outcome: never a score input (it would leak the answer). */
+const OUTCOME_WORD = /churn|exit(ed)?\b|attrit|cancel|refund|terminat|reason/i;
+
+/** Names of identifiers (never score inputs even when numeric): `CustomerId`, `order_no`, … */
+const ID_NAME = /(^|[^a-z])(id|uuid|guid|key|no|nr|number|code)$|[a-z](Id|ID|No|Number)$/;
+
 /** Rules in priority order; each single-use role goes to the first matching column. */
 const RULES: RoleRule[] = [
 	{
@@ -259,7 +302,7 @@ const RULES: RoleRule[] = [
 	},
 	{
 		role: 'churned',
-		name: /^(is[\s_-]?)?churn(ed)?([\s_-]?(flag|status))?$|attrit|^lost$|^cancell?ed$/i,
+		name: OUTCOME_NAME,
 		types: ['boolean']
 	},
 	{
@@ -282,16 +325,22 @@ const RULES: RoleRule[] = [
 ];
 
 /**
- * Suggests a role for each profiled column (mutates `role`). Single-use roles (everything but
- * `metric` and `ignore`) go to the first column whose name matches and whose type fits; an
- * account id may also be found by content (the first id-like, fully unique, complete text
- * column). Remaining numbers and booleans become `metric`; other columns `ignore`.
+ * Suggests a role for each profiled column (mutates `role`, sets `roleNote`). Single-use roles
+ * (everything but `metric` and `ignore`) go to the first column whose name matches and whose
+ * type fits; an account id may also be found by content (the first id-like, fully unique,
+ * complete text column). Of the rest, numbers, yes/no columns and categories of at most
+ * {@link CATEGORY_METRIC_MAX} values become metrics, except a row index, an identifier, or a
+ * column whose name ties it to the outcome (a second churn flag, a cancellation reason).
  */
 export function suggestRoles(profiles: ColumnProfile[]): ColumnProfile[] {
-	const used = new Set<ColumnRole>();
+	const used = new Set<ColumnRole>(profiles.map((p) => p.role));
 	for (const rule of RULES) {
 		const p = profiles.find(
-			(q) => q.role === 'ignore' && rule.types.includes(q.type) && rule.name.test(q.name.trim())
+			(q) =>
+				q.role === 'ignore' &&
+				rule.types.includes(q.type) &&
+				rule.name.test(q.name.trim()) &&
+				!(rule.role === 'account-id' && q.rowIndex)
 		);
 		if (p && !used.has(rule.role)) {
 			p.role = rule.role;
@@ -310,11 +359,25 @@ export function suggestRoles(profiles: ColumnProfile[]): ColumnProfile[] {
 		);
 		if (p) p.role = 'account-id';
 	}
-	for (const p of profiles) {
-		if (p.role !== 'ignore') continue;
-		if (p.type === 'number' || p.type === 'boolean') p.role = 'metric';
-	}
+	for (const p of profiles) if (p.role === 'ignore') suggestInput(p);
 	return profiles;
+}
+
+/** Metric or ignore (with the reason) for a column no single-use role took. */
+function suggestInput(p: ColumnProfile): void {
+	const name = p.name.trim();
+	const unique = p.missing === 0 && !p.distinctCapped && p.distinct === p.rows;
+	if (p.rowIndex) p.roleNote = 'Row index (1, 2, 3, …): not a score input.';
+	else if (OUTCOME_NAME.test(name) || OUTCOME_WORD.test(name))
+		p.roleNote = 'Named after the outcome: using it as a score input would leak the answer.';
+	else if (p.type === 'number' && p.integer && unique && ID_NAME.test(name))
+		p.roleNote = 'Looks like an identifier (unique whole numbers): not a score input.';
+	else if (p.type === 'number' || p.type === 'boolean') p.role = 'metric';
+	else if (p.type === 'category' && p.distinct >= 2 && p.distinct <= CATEGORY_METRIC_MAX) {
+		p.role = 'metric';
+		p.roleNote = `Category with ${p.distinct} values: scored by a value → points map.`;
+	} else if (p.type === 'category')
+		p.roleNote = `Category with ${p.distinct} values: too many to score as a map.`;
 }
 
 /** Profiles every column and suggests roles. */

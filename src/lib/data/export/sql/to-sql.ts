@@ -89,7 +89,8 @@ function header(model: Model, opts: ToSqlOptions): string {
 		`Health Score Workbench model "${commentText(model.name)}" (id ${commentText(model.id)}), schema version ${model.schemaVersion}`,
 		`Dialect: ${opts.dialect}.${opts.generatedAt ? ` Generated ${commentText(opts.generatedAt)}.` : ''}`,
 		'Returns one row per account: score (full precision, NULL = not scored), shown (rounded half',
-		'up), tier (decided on shown), coverage (0-1), and one dim_<id> column per dimension.'
+		'up), tier (decided on shown), coverage (0-1), and one dim_<id> column per dimension:',
+		...model.dimensions.map((d) => `  dim_${d.id} = ${commentText(d.name)}`)
 	];
 	return lines.map((l) => `-- ${l}`).join('\n');
 }
