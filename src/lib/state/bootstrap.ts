@@ -6,11 +6,13 @@
  */
 import { openMemoryStore, openWorkbenchDb, type OpenWorkbenchDbOptions } from '$lib/data/db';
 import { toStorageError } from '$lib/data/db/errors';
+import { markLost, readMarker, type KeyValueStorage } from '$lib/data/db/marker';
 import type { WorkbenchStore } from '$lib/data/db/store';
 import { templateById, validateModel } from '$lib/model';
 import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
 import { ImportState, type ImportDeps } from './import.svelte';
 import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte';
+import { backup as sharedBackup, type BackupState } from './backup.svelte';
 
 /** Relative URL: the site may be served under a sub-path (e.g. /tools/health/). */
 export const SAMPLE_URL = './sample/portfolio.csv';
@@ -28,6 +30,10 @@ export interface BootOptions {
 	db?: OpenWorkbenchDbOptions;
 	/** Import pipeline deps (tests run the parse worker in-process). */
 	importDeps?: ImportDeps;
+	/** Where the notice goes when saved data vanished. */
+	backup?: BackupState;
+	/** The "had saved data" marker's storage (default localStorage). */
+	marker?: KeyValueStorage | null;
 }
 
 let running: Promise<void> | null = null;
@@ -51,7 +57,13 @@ export async function runBootstrap(options: BootOptions = {}): Promise<void> {
 			ds.status = `Loading ${active.name}…`;
 			await ds.activate(active.id);
 		} else if (ds.list.length === 0 && !(await store.getSetting<boolean>(SETTING_SAMPLE_SEEDED))) {
-			await importSample(store, ds, wb, options);
+			// Empty storage. A first visit gets the sample; but if this browser had saved data
+			// (the marker outside IndexedDB says so), it was lost: say so, never re-seed silently.
+			const marker = store.isPersistent ? readMarker(options.marker) : null;
+			const empty = marker && (await store.listModels().catch(() => [])).length === 0;
+			if (marker && (marker.lostAt !== null || empty))
+				(options.backup ?? sharedBackup).lost = markLost(Date.now(), options.marker) ?? marker;
+			else await importSample(store, ds, wb, options);
 		}
 		await loadModel(store, wb);
 	} catch (e) {

@@ -180,7 +180,8 @@ describe('the "had saved data" marker', () => {
 			firstSavedAt: 1000,
 			lastSavedAt: 1000,
 			persistence: null,
-			lastBackupAt: null
+			lastBackupAt: null,
+			lostAt: null
 		});
 		storage.map.set(MARKER_KEY, '{not json');
 		expect(readMarker(storage)).toBeNull();

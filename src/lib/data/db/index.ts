@@ -110,5 +110,5 @@ export type {
 } from './store';
 export type { BacktestRecord, ModelRecord, ModelVersion } from './schema';
 export { DB_NAME, DB_VERSION } from './schema';
-export { readMarker, markSaved, clearMarker, MARKER_KEY } from './marker';
+export { readMarker, markSaved, markLost, clearMarker, MARKER_KEY } from './marker';
 export type { DataMarker, KeyValueStorage } from './marker';

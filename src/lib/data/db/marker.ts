@@ -18,6 +18,8 @@ export interface DataMarker {
 	persistence: PersistenceResult | null;
 	/** Epoch ms of the last "Back up everything" download, if any. */
 	lastBackupAt: number | null;
+	/** Epoch ms when the database was found empty although it had data (notice pending). */
+	lostAt: number | null;
 }
 
 /** The part of `Storage` used here (tests pass a Map-backed fake). */
@@ -50,7 +52,8 @@ export function readMarker(storage = defaultMarkerStorage()): DataMarker | null 
 				v.persistence === 'granted' || v.persistence === 'denied' || v.persistence === 'unavailable'
 					? v.persistence
 					: null,
-			lastBackupAt: typeof v.lastBackupAt === 'number' ? v.lastBackupAt : null
+			lastBackupAt: typeof v.lastBackupAt === 'number' ? v.lastBackupAt : null,
+			lostAt: typeof v.lostAt === 'number' ? v.lostAt : null
 		};
 	} catch {
 		return null;
@@ -59,7 +62,7 @@ export function readMarker(storage = defaultMarkerStorage()): DataMarker | null 
 
 /** Record a save (and optionally the persistence answer or a backup time). */
 export function markSaved(
-	patch: Partial<Pick<DataMarker, 'persistence' | 'lastBackupAt'>> = {},
+	patch: Partial<Pick<DataMarker, 'persistence' | 'lastBackupAt' | 'lostAt'>> = {},
 	now = Date.now(),
 	storage = defaultMarkerStorage()
 ): void {
@@ -70,7 +73,8 @@ export function markSaved(
 			firstSavedAt: old?.firstSavedAt ?? now,
 			lastSavedAt: now,
 			persistence: patch.persistence ?? old?.persistence ?? null,
-			lastBackupAt: patch.lastBackupAt ?? old?.lastBackupAt ?? null
+			lastBackupAt: patch.lastBackupAt ?? old?.lastBackupAt ?? null,
+			lostAt: patch.lostAt !== undefined ? patch.lostAt : (old?.lostAt ?? null)
 		};
 		storage?.setItem(MARKER_KEY, JSON.stringify(next));
 	} catch {
@@ -84,5 +88,18 @@ export function clearMarker(storage = defaultMarkerStorage()): void {
 		storage?.removeItem(MARKER_KEY);
 	} catch {
 		// ignore
+	}
+}
+
+/** Note that the database came back empty (kept until the user restores or starts afresh). */
+export function markLost(now = Date.now(), storage = defaultMarkerStorage()): DataMarker | null {
+	const old = readMarker(storage);
+	if (!old) return null;
+	try {
+		const next = { ...old, lostAt: old.lostAt ?? now };
+		storage?.setItem(MARKER_KEY, JSON.stringify(next));
+		return next;
+	} catch {
+		return { ...old, lostAt: old.lostAt ?? now };
 	}
 }

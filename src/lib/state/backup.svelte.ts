@@ -1,0 +1,110 @@
+/**
+ * "Back up everything" and its restore, for the Data screen; and the notice shown when the
+ * browser's saved data came back empty although this browser had some (see `db/marker.ts`).
+ * After a restore the page reloads, so every screen reads the restored data.
+ */
+import { exportBackup, restoreBackup, type BackupTarget } from '$lib/data/db/backup';
+import { openChangeChannel } from '$lib/data/db/broadcast';
+import {
+	clearMarker,
+	markSaved,
+	readMarker,
+	type DataMarker,
+	type KeyValueStorage
+} from '$lib/data/db/marker';
+
+export interface BackupDeps {
+	target?: BackupTarget;
+	marker?: KeyValueStorage | null;
+	/** Save the file (the browser's download); tests capture it. */
+	save?: (blob: Blob, fileName: string) => void;
+	reload?: () => void;
+	now?: () => number;
+}
+
+function isoDate(ms: number): string {
+	return new Date(ms).toISOString().slice(0, 10);
+}
+
+export class BackupState {
+	/** Set when saved data vanished: the notice with "restore from a backup" shows. */
+	lost = $state<DataMarker | null>(null);
+	busy = $state(false);
+	message = $state<string | null>(null);
+	error = $state<string | null>(null);
+	#deps: BackupDeps;
+
+	constructor(deps: BackupDeps = {}) {
+		this.#deps = deps;
+	}
+
+	#marker(): KeyValueStorage | null | undefined {
+		return this.#deps.marker;
+	}
+
+	/** Download every dataset, model, recipe and setting as one file. */
+	async download(): Promise<boolean> {
+		this.busy = true;
+		this.error = null;
+		this.message = null;
+		try {
+			const now = (this.#deps.now ?? Date.now)();
+			const { bytes, counts } = await exportBackup({ ...this.#deps.target, now: () => now });
+			const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/gzip' });
+			const save = this.#deps.save ?? (await import('$lib/data/export/download')).saveBlob;
+			save(blob, `health-score-workbench-backup-${isoDate(now)}.hswbackup`);
+			markSaved({ lastBackupAt: now }, now, this.#marker());
+			this.message = `Backed up ${counts.datasets} dataset${counts.datasets === 1 ? '' : 's'} and ${counts.models} model${counts.models === 1 ? '' : 's'} (${(bytes.length / 1e6).toFixed(1)} MB).`;
+			return true;
+		} catch (e) {
+			this.error = `The backup failed: ${e instanceof Error ? e.message : String(e)}`;
+			return false;
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** Replace everything stored with a backup file (checked in full first; bad = no change). */
+	async restore(file: Blob): Promise<boolean> {
+		this.busy = true;
+		this.error = null;
+		this.message = null;
+		try {
+			const r = await restoreBackup(new Uint8Array(await file.arrayBuffer()), this.#deps.target);
+			if (!r.ok) {
+				this.error = r.message;
+				return false;
+			}
+			const now = (this.#deps.now ?? Date.now)();
+			markSaved({ lostAt: null }, now, this.#marker());
+			this.lost = null;
+			this.message = `Restored ${r.counts.datasets} dataset${r.counts.datasets === 1 ? '' : 's'} and ${r.counts.models} model${r.counts.models === 1 ? '' : 's'}. Reloading…`;
+			// Other tabs hold the old data: tell them (they refresh their lists).
+			const channel = openChangeChannel();
+			channel.post({ topic: 'datasets' });
+			channel.post({ topic: 'models' });
+			channel.close();
+			(this.#deps.reload ?? (() => location.reload()))();
+			return true;
+		} catch (e) {
+			this.error = `The backup could not be read: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`;
+			return false;
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** The user gives up on the lost data: forget it, and start again with the sample. */
+	startFresh(): void {
+		clearMarker(this.#marker());
+		this.lost = null;
+		(this.#deps.reload ?? (() => location.reload()))();
+	}
+
+	/** Last backup time as the marker has it (for "last backed up …"). */
+	lastBackupAt(): number | null {
+		return readMarker(this.#marker())?.lastBackupAt ?? null;
+	}
+}
+
+export const backup = new BackupState();
