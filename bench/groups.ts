@@ -4,6 +4,7 @@ import { papaBareParse, duckdbOpen, duckdbIngest, duckdbScores, duckdbLoadColumn
 import type { BenchStepInfo } from './main';
 import { backtestGroup } from './backtest-group';
 import { sourcesGroup } from './sources-group';
+import { validationGroup } from './validation-group';
 import { prepareImport, prepareRescore, productImport, productRescore } from './product';
 
 export interface BenchStep {
@@ -165,7 +166,7 @@ export function groups(quick: boolean): BenchGroup[] {
 		quick
 			? [importGroup(big), rescoreGroup(100_000)]
 			: [importGroup(big), rescoreGroup(100_000), rescoreGroup(big)]
-	).concat(backtestGroup(), quick ? [] : [sourcesGroup()]);
+	).concat(backtestGroup(), validationGroup(), quick ? [] : [sourcesGroup()]);
 }
 
 export { BENCH_METRICS };

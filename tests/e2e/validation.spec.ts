@@ -80,6 +80,19 @@ test.describe('Validation screen', () => {
 		await expect(page.getByRole('tooltip').filter({ hasText: /Harrell/ })).toBeVisible();
 	});
 
+	test('the model card shows the ready-to-ship lines of the same model', async ({ page }) => {
+		const v = new ValidationPage(page);
+		await v.goto();
+		await v.waitForResult();
+		const verdict = await page.getByTestId('ready-verdict').textContent();
+		await page.getByRole('link', { name: 'Actions & export' }).click();
+		const lines = page.getByTestId('card-ready').getByRole('listitem');
+		await expect(lines).toHaveCount(5);
+		const passes = Number(/(\d+) of 5/.exec(verdict ?? '')?.[1]);
+		await expect(lines.filter({ hasText: /^Pass/ })).toHaveCount(passes);
+		await expect(lines.first()).toContainText('base rate');
+	});
+
 	test('tables download as CSV and everything as JSON', async ({ page }) => {
 		const v = new ValidationPage(page);
 		await v.goto();

@@ -7,7 +7,7 @@
 import { scoreTable } from '$lib/model/score';
 import type { ColumnTable, Model } from '$lib/model/types';
 import { gatherTable } from './asof';
-import { accountIndex, selectPointInTime, type SnapshotRows } from './select';
+import { accountIndex, type SnapshotRows } from './select';
 
 /** Tier code for an account that is not in the population at a date (no snapshot yet, or churned). */
 export const ABSENT = -2;
@@ -55,25 +55,81 @@ export function accountOutcomes(data: SnapshotRows, dataEndDay: number) {
 	return { of, count, churnDay, lastSeenDay };
 }
 
-/** Score every account at every grid day (see the module note). */
+/**
+ * Score every account at every grid day (see the module note). One pass buckets the rows by the
+ * first grid day that can see them; the grid is then swept in order, so each day costs one pass
+ * over the accounts rather than over every row. Same population as `selectPointInTime` with
+ * horizon 0: latest snapshot ≤ D (the last row of a tied day wins), out once churned on or
+ * before D, out when flagged churned without a churn day.
+ * @param only columns the model reads (default: every column is gathered).
+ */
 export function buildScoreHistory(
 	data: SnapshotRows,
 	table: ColumnTable,
 	model: Model,
 	gridDays: readonly number[],
-	dataEndDay: number
+	dataEndDay: number,
+	only?: ReadonlySet<string>
 ): ScoreHistory {
 	const { of, count, churnDay, lastSeenDay } = accountOutcomes(data, dataEndDay);
+	const n = of.length;
+	const G = gridDays.length;
+	// Earliest churn day over all rows (any date: selection never peeks at labels here) and flags.
+	const churnAny = new Float64Array(count).fill(NaN);
+	const flagged = new Uint8Array(count);
+	for (let i = 0; i < n; i++) {
+		const a = of[i]!;
+		const c = data.churnDay[i]!;
+		if (!Number.isNaN(c) && !(churnAny[a]! <= c)) churnAny[a] = c;
+		if (data.churnedFlag && data.churnedFlag[i] === 1) flagged[a] = 1;
+	}
+	// Bucket rows by the first grid day ≥ their snapshot day (counting sort, row order kept).
+	const bucket = new Int32Array(n);
+	const sizes = new Int32Array(G + 1);
+	for (let i = 0; i < n; i++) {
+		const d = data.snapshotDay[i]!;
+		let lo = 0;
+		let hi = G;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (gridDays[mid]! >= d) hi = mid;
+			else lo = mid + 1;
+		}
+		bucket[i] = Number.isNaN(d) ? G : lo;
+		sizes[bucket[i]!]!++;
+	}
+	const startAt = new Int32Array(G + 2);
+	for (let g = 0; g <= G; g++) startAt[g + 1] = startAt[g]! + sizes[g]!;
+	const order = new Int32Array(n);
+	const fill = startAt.slice(0, G + 1);
+	for (let i = 0; i < n; i++) order[fill[bucket[i]!]!++] = i;
+	const bestRow = new Int32Array(count).fill(-1);
+	const bestDay = new Float64Array(count).fill(-Infinity);
 	const score: Float32Array[] = [];
 	const tier: Int8Array[] = [];
-	for (const D of gridDays) {
-		// Horizon 0 with no end of data: everyone alive at D is selected, labels unused.
-		const sel = selectPointInTime(data, { asOfDay: D, horizonDays: 0, dataEndDay: Infinity });
-		const r = scoreTable(model, gatherTable(table, sel.rows));
+	for (let g = 0; g < G; g++) {
+		const D = gridDays[g]!;
+		for (let k = startAt[g]!; k < startAt[g + 1]!; k++) {
+			const i = order[k]!;
+			const a = of[i]!;
+			const d = data.snapshotDay[i]!;
+			if (d >= bestDay[a]!) {
+				bestDay[a] = d;
+				bestRow[a] = i;
+			}
+		}
+		const picked: number[] = [];
+		for (let a = 0; a < count; a++) {
+			if (bestRow[a]! < 0 || churnAny[a]! <= D) continue;
+			if (flagged[a] && Number.isNaN(churnAny[a]!)) continue;
+			picked.push(bestRow[a]!);
+		}
+		const rows = Int32Array.from(picked).sort();
+		const r = scoreTable(model, gatherTable(table, rows, only));
 		const s = new Float32Array(count).fill(NaN);
 		const t = new Int8Array(count).fill(ABSENT);
-		for (let j = 0; j < sel.rows.length; j++) {
-			const a = of[sel.rows[j]!]!;
+		for (let j = 0; j < rows.length; j++) {
+			const a = of[rows[j]!]!;
 			s[a] = r.score[j]!;
 			t[a] = r.tier[j]!;
 		}

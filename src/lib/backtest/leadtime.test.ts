@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { dimension, metric, model, numberTable } from '$lib/model/test-utils';
 import { ABSENT, buildScoreHistory, gridIndexAt, historyGrid } from './history';
 import { leadTime } from './leadtime';
+import { gatherTable } from './asof';
+import { mulberry32, uniform } from './rng';
+import { accountIndex, selectPointInTime } from './select';
+import { scoreTable } from '$lib/model/score';
 
 // One linear metric 0→100, so score = value. Default tiers: Green ≥ 80, Yellow 50–79, Red < 50.
 // Grid days 0, 30, …, 150. Accounts (snapshot day: value; churn day):
@@ -120,5 +124,38 @@ describe('leadTime (hand-worked)', () => {
 		expect(e.churners).toBe(0);
 		expect(e.leads[0]!.share.rate).toBeNaN();
 		expect(e.firstRed.medianDays).toBeNaN();
+	});
+});
+
+describe('buildScoreHistory = selectPointInTime + scoreTable at every grid day', () => {
+	it('random rows (unsorted, tied days, undated, flagged without a date)', () => {
+		const r32 = mulberry32(5);
+		const rnd = () => uniform(r32);
+		const N = 600;
+		const account = Array.from({ length: N }, () => `K${Math.floor(rnd() * 80)}`);
+		const snapshotDay = Float64Array.from({ length: N }, () =>
+			rnd() < 0.03 ? NaN : Math.floor(rnd() * 12) * 10 + (rnd() < 0.3 ? 5 : 0)
+		);
+		const churnOf = new Map<string, number>();
+		for (const a of new Set(account)) churnOf.set(a, rnd() < 0.4 ? Math.floor(rnd() * 130) : NaN);
+		const churnDay = Float64Array.from(account, (a) => churnOf.get(a)!);
+		const churnedFlag = Uint8Array.from(account, (a, i) =>
+			!Number.isNaN(churnDay[i]!) || a.endsWith('7') ? 1 : 0
+		);
+		const d = { account, snapshotDay, churnDay, churnedFlag };
+		const t = numberTable({ m: Array.from({ length: N }, () => Math.round(rnd() * 100)) });
+		const pm = model([
+			dimension('d', [metric('m', { scheme: { kind: 'percentile', within: 'portfolio' } })])
+		]);
+		const days = [0, 20, 45, 50, 90, 115];
+		const hist = buildScoreHistory(d, t, pm, days, 200);
+		const { of } = accountIndex(account);
+		days.forEach((D, g) => {
+			const sel = selectPointInTime(d, { asOfDay: D, horizonDays: 0, dataEndDay: Infinity });
+			const r = scoreTable(pm, gatherTable(t, sel.rows));
+			const want = new Float32Array(hist.accounts).fill(NaN);
+			sel.rows.forEach((row, j) => (want[of[row]!] = r.score[j]!));
+			expect(Array.from(hist.score[g]!)).toEqual(Array.from(want));
+		});
 	});
 });

@@ -7,6 +7,7 @@
  */
 import { combineScores } from '$lib/model/score';
 import type { ColumnTable, MetricPoints, Model } from '$lib/model/types';
+import { denseRanks } from './groups';
 import { rocAuc } from './metrics';
 import { mulberry32, uniform } from './rng';
 
@@ -52,31 +53,22 @@ export function perturbWeights(model: Model, spread: number, rng: () => number):
 	};
 }
 
-/** Average ranks (1-based; ties share the mean rank). */
+/** Average ranks (1-based; ties share the mean rank) of finite values, by a native sort. */
 export function averageRanks(x: ArrayLike<number>): Float64Array {
-	const idx = Array.from({ length: x.length }, (_, i) => i).sort((a, b) => x[a]! - x[b]!);
-	const r = new Float64Array(x.length);
-	for (let p = 0; p < idx.length;) {
-		let q = p;
-		while (q < idx.length && x[idx[q]!] === x[idx[p]!]) q++;
-		const mean = (p + q + 1) / 2;
-		for (let k = p; k < q; k++) r[idx[k]!] = mean;
-		p = q;
+	const { groupOf, values } = denseRanks(Float64Array.from(x));
+	const count = new Float64Array(values.length);
+	for (let i = 0; i < groupOf.length; i++) count[groupOf[i]!]!++;
+	const mean = new Float64Array(values.length);
+	let before = 0;
+	for (let g = 0; g < values.length; g++) {
+		mean[g] = before + (count[g]! + 1) / 2;
+		before += count[g]!;
 	}
-	return r;
+	return Float64Array.from(groupOf, (g) => mean[g]!);
 }
 
-/** Spearman's ρ: Pearson correlation of average ranks over pairs where both are finite. */
-export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
-	const xs: number[] = [];
-	const ys: number[] = [];
-	for (let i = 0; i < a.length; i++)
-		if (Number.isFinite(a[i]!) && Number.isFinite(b[i]!)) {
-			xs.push(a[i]!);
-			ys.push(b[i]!);
-		}
-	const rx = averageRanks(xs);
-	const ry = averageRanks(ys);
+/** Pearson correlation of two rank vectors of equal length n (mean rank (n + 1) / 2). */
+function rankCorrelation(rx: Float64Array, ry: Float64Array): number {
 	const n = rx.length;
 	if (n < 2) return NaN;
 	const m = (n + 1) / 2;
@@ -93,6 +85,46 @@ export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
 	return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
 }
 
+/** The values at rows where both a and b are finite. */
+function pairedFinite(a: ArrayLike<number>, b: ArrayLike<number>): [Float64Array, Float64Array] {
+	let n = 0;
+	for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]!) && Number.isFinite(b[i]!)) n++;
+	const xs = new Float64Array(n);
+	const ys = new Float64Array(n);
+	n = 0;
+	for (let i = 0; i < a.length; i++)
+		if (Number.isFinite(a[i]!) && Number.isFinite(b[i]!)) {
+			xs[n] = a[i]!;
+			ys[n++] = b[i]!;
+		}
+	return [xs, ys];
+}
+
+/** Spearman's ρ: Pearson correlation of average ranks over pairs where both are finite. */
+export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
+	const [xs, ys] = pairedFinite(a, b);
+	return rankCorrelation(averageRanks(xs), averageRanks(ys));
+}
+
+/** Spearman against a fixed base whose ranks are reused when both have the same finite rows. */
+function spearmanFromBase(
+	base: Float64Array,
+	baseRanks: Float64Array,
+	baseFinite: number,
+	b: Float64Array
+): number {
+	let same = true;
+	let k = 0;
+	for (let i = 0; i < base.length && same; i++) {
+		const fa = Number.isFinite(base[i]!);
+		if (fa !== Number.isFinite(b[i]!)) same = false;
+		else if (fa) k++;
+	}
+	if (!same || k !== baseFinite) return spearman(base, b);
+	const [, ys] = pairedFinite(base, b);
+	return rankCorrelation(baseRanks, averageRanks(ys));
+}
+
 /** Monte Carlo weight perturbation (see the module note). */
 export function weightRobustness(
 	model: Model,
@@ -102,6 +134,8 @@ export function weightRobustness(
 	opts: RobustnessOptions
 ): RobustnessResult {
 	const base = combineScores(model, points, table);
+	const [baseXs] = pairedFinite(base.score, base.score);
+	const baseRanks = averageRanks(baseXs);
 	const rng = mulberry32(opts.seed);
 	const draws: RobustnessDraw[] = [];
 	for (let k = 0; k < opts.draws; k++) {
@@ -119,7 +153,7 @@ export function weightRobustness(
 		}
 		draws.push({
 			flipRate: both ? flips / both : NaN,
-			spearman: spearman(base.score, r.score),
+			spearman: spearmanFromBase(base.score, baseRanks, baseXs.length, r.score),
 			auc: rocAuc(r.score, labels)
 		});
 	}

@@ -7,10 +7,12 @@ import { defaultAsOfDay } from '$lib/backtest/asof';
 import {
 	DEFAULT_READY,
 	readyCheck,
+	type ReadyId,
 	type ReadyLine,
 	type ReadyThresholds
 } from '$lib/backtest/ready';
 import type { Dataset } from '$lib/data/dataset';
+import type { CardReadyLine } from '$lib/data/export/model-card';
 import type { Model } from '$lib/model/types';
 import type { BacktestReply } from '$lib/workers/backtest-protocol';
 import type { ValidationResult, ValidationSettings } from '$lib/workers/validation-protocol';
@@ -21,6 +23,15 @@ import {
 	type BacktestDataInfo,
 	type BacktestWorkerLike
 } from './backtest.svelte';
+
+/** Each ready-to-ship check in words (Validation screen and model card). */
+export const READY_CHECKS: Record<ReadyId, string> = {
+	'red-lift': 'Worst tier churns at least N× the base rate (lower 95 % bound)',
+	lead: 'Churners not Green 60–90 days before churn, at least',
+	'green-share': 'Accounts in the best tier, at most',
+	'tier-order': 'Tier order holds with non-overlapping 95 % intervals',
+	events: 'Churn events in the backtest, at least'
+};
 
 export const SPREADS_PCT = [10, 20, 30, 50] as const;
 export const DEFAULT_DRAWS = 20;
@@ -91,6 +102,14 @@ export class ValidationState {
 	/** Ready-to-ship lines of the result on show, with the current thresholds. */
 	get ready(): ReadyLine[] | null {
 		return this.result ? readyLines(this.result, this.thresholds) : null;
+	}
+
+	/** The ready-to-ship lines as the model card shows them (check in words, status, figure). */
+	get cardReady(): CardReadyLine[] | null {
+		return (
+			this.ready?.map((l) => ({ check: READY_CHECKS[l.id], status: l.status, detail: l.detail })) ??
+			null
+		);
 	}
 
 	get settings(): ValidationSettings {

@@ -4,10 +4,8 @@
  * weight robustness, drift (PSI) between two dates and the missing-policy comparison. Pure
  * maths lives in lib/backtest; this file only selects rows and wires the pieces.
  */
-import { gatherTable } from '$lib/backtest/asof';
 import { harrellC } from '$lib/backtest/concordance';
 import {
-	accountOutcomes,
 	buildScoreHistory,
 	gridIndexAt,
 	historyGrid,
@@ -50,6 +48,13 @@ export interface ValidationData {
 
 const POLICIES: MissingPolicy[] = ['exclude', 'zero', 'neutral'];
 
+/** The columns scoring reads: every metric's, and the segment column. */
+function modelColumns(model: Model): Set<string> {
+	const cols = new Set(allMetrics(model).map((m) => m.column));
+	if (model.segments) cols.add(model.segments.column);
+	return cols;
+}
+
 /** Accounts alive at T (latest snapshot ≤ T, not churned by T), no outcome window. */
 function aliveAt(data: SnapshotRows, T: number): Selection {
 	return selectPointInTime(data, { asOfDay: T, horizonDays: 0, dataEndDay: Infinity });
@@ -69,49 +74,45 @@ export function powerInputs(model: Model, table: ColumnTable, r: ScoreResult): M
 	});
 }
 
-function survivalAt(
-	data: SnapshotRows,
-	table: ColumnTable,
-	model: Model,
-	T: number,
-	dataEndDay: number
-): SurvivalResult {
-	const sel = aliveAt(data, T);
-	const r = scoreTable(model, gatherTable(table, sel.rows));
-	const { of, churnDay, lastSeenDay } = accountOutcomes(data, dataEndDay);
-	const n = sel.rows.length;
-	let lastSnapshot = -Infinity;
-	for (let i = 0; i < data.snapshotDay.length; i++)
-		if (data.snapshotDay[i]! > lastSnapshot) lastSnapshot = data.snapshotDay[i]!;
+/**
+ * Survival from the as-of date T, read from the score history at T (the accounts alive at T and
+ * their scores). Time = days from T to churn, or to when the account left the data (censored);
+ * an account in the latest snapshot is followed to the end of the data.
+ */
+function survivalFromHistory(h: ScoreHistory, g: number, model: Model): SurvivalResult {
+	const T = h.days[g]!;
+	const lastSnapshot = h.days.at(-1)!;
+	const tierAt = h.tier[g]!;
+	const scoreAt = h.score[g]!;
+	const accounts: number[] = [];
+	for (let a = 0; a < h.accounts; a++) if (tierAt[a]! >= 0) accounts.push(a);
+	const n = accounts.length;
 	const time = new Float64Array(n);
 	const event = new Uint8Array(n);
 	const risk = new Float64Array(n);
+	const group = new Int32Array(n);
 	let follow = 0;
-	for (let j = 0; j < n; j++) {
-		const a = of[sel.rows[j]!]!;
-		const c = churnDay[a]!;
+	accounts.forEach((a, j) => {
+		const c = h.churnDay[a]!;
 		event[j] = Number.isNaN(c) ? 0 : 1;
-		// Censored when it left the data; an account in the latest snapshot is followed to the
-		// end of the data. Never before T itself.
-		const seen = lastSeenDay[a]! >= lastSnapshot ? dataEndDay : lastSeenDay[a]!;
+		const seen = h.lastSeenDay[a]! >= lastSnapshot ? h.dataEndDay : h.lastSeenDay[a]!;
 		time[j] = event[j] ? c - T : Math.max(0, seen - T);
-		risk[j] = 100 - r.score[j]!;
-		if (r.tier[j]! < 0) time[j] = NaN;
-		follow = Math.max(follow, time[j]! || 0);
-	}
-	const group = Int32Array.from(r.tier, (t) => (t >= 0 && t < model.tiers.length ? t : -1));
-	const tiers = model.tiers.map((t, k) => {
-		const rows: number[] = [];
-		for (let j = 0; j < n; j++) if (group[j] === k) rows.push(j);
-		return { tier: k, name: t.name, color: t.color, km: kaplanMeier(time, event, rows) };
+		risk[j] = 100 - scoreAt[a]!;
+		group[j] = tierAt[a]! < model.tiers.length ? tierAt[a]! : -1;
+		follow = Math.max(follow, time[j]!);
 	});
-	let scored = 0;
-	for (let j = 0; j < n; j++) if (group[j]! >= 0) scored++;
+	const byTier = model.tiers.map(() => [] as number[]);
+	for (let j = 0; j < n; j++) if (group[j]! >= 0) byTier[group[j]!]!.push(j);
 	return {
 		asOfDay: T,
-		accounts: scored,
+		accounts: n,
 		followUpDays: follow,
-		tiers,
+		tiers: model.tiers.map((t, k) => ({
+			tier: k,
+			name: t.name,
+			color: t.color,
+			km: kaplanMeier(time, event, byTier[k]!)
+		})),
 		logRank: logRank(time, event, group),
 		concordance: harrellC(time, event, risk)
 	};
@@ -204,11 +205,19 @@ export function runValidation(
 	let drift: DriftResult | null = null;
 	let gridDays: number[] = [];
 	if (hasTime && snap) {
-		progress('Survival by tier');
-		survival = survivalAt(snap, data.table, model, s.asOfDay, data.dataEndDay);
 		progress('Score history');
-		gridDays = historyGrid(data.days);
-		const h = buildScoreHistory(snap, data.table, model, gridDays, data.dataEndDay);
+		gridDays = [...new Set([...historyGrid(data.days), s.asOfDay])].sort((a, b) => a - b);
+		const h = buildScoreHistory(
+			snap,
+			data.table,
+			model,
+			gridDays,
+			data.dataEndDay,
+			modelColumns(model)
+		);
+		progress('Survival by tier');
+		survival = survivalFromHistory(h, gridIndexAt(gridDays, s.asOfDay), model);
+		progress('Lead time');
 		lead = leadTime(h, { redTier: model.tiers.length - 1 });
 		const from = Number.isFinite(s.driftFromDay) ? s.driftFromDay : s.asOfDay - 365;
 		drift = driftBetween(

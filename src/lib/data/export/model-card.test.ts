@@ -107,6 +107,13 @@ describe('pct and tierRanges', () => {
 });
 
 describe('buildModelCard', () => {
+	it('carries ready-to-ship lines when given, none otherwise', () => {
+		expect(buildModelCard(saas, { version: 'v1', date: '2025-06-01' }).ready).toBeNull();
+		const ready = [
+			{ check: 'Churn events, at least', status: 'fail' as const, detail: '12 of 50' }
+		];
+		expect(buildModelCard(saas, { version: 'v1', date: '2025-06-01', ready }).ready).toEqual(ready);
+	});
 	it('builds the usage-led card: weights %, schemes in words, tiers with playbooks', () => {
 		const card = buildModelCard(saas, { version: 'v3', date: '2025-06-01' });
 		expect(card).toMatchObject({ title: 'Usage-led SaaS', version: 'v3', date: '2025-06-01' });

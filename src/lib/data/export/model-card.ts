@@ -143,6 +143,15 @@ export interface ModelCard {
 	/** One sentence on coverage and segments. */
 	rules: string[];
 	backtest: BacktestFigures | null;
+	/** Ready-to-ship lines from the Validation screen (same model), or null. */
+	ready: CardReadyLine[] | null;
+}
+
+/** One ready-to-ship line on the card: what was checked, pass / fail / unknown, and the figure. */
+export interface CardReadyLine {
+	check: string;
+	status: 'pass' | 'fail' | 'unknown';
+	detail: string;
 }
 
 /** Shown-score range of each tier (best first): `80–100`, `50–79`, `0–49`. */
@@ -157,7 +166,12 @@ export function tierRanges(mins: readonly number[]): string[] {
 /** Build the card from a model; `version` and `date` are shown as given. */
 export function buildModelCard(
 	model: Model,
-	meta: { version: string; date: string; backtest?: BacktestFigures | null }
+	meta: {
+		version: string;
+		date: string;
+		backtest?: BacktestFigures | null;
+		ready?: CardReadyLine[] | null;
+	}
 ): ModelCard {
 	const totalDim = model.dimensions.reduce((a, d) => a + Math.max(0, d.weight), 0);
 	const dimensions = model.dimensions.map((d) => {
@@ -217,7 +231,8 @@ export function buildModelCard(
 		tiers,
 		flags,
 		rules,
-		backtest: meta.backtest ?? null
+		backtest: meta.backtest ?? null,
+		ready: meta.ready ?? null
 	};
 }
 
