@@ -12,6 +12,8 @@ import { backtest as sharedBacktest, type BacktestState } from './backtest.svelt
 import { bootstrap } from './bootstrap';
 import { datasets as sharedDatasets } from './datasets.svelte';
 import { portfolio as sharedPortfolio, type PortfolioState } from './portfolio.svelte';
+import { router } from './router.svelte';
+import { validation as sharedValidation, type ValidationState } from './validation.svelte';
 import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte';
 
 export interface AppParts {
@@ -22,6 +24,12 @@ export interface AppParts {
 	getStore: () => WorkbenchStore | null;
 	/** The first-open sequence; autosave starts when it settles. */
 	boot: () => Promise<void>;
+	/**
+	 * The Validation run (survival, lead time, robustness) is heavy, so it follows the dataset and
+	 * the model only while `isValidationOpen()` says its screen is open. Optional: tests leave it out.
+	 */
+	validation?: ValidationState;
+	isValidationOpen?: () => boolean;
 	/** Autosave's quiet time, ms (tests shorten it). */
 	autosaveDelayMs?: number;
 }
@@ -32,7 +40,9 @@ function sharedParts(): AppParts {
 		portfolio: sharedPortfolio,
 		backtest: sharedBacktest,
 		getStore: () => sharedDatasets.store,
-		boot: () => bootstrap()
+		boot: () => bootstrap(),
+		validation: sharedValidation,
+		isValidationOpen: () => router.screen === 'validation'
 	};
 }
 
@@ -72,6 +82,18 @@ export function startApp(parts: AppParts = sharedParts()): () => void {
 			const store = parts.getStore();
 			if (store) void bt.loadSaved(store);
 		});
+		const v = parts.validation;
+		if (v) {
+			$effect(() => {
+				if (!parts.isValidationOpen?.()) return;
+				const m = wb.model;
+				const ds = wb.dataset;
+				untrack(() => {
+					v.setDataset(ds);
+					if (m && ds) v.run(m);
+				});
+			});
+		}
 	});
 
 	void parts.boot().then(() => {
