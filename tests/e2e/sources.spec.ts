@@ -3,9 +3,10 @@
 // metrics from the features → Portfolio drill-down with raw feature values checked against a
 // count made here from the CSV files → a backtest over several as-of dates; axe on each screen.
 import { expect, test, type Page } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hasSharedData } from '../shared-data';
 import { DataPage } from './pages/data';
 import { BacktestPage } from './pages/backtest';
 import { expectNoViolations } from './pages/axe';
@@ -36,7 +37,8 @@ async function nav(page: Page, screen: string): Promise<void> {
 test('ravenstack exports → recipe → built table → model, portfolio and backtest', async ({
 	page
 }) => {
-	test.skip(!existsSync(resolve(DATA, 'ravenstack-accounts.csv')), 'shared/data missing');
+	// Skips on a laptop without ../shared/data; throws in CI (hasSharedData).
+	test.skip(!hasSharedData('ravenstack-accounts.csv'), 'shared/data missing');
 	test.setTimeout(300_000);
 	const data = new DataPage(page);
 	await data.goto();
@@ -50,7 +52,9 @@ test('ravenstack exports → recipe → built table → model, portfolio and bac
 
 	// --- the recipe ---
 	const sources = page.getByRole('region', { name: 'Sources' });
-	await sources.getByRole('checkbox', { name: /Sample portfolio/ }).uncheck();
+	// The sample is not one of the user's exports: it starts unticked, the five imports ticked.
+	await expect(sources.getByRole('checkbox', { name: /Sample portfolio/ })).not.toBeChecked();
+	await expect(sources.getByRole('checkbox', { name: /ravenstack-accounts/ })).toBeChecked();
 	await sources.getByRole('button', { name: 'Start a recipe from 5 imports' }).click();
 	const usageLink = sources.getByRole('combobox', { name: 'How feature-usage reaches accounts' });
 	await expect(usageLink.locator('option:checked')).toHaveText(
