@@ -12,6 +12,7 @@ import {
 	type DataMarker,
 	type KeyValueStorage
 } from '$lib/data/db/marker';
+import * as fmt from '$lib/ui/format';
 
 export interface BackupDeps {
 	target?: BackupTarget;
@@ -54,7 +55,7 @@ export class BackupState {
 			const save = this.#deps.save ?? (await import('$lib/data/export/download')).saveBlob;
 			save(blob, `health-score-workbench-backup-${isoDate(now)}.hswbackup`);
 			markSaved({ lastBackupAt: now }, now, this.#marker());
-			this.message = `Backed up ${counts.datasets} dataset${counts.datasets === 1 ? '' : 's'} and ${counts.models} model${counts.models === 1 ? '' : 's'} (${(bytes.length / 1e6).toFixed(1)} MB).`;
+			this.message = `Backed up ${counts.datasets} dataset${counts.datasets === 1 ? '' : 's'} and ${counts.models} model${counts.models === 1 ? '' : 's'} (${fmt.number(bytes.length / 1e6, 1)} MB).`;
 			return true;
 		} catch (e) {
 			this.error = `The backup failed: ${e instanceof Error ? e.message : String(e)}`;

@@ -6,6 +6,7 @@
 import type { ColumnRole, Grain } from '$lib/data/dataset';
 import { timeKind } from '$lib/data/csv/timezone';
 import type { MappingRow } from './import-mapping';
+import * as fmt from '$lib/ui/format';
 
 export interface GrainGuess {
 	grain: Grain;
@@ -33,8 +34,6 @@ const START =
 const END = /(^|[\s_-])(end(ed|s)?|until|to|expir(y|es|ation)|valid[\s_-]?to|stop)([\s_-]|$)|^end/i;
 const ID_NAME = /(^|[\s_-])(id|key|code|number|no)$/i;
 const TIME_NAME = /_at$|time|stamp|date|day|when/i;
-
-const fmt = (x: number) => x.toLocaleString('en-US');
 
 /** Rows a profile's distinct count was taken over (a sample on big files). */
 function seen(r: MappingRow): number {
@@ -90,9 +89,9 @@ export function detectGrain(rows: readonly MappingRow[]): GrainGuess {
 	if (unique(key))
 		return {
 			grain: 'account',
-			reason: `Each ${k} appears once${sampled} (${fmt(key.profile.distinct)} rows): one row per account.`
+			reason: `Each ${k} appears once${sampled} (${fmt.integer(key.profile.distinct)} rows): one row per account.`
 		};
-	const repeats = `${k} repeats: ${fmt(seen(key))} rows, ${fmt(key.profile.distinct)}${key.profile.distinctCapped ? '+' : ''} distinct ids${sampled}`;
+	const repeats = `${k} repeats: ${fmt.integer(seen(key))} rows, ${fmt.integer(key.profile.distinct)}${key.profile.distinctCapped ? '+' : ''} distinct ids${sampled}`;
 	const dates = dateColumns(rows);
 	if (snap)
 		return { grain: 'snapshot', reason: `${repeats}; “${snap.name}” looks like a snapshot date.` };

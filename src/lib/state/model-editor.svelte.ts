@@ -14,6 +14,7 @@ import { dataWarnings, describePath, labelsFrom, type ShownWarning } from '$lib/
 
 /** Settings key of the active model id (the first-open loader reads it). */
 import { SETTING_ACTIVE_MODEL } from './settings';
+import * as fmt from '$lib/ui/format';
 export { SETTING_ACTIVE_MODEL };
 
 /** Is this keydown an undo (`'undo'`), a redo (`'redo'`) or neither? */
@@ -97,7 +98,7 @@ export class ModelEditor {
 			this.importIssues = [
 				{
 					path: '(file)',
-					message: `The file is ${(text.length / 1e6).toFixed(1)} MB; a model file is at most ${MAX_MODEL_FILE_CHARS / 1e6} MB (models are usually a few KB). Is this the right file?`
+					message: `The file is ${fmt.number(text.length / 1e6, 1)} MB; a model file is at most ${MAX_MODEL_FILE_CHARS / 1e6} MB (models are usually a few KB). Is this the right file?`
 				}
 			];
 			this.message = null;

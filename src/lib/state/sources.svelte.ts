@@ -35,6 +35,7 @@ import { checkRecipeColumns } from '$lib/sources/validate';
 import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
 import { modelFromFeatures, proposeRecipe, specFromMeta, sourceNames } from './sources-propose';
 import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte';
+import * as fmt from '$lib/ui/format';
 
 /** Runs the feature build (a worker in the page; in-process in tests). */
 export type BuildRunner = (recipe: Recipe, tables: SourceTable[]) => Promise<BuiltTable>;
@@ -427,7 +428,7 @@ export class SourcesState {
 				outcome: built.outcomeDescription,
 				ms: this.#now() - t0
 			};
-			this.notice = `Built ${built.table.n.toLocaleString('en-US')} rows: ${built.accounts.toLocaleString('en-US')} accounts × ${built.asOfDays.length} as-of dates. It is now the active dataset.`;
+			this.notice = `Built ${fmt.integer(built.table.n)} rows: ${fmt.integer(built.accounts)} accounts × ${built.asOfDays.length} as-of dates. It is now the active dataset.`;
 			return true;
 		} catch (e) {
 			this.error =

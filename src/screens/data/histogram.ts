@@ -1,5 +1,6 @@
 /** Geometry and text alternative of the mapping step's mini histogram (pure). */
 import type { Histogram } from '$lib/data/csv/infer';
+import * as fmt from '$lib/ui/format';
 
 export interface Bar {
 	x: number;
@@ -25,9 +26,8 @@ export function histogramBars(h: Histogram, width: number, height: number): Bar[
 	});
 }
 
-function fmt(x: number): string {
-	return Number.isInteger(x) ? String(x) : String(Math.round(x * 100) / 100);
-}
+/** A bin edge: up to two decimals, no grouping (as the axis of a value range reads). */
+const bound = (x: number): string => fmt.number(x, { maxDigits: 2, grouping: false });
 
 /** "18.25–28.3: 1,200; 28.3–38.35: 512; …" — every bin with its range and count. */
 export function histogramText(h: Histogram): string {
@@ -37,7 +37,7 @@ export function histogramText(h: Histogram): string {
 		.map((c, i) => {
 			const lo = h.min + i * w;
 			const hi = i === k - 1 ? h.max : h.min + (i + 1) * w;
-			return `${fmt(lo)}–${fmt(hi)}: ${c.toLocaleString('en-US')}`;
+			return `${bound(lo)}–${bound(hi)}: ${fmt.integer(c)}`;
 		})
 		.join('; ');
 }
