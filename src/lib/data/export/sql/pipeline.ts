@@ -85,7 +85,10 @@ function dayNum(d: Dialect, e: string): string {
 		case 'bigquery':
 			return `UNIX_DATE(CAST(${e} AS DATE))`;
 		case 'snowflake':
+		case 'redshift':
 			return `DATEDIFF(day, DATE '1970-01-01', CAST(${e} AS DATE))`;
+		case 'databricks':
+			return `DATEDIFF(CAST(${e} AS DATE), DATE '1970-01-01')`;
 	}
 }
 
@@ -348,13 +351,14 @@ export function toPipelineSql(recipe: Recipe, model: Model, opts: PipelineSqlOpt
 		fsel.push(`${dbl(d, 'w.le')} AS ${q('churn_date')}`);
 		fsel.push(`CASE WHEN w.le IS NULL THEN ${num(d, 0)} ELSE ${num(d, 1)} END AS ${q('churned')}`);
 	}
-	add(q('features'), `SELECT ${fsel.join(',\n\t')}\nFROM w\n${joins.join('\n')}`);
+	add('features', `SELECT ${fsel.join(',\n\t')}\nFROM w\n${joins.join('\n')}`);
 	// Score.
 	const columnTypes: Record<string, SqlColumnType> = {};
 	for (const c of outCols) columnTypes[c.id] = c.text ? 'text' : 'number';
 	const score = scoreStages(model, {
 		dialect: opts.dialect,
 		table: 'features',
+		fromCte: 'features',
 		idColumn: 'account_id',
 		groupColumn: 'as_of_date',
 		columnTypes,
@@ -372,7 +376,7 @@ export function toPipelineSql(recipe: Recipe, model: Model, opts: PipelineSqlOpt
 		`-- As-of dates: edit the as_of CTE (or replace it by a date spine) to backfill.`,
 		score.header
 	].join('\n');
-	return `${header}\nWITH\n${all.join(',\n')}\nSELECT ${final.join(', ')}\nFROM ${q('features')} f JOIN scored s ON s.${q('account_id')} = f.${q('account_id')} AND s.${q('as_of_date')} = f.${q('as_of_date')};\n`;
+	return `${header}\nWITH\n${all.join(',\n')}\nSELECT ${final.join(', ')}\nFROM features f JOIN scored s ON s.${q('account_id')} = f.${q('account_id')} AND s.${q('as_of_date')} = f.${q('as_of_date')};\n`;
 }
 
 function featureIsText(f: FeatureSpec, c: SourceCtx): boolean {
@@ -487,11 +491,14 @@ function periodSql(d: Dialect, f: PeriodFeature, c: SourceCtx, k: number): [stri
 		}
 		case 'changes': {
 			const cmp = f.direction === 'down' ? '<' : '>';
+			const v = col.replace('e.', '');
+			// NULLs last, spelled without `NULLS LAST` (not in every dialect's grammar; the default differs).
+			const order = `d, CASE WHEN ${v} IS NULL THEN 1 ELSE 0 END, ${v}`;
 			const win = f.days != null ? ` AND e.d > w.t - ${f.days}` : '';
 			return [
 				[
 					`${name}c`,
-					`SELECT account_id, d, CASE WHEN ${col.replace('e.', '')} ${cmp} LAG(${col.replace('e.', '')}) OVER (PARTITION BY account_id ORDER BY d, ${col.replace('e.', '')} NULLS LAST) THEN 1 ELSE 0 END AS ch\nFROM ${r}`
+					`SELECT account_id, d, CASE WHEN ${v} ${cmp} LAG(${v}) OVER (PARTITION BY account_id ORDER BY ${order}) THEN 1 ELSE 0 END AS ch\nFROM ${r}`
 				],
 				[
 					name,
