@@ -50,6 +50,17 @@ export interface PipelineSqlOptions {
 	columnTypes?: Record<string, Record<string, PipelineColumnType>>;
 	/** As-of dates (ISO); default the recipe's grid (a snapshot-dates grid needs them given). */
 	asOfDates?: string[];
+	/**
+	 * A date spine to backfill from instead of a fixed list: a table (or, with `verbatim`, a
+	 * relation such as dbt's `{{ ref('as_of_dates') }}`) with an `as_of_date` column. Each date
+	 * gives one row per account alive then, built only from data dated at or before it.
+	 */
+	asOfTable?: string;
+	/**
+	 * `verbatim`: table names (sources and `asOfTable`) are written as given, for templating
+	 * (dbt's `{{ source(…) }}`); default `quoted`: dot-separated parts quoted one by one.
+	 */
+	relations?: 'quoted' | 'verbatim';
 	generatedAt?: string;
 }
 
@@ -154,7 +165,8 @@ function filterSql(d: Dialect, col: string, values: string[], text: boolean): st
 /**
  * The pipeline SQL for a (validated) recipe and model: one statement ending with `;`, returning
  * `account_id` (a later life as `<id> #n`), `as_of_date`, one column per feature, `churn_date`
- * (day number) and `churned` (with an outcome), `score`, `shown`, `tier`, `coverage`.
+ * (day number) and `churned` (with an outcome), `score`, `shown`, `tier`, `coverage`, then one
+ * `dim_<id>` per dimension.
  * Throws on a recipe the SQL cannot express (named in the message).
  */
 export function toPipelineSql(recipe: Recipe, model: Model, opts: PipelineSqlOptions): string {
@@ -162,16 +174,24 @@ export function toPipelineSql(recipe: Recipe, model: Model, opts: PipelineSqlOpt
 	const q = d.ident;
 	const ctes: string[] = [];
 	const add = (name: string, body: string) => ctes.push(cteOf(d, name, body));
-	// As-of dates.
-	const dates =
-		opts.asOfDates ??
-		(recipe.grid.kind === 'snapshot-dates' ? null : gridDays(recipe.grid).map(dayIso));
-	if (!dates || dates.length === 0)
-		throw new Error('The as-of dates must be given for a grid read from a snapshot source.');
-	add(
-		'as_of',
-		dates.map((s) => `SELECT CAST(${d.str(s)} AS DATE) AS as_of_date`).join('\nUNION ALL\n')
-	);
+	const rel = (table: string) => (opts.relations === 'verbatim' ? table : tableRef(d, table));
+	// As-of dates: a spine table, or the given (or the grid's) dates.
+	if (opts.asOfTable !== undefined)
+		add(
+			'as_of',
+			`SELECT DISTINCT CAST(${q('as_of_date')} AS DATE) AS as_of_date\nFROM ${rel(opts.asOfTable)}\nWHERE ${q('as_of_date')} IS NOT NULL`
+		);
+	else {
+		const dates =
+			opts.asOfDates ??
+			(recipe.grid.kind === 'snapshot-dates' ? null : gridDays(recipe.grid).map(dayIso));
+		if (!dates || dates.length === 0)
+			throw new Error('The as-of dates must be given for a grid read from a snapshot source.');
+		add(
+			'as_of',
+			dates.map((s) => `SELECT CAST(${d.str(s)} AS DATE) AS as_of_date`).join('\nUNION ALL\n')
+		);
+	}
 	add('grid', `SELECT as_of_date, ${dayNum(d, 'as_of_date')} AS t FROM as_of`);
 	// Sources.
 	const ctx = new Map<string, SourceCtx>();
@@ -195,7 +215,7 @@ export function toPipelineSql(recipe: Recipe, model: Model, opts: PipelineSqlOpt
 			select.push(`${readValue(d, q(col), types[col] ?? 'number')} AS ${alias}`);
 		add(
 			`s${index}`,
-			`SELECT ${select.join(', ')}\nFROM ${tableRef(d, table)}\nWHERE ${q(spec.key)} IS NOT NULL AND TRIM(CAST(${q(spec.key)} AS ${d.textType})) <> ''`
+			`SELECT ${select.join(', ')}\nFROM ${rel(table)}\nWHERE ${q(spec.key)} IS NOT NULL AND TRIM(CAST(${q(spec.key)} AS ${d.textType})) <> ''`
 		);
 	});
 	// Accounts.
@@ -366,7 +386,11 @@ export function toPipelineSql(recipe: Recipe, model: Model, opts: PipelineSqlOpt
 	});
 	const scoreCtes = score.ctes.map((c) => c);
 	const all = [...ctes, ...scoreCtes, `scored AS ${d.cteKeyword}(\n${score.select}\n)`];
-	const final = ['f.*', ...PIPELINE_SCORE_COLUMNS.map((c) => `s.${q(c)}`)];
+	const final = [
+		'f.*',
+		...PIPELINE_SCORE_COLUMNS.map((c) => `s.${q(c)}`),
+		...model.dimensions.map((dim) => `s.${q(`dim_${dim.id}`)}`)
+	];
 	const header = [
 		`-- Health Score Workbench pipeline: raw sources → features → score and tier. Dialect: ${d.name}.`,
 		`-- Sources: ${recipe.sources.map((s) => `${s.name} (${s.grain}) = ${opts.tables[s.name]}`).join('; ')}.`.replace(

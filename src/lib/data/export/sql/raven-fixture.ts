@@ -2,8 +2,17 @@
  * Test support (imported only by `*.test.ts`): the ravenstack proof model used by the pipeline,
  * backfill, parser and dbt tests, and the five raw tables typed as a warehouse holds them.
  */
-import type { Model } from '$lib/model';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { effectiveModels, scoreTable, type Model } from '$lib/model';
+import { segmentGroups } from '$lib/model/segments';
+import { gatherTable } from '$lib/backtest/asof';
+import { isoDay } from '$lib/sources/grid';
 import { RAVENSTACK, ravenRaw } from '$lib/sources/test-data';
+import type { BuiltTable } from '$lib/sources/types';
 import type { PipelineColumnType } from './pipeline';
 
 const metric = (
@@ -160,4 +169,112 @@ export function loads(doubleType: string) {
 		);
 		return { name, table: `rs_${name.replace('-', '_')}`, ddl, csv, colTypes };
 	});
+}
+
+/** One row the browser computes: features, churn columns, score, shown, tier, coverage, dims. */
+export type EngineRow = Record<string, number | string | null>;
+
+/**
+ * The browser's rows for a built feature table and a model, keyed `<account id>|<as-of day>`:
+ * `buildFeatureTable` + `scoreTable` on the rows of each as-of date (each date its own
+ * population, as the Backtest scores them). NaN and missing text are `null`.
+ */
+export function engineRows(model: Model, built: BuiltTable): Map<string, EngineRow> {
+	const asOf = built.table.columns.get('as_of_date');
+	if (asOf?.kind !== 'number') throw new Error('as_of_date');
+	const tiersByGroup = effectiveModels(model).map((m) => m.tiers.map((t) => t.name));
+	const out = new Map<string, EngineRow>();
+	for (const T of built.asOfDays) {
+		const idx: number[] = [];
+		for (let i = 0; i < built.table.n; i++) if (asOf.values[i] === T) idx.push(i);
+		const sub = gatherTable(built.table, Int32Array.from(idx));
+		const result = scoreTable(model, sub);
+		const groups = segmentGroups(model, sub);
+		idx.forEach((i, j) => {
+			const row: EngineRow = { account_id: built.ids[i]!, as_of_day: T };
+			for (const [name, col] of sub.columns) {
+				if (name === 'as_of_date') continue;
+				row[name] =
+					col.kind === 'number'
+						? Number.isNaN(col.values[j]!)
+							? null
+							: col.values[j]!
+						: col.codes[j]! < 0
+							? null
+							: col.dictionary[col.codes[j]!]!;
+			}
+			const nn = (x: number) => (Number.isNaN(x) ? null : x);
+			row.score = nn(result.score[j]!);
+			row.shown = nn(result.shown[j]!);
+			const t = result.tier[j]!;
+			row.tier = t < 0 ? null : tiersByGroup[groups ? groups[j]! : 0]![t]!;
+			row.coverage = result.coverage[j]!;
+			model.dimensions.forEach((dim, k) => (row[`dim_${dim.id}`] = nn(result.dimensions[k]![j]!)));
+			out.set(`${row.account_id}|${T}`, row);
+		});
+	}
+	return out;
+}
+
+/** ISO day of a returned date (a JS Date from PGlite, a DuckDB date value, or text). */
+export function dayOf(v: unknown): number {
+	if (v instanceof Date) return Math.round(v.getTime() / 86_400_000);
+	return isoDay(String(v).slice(0, 10));
+}
+
+/** A database value as the browser holds it: numbers as numbers (BIGINT too), text as text. */
+function asEngine(v: unknown, like: number | string | null): number | string | null {
+	if (v === null || v === undefined) return null;
+	if (typeof like === 'number') return Number(v);
+	return typeof v === 'bigint' ? Number(v) : (v as number | string);
+}
+
+/**
+ * Differences between warehouse rows and the browser's (exact: Object.is on numbers), over the
+ * given columns; a row missing on either side is a difference too.
+ */
+export function diffRows(
+	rows: Record<string, unknown>[],
+	want: Map<string, EngineRow>,
+	columns: string[],
+	dateColumn = 'as_of_date'
+): unknown[] {
+	const diffs: unknown[] = [];
+	const seen = new Set<string>();
+	for (const r of rows) {
+		const key = `${String(r.account_id)}|${dayOf(r[dateColumn])}`;
+		seen.add(key);
+		const w = want.get(key);
+		if (!w) {
+			diffs.push({ key, extra: true });
+			continue;
+		}
+		for (const c of columns) {
+			const got = asEngine(r[c], w[c] ?? null);
+			if (!Object.is(got, w[c] ?? null)) diffs.push({ key, c, got, want: w[c] });
+		}
+	}
+	for (const key of want.keys()) if (!seen.has(key)) diffs.push({ key, missing: true });
+	return diffs;
+}
+
+/** Load the raw tables (and extra statements) into PGlite. */
+export async function loadPg(pg: PGlite, l: ReturnType<typeof loads>): Promise<void> {
+	for (const x of l) {
+		await pg.exec(x.ddl);
+		await pg.query(`COPY "${x.table}" FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], {
+			blob: new Blob([x.csv])
+		});
+	}
+}
+
+/** Load the raw tables into DuckDB (through CSV files in a temporary folder). */
+export async function loadDuck(duck: DuckDBConnection, l: ReturnType<typeof loads>): Promise<void> {
+	const dir = mkdtempSync(join(tmpdir(), 'hsw-raw-'));
+	for (const x of l) {
+		const file = join(dir, `${x.table}.csv`);
+		writeFileSync(file, x.csv);
+		await duck.run(x.ddl);
+		await duck.run(`COPY "${x.table}" FROM '${file}' (FORMAT csv, HEADER true)`);
+	}
 }
