@@ -163,13 +163,14 @@ function filterSql(d: Dialect, col: string, values: string[], text: boolean): st
 }
 
 /**
- * The pipeline SQL for a (validated) recipe and model: one statement ending with `;`, returning
- * `account_id` (a later life as `<id> #n`), `as_of_date`, one column per feature, `churn_date`
- * (day number) and `churned` (with an outcome), `score`, `shown`, `tier`, `coverage`, then one
- * `dim_<id>` per dimension.
+ * The feature stages of the pipeline: CTEs from `as_of` to `features` (account_id, as_of_date,
+ * one column per feature, churn columns), and how each feature column is typed for scoring.
  * Throws on a recipe the SQL cannot express (named in the message).
  */
-export function toPipelineSql(recipe: Recipe, model: Model, opts: PipelineSqlOptions): string {
+export function featureStages(
+	recipe: Recipe,
+	opts: PipelineSqlOptions
+): { ctes: string[]; columnTypes: Record<string, SqlColumnType> } {
 	const d = dialectFor(opts.dialect);
 	const q = d.ident;
 	const ctes: string[] = [];
@@ -372,9 +373,23 @@ export function toPipelineSql(recipe: Recipe, model: Model, opts: PipelineSqlOpt
 		fsel.push(`CASE WHEN w.le IS NULL THEN ${num(d, 0)} ELSE ${num(d, 1)} END AS ${q('churned')}`);
 	}
 	add('features', `SELECT ${fsel.join(',\n\t')}\nFROM w\n${joins.join('\n')}`);
-	// Score.
 	const columnTypes: Record<string, SqlColumnType> = {};
 	for (const c of outCols) columnTypes[c.id] = c.text ? 'text' : 'number';
+	return { ctes, columnTypes };
+}
+
+/**
+ * The pipeline SQL for a (validated) recipe and model: one statement ending with `;`, returning
+ * `account_id` (a later life as `<id> #n`), `as_of_date`, one column per feature, `churn_date`
+ * (day number) and `churned` (with an outcome), `score`, `shown`, `tier`, `coverage`, then one
+ * `dim_<id>` per dimension.
+ * Throws on a recipe the SQL cannot express (named in the message).
+ */
+export function toPipelineSql(recipe: Recipe, model: Model, opts: PipelineSqlOptions): string {
+	const d = dialectFor(opts.dialect);
+	const q = d.ident;
+	const { ctes, columnTypes } = featureStages(recipe, opts);
+	// Score.
 	const score = scoreStages(model, {
 		dialect: opts.dialect,
 		table: 'features',

@@ -105,7 +105,7 @@ function header(model: Model, opts: ToSqlOptions): string {
  * value as `String(x)`, so on a number column only canonical number spellings (`'3'`, `'2.5'`)
  * can match, and they are compared as numbers; a boolean column is read as 1 / 0 like the engine's.
  */
-function segmentLiteral(d: Dialect, type: SqlColumnType): (value: string) => string | null {
+export function segmentLiteral(d: Dialect, type: SqlColumnType): (value: string) => string | null {
 	if (type === 'text') return (v) => d.str(v);
 	return (v) => canonicalNumber(d, v);
 }
