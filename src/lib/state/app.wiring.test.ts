@@ -148,7 +148,7 @@ describe('startApp', () => {
 	});
 
 	it('runs the backtest on model changes and on a changed setting', () => {
-		const { wb, bw, backtest, stop } = setup();
+		const { wb, sw, bw, backtest, stop } = setup();
 		const run = vi.spyOn(backtest, 'run');
 		wb.loadModel(syntheticModel(4));
 		const ds = dataset();
@@ -157,6 +157,10 @@ describe('startApp', () => {
 		wb.setDataset(ds);
 		flushSync();
 		expect(backtest.dataset).toBe(ds);
+		// The portfolio answers first (first open on two cores); then the backtest runs.
+		expect(run).toHaveBeenCalledTimes(0);
+		sw.settle();
+		flushSync();
 		expect(run).toHaveBeenCalledTimes(1);
 		expect(bw.log.map((m) => m.type)).toEqual(['backtest/data', 'backtest/run', 'backtest/fit']);
 
