@@ -47,15 +47,27 @@ function sharedParts(): AppParts {
 }
 
 /**
- * Resolves once the open screen is one that shows data (any but the calculator): a visitor to
- * the calculator never waits for, nor downloads, the sample portfolio.
+ * Whether a screen shows data: all but the calculator and a workshop participant's cards
+ * (`#/workshop?r=…`, opened on a phone, carries its own accounts).
  */
-export function untilScreenWithData(screen: () => string = () => router.screen): Promise<void> {
+export function screenNeedsData(screen: string, params: URLSearchParams): boolean {
+	if (screen === 'calculator') return false;
+	if (screen === 'workshop' && params.has('r')) return false;
+	return true;
+}
+
+/**
+ * Resolves once the open screen is one that shows data: a visitor to the calculator (or a
+ * workshop participant) never waits for, nor downloads, the sample portfolio.
+ */
+export function untilScreenWithData(
+	wanted: () => boolean = () => screenNeedsData(router.screen, router.params)
+): Promise<void> {
 	return new Promise((resolve) => {
 		let done = false;
 		const stop = $effect.root(() => {
 			$effect(() => {
-				if (!done && screen() !== 'calculator') {
+				if (!done && wanted()) {
 					done = true;
 					resolve();
 					queueMicrotask(() => stop());
