@@ -5,7 +5,7 @@ import { describeFeature, describeGrid } from './describe';
 import { gridDays, dayIso, epochDayInZone } from './grid';
 import { isEntityName, proposeGrain, proposeKeys } from './detect';
 import { ravenRecipe, ravenSources, typedTable } from './test-data';
-import { checkRecipeColumns } from './validate';
+import { checkRecipeColumns, checkRecipeZones } from './validate';
 
 describe('parseRecipe', () => {
 	it('accepts the ravenstack recipe, through JSON, unchanged', () => {
@@ -264,5 +264,23 @@ describe('proposals without an id-like name', () => {
 			'users_active_30d'
 		])
 			expect(isEntityName(n), n).toBe(false);
+	});
+});
+
+describe('checkRecipeZones', () => {
+	it('a source stored in another zone than the recipe records is an error naming both zones', () => {
+		const r = ravenRecipe();
+		const tickets = r.sources.find((s) => s.name === 'support-tickets')!;
+		expect(tickets.timeZone ?? 'UTC').toBe('UTC');
+		expect(checkRecipeZones(r, () => 'UTC')).toEqual([]);
+		expect(checkRecipeZones(r, () => null)).toEqual([]);
+		const issues = checkRecipeZones(r, (name) =>
+			name === 'support-tickets' ? 'Asia/Tokyo' : 'UTC'
+		);
+		expect(issues).toHaveLength(1);
+		expect(issues[0]).toMatchObject({ severity: 'error', source: 'support-tickets' });
+		expect(issues[0]!.message).toContain(
+			'was read in Asia/Tokyo, but the recipe counts its dates in UTC'
+		);
 	});
 });

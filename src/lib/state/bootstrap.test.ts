@@ -128,7 +128,7 @@ describe('first open', () => {
 		expect(wb.model).not.toBeNull();
 		expect(fetched).toBe(0);
 		expect(wb.dataset).toBeNull();
-		expect(ds.status).toBeNull();
+		expect(ds.status).toBe('Opening saved data…'); // never "no dataset" on a data screen
 		open();
 		await done;
 		expect(fetched).toBe(2); // the packed file (404 here), then the CSV

@@ -66,10 +66,9 @@ export async function runBootstrap(options: BootOptions = {}): Promise<void> {
 		await ds.attach(store);
 		// The model first: the calculator offers it, and it needs no dataset.
 		await loadModel(store, wb);
-		if (options.dataWanted) {
-			ds.status = null;
-			await options.dataWanted();
-		}
+		// The status stays "Opening saved data…" meanwhile: a screen with data never flashes
+		// "no dataset" between the model and the data (the calculator does not show it).
+		if (options.dataWanted) await options.dataWanted();
 		const active = await store.getActiveDataset().catch(() => null);
 		if (active) {
 			ds.status = `Loading ${active.name}…`;
