@@ -5,6 +5,7 @@ import type { BenchStepInfo } from './main';
 import { backtestGroup } from './backtest-group';
 import { sourcesGroup } from './sources-group';
 import { validationGroup } from './validation-group';
+import { reliabilityGroup } from './reliability-group';
 import { prepareImport, prepareRescore, productImport, productRescore } from './product';
 
 export interface BenchStep {
@@ -166,7 +167,7 @@ export function groups(quick: boolean): BenchGroup[] {
 		quick
 			? [importGroup(big), rescoreGroup(100_000)]
 			: [importGroup(big), rescoreGroup(100_000), rescoreGroup(big)]
-	).concat(backtestGroup(), validationGroup(), quick ? [] : [sourcesGroup()]);
+	).concat(backtestGroup(), validationGroup(), reliabilityGroup(), quick ? [] : [sourcesGroup()]);
 }
 
 export { BENCH_METRICS };
