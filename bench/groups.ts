@@ -6,6 +6,7 @@ import { backtestGroup } from './backtest-group';
 import { sourcesGroup } from './sources-group';
 import { validationGroup } from './validation-group';
 import { reliabilityGroup } from './reliability-group';
+import { firstOpenGroup } from './first-open-group';
 import { prepareImport, prepareRescore, productImport, productRescore } from './product';
 
 export interface BenchStep {
@@ -167,7 +168,9 @@ export function groups(quick: boolean): BenchGroup[] {
 		quick
 			? [importGroup(big), rescoreGroup(100_000)]
 			: [importGroup(big), rescoreGroup(100_000), rescoreGroup(big)]
-	).concat(backtestGroup(), validationGroup(), reliabilityGroup(), quick ? [] : [sourcesGroup()]);
+	)
+		.concat(backtestGroup(), validationGroup(), reliabilityGroup(), quick ? [] : [sourcesGroup()])
+		.concat(firstOpenGroup());
 }
 
 export { BENCH_METRICS };
