@@ -26,14 +26,14 @@ export function shellAction(k: KeyInfo, screen: string, presenting: boolean): Sh
 	return null;
 }
 
-/** The shortcuts, as listed by "?". */
-export const SHORTCUTS: readonly { keys: string; does: string }[] = [
-	{ keys: 'P', does: 'Presenter view on or off (Model, Portfolio, Backtest)' },
-	{ keys: 'Esc', does: 'Leave the presenter view (or close this list)' },
-	{ keys: '?', does: 'Show these shortcuts' },
-	{ keys: 'Tab / Shift+Tab', does: 'Move between thresholds, weights and buttons' },
-	{ keys: '← →', does: 'Move a focused threshold or weight by 1' },
-	{ keys: 'PageUp / PageDown', does: 'Move a focused threshold by 5' },
-	{ keys: 'Home / End', does: 'Move a focused threshold to its lowest or highest place' },
-	{ keys: 'Ctrl+Z / Ctrl+Shift+Z', does: 'Undo / redo a model change' }
-];
+/** The shortcuts, as listed by "?" (`does` is a message key). */
+export const SHORTCUTS = [
+	{ keys: 'P', does: 'app.keys.presenter' },
+	{ keys: 'Esc', does: 'app.keys.esc' },
+	{ keys: '?', does: 'app.keys.help' },
+	{ keys: 'Tab / Shift+Tab', does: 'app.keys.tab' },
+	{ keys: '← →', does: 'app.keys.arrows' },
+	{ keys: 'PageUp / PageDown', does: 'app.keys.page' },
+	{ keys: 'Home / End', does: 'app.keys.homeEnd' },
+	{ keys: 'Ctrl+Z / Ctrl+Shift+Z', does: 'app.keys.undo' }
+] as const;

@@ -1,12 +1,12 @@
 /**
  * Theme choice: follow the system (the default), or light, dark or high contrast, remembered in
- * this browser. Pure helpers here; the reactive state is in theme.svelte.ts.
+ * this browser. Pure helpers here; the reactive state is in theme.svelte.ts. Labels are message keys.
  */
 export const THEMES = [
-	{ id: 'system', label: 'Match the system' },
-	{ id: 'light', label: 'Light' },
-	{ id: 'dark', label: 'Dark' },
-	{ id: 'contrast', label: 'High contrast' }
+	{ id: 'system', label: 'app.theme.system' },
+	{ id: 'light', label: 'app.theme.light' },
+	{ id: 'dark', label: 'app.theme.dark' },
+	{ id: 'contrast', label: 'app.theme.contrast' }
 ] as const;
 
 export type ThemeId = (typeof THEMES)[number]['id'];
