@@ -158,11 +158,14 @@ test('a new version is offered, not forced; Reload switches to it', async ({ pag
 			'kept'
 		);
 
-		await banner.getByRole('button', { name: 'Reload' }).click();
-		await expect
-			.poll(() => page.evaluate(() => (window as unknown as { __session?: string }).__session))
-			.toBeUndefined();
+		await Promise.all([
+			page.waitForEvent('load'),
+			banner.getByRole('button', { name: 'Reload' }).click()
+		]);
 		await expect(calc.heading).toBeVisible();
+		expect(
+			await page.evaluate(() => (window as unknown as { __session?: string }).__session)
+		).toBeUndefined();
 		await expect(page.getByTestId('update-banner')).toHaveCount(0);
 		expect(
 			await page.evaluate(() =>
