@@ -209,6 +209,8 @@ export class BacktestCore {
 				snapshot: this.#snapshot,
 				days: this.#days,
 				dataEndDay: this.#dataEndDay,
+				ids: this.#ids,
+				valueColumn: this.#roles.contractValue ?? null,
 				population: (s) => this.population(s)
 			},
 			msg,
