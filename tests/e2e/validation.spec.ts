@@ -139,3 +139,25 @@ test.describe('Validation screen', () => {
 		}
 	});
 });
+
+test('a backtest worker that cannot load ends "Running…" on Validation with a message', async ({
+	page
+}) => {
+	// The worker file 404s (a blocked file, or a stale tab after a redeploy).
+	await page.route('**/assets/backtest.worker-*.js', (route) =>
+		route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' })
+	);
+	const v = new ValidationPage(page);
+	await v.goto();
+	const trouble = page.getByTestId('worker-trouble');
+	await expect(trouble).toContainText(
+		'This browser blocked a background task — reload to try again.',
+		{ timeout: 30_000 }
+	);
+	await expect(trouble.getByRole('button', { name: 'Reload' })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Validation' }).getByRole('alert')).toContainText(
+		'blocked a background task'
+	);
+	await expect(v.status).not.toContainText('Running');
+	await expectNoViolations(page, 'Validation with a failed worker');
+});

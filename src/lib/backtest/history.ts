@@ -22,6 +22,8 @@ export interface ScoreHistory {
 	score: Float32Array[];
 	/** Per grid day: tier index per account (model order, 0 = best); −1 not scored, −2 absent. */
 	tier: Int8Array[];
+	/** Per grid day: the rows in force (each present account's latest snapshot row), ascending. */
+	rows: Int32Array[];
 	/** Per account: churn day (earliest over its rows) if known by `dataEndDay`, else NaN. */
 	churnDay: Float64Array;
 	/** Per account: its latest snapshot day (when it was last seen in the data). */
@@ -107,6 +109,8 @@ export function buildScoreHistory(
 	const bestDay = new Float64Array(count).fill(-Infinity);
 	const score: Float32Array[] = [];
 	const tier: Int8Array[] = [];
+	const inForce: Int32Array[] = [];
+	const picked = new Int32Array(count);
 	for (let g = 0; g < G; g++) {
 		const D = gridDays[g]!;
 		for (let k = startAt[g]!; k < startAt[g + 1]!; k++) {
@@ -118,13 +122,13 @@ export function buildScoreHistory(
 				bestRow[a] = i;
 			}
 		}
-		const picked: number[] = [];
+		let m = 0;
 		for (let a = 0; a < count; a++) {
 			if (bestRow[a]! < 0 || churnAny[a]! <= D) continue;
 			if (flagged[a] && Number.isNaN(churnAny[a]!)) continue;
-			picked.push(bestRow[a]!);
+			picked[m++] = bestRow[a]!;
 		}
-		const rows = Int32Array.from(picked).sort();
+		const rows = picked.slice(0, m).sort();
 		const r = scoreTable(model, gatherTable(table, rows, only));
 		const s = new Float32Array(count).fill(NaN);
 		const t = new Int8Array(count).fill(ABSENT);
@@ -135,8 +139,18 @@ export function buildScoreHistory(
 		}
 		score.push(s);
 		tier.push(t);
+		inForce.push(rows);
 	}
-	return { days: [...gridDays], accounts: count, score, tier, churnDay, lastSeenDay, dataEndDay };
+	return {
+		days: [...gridDays],
+		accounts: count,
+		score,
+		tier,
+		rows: inForce,
+		churnDay,
+		lastSeenDay,
+		dataEndDay
+	};
 }
 
 /**

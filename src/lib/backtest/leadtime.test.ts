@@ -156,6 +156,8 @@ describe('buildScoreHistory = selectPointInTime + scoreTable at every grid day',
 			const want = new Float32Array(hist.accounts).fill(NaN);
 			sel.rows.forEach((row, j) => (want[of[row]!] = r.score[j]!));
 			expect(Array.from(hist.score[g]!)).toEqual(Array.from(want));
+			// The rows in force are the selection's, ascending (drift reads them).
+			expect(Array.from(hist.rows[g]!)).toEqual(Array.from(sel.rows).sort((x, y) => x - y));
 		});
 	});
 });

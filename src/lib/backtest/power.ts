@@ -7,7 +7,8 @@
  * least as often as not (AUC ≥ 0.5); `strength` = max(AUC, 1 − AUC) is the power whichever way.
  * For categorical metrics pass the metric points (higher = healthier) with direction `higher`.
  */
-import type { Direction } from '$lib/model/types';
+import { allMetrics } from '$lib/model/structure';
+import type { ColumnTable, Direction, Model, ScoreResult } from '$lib/model/types';
 import { groupByScore } from './groups';
 import { aucFromGroups } from './metrics';
 
@@ -63,6 +64,27 @@ export function metricPower(
 			n: g.positives + g.negatives,
 			positives: g.positives,
 			negatives: g.negatives
+		};
+	});
+}
+
+/**
+ * Per-metric inputs of a scored table: raw numbers in the metric's direction; the metric points
+ * (higher = healthier) for text columns and category schemes.
+ */
+export function metricPowerInputs(
+	model: Model,
+	table: ColumnTable,
+	r: Pick<ScoreResult, 'metricPoints'>
+): MetricPowerInput[] {
+	return allMetrics(model).map((m, j) => {
+		const col = table.columns.get(m.column);
+		const raw = col?.kind === 'number' && m.scheme.kind !== 'category';
+		return {
+			id: m.id,
+			name: m.name,
+			values: raw ? col.values : (r.metricPoints[j] ?? new Float64Array(table.n).fill(NaN)),
+			direction: raw ? m.direction : 'higher'
 		};
 	});
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetricPoints } from '$lib/model/score';
+import { combineScores, computeMetricPoints } from '$lib/model/score';
+import { denseRanks } from './groups';
 import { dimension, metric, model, numberTable } from '$lib/model/test-utils';
 import { averageRanks, perturbWeights, spearman, weightRobustness } from './robustness';
 import { rocAuc } from './metrics';
@@ -50,5 +51,91 @@ describe('weightRobustness', () => {
 		const sb = first.dimensions[1]!.weight;
 		const score = Float64Array.from(a, (v, i) => (v * sa + b[i]! * sb) / (sa + sb));
 		expect(big.draws[0]!.auc).toBeCloseTo(rocAuc(score, labels), 12);
+	});
+});
+
+/** The first implementation (every draw ranked and AUC'd on its own): the oracle of the shared-rank path. */
+function robustnessOldPath(
+	m: Parameters<typeof weightRobustness>[0],
+	pts: Parameters<typeof weightRobustness>[1],
+	table: Parameters<typeof weightRobustness>[2],
+	labels: Uint8Array,
+	opts: { spread: number; draws: number; seed: number }
+) {
+	const base = combineScores(m, pts, table);
+	const rng = mulberry32(opts.seed);
+	return Array.from({ length: opts.draws }, () => {
+		const r = combineScores(
+			perturbWeights(m, opts.spread, () => uniform(rng)),
+			pts,
+			table
+		);
+		let both = 0;
+		let flips = 0;
+		for (let i = 0; i < r.n; i++) {
+			if (base.tier[i]! < 0 || r.tier[i]! < 0) continue;
+			both++;
+			if (base.tier[i] !== r.tier[i]) flips++;
+		}
+		return {
+			flipRate: both ? flips / both : NaN,
+			spearman: spearman(base.score, r.score),
+			auc: rocAuc(r.score, labels)
+		};
+	});
+}
+
+/** The first averageRanks (dense ranks, then the mean rank of each group). */
+function averageRanksOld(x: ArrayLike<number>): Float64Array {
+	const { groupOf, values } = denseRanks(Float64Array.from(x));
+	const count = new Float64Array(values.length);
+	for (let i = 0; i < groupOf.length; i++) count[groupOf[i]!]!++;
+	const mean = new Float64Array(values.length);
+	let before = 0;
+	for (let g = 0; g < values.length; g++) {
+		mean[g] = before + (count[g]! + 1) / 2;
+		before += count[g]!;
+	}
+	return Float64Array.from(groupOf, (g) => mean[g]!);
+}
+
+describe('the shared-rank path gives the first path’s numbers exactly', () => {
+	const rng = mulberry32(77);
+	const n = 3000;
+	// Coarse values (many ties), some missing; a third metric missing often so coverage varies.
+	const a = Array.from({ length: n }, () =>
+		uniform(rng) < 0.05 ? NaN : Math.round(uniform(rng) * 20)
+	);
+	const b = Array.from({ length: n }, () => Math.round(uniform(rng) * 50) / 2);
+	const c = Array.from({ length: n }, () => (uniform(rng) < 0.4 ? NaN : uniform(rng) * 100));
+	const table = numberTable({ a, b, c });
+	const m = model(
+		[dimension('x', [metric('a'), metric('c')]), dimension('y', [metric('b')], { weight: 2 })],
+		{ minCoverage: 0.7 }
+	);
+	const pts = computeMetricPoints(m, table);
+	const labels = Uint8Array.from({ length: n }, () => (uniform(rng) < 0.2 ? 1 : 0));
+
+	it('average ranks match the dense-rank version (ties, −0, NaN)', () => {
+		const x = [3, -0, 0, NaN, 3, 1e9, -Infinity, 3, 0.5, Infinity];
+		expect(Array.from(averageRanks(x))).toEqual(Array.from(averageRanksOld(x)));
+		expect(Array.from(averageRanks(a))).toEqual(Array.from(averageRanksOld(a)));
+	});
+
+	it('flip rate, Spearman and AUC per draw are identical', () => {
+		for (const spread of [0.2, 0.9]) {
+			const opts = { spread, draws: 12, seed: 5 };
+			const now = weightRobustness(m, pts, table, labels, opts);
+			expect(now.draws).toEqual(robustnessOldPath(m, pts, table, labels, opts));
+		}
+	});
+
+	it('labels other than 0/1 take the general AUC path, still identical', () => {
+		const odd = labels.slice();
+		odd[7] = 2;
+		const opts = { spread: 0.3, draws: 5, seed: 8 };
+		expect(weightRobustness(m, pts, table, odd, opts).draws).toEqual(
+			robustnessOldPath(m, pts, table, odd, opts)
+		);
 	});
 });

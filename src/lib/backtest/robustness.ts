@@ -6,8 +6,7 @@
  * tier, Spearman's rank correlation of the scores, and the AUC.
  */
 import { combineScores } from '$lib/model/score';
-import type { ColumnTable, MetricPoints, Model } from '$lib/model/types';
-import { denseRanks } from './groups';
+import type { ColumnTable, MetricPoints, Model, ScoreResult } from '$lib/model/types';
 import { rocAuc } from './metrics';
 import { mulberry32, uniform } from './rng';
 
@@ -53,18 +52,47 @@ export function perturbWeights(model: Model, spread: number, rng: () => number):
 	};
 }
 
-/** Average ranks (1-based; ties share the mean rank) of finite values, by a native sort. */
+/**
+ * Average ranks (1-based; ties share the mean rank) of finite values, by a native sort: a value
+ * with `lo` values below it and `hi` values at or below it ranks lo + (hi − lo + 1) / 2; NaN
+ * stays NaN.
+ */
 export function averageRanks(x: ArrayLike<number>): Float64Array {
-	const { groupOf, values } = denseRanks(Float64Array.from(x));
-	const count = new Float64Array(values.length);
-	for (let i = 0; i < groupOf.length; i++) count[groupOf[i]!]!++;
-	const mean = new Float64Array(values.length);
-	let before = 0;
-	for (let g = 0; g < values.length; g++) {
-		mean[g] = before + (count[g]! + 1) / 2;
-		before += count[g]!;
+	const n = x.length;
+	let m = 0;
+	for (let i = 0; i < n; i++) if (!Number.isNaN(x[i]!)) m++;
+	const sorted = new Float64Array(m);
+	m = 0;
+	for (let i = 0; i < n; i++) {
+		const v = x[i]!;
+		if (!Number.isNaN(v)) sorted[m++] = v === 0 ? 0 : v;
 	}
-	return Float64Array.from(groupOf, (g) => mean[g]!);
+	sorted.sort();
+	// Mean rank of each tie run, stored at the run's first position.
+	const mean = new Float64Array(m);
+	for (let lo = 0; lo < m;) {
+		let up = lo + 1;
+		while (up < m && sorted[up] === sorted[lo]) up++;
+		mean[lo] = lo + (up - lo + 1) / 2;
+		lo = up;
+	}
+	const out = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		const v = x[i]!;
+		if (Number.isNaN(v)) {
+			out[i] = NaN;
+			continue;
+		}
+		let lo = 0;
+		let hi = m;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (sorted[mid]! < v) lo = mid + 1;
+			else hi = mid;
+		}
+		out[i] = mean[lo]!;
+	}
+	return out;
 }
 
 /** Pearson correlation of two rank vectors of equal length n (mean rank (n + 1) / 2). */
@@ -106,23 +134,73 @@ export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
 	return rankCorrelation(averageRanks(xs), averageRanks(ys));
 }
 
-/** Spearman against a fixed base whose ranks are reused when both have the same finite rows. */
-function spearmanFromBase(
-	base: Float64Array,
-	baseRanks: Float64Array,
-	baseFinite: number,
-	b: Float64Array
-): number {
-	let same = true;
-	let k = 0;
-	for (let i = 0; i < base.length && same; i++) {
-		const fa = Number.isFinite(base[i]!);
-		if (fa !== Number.isFinite(b[i]!)) same = false;
-		else if (fa) k++;
+/**
+ * ROC AUC of risk = 100 − score from the average score ranks of the scored rows (all labelled
+ * 0/1): with R the churners' rank sum, the churner–retained pairs where the churner scores lower
+ * (ties ½) are P·N − (R − P(P + 1)/2), so AUC = that / (P·N). Every term is a whole or half
+ * number below 2^53, so this is exactly `rocAuc`'s count, divided the same way.
+ */
+function aucFromRanks(ranks: Float64Array, labels: Uint8Array): number {
+	let P = 0;
+	let R = 0;
+	for (let j = 0; j < ranks.length; j++)
+		if (labels[j] === 1) {
+			P++;
+			R += ranks[j]!;
+		}
+	const N = ranks.length - P;
+	if (P === 0 || N === 0) return NaN;
+	const twice = 2 * (P * N - (R - (P * (P + 1)) / 2));
+	return twice / (2 * P * N);
+}
+
+/** The model as set, ranked once: what every draw is compared with. */
+class Base {
+	/** Rows with a score, ascending. */
+	rows: Int32Array;
+	/** Average ranks of the base scores at `rows`. */
+	ranks: Float64Array;
+	/** Labels at `rows` (when every one is 0 or 1; else null and AUC takes the general path). */
+	labels: Uint8Array | null;
+	#xs: Float64Array;
+
+	constructor(score: Float64Array, labels: Uint8Array) {
+		let m = 0;
+		for (let i = 0; i < score.length; i++) if (Number.isFinite(score[i]!)) m++;
+		this.rows = new Int32Array(m);
+		m = 0;
+		for (let i = 0; i < score.length; i++) if (Number.isFinite(score[i]!)) this.rows[m++] = i;
+		const xs = Float64Array.from(this.rows, (i) => score[i]!);
+		this.ranks = averageRanks(xs);
+		const ys = Uint8Array.from(this.rows, (i) => labels[i]!);
+		this.labels = ys.every((y) => y === 0 || y === 1) ? ys : null;
+		this.#xs = new Float64Array(m);
 	}
-	if (!same || k !== baseFinite) return spearman(base, b);
-	const [, ys] = pairedFinite(base, b);
-	return rankCorrelation(baseRanks, averageRanks(ys));
+
+	/**
+	 * Spearman against the base and the AUC of a draw, sharing one ranking when the draw scores
+	 * exactly the base's rows (the usual case); else the general functions.
+	 */
+	compare(
+		base: Float64Array,
+		draw: Float64Array,
+		labels: Uint8Array
+	): { spearman: number; auc: number } {
+		let k = 0;
+		for (let i = 0; i < draw.length; i++) if (Number.isFinite(draw[i]!)) k++;
+		let same = k === this.rows.length;
+		for (let j = 0; j < this.rows.length && same; j++) {
+			const v = draw[this.rows[j]!]!;
+			if (!Number.isFinite(v)) same = false;
+			else this.#xs[j] = v;
+		}
+		if (!same) return { spearman: spearman(base, draw), auc: rocAuc(draw, labels) };
+		const ranks = averageRanks(this.#xs);
+		return {
+			spearman: rankCorrelation(this.ranks, ranks),
+			auc: this.labels ? aucFromRanks(ranks, this.labels) : rocAuc(draw, labels)
+		};
+	}
 }
 
 /** Monte Carlo weight perturbation (see the module note). */
@@ -134,15 +212,17 @@ export function weightRobustness(
 	opts: RobustnessOptions
 ): RobustnessResult {
 	const base = combineScores(model, points, table);
-	const [baseXs] = pairedFinite(base.score, base.score);
-	const baseRanks = averageRanks(baseXs);
+	const ranked = new Base(base.score, labels);
 	const rng = mulberry32(opts.seed);
 	const draws: RobustnessDraw[] = [];
+	let r: ScoreResult | undefined;
 	for (let k = 0; k < opts.draws; k++) {
-		const r = combineScores(
+		// Each draw overwrites the previous draw's arrays (no allocation per draw).
+		r = combineScores(
 			perturbWeights(model, opts.spread, () => uniform(rng)),
 			points,
-			table
+			table,
+			r
 		);
 		let both = 0;
 		let flips = 0;
@@ -151,11 +231,8 @@ export function weightRobustness(
 			both++;
 			if (base.tier[i] !== r.tier[i]) flips++;
 		}
-		draws.push({
-			flipRate: both ? flips / both : NaN,
-			spearman: spearmanFromBase(base.score, baseRanks, baseXs.length, r.score),
-			auc: rocAuc(r.score, labels)
-		});
+		const c = ranked.compare(base.score, r.score, labels);
+		draws.push({ flipRate: both ? flips / both : NaN, spearman: c.spearman, auc: c.auc });
 	}
 	const sorted = (f: (d: RobustnessDraw) => number) => draws.map(f).sort((a, b) => a - b);
 	const flips = sorted((d) => d.flipRate);

@@ -89,6 +89,17 @@ export function accountIndex(account: Int32Array | readonly string[]): {
 	count: number;
 } {
 	const n = account.length;
+	if (account instanceof Int32Array) {
+		// Already dense codes in first-appearance order (the backtest core's): as they are.
+		let count = 0;
+		let dense = true;
+		for (let i = 0; i < n && dense; i++) {
+			const a = account[i]!;
+			if (a === count) count++;
+			else if (a < 0 || a > count) dense = false;
+		}
+		if (dense) return { of: account, count };
+	}
 	const of = new Int32Array(n);
 	const map = new Map<number | string, number>();
 	for (let i = 0; i < n; i++) {

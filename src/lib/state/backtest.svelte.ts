@@ -94,6 +94,24 @@ export function dataInfo(ds: Dataset): BacktestDataInfo {
 	};
 }
 
+/** Post a dataset to a backtest worker; false when no worker could be started (reported). */
+export function postBacktestData(
+	client: WorkerClient<BacktestRequest, BacktestReply>,
+	ds: Dataset,
+	info: BacktestDataInfo
+): boolean {
+	return (
+		client.send((id) => ({
+			type: 'backtest/data',
+			id,
+			n: ds.table.n,
+			columns: [...ds.table.columns.entries()],
+			ids: ds.ids,
+			roles: info.roles
+		})) !== 0
+	);
+}
+
 /** Every tier's `min` with the red cut (the tier just above the worst) set to `cut`. */
 export function redCutMins(model: Model, cut: number): number[] | null {
 	const T = model.tiers.length;
@@ -221,15 +239,7 @@ export class BacktestState {
 		const ds = this.#dataset;
 		const info = this.info;
 		if (!ds || !info) return;
-		this.#dataPosted =
-			this.#client.send((id) => ({
-				type: 'backtest/data',
-				id,
-				n: ds.table.n,
-				columns: [...ds.table.columns.entries()],
-				ids: ds.ids,
-				roles: info.roles
-			})) !== 0;
+		this.#dataPosted = postBacktestData(this.#client, ds, info);
 	}
 
 	/** The worker could not serve: say so and end "Running…" (the next run tries a new one). */

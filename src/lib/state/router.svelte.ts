@@ -9,7 +9,8 @@ export const SCREENS = [
 	{ id: 'portfolio', label: 'Portfolio' },
 	{ id: 'backtest', label: 'Backtest' },
 	{ id: 'validation', label: 'Validation' },
-	{ id: 'actions', label: 'Actions & export' }
+	{ id: 'actions', label: 'Actions & export' },
+	{ id: 'workshop', label: 'Workshop' }
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

@@ -151,4 +151,49 @@ describe('ValidationState', () => {
 		expect(v.result!.signals[0]!.auc).toBeGreaterThan(0.5);
 		expect(v.ready!.find((l) => l.id === 'lead')!.status).toBe('unknown');
 	});
+
+	it('a worker that cannot be created ends "Running…" with a message (no spinner without end)', () => {
+		const v = new ValidationState(() => {
+			throw new Error('refused by CSP');
+		});
+		v.setDataset(dataset());
+		v.run(m);
+		expect(v.isRunning).toBe(false);
+		expect(v.error).toBe('This browser blocked a background task — reload to try again.');
+		expect(v.result).toBeNull();
+	});
+
+	it('a worker that crashes mid-run reports it; the next run starts a fresh worker', async () => {
+		let made = 0;
+		const real = inProcess([]);
+		const v = new ValidationState(() => {
+			made++;
+			if (made > 1) return real();
+			// Answers the data (so it counts as started), then dies on the run.
+			const w: BacktestWorkerLike = {
+				onmessage: null,
+				onerror: null,
+				terminate() {},
+				postMessage(msg) {
+					setTimeout(() => {
+						if (msg.type === 'backtest/data')
+							w.onmessage?.({ data: { type: 'backtest/data-ready', id: msg.id } } as MessageEvent);
+						else w.onerror?.(new Event('error'));
+					}, 0);
+				}
+			};
+			return w;
+		});
+		v.setDataset(dataset());
+		v.run(m);
+		await settle(v);
+		expect(v.error).toBe('A background task stopped unexpectedly — reload to continue.');
+		expect(v.result).toBeNull();
+		v.run(m);
+		expect(v.isRunning).toBe(true);
+		await settle(v);
+		expect(made).toBe(2);
+		expect(v.error).toBeNull();
+		expect(v.result!.survival).not.toBeNull();
+	});
 });

@@ -1,7 +1,9 @@
 /**
  * Validation state ("would it have warned us?"): the settings of the Validation screen, the run
- * posted to its own backtest worker (stale replies dropped), the editable ready-to-ship
- * thresholds (applied in the page, no re-run) and the JSON export of everything on show.
+ * posted to its own backtest worker on the shared WorkerClient (start-up check, timeout, stale
+ * replies dropped, failures as data: a worker that cannot serve ends "Running…" with a message),
+ * the editable ready-to-ship thresholds (applied in the page, no re-run) and the JSON export of
+ * everything on show.
  */
 import { defaultAsOfDay } from '$lib/backtest/asof';
 import {
@@ -14,15 +16,18 @@ import {
 import type { Dataset } from '$lib/data/dataset';
 import type { CardReadyLine } from '$lib/data/export/model-card';
 import type { Model } from '$lib/model/types';
-import type { BacktestReply } from '$lib/workers/backtest-protocol';
+import type { BacktestReply, BacktestRequest } from '$lib/workers/backtest-protocol';
+import { LatestLane, WorkerClient, type WorkerFailure } from '$lib/workers/client';
 import type { ValidationResult, ValidationSettings } from '$lib/workers/validation-protocol';
 import {
 	createBacktestWorker,
 	dataInfo,
 	DEFAULT_SEED,
+	postBacktestData,
 	type BacktestDataInfo,
 	type BacktestWorkerLike
 } from './backtest.svelte';
+import { workerTrouble } from './worker-trouble.svelte';
 
 /** Each ready-to-ship check in words (Validation screen and model card). */
 export const READY_CHECKS: Record<ReadyId, string> = {
@@ -54,9 +59,11 @@ export function readyLines(r: ValidationResult, th: ReadyThresholds): ReadyLine[
 }
 
 export class ValidationState {
-	#makeWorker: () => BacktestWorkerLike;
-	#worker: BacktestWorkerLike | null = null;
-	#nextId = 1;
+	#client: WorkerClient<BacktestRequest, BacktestReply>;
+	/** One run at a time; while it runs only the newest ask waits. */
+	#lane = new LatestLane<Model>((m) => this.#post(m));
+	/** Whether the worker holds the dataset (a restarted worker needs it again). */
+	#dataPosted = false;
 	#runId = 0;
 	#dataset: Dataset | null = null;
 	#pending: Model | null = null;
@@ -82,7 +89,12 @@ export class ValidationState {
 	error = $state<string | null>(null);
 
 	constructor(makeWorker: () => BacktestWorkerLike = createBacktestWorker) {
-		this.#makeWorker = makeWorker;
+		this.#client = new WorkerClient<BacktestRequest, BacktestReply>({
+			create: makeWorker,
+			onReply: (msg) => this.#receive(msg),
+			onFailure: (f) => this.#failed(f),
+			isFinal: (msg) => msg.type !== 'backtest/progress'
+		});
 	}
 
 	get dataset(): Dataset | null {
@@ -131,6 +143,12 @@ export class ValidationState {
 		this.#dataset = ds;
 		this.result = null;
 		this.error = null;
+		// A run for the previous dataset is out of date: drop its replies.
+		this.#client.forget(this.#runId);
+		this.#runId = 0;
+		this.#lane.reset();
+		this.isRunning = false;
+		this.stage = '';
 		if (!ds) {
 			this.info = null;
 			return;
@@ -139,45 +157,60 @@ export class ValidationState {
 		this.info = info;
 		this.asOfDay = defaultAsOfDay(info.snapshotDays, this.horizonDays, info.dataEndDay);
 		this.driftFromDay = -Infinity;
-		this.#ensureWorker().postMessage({
-			type: 'backtest/data',
-			id: this.#nextId++,
-			n: ds.table.n,
-			columns: [...ds.table.columns.entries()],
-			ids: ds.ids,
-			roles: info.roles
-		});
+		this.#postData();
 	}
 
-	/** Run the validation for `model`; an older reply is dropped. */
+	/** Post the dataset to the worker (once per dataset and worker). */
+	#postData(): void {
+		const ds = this.#dataset;
+		const info = this.info;
+		if (!ds || !info) return;
+		this.#dataPosted = postBacktestData(this.#client, ds, info);
+	}
+
+	/** Run the validation for `model`: one at a time, the newest ask waits, older replies drop. */
 	run(model: Model): void {
 		if (!this.#dataset || !this.info || this.info.modes.length === 0) return;
-		this.#runId = this.#nextId++;
-		this.#pending = model;
 		this.isRunning = true;
 		this.stage = 'Queued';
-		this.#ensureWorker().postMessage({
-			type: 'validation/run',
-			id: this.#runId,
-			model: $state.snapshot(model) as Model,
-			settings: this.settings
-		});
+		this.#lane.push(model);
 	}
 
-	#ensureWorker(): BacktestWorkerLike {
-		if (this.#worker) return this.#worker;
-		const w = this.#makeWorker();
-		w.onmessage = (e) => this.#receive(e.data);
-		this.#worker = w;
-		return w;
+	#post(model: Model): void {
+		if (!this.#dataPosted) this.#postData();
+		if (!this.#dataPosted) return; // the worker failed to start (reported)
+		this.#pending = model;
+		const snapshot = $state.snapshot(model) as Model;
+		const settings = this.settings;
+		this.#runId = this.#client.send((id) => ({
+			type: 'validation/run',
+			id,
+			model: snapshot,
+			settings
+		}));
+	}
+
+	/** The worker could not serve: say so and end "Running…" (the next run tries a new one). */
+	#failed(f: WorkerFailure): void {
+		this.error = f.message;
+		this.isRunning = false;
+		this.stage = '';
+		this.#lane.reset();
+		this.#runId = 0;
+		this.#dataPosted = false;
+		workerTrouble.report(f);
 	}
 
 	#receive(msg: BacktestReply): void {
-		if (msg.id !== this.#runId) return;
+		if (msg.id !== this.#runId) return; // the data-ready ack, or superseded
 		if (msg.type === 'backtest/progress') {
-			this.stage = msg.stage;
+			if (!this.#lane.hasQueued) this.stage = msg.stage;
 			return;
 		}
+		this.#runId = 0;
+		const stale = this.#lane.hasQueued;
+		this.#lane.done();
+		if (stale) return; // a newer ask is already running
 		this.isRunning = false;
 		this.stage = '';
 		if (msg.type === 'backtest/error') this.error = msg.message;
@@ -210,8 +243,7 @@ export class ValidationState {
 	}
 
 	dispose(): void {
-		this.#worker?.terminate();
-		this.#worker = null;
+		this.#client.dispose();
 	}
 }
 

@@ -16,7 +16,7 @@ import { roundedWeights, shownHistogram } from '$lib/draft/suggest';
 import { rocAuc } from '$lib/backtest/metrics';
 import { tierChanges, tierMigration } from '$lib/backtest/migration';
 import { buildReport } from '$lib/backtest/report';
-import type { MetricPowerInput } from '$lib/backtest/power';
+import { metricPowerInputs } from '$lib/backtest/power';
 import {
 	accountIndex,
 	selectCrossSectional,
@@ -167,7 +167,7 @@ export class BacktestCore {
 				tiers: msg.model.tiers,
 				challenger:
 					chall && msg.challenger ? { name: msg.challenger.name, score: chall.score } : undefined,
-				metrics: this.#powerInputs(msg.model, pop.table, champ),
+				metrics: metricPowerInputs(msg.model, pop.table, champ),
 				thresholds: {
 					minCatch: s.minCatch,
 					maxFlagged: s.maxFlagged,
@@ -215,20 +215,6 @@ export class BacktestCore {
 			msg,
 			progress
 		);
-	}
-
-	/** Per-metric inputs: raw numbers in the metric's direction; points for text columns. */
-	#powerInputs(model: Model, table: ColumnTable, r: ScoreResult): MetricPowerInput[] {
-		return allMetrics(model).map((m, j) => {
-			const col = table.columns.get(m.column);
-			const raw = col?.kind === 'number' && m.scheme.kind !== 'category';
-			return {
-				id: m.id,
-				name: m.name,
-				values: raw ? col.values : (r.metricPoints[j] ?? new Float64Array(table.n).fill(NaN)),
-				direction: raw ? m.direction : 'higher'
-			};
-		});
 	}
 
 	/** AUC and churn rate per tier at each complete as-of day (latest 12). */

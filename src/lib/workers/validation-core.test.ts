@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { harrellC } from '$lib/backtest/concordance';
+import { rocAuc } from '$lib/backtest/metrics';
+import { psi } from '$lib/backtest/psi';
+import { selectPointInTime } from '$lib/backtest/select';
 import { survivalAt } from '$lib/backtest/survival';
+import { scoreTable } from '$lib/model/score';
 import { TEMPLATES } from '$lib/model';
 import type { Column } from '$lib/model/types';
 import { BacktestCore } from './backtest-core';
@@ -115,6 +119,43 @@ describe('Validation run on the sample portfolio', () => {
 		expect(r.missing.every((m) => m.auc > 0.6 && m.scored > 0)).toBe(true);
 		expect(r.drift!.toDay).toBe(T);
 		expect(r.drift!.fromDay).toBe(Date.parse('2024-07-01') / 864e5);
+	});
+
+	it('drift and the missing lab equal the first path (own selections, full re-scoring)', () => {
+		const snapshot = {
+			account: s.ids,
+			snapshotDay: (s.columns.find(([n]) => n === 'snapshot_date')![1] as { values: Float64Array })
+				.values,
+			churnDay: (s.columns.find(([n]) => n === 'churn_date')![1] as { values: Float64Array }).values
+		};
+		const table = { n: s.rows.length, columns: new Map(s.columns) };
+		const values = (name: string, rows: Int32Array) => {
+			const c = table.columns.get(name)!;
+			return Float64Array.from(rows, (r) =>
+				c.kind === 'number' ? c.values[r]! : c.codes[r]! >= 0 ? c.codes[r]! : NaN
+			);
+		};
+		const alive = (day: number) =>
+			selectPointInTime(snapshot, { asOfDay: day, horizonDays: 0, dataEndDay: Infinity }).rows;
+		const a = alive(r.drift!.fromDay);
+		const b = alive(r.drift!.toDay);
+		const metrics = model.dimensions.flatMap((d) => d.metrics);
+		expect(r.drift!.metrics.map((m) => m.psi)).toEqual(
+			metrics.map((m) => psi(values(m.column, a), values(m.column, b)))
+		);
+		const pop = core.population({ mode: 'point-in-time', asOfDay: T, horizonDays: 90 });
+		for (const row of r.missing) {
+			const m = {
+				...model,
+				dimensions: model.dimensions.map((d) => ({
+					...d,
+					metrics: d.metrics.map((x) => ({ ...x, missing: row.policy }))
+				}))
+			};
+			const sc = scoreTable(m, pop.table);
+			expect(row.auc).toBe(rocAuc(sc.score, pop.selection.labels));
+			expect(row.scored).toBe(sc.tier.filter((t) => t >= 0 && t < model.tiers.length).length);
+		}
 	});
 
 	it('c-index agrees with a brute-force pair count on the same survival data (subsample)', () => {

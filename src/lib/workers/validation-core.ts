@@ -13,16 +13,16 @@ import {
 } from '$lib/backtest/history';
 import { leadTime } from '$lib/backtest/leadtime';
 import { rocAuc } from '$lib/backtest/metrics';
-import type { MetricPowerInput } from '$lib/backtest/power';
+import { metricPowerInputs } from '$lib/backtest/power';
 import { psi } from '$lib/backtest/psi';
 import { weightRobustness } from '$lib/backtest/robustness';
-import { selectPointInTime, type Selection, type SnapshotRows } from '$lib/backtest/select';
+import type { Selection, SnapshotRows } from '$lib/backtest/select';
 import { signalRegister } from '$lib/backtest/signals';
 import { kaplanMeier, logRank } from '$lib/backtest/survival';
 import { tierReport } from '$lib/backtest/tiers';
-import { combineScores, computeMetricPoints, scoreTable } from '$lib/model/score';
+import { combineScores, computeMetricPoints } from '$lib/model/score';
 import { allMetrics } from '$lib/model/structure';
-import type { Column, ColumnTable, MissingPolicy, Model, ScoreResult } from '$lib/model/types';
+import type { Column, ColumnTable, MetricPoints, MissingPolicy, Model } from '$lib/model/types';
 import type {
 	DriftResult,
 	MissingPolicyRow,
@@ -53,25 +53,6 @@ function modelColumns(model: Model): Set<string> {
 	const cols = new Set(allMetrics(model).map((m) => m.column));
 	if (model.segments) cols.add(model.segments.column);
 	return cols;
-}
-
-/** Accounts alive at T (latest snapshot ≤ T, not churned by T), no outcome window. */
-function aliveAt(data: SnapshotRows, T: number): Selection {
-	return selectPointInTime(data, { asOfDay: T, horizonDays: 0, dataEndDay: Infinity });
-}
-
-/** Raw numbers in the metric's direction; points for category columns. */
-export function powerInputs(model: Model, table: ColumnTable, r: ScoreResult): MetricPowerInput[] {
-	return allMetrics(model).map((m, j) => {
-		const col = table.columns.get(m.column);
-		const raw = col?.kind === 'number' && m.scheme.kind !== 'category';
-		return {
-			id: m.id,
-			name: m.name,
-			values: raw ? col.values : (r.metricPoints[j] ?? new Float64Array(table.n).fill(NaN)),
-			direction: raw ? m.direction : 'higher'
-		};
-	});
 }
 
 /**
@@ -119,13 +100,16 @@ function survivalFromHistory(h: ScoreHistory, g: number, model: Model): Survival
 }
 
 function columnValues(c: Column | undefined, rows: Int32Array): Float64Array {
-	if (!c) return new Float64Array(rows.length).fill(NaN);
-	if (c.kind === 'number') return Float64Array.from(rows, (r) => c.values[r]!);
-	return Float64Array.from(rows, (r) => (c.codes[r]! >= 0 ? c.codes[r]! : NaN));
+	const out = new Float64Array(rows.length);
+	if (!c) return out.fill(NaN);
+	for (let j = 0; j < rows.length; j++) {
+		const r = rows[j]!;
+		out[j] = c.kind === 'number' ? c.values[r]! : c.codes[r]! >= 0 ? c.codes[r]! : NaN;
+	}
+	return out;
 }
 
 function driftBetween(
-	data: SnapshotRows,
 	table: ColumnTable,
 	model: Model,
 	h: ScoreHistory,
@@ -135,8 +119,9 @@ function driftBetween(
 	const gf = gridIndexAt(h.days, fromDay);
 	const gt = gridIndexAt(h.days, toDay);
 	if (gf < 0 || gt < 0) return null;
-	const a = aliveAt(data, h.days[gf]!);
-	const b = aliveAt(data, h.days[gt]!);
+	// The accounts alive at each date are the history's rows in force there.
+	const a = h.rows[gf]!;
+	const b = h.rows[gt]!;
 	return {
 		fromDay: h.days[gf]!,
 		toDay: h.days[gt]!,
@@ -146,13 +131,19 @@ function driftBetween(
 			return {
 				id: m.id,
 				name: m.name,
-				psi: psi(columnValues(col, a.rows), columnValues(col, b.rows))
+				psi: psi(columnValues(col, a), columnValues(col, b))
 			};
 		})
 	};
 }
 
-function missingLab(model: Model, table: ColumnTable, labels: Uint8Array): MissingPolicyRow[] {
+/** The three missing policies on the same metric points (a policy is stage 2 of scoring). */
+function missingLab(
+	model: Model,
+	points: MetricPoints,
+	table: ColumnTable,
+	labels: Uint8Array
+): MissingPolicyRow[] {
 	return POLICIES.map((policy) => {
 		const m: Model = {
 			...model,
@@ -161,7 +152,7 @@ function missingLab(model: Model, table: ColumnTable, labels: Uint8Array): Missi
 				metrics: d.metrics.map((x) => ({ ...x, missing: policy }))
 			}))
 		};
-		const r = scoreTable(m, table);
+		const r = combineScores(m, points, table);
 		const counts = new Array<number>(model.tiers.length).fill(0);
 		let scored = 0;
 		for (let i = 0; i < r.n; i++) {
@@ -220,17 +211,10 @@ export function runValidation(
 		progress('Lead time');
 		lead = leadTime(h, { redTier: model.tiers.length - 1 });
 		const from = Number.isFinite(s.driftFromDay) ? s.driftFromDay : s.asOfDay - 365;
-		drift = driftBetween(
-			snap,
-			data.table,
-			model,
-			h,
-			Math.max(from, gridDays[0] ?? from),
-			s.asOfDay
-		);
+		drift = driftBetween(data.table, model, h, Math.max(from, gridDays[0] ?? from), s.asOfDay);
 	}
 	progress('Signals');
-	const signals = signalRegister(powerInputs(model, pop.table, r), labels);
+	const signals = signalRegister(metricPowerInputs(model, pop.table, r), labels);
 	progress('Weight robustness');
 	const robustness = weightRobustness(model, points, pop.table, labels, {
 		spread: s.spread,
@@ -238,7 +222,7 @@ export function runValidation(
 		seed: s.seed
 	});
 	progress('Missing-data policies');
-	const missing = missingLab(model, pop.table, labels);
+	const missing = missingLab(model, points, pop.table, labels);
 	const dimensionCoverage = model.dimensions.map((d, k) => {
 		const col = r.dimensions[k];
 		let have = 0;

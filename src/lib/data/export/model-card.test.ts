@@ -114,6 +114,13 @@ describe('buildModelCard', () => {
 		];
 		expect(buildModelCard(saas, { version: 'v1', date: '2025-06-01', ready }).ready).toEqual(ready);
 	});
+	it('carries the workshop decision log, none by default', () => {
+		expect(buildModelCard(saas, { version: 'v1', date: '2025-06-01' }).decisions).toEqual([]);
+		const decisions = [{ what: 'Usage 40 %', who: 'the room', when: '2026-11-30 16:05 UTC' }];
+		expect(
+			buildModelCard(saas, { version: 'v1', date: '2025-06-01', decisions }).decisions
+		).toEqual(decisions);
+	});
 	it('builds the usage-led card: weights %, schemes in words, tiers with playbooks', () => {
 		const card = buildModelCard(saas, { version: 'v3', date: '2025-06-01' });
 		expect(card).toMatchObject({ title: 'Usage-led SaaS', version: 'v3', date: '2025-06-01' });

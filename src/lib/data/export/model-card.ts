@@ -145,6 +145,15 @@ export interface ModelCard {
 	backtest: BacktestFigures | null;
 	/** Ready-to-ship lines from the Validation screen (same model), or null. */
 	ready: CardReadyLine[] | null;
+	/** The workshop's decision log (what, who, when as `YYYY-MM-DD HH:MM UTC`), oldest first. */
+	decisions: CardDecision[];
+}
+
+/** One decision from the workshop's log, as printed on the card. */
+export interface CardDecision {
+	what: string;
+	who: string;
+	when: string;
 }
 
 /** One ready-to-ship line on the card: what was checked, pass / fail / unknown, and the figure. */
@@ -171,6 +180,8 @@ export function buildModelCard(
 		date: string;
 		backtest?: BacktestFigures | null;
 		ready?: CardReadyLine[] | null;
+		/** The workshop's decision log (`when` already worded). */
+		decisions?: readonly CardDecision[];
 	}
 ): ModelCard {
 	const totalDim = model.dimensions.reduce((a, d) => a + Math.max(0, d.weight), 0);
@@ -232,7 +243,8 @@ export function buildModelCard(
 		flags,
 		rules,
 		backtest: meta.backtest ?? null,
-		ready: meta.ready ?? null
+		ready: meta.ready ?? null,
+		decisions: [...(meta.decisions ?? [])]
 	};
 }
 
