@@ -77,7 +77,8 @@ export class DraftState {
 			this.rule === 'share'
 				? { kind: 'share', red: this.redShare }
 				: { kind: 'catch', red: this.redCatch };
-		// Only the columns the draft reads travel to the worker.
+		// Only the columns the draft reads travel to the worker (a message, not reactive state).
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const used = new Map(
 			columns.flatMap((c) => {
 				const col = dataset.table.columns.get(c.name);
