@@ -99,13 +99,16 @@ test.describe('actions & export screen', () => {
 			['postgres', '"warehouse"."health_accounts"'],
 			['duckdb', '"warehouse"."health_accounts"'],
 			['bigquery', '`warehouse.health_accounts`'],
+			['databricks', '`warehouse`.`health_accounts`'],
+			['redshift', '"warehouse"."health_accounts"'],
 			['snowflake', '"warehouse"."health_accounts"']
 		]) {
 			await a.dialect().selectOption(value!);
 			const sql = await a.sqlPreview().inputValue();
 			expect(sql.length, value).toBeGreaterThan(500);
 			expect(sql, value).toContain(quoted!);
-			expect(sql, value).toContain('"account_id"'.replace(/"/g, value === 'bigquery' ? '`' : '"'));
+			const tick = value === 'bigquery' || value === 'databricks';
+			expect(sql, value).toContain('"account_id"'.replace(/"/g, tick ? '`' : '"'));
 		}
 		const file = await a.download('Download SQL');
 		expect(file.name).toBe('usage-led-saas-snowflake.sql');

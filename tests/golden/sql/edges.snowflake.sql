@@ -61,7 +61,7 @@ acct AS (
 		"dim_b"
 	FROM dims
 ),
-"shown_score" AS (
+shown_score AS (
 	SELECT
 		"account_id",
 		"segment",
@@ -82,4 +82,4 @@ SELECT
 	"dim_main",
 	"dim_a",
 	"dim_b"
-FROM "shown_score";
+FROM shown_score;

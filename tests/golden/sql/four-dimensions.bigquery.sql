@@ -59,7 +59,7 @@ acct AS (
 		`dim_engagement`
 	FROM dims
 ),
-`shown_score` AS (
+shown_score AS (
 	SELECT
 		`account_id`,
 		`score`,
@@ -81,4 +81,4 @@ SELECT
 	`dim_support`,
 	`dim_onboarding`,
 	`dim_engagement`
-FROM `shown_score`;
+FROM shown_score;

@@ -92,7 +92,7 @@ acct AS (
 		`dim_csm`
 	FROM dims
 ),
-`shown_score` AS (
+shown_score AS (
 	SELECT
 		`account_id`,
 		`segment`,
@@ -115,4 +115,4 @@ SELECT
 	`dim_spend`,
 	`dim_profile`,
 	`dim_csm`
-FROM `shown_score`;
+FROM shown_score;

@@ -79,7 +79,7 @@ acct AS (
 		`dim_financial`
 	FROM dims
 ),
-`shown_score` AS (
+shown_score AS (
 	SELECT
 		`account_id`,
 		`score`,
@@ -101,4 +101,4 @@ SELECT
 	`dim_support`,
 	`dim_engagement`,
 	`dim_financial`
-FROM `shown_score`;
+FROM shown_score;

@@ -40,7 +40,9 @@ describe('num', () => {
 		['postgres', 3, 'CAST(3 AS DOUBLE PRECISION)'],
 		['duckdb', 0.7, "CAST('0.7' AS DOUBLE)"],
 		['bigquery', 1e-9, "CAST('0.000000001' AS FLOAT64)"],
-		['snowflake', 2 ** 60, "CAST('1152921504606847000' AS FLOAT)"]
+		['snowflake', 2 ** 60, "CAST('1152921504606847000' AS FLOAT)"],
+		['databricks', 0.1, "CAST('0.1' AS DOUBLE)"],
+		['redshift', -2.5, "CAST('-2.5' AS DOUBLE PRECISION)"]
 	] as const)('%s %s', (dialect, x, sql) => {
 		expect(num(dialectFor(dialect), x)).toBe(sql);
 	});
@@ -52,7 +54,9 @@ describe('strings and identifiers', () => {
 		['postgres', `'O''Brien \\ \`x\` "y"\nz'`, `"O'Brien \\ \`x\` ""y""\nz"`],
 		['duckdb', `'O''Brien \\ \`x\` "y"\nz'`, `"O'Brien \\ \`x\` ""y""\nz"`],
 		['bigquery', `'O\\'Brien \\\\ \`x\` "y"\\x0az'`, '`O\'Brien \\\\ \\`x\\` "y"\\x0az`'],
-		['snowflake', `'O\\'Brien \\\\ \`x\` "y"\\x0az'`, `"O'Brien \\ \`x\` ""y""\nz"`]
+		['snowflake', `'O\\'Brien \\\\ \`x\` "y"\\x0az'`, `"O'Brien \\ \`x\` ""y""\nz"`],
+		['databricks', `'O\\'Brien \\\\ \`x\` "y"\\u000az'`, '`O\'Brien \\ ``x`` "y"\nz`'],
+		['redshift', `'O''Brien \\\\ \`x\` "y"\nz'`, `"O'Brien \\ \`x\` ""y""\nz"`]
 	] as const)('%s', (dialect, str, ident) => {
 		const d = dialectFor(dialect);
 		expect(d.str(tricky)).toBe(str);

@@ -1,13 +1,22 @@
 /**
  * Per-dialect spelling for the SQL export: identifier quoting, string and number literals,
  * casts and the finiteness guard. Everything the generator writes that differs between
- * PostgreSQL, DuckDB, BigQuery and Snowflake goes through a `Dialect`.
+ * PostgreSQL, DuckDB, BigQuery, Snowflake, Databricks (Spark SQL) and Redshift goes through a
+ * `Dialect`.
  */
 
 /** The SQL dialects the model can be exported to. */
-export type DialectName = 'postgres' | 'duckdb' | 'bigquery' | 'snowflake';
+export type DialectName =
+	'postgres' | 'duckdb' | 'bigquery' | 'snowflake' | 'databricks' | 'redshift';
 
-export const DIALECTS: readonly DialectName[] = ['postgres', 'duckdb', 'bigquery', 'snowflake'];
+export const DIALECTS: readonly DialectName[] = [
+	'postgres',
+	'duckdb',
+	'bigquery',
+	'snowflake',
+	'databricks',
+	'redshift'
+];
 
 /** How one dialect spells the few things the generator needs. */
 export interface Dialect {
@@ -144,7 +153,75 @@ const snowflake: Dialect = {
 	isFinite: (e) => `${e} NOT IN (CAST('NaN' AS FLOAT), CAST('inf' AS FLOAT), CAST('-inf' AS FLOAT))`
 };
 
-const BY_NAME: Record<DialectName, Dialect> = { postgres, duckdb, bigquery, snowflake };
+/** A decimal number as written in text, trimmed (the engine's reading of a text cell). */
+const NUMBER_TEXT = '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$';
+
+/**
+ * Spark SQL reads backslash escapes in string literals (`\n`, `\u000a`, but not `\x0a`), so
+ * backslash and quote are escaped and control characters written as `\uXXXX`.
+ */
+function sparkString(value: string): string {
+	let out = '';
+	for (const ch of value) {
+		const code = ch.codePointAt(0)!;
+		if (ch === '\\' || ch === "'") out += `\\${ch}`;
+		else if (code < 0x20 || code === 0x7f) out += `\\u${code.toString(16).padStart(4, '0')}`;
+		else out += ch;
+	}
+	return `'${out}'`;
+}
+
+const databricks: Dialect = {
+	name: 'databricks',
+	doubleType: 'DOUBLE',
+	textType: 'STRING',
+	// Backtick-quoted identifiers; a backtick inside is doubled.
+	ident: quoteWith('`'),
+	str: sparkString,
+	partitionKey: (e) => e,
+	cteKeyword: '',
+	toDouble: (e) => `CAST(${e} AS DOUBLE)`,
+	// Guarded by a pattern: with ANSI mode on (the Databricks SQL default) a bad cast is an error,
+	// and Spark's cast would also read '1d', 'Infinity' or hex that the engine does not.
+	textToDouble: (e) =>
+		`CASE WHEN TRIM(${e}) RLIKE '${NUMBER_TEXT}' THEN CAST(TRIM(${e}) AS DOUBLE) END`,
+	// Spark doubles hold NaN and ±Infinity, and NaN = NaN is true there (as in PostgreSQL).
+	isFinite: (e) =>
+		`${e} NOT IN (CAST('NaN' AS DOUBLE), CAST('Infinity' AS DOUBLE), CAST('-Infinity' AS DOUBLE))`
+};
+
+/**
+ * Redshift string literals take backslash escapes: backslash and quote are escaped (the quote by
+ * doubling), other characters are written as they are.
+ */
+function redshiftString(value: string): string {
+	return `'${value.split('\\').join('\\\\').split("'").join("''")}'`;
+}
+
+const redshift: Dialect = {
+	name: 'redshift',
+	doubleType: 'DOUBLE PRECISION',
+	// A bare VARCHAR (and TEXT) is VARCHAR(256) in Redshift: casts take the longest.
+	textType: 'VARCHAR(65535)',
+	// Redshift folds even quoted names to lower case unless enable_case_sensitive_identifier is on.
+	ident: quoteWith('"'),
+	str: redshiftString,
+	partitionKey: (e) => e,
+	cteKeyword: '',
+	toDouble: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
+	textToDouble: (e) =>
+		`CASE WHEN TRIM(${e}) ~ '${NUMBER_TEXT}' THEN CAST(TRIM(${e}) AS DOUBLE PRECISION) END`,
+	isFinite: postgres.isFinite
+};
+
+const BY_NAME: Record<DialectName, Dialect> = {
+	postgres,
+	duckdb,
+	bigquery,
+	snowflake,
+	databricks,
+	redshift
+};
 
 /** The spelling rules of one dialect. */
 export function dialectFor(name: DialectName): Dialect {

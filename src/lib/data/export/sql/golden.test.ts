@@ -1,5 +1,5 @@
 /**
- * BigQuery and Snowflake cannot run here, so their output is pinned by golden files
+ * BigQuery, Snowflake, Databricks and Redshift cannot run here, so their output is pinned by golden files
  * (tests/golden/sql/<case>.<dialect>.sql; regenerate with UPDATE_GOLDEN=1 and review the diff),
  * and every dialect's output is checked against that dialect's own vocabulary: only its
  * documented functions and type names, its identifier quotes, no `::` casts.
@@ -41,9 +41,9 @@ const CASES: { name: string; model: Model; options: CaseOptions }[] = [
 	}))
 ];
 
-describe('golden SQL (BigQuery, Snowflake)', () => {
+describe('golden SQL (BigQuery, Snowflake, Databricks, Redshift)', () => {
 	for (const c of CASES) {
-		for (const dialect of ['bigquery', 'snowflake'] as const) {
+		for (const dialect of ['bigquery', 'snowflake', 'databricks', 'redshift'] as const) {
 			it(`${c.name}.${dialect}.sql`, () => {
 				const sql = toSql(c.model, { ...c.options, dialect });
 				const file = `${GOLDEN_DIR}/${c.name}.${dialect}.sql`;
@@ -87,7 +87,9 @@ const FUNCTIONS: Record<DialectName, string[]> = {
 		'LOWER',
 		'TRIM'
 	],
-	snowflake: ['CAST', 'TRY_CAST', 'COALESCE', 'NULLIF', 'COUNT', 'RANK', 'FLOOR', 'LOWER', 'TRIM']
+	snowflake: ['CAST', 'TRY_CAST', 'COALESCE', 'NULLIF', 'COUNT', 'RANK', 'FLOOR', 'LOWER', 'TRIM'],
+	databricks: ['CAST', 'COALESCE', 'NULLIF', 'COUNT', 'RANK', 'FLOOR', 'LOWER', 'TRIM'],
+	redshift: ['CAST', 'COALESCE', 'NULLIF', 'COUNT', 'RANK', 'FLOOR', 'LOWER', 'TRIM']
 };
 
 /** Type names each dialect's casts may target. */
@@ -95,7 +97,9 @@ const TYPES: Record<DialectName, string[]> = {
 	postgres: ['DOUBLE PRECISION', 'TEXT'],
 	duckdb: ['DOUBLE', 'VARCHAR'],
 	bigquery: ['FLOAT64', 'STRING'],
-	snowflake: ['FLOAT', 'VARCHAR']
+	snowflake: ['FLOAT', 'VARCHAR'],
+	databricks: ['DOUBLE', 'STRING'],
+	redshift: ['DOUBLE PRECISION', 'VARCHAR(65535']
 };
 
 /** Keywords that may stand before `(` without being function calls. */
@@ -110,7 +114,8 @@ const KEYWORDS = new Set([
 	'THEN',
 	'ELSE',
 	'WHEN',
-	'BY'
+	'BY',
+	'RLIKE'
 ]);
 
 /** The SQL with comments, string literals and quoted identifiers blanked out. */
@@ -133,11 +138,13 @@ describe('each dialect uses only its own vocabulary', () => {
 				);
 				for (const k of KEYWORDS) calls.delete(k);
 				expect([...calls].filter((f) => !FUNCTIONS[dialect].includes(f))).toEqual([]);
-				const types = new Set([...code.matchAll(/\bAS ([A-Z][A-Z0-9 ]*?)\)/g)].map((m) => m[1]!));
+				const types = new Set(
+					[...code.matchAll(/\bAS ([A-Z][A-Z0-9 ]*?(?:\(\d+)?)\)/g)].map((m) => m[1]!)
+				);
 				expect([...types].filter((t) => !TYPES[dialect].includes(t))).toEqual([]);
 				expect(code).not.toContain('::');
 				expect(code).not.toMatch(/GREATEST|LEAST|PERCENT_RANK/i);
-				if (dialect === 'bigquery') expect(code).not.toContain('"');
+				if (dialect === 'bigquery' || dialect === 'databricks') expect(code).not.toContain('"');
 				else expect(code).not.toContain('`');
 				expect(code.match(/;/g) ?? []).toHaveLength(1);
 				expect(sql.trimEnd().endsWith(';')).toBe(true);

@@ -1,4 +1,4 @@
-/** The model as SQL for the warehouse (PostgreSQL, DuckDB, BigQuery, Snowflake). */
+/** The model as SQL for the warehouse (PostgreSQL, DuckDB, BigQuery, Snowflake, Databricks, Redshift). */
 export { toSql, columnTypesOf, OUTPUT_COLUMNS, type ToSqlOptions } from './to-sql';
 export { DIALECTS, type DialectName, plainDecimal } from './dialect';
 export type { SqlColumnType } from './schemes';

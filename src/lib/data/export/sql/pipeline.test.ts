@@ -11,174 +11,19 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { effectiveModels, scoreTable, validateModel, type Model } from '$lib/model';
+import { effectiveModels, scoreTable, validateModel } from '$lib/model';
 import { segmentGroups } from '$lib/model/segments';
 import { gatherTable } from '$lib/backtest/asof';
 import { buildFeatureTable } from '$lib/sources/build';
 import { isoDay } from '$lib/sources/grid';
-import { RAVENSTACK, ravenRaw, ravenRecipe, ravenSources } from '$lib/sources/test-data';
+import { ravenRecipe, ravenSources } from '$lib/sources/test-data';
+import { RAVEN_MODEL as MODEL, loads } from './raven-fixture';
 import type { BuiltTable, Recipe } from '$lib/sources/types';
-import { toPipelineSql, type PipelineColumnType } from './pipeline';
+import { toPipelineSql } from './pipeline';
 import { compareWithEngine, type SqlRow } from './test-harness';
 
 const DATES = ['2023-09-30', '2024-01-31', '2024-06-30', '2024-12-31'];
 const recipe = ravenRecipe({ grid: { kind: 'dates', dates: DATES } });
-
-const metric = (
-	id: string,
-	column: string,
-	scheme: Model['dimensions'][number]['metrics'][number]['scheme'],
-	direction: 'higher' | 'lower' = 'higher',
-	weight = 1
-) => ({
-	id,
-	name: id,
-	column,
-	direction,
-	scheme,
-	weight,
-	missing: 'exclude' as const,
-	timing: 'leading' as const
-});
-
-const MODEL: Model = {
-	schemaVersion: 1,
-	id: 'ravenstack_pipeline',
-	name: 'Ravenstack pipeline proof',
-	minCoverage: 0.3,
-	dimensions: [
-		{
-			id: 'usage',
-			name: 'Usage',
-			weight: 40,
-			metrics: [
-				metric('usage_30d', 'usage_30d', { kind: 'linear', worst: 0, best: 60 }, 'higher', 2),
-				metric('days_since_use', 'days_since_use', { kind: 'linear', worst: 90, best: 0 }, 'lower'),
-				metric('features_used', 'features_used_90d', { kind: 'percentile', within: 'portfolio' }),
-				metric('errors', 'errors_mean_90d', { kind: 'linear', worst: 2, best: 0 }, 'lower')
-			]
-		},
-		{
-			id: 'support',
-			name: 'Support',
-			weight: 30,
-			metrics: [
-				metric(
-					'tickets',
-					'tickets_90d',
-					{
-						kind: 'bands',
-						bands: [
-							{ upTo: 0, points: 100 },
-							{ upTo: 2, points: 60 },
-							{ upTo: null, points: 20 }
-						]
-					},
-					'lower'
-				),
-				metric(
-					'urgent',
-					'urgent_tickets_180d',
-					{
-						kind: 'bands',
-						bands: [
-							{ upTo: 0, points: 100 },
-							{ upTo: null, points: 30 }
-						]
-					},
-					'lower'
-				),
-				metric('csat', 'satisfaction_last', { kind: 'linear', worst: 3, best: 5 }),
-				metric(
-					'resolution',
-					'resolution_max_180d',
-					{ kind: 'percentile', within: 'segment' },
-					'lower'
-				)
-			]
-		},
-		{
-			id: 'billing',
-			name: 'Billing',
-			weight: 30,
-			metrics: [
-				metric('mrr', 'mrr', { kind: 'percentile', within: 'segment' }),
-				metric('plan', 'plan_now', {
-					kind: 'category',
-					map: [
-						{ value: 'Enterprise', points: 100 },
-						{ value: 'Pro', points: 70 },
-						{ value: 'Basic', points: 40 }
-					],
-					otherPoints: null
-				}),
-				metric('active', 'active_sub', { kind: 'boolean', truePoints: 100, falsePoints: 0 }),
-				metric('tenure', 'tenure', { kind: 'linear', worst: 0, best: 720 }),
-				metric('ups', 'seat_upgrades_365d', {
-					kind: 'bands',
-					bands: [
-						{ upTo: 0, points: 50 },
-						{ upTo: null, points: 100 }
-					]
-				})
-			]
-		}
-	],
-	tiers: [
-		{ id: 'green', name: 'Green', min: 70, color: '#2e7d32', action: 'Grow' },
-		{ id: 'yellow', name: 'Yellow', min: 45, color: '#f9a825', action: 'Watch' },
-		{ id: 'red', name: 'Red', min: 0, color: '#c62828', action: 'Call' }
-	],
-	segments: {
-		column: 'industry',
-		overrides: [
-			{
-				value: 'FinTech',
-				weights: [{ id: 'billing', weight: 60 }],
-				tiers: [
-					{ id: 'green', name: 'Green', min: 65, color: '#2e7d32', action: 'Grow' },
-					{ id: 'red', name: 'Red', min: 0, color: '#c62828', action: 'Call' }
-				]
-			}
-		]
-	}
-};
-
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const STAMP_RE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
-const KEYS = new Set(['account_id', 'subscription_id', 'usage_id', 'ticket_id', 'churn_event_id']);
-
-/** Warehouse types of one raw table, and the same as the pipeline's column types. */
-function typesOf(header: string[], rows: string[][]) {
-	return header.map((h, k) => {
-		const filled = rows.map((r) => r[k] ?? '').filter((s) => s !== '');
-		if (KEYS.has(h) || !filled.length) return 'text';
-		if (filled.every((s) => DATE_RE.test(s))) return 'date';
-		if (filled.every((s) => STAMP_RE.test(s))) return 'timestamp';
-		if (filled.every((s) => /^-?\d+(\.\d+)?$/.test(s))) return 'number';
-		return 'text';
-	});
-}
-
-function loads(doubleType: string) {
-	return RAVENSTACK.map((name) => {
-		const { header, rows } = ravenRaw(name);
-		const types = typesOf(header, rows);
-		const sqlType = {
-			text: 'VARCHAR',
-			date: 'DATE',
-			timestamp: 'TIMESTAMP',
-			number: doubleType
-		} as const;
-		const ddl = `CREATE TABLE "rs_${name.replace('-', '_')}" (${header.map((h, k) => `"${h}" ${sqlType[types[k] as keyof typeof sqlType]}`).join(', ')})`;
-		const csv = [header.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n';
-		const colTypes: Record<string, PipelineColumnType> = {};
-		header.forEach(
-			(h, k) => (colTypes[h] = types[k] === 'timestamp' ? 'date' : (types[k] as PipelineColumnType))
-		);
-		return { name, table: `rs_${name.replace('-', '_')}`, ddl, csv, colTypes };
-	});
-}
 
 function sqlFor(dialect: 'postgres' | 'duckdb', l: ReturnType<typeof loads>, rec: Recipe = recipe) {
 	return toPipelineSql(rec, MODEL, {
@@ -312,6 +157,6 @@ describe('pipeline SQL matches the browser on ravenstack (5 raw tables, 4 as-of 
 		expect(bq).toContain('UNIX_DATE(CAST(`start_date` AS DATE))');
 		const sf = toPipelineSql(recipe, MODEL, { dialect: 'snowflake', tables });
 		expect(sf).toContain(`DATEDIFF(day, DATE '1970-01-01', CAST("start_date" AS DATE))`);
-		expect(sf).toContain('"features" AS (');
+		expect(sf).toContain('features AS (');
 	});
 });

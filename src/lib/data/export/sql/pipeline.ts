@@ -50,6 +50,17 @@ export interface PipelineSqlOptions {
 	columnTypes?: Record<string, Record<string, PipelineColumnType>>;
 	/** As-of dates (ISO); default the recipe's grid (a snapshot-dates grid needs them given). */
 	asOfDates?: string[];
+	/**
+	 * A date spine to backfill from instead of a fixed list: a table (or, with `verbatim`, a
+	 * relation such as dbt's `{{ ref('as_of_dates') }}`) with an `as_of_date` column. Each date
+	 * gives one row per account alive then, built only from data dated at or before it.
+	 */
+	asOfTable?: string;
+	/**
+	 * `verbatim`: table names (sources and `asOfTable`) are written as given, for templating
+	 * (dbt's `{{ source(…) }}`); default `quoted`: dot-separated parts quoted one by one.
+	 */
+	relations?: 'quoted' | 'verbatim';
 	generatedAt?: string;
 }
 
@@ -85,7 +96,10 @@ function dayNum(d: Dialect, e: string): string {
 		case 'bigquery':
 			return `UNIX_DATE(CAST(${e} AS DATE))`;
 		case 'snowflake':
+		case 'redshift':
 			return `DATEDIFF(day, DATE '1970-01-01', CAST(${e} AS DATE))`;
+		case 'databricks':
+			return `DATEDIFF(CAST(${e} AS DATE), DATE '1970-01-01')`;
 	}
 }
 
@@ -149,26 +163,36 @@ function filterSql(d: Dialect, col: string, values: string[], text: boolean): st
 }
 
 /**
- * The pipeline SQL for a (validated) recipe and model: one statement ending with `;`, returning
- * `account_id` (a later life as `<id> #n`), `as_of_date`, one column per feature, `churn_date`
- * (day number) and `churned` (with an outcome), `score`, `shown`, `tier`, `coverage`.
+ * The feature stages of the pipeline: CTEs from `as_of` to `features` (account_id, as_of_date,
+ * one column per feature, churn columns), and how each feature column is typed for scoring.
  * Throws on a recipe the SQL cannot express (named in the message).
  */
-export function toPipelineSql(recipe: Recipe, model: Model, opts: PipelineSqlOptions): string {
+export function featureStages(
+	recipe: Recipe,
+	opts: PipelineSqlOptions
+): { ctes: string[]; columnTypes: Record<string, SqlColumnType> } {
 	const d = dialectFor(opts.dialect);
 	const q = d.ident;
 	const ctes: string[] = [];
 	const add = (name: string, body: string) => ctes.push(cteOf(d, name, body));
-	// As-of dates.
-	const dates =
-		opts.asOfDates ??
-		(recipe.grid.kind === 'snapshot-dates' ? null : gridDays(recipe.grid).map(dayIso));
-	if (!dates || dates.length === 0)
-		throw new Error('The as-of dates must be given for a grid read from a snapshot source.');
-	add(
-		'as_of',
-		dates.map((s) => `SELECT CAST(${d.str(s)} AS DATE) AS as_of_date`).join('\nUNION ALL\n')
-	);
+	const rel = (table: string) => (opts.relations === 'verbatim' ? table : tableRef(d, table));
+	// As-of dates: a spine table, or the given (or the grid's) dates.
+	if (opts.asOfTable !== undefined)
+		add(
+			'as_of',
+			`SELECT DISTINCT CAST(${q('as_of_date')} AS DATE) AS as_of_date\nFROM ${rel(opts.asOfTable)}\nWHERE ${q('as_of_date')} IS NOT NULL`
+		);
+	else {
+		const dates =
+			opts.asOfDates ??
+			(recipe.grid.kind === 'snapshot-dates' ? null : gridDays(recipe.grid).map(dayIso));
+		if (!dates || dates.length === 0)
+			throw new Error('The as-of dates must be given for a grid read from a snapshot source.');
+		add(
+			'as_of',
+			dates.map((s) => `SELECT CAST(${d.str(s)} AS DATE) AS as_of_date`).join('\nUNION ALL\n')
+		);
+	}
 	add('grid', `SELECT as_of_date, ${dayNum(d, 'as_of_date')} AS t FROM as_of`);
 	// Sources.
 	const ctx = new Map<string, SourceCtx>();
@@ -192,7 +216,7 @@ export function toPipelineSql(recipe: Recipe, model: Model, opts: PipelineSqlOpt
 			select.push(`${readValue(d, q(col), types[col] ?? 'number')} AS ${alias}`);
 		add(
 			`s${index}`,
-			`SELECT ${select.join(', ')}\nFROM ${tableRef(d, table)}\nWHERE ${q(spec.key)} IS NOT NULL AND TRIM(CAST(${q(spec.key)} AS ${d.textType})) <> ''`
+			`SELECT ${select.join(', ')}\nFROM ${rel(table)}\nWHERE ${q(spec.key)} IS NOT NULL AND TRIM(CAST(${q(spec.key)} AS ${d.textType})) <> ''`
 		);
 	});
 	// Accounts.
@@ -348,13 +372,28 @@ export function toPipelineSql(recipe: Recipe, model: Model, opts: PipelineSqlOpt
 		fsel.push(`${dbl(d, 'w.le')} AS ${q('churn_date')}`);
 		fsel.push(`CASE WHEN w.le IS NULL THEN ${num(d, 0)} ELSE ${num(d, 1)} END AS ${q('churned')}`);
 	}
-	add(q('features'), `SELECT ${fsel.join(',\n\t')}\nFROM w\n${joins.join('\n')}`);
-	// Score.
+	add('features', `SELECT ${fsel.join(',\n\t')}\nFROM w\n${joins.join('\n')}`);
 	const columnTypes: Record<string, SqlColumnType> = {};
 	for (const c of outCols) columnTypes[c.id] = c.text ? 'text' : 'number';
+	return { ctes, columnTypes };
+}
+
+/**
+ * The pipeline SQL for a (validated) recipe and model: one statement ending with `;`, returning
+ * `account_id` (a later life as `<id> #n`), `as_of_date`, one column per feature, `churn_date`
+ * (day number) and `churned` (with an outcome), `score`, `shown`, `tier`, `coverage`, then one
+ * `dim_<id>` per dimension.
+ * Throws on a recipe the SQL cannot express (named in the message).
+ */
+export function toPipelineSql(recipe: Recipe, model: Model, opts: PipelineSqlOptions): string {
+	const d = dialectFor(opts.dialect);
+	const q = d.ident;
+	const { ctes, columnTypes } = featureStages(recipe, opts);
+	// Score.
 	const score = scoreStages(model, {
 		dialect: opts.dialect,
 		table: 'features',
+		fromCte: 'features',
 		idColumn: 'account_id',
 		groupColumn: 'as_of_date',
 		columnTypes,
@@ -362,7 +401,11 @@ export function toPipelineSql(recipe: Recipe, model: Model, opts: PipelineSqlOpt
 	});
 	const scoreCtes = score.ctes.map((c) => c);
 	const all = [...ctes, ...scoreCtes, `scored AS ${d.cteKeyword}(\n${score.select}\n)`];
-	const final = ['f.*', ...PIPELINE_SCORE_COLUMNS.map((c) => `s.${q(c)}`)];
+	const final = [
+		'f.*',
+		...PIPELINE_SCORE_COLUMNS.map((c) => `s.${q(c)}`),
+		...model.dimensions.map((dim) => `s.${q(`dim_${dim.id}`)}`)
+	];
 	const header = [
 		`-- Health Score Workbench pipeline: raw sources → features → score and tier. Dialect: ${d.name}.`,
 		`-- Sources: ${recipe.sources.map((s) => `${s.name} (${s.grain}) = ${opts.tables[s.name]}`).join('; ')}.`.replace(
@@ -372,7 +415,7 @@ export function toPipelineSql(recipe: Recipe, model: Model, opts: PipelineSqlOpt
 		`-- As-of dates: edit the as_of CTE (or replace it by a date spine) to backfill.`,
 		score.header
 	].join('\n');
-	return `${header}\nWITH\n${all.join(',\n')}\nSELECT ${final.join(', ')}\nFROM ${q('features')} f JOIN scored s ON s.${q('account_id')} = f.${q('account_id')} AND s.${q('as_of_date')} = f.${q('as_of_date')};\n`;
+	return `${header}\nWITH\n${all.join(',\n')}\nSELECT ${final.join(', ')}\nFROM features f JOIN scored s ON s.${q('account_id')} = f.${q('account_id')} AND s.${q('as_of_date')} = f.${q('as_of_date')};\n`;
 }
 
 function featureIsText(f: FeatureSpec, c: SourceCtx): boolean {
@@ -487,11 +530,14 @@ function periodSql(d: Dialect, f: PeriodFeature, c: SourceCtx, k: number): [stri
 		}
 		case 'changes': {
 			const cmp = f.direction === 'down' ? '<' : '>';
+			const v = col.replace('e.', '');
+			// NULLs last, spelled without `NULLS LAST` (not in every dialect's grammar; the default differs).
+			const order = `d, CASE WHEN ${v} IS NULL THEN 1 ELSE 0 END, ${v}`;
 			const win = f.days != null ? ` AND e.d > w.t - ${f.days}` : '';
 			return [
 				[
 					`${name}c`,
-					`SELECT account_id, d, CASE WHEN ${col.replace('e.', '')} ${cmp} LAG(${col.replace('e.', '')}) OVER (PARTITION BY account_id ORDER BY d, ${col.replace('e.', '')} NULLS LAST) THEN 1 ELSE 0 END AS ch\nFROM ${r}`
+					`SELECT account_id, d, CASE WHEN ${v} ${cmp} LAG(${v}) OVER (PARTITION BY account_id ORDER BY ${order}) THEN 1 ELSE 0 END AS ch\nFROM ${r}`
 				],
 				[
 					name,

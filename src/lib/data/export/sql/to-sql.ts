@@ -63,6 +63,11 @@ export interface ToSqlOptions {
 	 * population, as the browser scores the rows of one as-of date). Output after `account_id`.
 	 */
 	groupColumn?: string;
+	/**
+	 * Read an earlier CTE of this name (unquoted, a plain lower-case word) instead of `table`.
+	 * CTE names stay unquoted so that every dialect's parser and case rules read them alike.
+	 */
+	fromCte?: string;
 }
 
 /**
@@ -100,7 +105,7 @@ function header(model: Model, opts: ToSqlOptions): string {
  * value as `String(x)`, so on a number column only canonical number spellings (`'3'`, `'2.5'`)
  * can match, and they are compared as numbers; a boolean column is read as 1 / 0 like the engine's.
  */
-function segmentLiteral(d: Dialect, type: SqlColumnType): (value: string) => string | null {
+export function segmentLiteral(d: Dialect, type: SqlColumnType): (value: string) => string | null {
 	if (type === 'text') return (v) => d.str(v);
 	return (v) => canonicalNumber(d, v);
 }
@@ -253,12 +258,12 @@ export function scoreStages(
 	const shown = `${shownSql(d, q('score'))} AS ${q('shown')}`;
 	const tier = `${tierSql(d, ctx.variants, seg, q('shown'))} AS ${q('tier')}`;
 	const ctes = [
-		cte(d, 'src', src.select, tableRef(d, opts.table)),
+		cte(d, 'src', src.select, opts.fromCte ?? tableRef(d, opts.table)),
 		cte(d, 'pts', ptsStage(ctx, src.rawKind, segType), 'src'),
 		cte(d, 'pol', polStage(ctx), 'pts'),
 		cte(d, 'dims', dimsStage(ctx), 'pol'),
 		cte(d, 'acct', acctStage(ctx, dimCols), 'dims'),
-		cte(d, q('shown_score'), [...ctx.keep, q('score'), shown, q('coverage'), ...dimCols], 'acct')
+		cte(d, 'shown_score', [...ctx.keep, q('score'), shown, q('coverage'), ...dimCols], 'acct')
 	];
 	const final = [
 		q('account_id'),
@@ -272,7 +277,7 @@ export function scoreStages(
 	return {
 		header: header(model, opts),
 		ctes,
-		select: `SELECT\n\t${final.join(',\n\t')}\nFROM ${q('shown_score')}`
+		select: `SELECT\n\t${final.join(',\n\t')}\nFROM shown_score`
 	};
 }
 

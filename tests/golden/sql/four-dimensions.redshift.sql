@@ -1,0 +1,84 @@
+-- Health Score Workbench model "Four dimensions, 25 points each" (id four-dimensions), schema version 1
+-- Dialect: redshift. Generated 2025-01-15.
+-- Returns one row per account: score (full precision, NULL = not scored), shown (rounded half
+-- up), tier (decided on shown), coverage (0-1), and one dim_<id> column per dimension:
+--   dim_usage = Product usage
+--   dim_support = Support experience
+--   dim_onboarding = Onboarding & adoption
+--   dim_engagement = Engagement & relationship
+WITH
+src AS (
+	SELECT
+		"account_id" AS "account_id",
+		CASE WHEN CAST("usage_points" AS DOUBLE PRECISION) IS NOT NULL AND (CAST("usage_points" AS DOUBLE PRECISION) NOT IN (CAST('NaN' AS DOUBLE PRECISION), CAST('Infinity' AS DOUBLE PRECISION), CAST('-Infinity' AS DOUBLE PRECISION))) THEN CAST("usage_points" AS DOUBLE PRECISION) END AS "x_usage_points",
+		CASE WHEN CAST("support_points" AS DOUBLE PRECISION) IS NOT NULL AND (CAST("support_points" AS DOUBLE PRECISION) NOT IN (CAST('NaN' AS DOUBLE PRECISION), CAST('Infinity' AS DOUBLE PRECISION), CAST('-Infinity' AS DOUBLE PRECISION))) THEN CAST("support_points" AS DOUBLE PRECISION) END AS "x_support_points",
+		CASE WHEN CAST("onboarding_points" AS DOUBLE PRECISION) IS NOT NULL AND (CAST("onboarding_points" AS DOUBLE PRECISION) NOT IN (CAST('NaN' AS DOUBLE PRECISION), CAST('Infinity' AS DOUBLE PRECISION), CAST('-Infinity' AS DOUBLE PRECISION))) THEN CAST("onboarding_points" AS DOUBLE PRECISION) END AS "x_onboarding_points",
+		CASE WHEN CAST("engagement_points" AS DOUBLE PRECISION) IS NOT NULL AND (CAST("engagement_points" AS DOUBLE PRECISION) NOT IN (CAST('NaN' AS DOUBLE PRECISION), CAST('Infinity' AS DOUBLE PRECISION), CAST('-Infinity' AS DOUBLE PRECISION))) THEN CAST("engagement_points" AS DOUBLE PRECISION) END AS "x_engagement_points"
+	FROM "crm"."accounts"
+),
+pts AS (
+	SELECT
+		"account_id",
+		CASE WHEN "x_usage_points" IS NOT NULL THEN CASE WHEN ("x_usage_points" / CAST(25 AS DOUBLE PRECISION)) <= CAST(0 AS DOUBLE PRECISION) THEN CAST(0 AS DOUBLE PRECISION) WHEN ("x_usage_points" / CAST(25 AS DOUBLE PRECISION)) >= CAST(1 AS DOUBLE PRECISION) THEN CAST(100 AS DOUBLE PRECISION) ELSE ("x_usage_points" / CAST(25 AS DOUBLE PRECISION)) * CAST(100 AS DOUBLE PRECISION) END END AS "p_usage_points",
+		CASE WHEN "x_support_points" IS NOT NULL THEN CASE WHEN ("x_support_points" / CAST(25 AS DOUBLE PRECISION)) <= CAST(0 AS DOUBLE PRECISION) THEN CAST(0 AS DOUBLE PRECISION) WHEN ("x_support_points" / CAST(25 AS DOUBLE PRECISION)) >= CAST(1 AS DOUBLE PRECISION) THEN CAST(100 AS DOUBLE PRECISION) ELSE ("x_support_points" / CAST(25 AS DOUBLE PRECISION)) * CAST(100 AS DOUBLE PRECISION) END END AS "p_support_points",
+		CASE WHEN "x_onboarding_points" IS NOT NULL THEN CASE WHEN ("x_onboarding_points" / CAST(25 AS DOUBLE PRECISION)) <= CAST(0 AS DOUBLE PRECISION) THEN CAST(0 AS DOUBLE PRECISION) WHEN ("x_onboarding_points" / CAST(25 AS DOUBLE PRECISION)) >= CAST(1 AS DOUBLE PRECISION) THEN CAST(100 AS DOUBLE PRECISION) ELSE ("x_onboarding_points" / CAST(25 AS DOUBLE PRECISION)) * CAST(100 AS DOUBLE PRECISION) END END AS "p_onboarding_points",
+		CASE WHEN "x_engagement_points" IS NOT NULL THEN CASE WHEN ("x_engagement_points" / CAST(25 AS DOUBLE PRECISION)) <= CAST(0 AS DOUBLE PRECISION) THEN CAST(0 AS DOUBLE PRECISION) WHEN ("x_engagement_points" / CAST(25 AS DOUBLE PRECISION)) >= CAST(1 AS DOUBLE PRECISION) THEN CAST(100 AS DOUBLE PRECISION) ELSE ("x_engagement_points" / CAST(25 AS DOUBLE PRECISION)) * CAST(100 AS DOUBLE PRECISION) END END AS "p_engagement_points"
+	FROM src
+),
+pol AS (
+	SELECT
+		"account_id",
+		"p_usage_points" AS "q_usage_points",
+		CASE WHEN "p_usage_points" IS NULL THEN 0 ELSE 1 END AS "h_usage_points",
+		"p_support_points" AS "q_support_points",
+		CASE WHEN "p_support_points" IS NULL THEN 0 ELSE 1 END AS "h_support_points",
+		"p_onboarding_points" AS "q_onboarding_points",
+		CASE WHEN "p_onboarding_points" IS NULL THEN 0 ELSE 1 END AS "h_onboarding_points",
+		"p_engagement_points" AS "q_engagement_points",
+		CASE WHEN "p_engagement_points" IS NULL THEN 0 ELSE 1 END AS "h_engagement_points"
+	FROM pts
+),
+dims AS (
+	SELECT
+		"account_id",
+		(CASE WHEN "q_usage_points" IS NULL THEN 0 ELSE CAST(1 AS DOUBLE PRECISION) * "q_usage_points" END) / NULLIF(CASE WHEN "q_usage_points" IS NULL THEN 0 ELSE CAST(1 AS DOUBLE PRECISION) END, 0) AS "dim_usage",
+		(CASE WHEN "q_support_points" IS NULL THEN 0 ELSE CAST(1 AS DOUBLE PRECISION) * "q_support_points" END) / NULLIF(CASE WHEN "q_support_points" IS NULL THEN 0 ELSE CAST(1 AS DOUBLE PRECISION) END, 0) AS "dim_support",
+		(CASE WHEN "q_onboarding_points" IS NULL THEN 0 ELSE CAST(1 AS DOUBLE PRECISION) * "q_onboarding_points" END) / NULLIF(CASE WHEN "q_onboarding_points" IS NULL THEN 0 ELSE CAST(1 AS DOUBLE PRECISION) END, 0) AS "dim_onboarding",
+		(CASE WHEN "q_engagement_points" IS NULL THEN 0 ELSE CAST(1 AS DOUBLE PRECISION) * "q_engagement_points" END) / NULLIF(CASE WHEN "q_engagement_points" IS NULL THEN 0 ELSE CAST(1 AS DOUBLE PRECISION) END, 0) AS "dim_engagement",
+		(CAST('0.25' AS DOUBLE PRECISION) * (CAST(1 AS DOUBLE PRECISION) * "h_usage_points") + CAST('0.25' AS DOUBLE PRECISION) * (CAST(1 AS DOUBLE PRECISION) * "h_support_points") + CAST('0.25' AS DOUBLE PRECISION) * (CAST(1 AS DOUBLE PRECISION) * "h_onboarding_points") + CAST('0.25' AS DOUBLE PRECISION) * (CAST(1 AS DOUBLE PRECISION) * "h_engagement_points")) AS "coverage"
+	FROM pol
+),
+acct AS (
+	SELECT
+		"account_id",
+		CASE WHEN "coverage" > CAST(0 AS DOUBLE PRECISION) AND "coverage" + CAST('0.000000001' AS DOUBLE PRECISION) >= CAST('0.5' AS DOUBLE PRECISION) THEN (CASE WHEN "dim_usage" IS NULL THEN 0 ELSE CAST(25 AS DOUBLE PRECISION) * "dim_usage" END + CASE WHEN "dim_support" IS NULL THEN 0 ELSE CAST(25 AS DOUBLE PRECISION) * "dim_support" END + CASE WHEN "dim_onboarding" IS NULL THEN 0 ELSE CAST(25 AS DOUBLE PRECISION) * "dim_onboarding" END + CASE WHEN "dim_engagement" IS NULL THEN 0 ELSE CAST(25 AS DOUBLE PRECISION) * "dim_engagement" END) / NULLIF(CASE WHEN "dim_usage" IS NULL THEN 0 ELSE CAST(25 AS DOUBLE PRECISION) END + CASE WHEN "dim_support" IS NULL THEN 0 ELSE CAST(25 AS DOUBLE PRECISION) END + CASE WHEN "dim_onboarding" IS NULL THEN 0 ELSE CAST(25 AS DOUBLE PRECISION) END + CASE WHEN "dim_engagement" IS NULL THEN 0 ELSE CAST(25 AS DOUBLE PRECISION) END, 0) END AS "score",
+		"coverage",
+		"dim_usage",
+		"dim_support",
+		"dim_onboarding",
+		"dim_engagement"
+	FROM dims
+),
+shown_score AS (
+	SELECT
+		"account_id",
+		"score",
+		FLOOR((CASE WHEN ("score" * CAST(1000000000 AS DOUBLE PRECISION)) - FLOOR(("score" * CAST(1000000000 AS DOUBLE PRECISION))) >= CAST('0.5' AS DOUBLE PRECISION) THEN FLOOR(("score" * CAST(1000000000 AS DOUBLE PRECISION))) + CAST(1 AS DOUBLE PRECISION) ELSE FLOOR(("score" * CAST(1000000000 AS DOUBLE PRECISION))) END) / CAST(1000000000 AS DOUBLE PRECISION) + CAST('0.5' AS DOUBLE PRECISION)) AS "shown",
+		"coverage",
+		"dim_usage",
+		"dim_support",
+		"dim_onboarding",
+		"dim_engagement"
+	FROM acct
+)
+SELECT
+	"account_id",
+	"score",
+	"shown",
+	CASE WHEN "shown" >= CAST(75 AS DOUBLE PRECISION) THEN 'Green' WHEN "shown" >= CAST(50 AS DOUBLE PRECISION) THEN 'Yellow' WHEN "shown" >= CAST(0 AS DOUBLE PRECISION) THEN 'Red' END AS "tier",
+	"coverage",
+	"dim_usage",
+	"dim_support",
+	"dim_onboarding",
+	"dim_engagement"
+FROM shown_score;

@@ -1,0 +1,118 @@
+-- Health Score Workbench model "Telco proof (every scheme) — O'Brien \ test" (id telco-proof), schema version 1
+-- Dialect: databricks. Generated 2025-01-15.
+-- Returns one row per account: score (full precision, NULL = not scored), shown (rounded half
+-- up), tier (decided on shown), coverage (0-1), and one dim_<id> column per dimension:
+--   dim_tenure_value = Tenure & value
+--   dim_spend = Spend
+--   dim_profile = Profile
+--   dim_csm = CSM view
+WITH
+src AS (
+	SELECT
+		`customerID` AS `account_id`,
+		`contract_type` AS `segment`,
+		CASE WHEN CAST(`tenure` AS DOUBLE) IS NOT NULL AND (CAST(`tenure` AS DOUBLE) NOT IN (CAST('NaN' AS DOUBLE), CAST('Infinity' AS DOUBLE), CAST('-Infinity' AS DOUBLE))) THEN CAST(`tenure` AS DOUBLE) END AS `x_tenure`,
+		CASE WHEN CAST(`MonthlyCharges` AS DOUBLE) IS NOT NULL AND (CAST(`MonthlyCharges` AS DOUBLE) NOT IN (CAST('NaN' AS DOUBLE), CAST('Infinity' AS DOUBLE), CAST('-Infinity' AS DOUBLE))) THEN CAST(`MonthlyCharges` AS DOUBLE) END AS `x_monthly_band`,
+		CASE WHEN CAST(`MonthlyCharges` AS DOUBLE) IS NOT NULL AND (CAST(`MonthlyCharges` AS DOUBLE) NOT IN (CAST('NaN' AS DOUBLE), CAST('Infinity' AS DOUBLE), CAST('-Infinity' AS DOUBLE))) THEN CAST(`MonthlyCharges` AS DOUBLE) END AS `x_monthly_cost`,
+		CASE WHEN CASE WHEN TRIM(`TotalCharges`) RLIKE '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$' THEN CAST(TRIM(`TotalCharges`) AS DOUBLE) END IS NOT NULL AND (CASE WHEN TRIM(`TotalCharges`) RLIKE '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$' THEN CAST(TRIM(`TotalCharges`) AS DOUBLE) END NOT IN (CAST('NaN' AS DOUBLE), CAST('Infinity' AS DOUBLE), CAST('-Infinity' AS DOUBLE))) THEN CASE WHEN TRIM(`TotalCharges`) RLIKE '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$' THEN CAST(TRIM(`TotalCharges`) AS DOUBLE) END END AS `x_total_pct`,
+		CASE WHEN CASE WHEN TRIM(`TotalCharges`) RLIKE '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$' THEN CAST(TRIM(`TotalCharges`) AS DOUBLE) END IS NOT NULL AND (CASE WHEN TRIM(`TotalCharges`) RLIKE '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$' THEN CAST(TRIM(`TotalCharges`) AS DOUBLE) END NOT IN (CAST('NaN' AS DOUBLE), CAST('Infinity' AS DOUBLE), CAST('-Infinity' AS DOUBLE))) THEN CASE WHEN TRIM(`TotalCharges`) RLIKE '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$' THEN CAST(TRIM(`TotalCharges`) AS DOUBLE) END END AS `x_total_seg_pct`,
+		CASE WHEN CAST(`MonthlyCharges` AS DOUBLE) IS NOT NULL AND (CAST(`MonthlyCharges` AS DOUBLE) NOT IN (CAST('NaN' AS DOUBLE), CAST('Infinity' AS DOUBLE), CAST('-Infinity' AS DOUBLE))) THEN CAST(`MonthlyCharges` AS DOUBLE) END AS `x_monthly_seg_pct`,
+		CASE WHEN `SeniorCitizen` THEN CAST(1 AS DOUBLE) WHEN NOT `SeniorCitizen` THEN CAST(0 AS DOUBLE) END AS `x_senior`,
+		CASE WHEN LOWER(TRIM(`Active`)) IN ('1', 'true', 'yes', 'y') THEN CAST(1 AS DOUBLE) WHEN LOWER(TRIM(`Active`)) IN ('0', 'false', 'no', 'n') THEN CAST(0 AS DOUBLE) END AS `x_active`,
+		`contract_type` AS `x_contract`,
+		`PaymentMethod` AS `x_payment`,
+		CASE WHEN CAST(`csm_rating_score` AS DOUBLE) IS NOT NULL AND (CAST(`csm_rating_score` AS DOUBLE) NOT IN (CAST('NaN' AS DOUBLE), CAST('Infinity' AS DOUBLE), CAST('-Infinity' AS DOUBLE))) THEN CAST(`csm_rating_score` AS DOUBLE) END AS `x_csm_rating`
+	FROM `analytics`.`telco_accounts`
+),
+pts AS (
+	SELECT
+		`account_id`,
+		`segment`,
+		CASE WHEN `x_tenure` IS NOT NULL THEN CASE WHEN ((`x_tenure` - CAST(0 AS DOUBLE)) / (CAST(60 AS DOUBLE) - CAST(0 AS DOUBLE))) <= CAST(0 AS DOUBLE) THEN CAST(0 AS DOUBLE) WHEN ((`x_tenure` - CAST(0 AS DOUBLE)) / (CAST(60 AS DOUBLE) - CAST(0 AS DOUBLE))) >= CAST(1 AS DOUBLE) THEN CAST(100 AS DOUBLE) ELSE ((`x_tenure` - CAST(0 AS DOUBLE)) / (CAST(60 AS DOUBLE) - CAST(0 AS DOUBLE))) * CAST(100 AS DOUBLE) END END AS `p_tenure`,
+		CASE WHEN `x_monthly_band` IS NULL THEN NULL WHEN `x_monthly_band` <= CAST(30 AS DOUBLE) THEN CAST(90 AS DOUBLE) WHEN `x_monthly_band` <= CAST('70.35' AS DOUBLE) THEN CAST(60 AS DOUBLE) WHEN `x_monthly_band` <= CAST(100 AS DOUBLE) THEN CAST(40 AS DOUBLE) ELSE CAST(20 AS DOUBLE) END AS `p_monthly_band`,
+		CASE WHEN `x_monthly_cost` IS NOT NULL THEN CASE WHEN ((`x_monthly_cost` - CAST('118.75' AS DOUBLE)) / (CAST('18.25' AS DOUBLE) - CAST('118.75' AS DOUBLE))) <= CAST(0 AS DOUBLE) THEN CAST(0 AS DOUBLE) WHEN ((`x_monthly_cost` - CAST('118.75' AS DOUBLE)) / (CAST('18.25' AS DOUBLE) - CAST('118.75' AS DOUBLE))) >= CAST(1 AS DOUBLE) THEN CAST(100 AS DOUBLE) ELSE ((`x_monthly_cost` - CAST('118.75' AS DOUBLE)) / (CAST('18.25' AS DOUBLE) - CAST('118.75' AS DOUBLE))) * CAST(100 AS DOUBLE) END END AS `p_monthly_cost`,
+		CASE WHEN `x_total_pct` IS NULL THEN NULL WHEN COUNT(*) OVER (PARTITION BY CASE WHEN `x_total_pct` IS NULL THEN 1 ELSE 0 END) <= 1 THEN CAST(0 AS DOUBLE) ELSE (CAST(100 AS DOUBLE) * CAST(RANK() OVER (PARTITION BY CASE WHEN `x_total_pct` IS NULL THEN 1 ELSE 0 END ORDER BY `x_total_pct` ASC) - 1 AS DOUBLE)) / CAST(COUNT(*) OVER (PARTITION BY CASE WHEN `x_total_pct` IS NULL THEN 1 ELSE 0 END) - 1 AS DOUBLE) END AS `p_total_pct`,
+		CASE WHEN `x_total_seg_pct` IS NULL THEN NULL WHEN COUNT(*) OVER (PARTITION BY CASE WHEN `x_total_seg_pct` IS NULL THEN 1 ELSE 0 END, `segment`) <= 1 THEN CAST(0 AS DOUBLE) ELSE (CAST(100 AS DOUBLE) * CAST(RANK() OVER (PARTITION BY CASE WHEN `x_total_seg_pct` IS NULL THEN 1 ELSE 0 END, `segment` ORDER BY `x_total_seg_pct` DESC) - 1 AS DOUBLE)) / CAST(COUNT(*) OVER (PARTITION BY CASE WHEN `x_total_seg_pct` IS NULL THEN 1 ELSE 0 END, `segment`) - 1 AS DOUBLE) END AS `p_total_seg_pct`,
+		CASE WHEN `x_monthly_seg_pct` IS NULL THEN NULL WHEN COUNT(*) OVER (PARTITION BY CASE WHEN `x_monthly_seg_pct` IS NULL THEN 1 ELSE 0 END, `segment`) <= 1 THEN CAST(0 AS DOUBLE) ELSE (CAST(100 AS DOUBLE) * CAST(RANK() OVER (PARTITION BY CASE WHEN `x_monthly_seg_pct` IS NULL THEN 1 ELSE 0 END, `segment` ORDER BY `x_monthly_seg_pct` ASC) - 1 AS DOUBLE)) / CAST(COUNT(*) OVER (PARTITION BY CASE WHEN `x_monthly_seg_pct` IS NULL THEN 1 ELSE 0 END, `segment`) - 1 AS DOUBLE) END AS `p_monthly_seg_pct`,
+		CASE WHEN `x_senior` = CAST(1 AS DOUBLE) THEN CAST(30 AS DOUBLE) WHEN `x_senior` = CAST(0 AS DOUBLE) THEN CAST(80 AS DOUBLE) END AS `p_senior`,
+		CASE WHEN `x_active` = CAST(1 AS DOUBLE) THEN CAST(100 AS DOUBLE) WHEN `x_active` = CAST(0 AS DOUBLE) THEN CAST(10 AS DOUBLE) END AS `p_active`,
+		CASE WHEN `x_contract` IS NULL THEN NULL WHEN `x_contract` = 'Month-to-month' THEN CAST(20 AS DOUBLE) WHEN `x_contract` = 'One year' THEN CAST(70 AS DOUBLE) ELSE NULL END AS `p_contract`,
+		CASE WHEN `x_payment` IS NULL THEN NULL WHEN `x_payment` = 'Electronic check' THEN CAST(30 AS DOUBLE) WHEN `x_payment` = 'Mailed check' THEN CAST(60 AS DOUBLE) ELSE CAST(80 AS DOUBLE) END AS `p_payment`,
+		CASE WHEN `x_csm_rating` IS NOT NULL THEN CASE WHEN (`x_csm_rating` / CAST(25 AS DOUBLE)) <= CAST(0 AS DOUBLE) THEN CAST(0 AS DOUBLE) WHEN (`x_csm_rating` / CAST(25 AS DOUBLE)) >= CAST(1 AS DOUBLE) THEN CAST(100 AS DOUBLE) ELSE (`x_csm_rating` / CAST(25 AS DOUBLE)) * CAST(100 AS DOUBLE) END END AS `p_csm_rating`
+	FROM src
+),
+pol AS (
+	SELECT
+		`account_id`,
+		`segment`,
+		`p_tenure` AS `q_tenure`,
+		CASE WHEN `p_tenure` IS NULL THEN 0 ELSE 1 END AS `h_tenure`,
+		COALESCE(`p_monthly_band`, CAST(0 AS DOUBLE)) AS `q_monthly_band`,
+		CASE WHEN `p_monthly_band` IS NULL THEN 0 ELSE 1 END AS `h_monthly_band`,
+		`p_monthly_cost` AS `q_monthly_cost`,
+		CASE WHEN `p_monthly_cost` IS NULL THEN 0 ELSE 1 END AS `h_monthly_cost`,
+		COALESCE(`p_total_pct`, CAST(50 AS DOUBLE)) AS `q_total_pct`,
+		CASE WHEN `p_total_pct` IS NULL THEN 0 ELSE 1 END AS `h_total_pct`,
+		`p_total_seg_pct` AS `q_total_seg_pct`,
+		CASE WHEN `p_total_seg_pct` IS NULL THEN 0 ELSE 1 END AS `h_total_seg_pct`,
+		`p_monthly_seg_pct` AS `q_monthly_seg_pct`,
+		CASE WHEN `p_monthly_seg_pct` IS NULL THEN 0 ELSE 1 END AS `h_monthly_seg_pct`,
+		`p_senior` AS `q_senior`,
+		CASE WHEN `p_senior` IS NULL THEN 0 ELSE 1 END AS `h_senior`,
+		COALESCE(`p_active`, CAST(0 AS DOUBLE)) AS `q_active`,
+		CASE WHEN `p_active` IS NULL THEN 0 ELSE 1 END AS `h_active`,
+		`p_contract` AS `q_contract`,
+		CASE WHEN `p_contract` IS NULL THEN 0 ELSE 1 END AS `h_contract`,
+		`p_payment` AS `q_payment`,
+		CASE WHEN `p_payment` IS NULL THEN 0 ELSE 1 END AS `h_payment`,
+		`p_csm_rating` AS `q_csm_rating`,
+		CASE WHEN `p_csm_rating` IS NULL THEN 0 ELSE 1 END AS `h_csm_rating`
+	FROM pts
+),
+dims AS (
+	SELECT
+		`account_id`,
+		`segment`,
+		(CASE WHEN `q_tenure` IS NULL THEN 0 ELSE CASE `segment` WHEN 'Two year' THEN CAST(5 AS DOUBLE) ELSE CAST(2 AS DOUBLE) END * `q_tenure` END + CASE WHEN `q_monthly_band` IS NULL THEN 0 ELSE CAST(1 AS DOUBLE) * `q_monthly_band` END + CASE WHEN `q_monthly_cost` IS NULL THEN 0 ELSE CAST('0.7' AS DOUBLE) * `q_monthly_cost` END) / NULLIF(CASE WHEN `q_tenure` IS NULL THEN 0 ELSE CASE `segment` WHEN 'Two year' THEN CAST(5 AS DOUBLE) ELSE CAST(2 AS DOUBLE) END END + CASE WHEN `q_monthly_band` IS NULL THEN 0 ELSE CAST(1 AS DOUBLE) END + CASE WHEN `q_monthly_cost` IS NULL THEN 0 ELSE CAST('0.7' AS DOUBLE) END, 0) AS `dim_tenure_value`,
+		(CASE WHEN `q_total_pct` IS NULL THEN 0 ELSE CAST(1 AS DOUBLE) * `q_total_pct` END + CASE WHEN `q_total_seg_pct` IS NULL THEN 0 ELSE CAST('1.5' AS DOUBLE) * `q_total_seg_pct` END + CASE WHEN `q_monthly_seg_pct` IS NULL THEN 0 ELSE CAST('0.3' AS DOUBLE) * `q_monthly_seg_pct` END) / NULLIF(CASE WHEN `q_total_pct` IS NULL THEN 0 ELSE CAST(1 AS DOUBLE) END + CASE WHEN `q_total_seg_pct` IS NULL THEN 0 ELSE CAST('1.5' AS DOUBLE) END + CASE WHEN `q_monthly_seg_pct` IS NULL THEN 0 ELSE CAST('0.3' AS DOUBLE) END, 0) AS `dim_spend`,
+		(CASE WHEN `q_senior` IS NULL THEN 0 ELSE CAST(1 AS DOUBLE) * `q_senior` END + CASE WHEN `q_active` IS NULL THEN 0 ELSE CAST(1 AS DOUBLE) * `q_active` END + CASE WHEN `q_contract` IS NULL THEN 0 ELSE CAST(1 AS DOUBLE) * `q_contract` END + CASE WHEN `q_payment` IS NULL THEN 0 ELSE CAST(1 AS DOUBLE) * `q_payment` END) / NULLIF(CASE WHEN `q_senior` IS NULL THEN 0 ELSE CAST(1 AS DOUBLE) END + CASE WHEN `q_active` IS NULL THEN 0 ELSE CAST(1 AS DOUBLE) END + CASE WHEN `q_contract` IS NULL THEN 0 ELSE CAST(1 AS DOUBLE) END + CASE WHEN `q_payment` IS NULL THEN 0 ELSE CAST(1 AS DOUBLE) END, 0) AS `dim_profile`,
+		(CASE WHEN `q_csm_rating` IS NULL THEN 0 ELSE CAST(1 AS DOUBLE) * `q_csm_rating` END) / NULLIF(CASE WHEN `q_csm_rating` IS NULL THEN 0 ELSE CAST(1 AS DOUBLE) END, 0) AS `dim_csm`,
+		CASE `segment` WHEN 'Two year' THEN (CAST('0.125' AS DOUBLE) * (CAST('0.7462686567164178' AS DOUBLE) * `h_tenure` + CAST('0.14925373134328357' AS DOUBLE) * `h_monthly_band` + CAST('0.1044776119402985' AS DOUBLE) * `h_monthly_cost`) + CAST('0.25' AS DOUBLE) * (CAST('0.35714285714285715' AS DOUBLE) * `h_total_pct` + CAST('0.5357142857142857' AS DOUBLE) * `h_total_seg_pct` + CAST('0.10714285714285715' AS DOUBLE) * `h_monthly_seg_pct`) + CAST('0.125' AS DOUBLE) * (CAST('0.25' AS DOUBLE) * `h_senior` + CAST('0.25' AS DOUBLE) * `h_active` + CAST('0.25' AS DOUBLE) * `h_contract` + CAST('0.25' AS DOUBLE) * `h_payment`) + CAST('0.5' AS DOUBLE) * (CAST(1 AS DOUBLE) * `h_csm_rating`)) ELSE (CAST('0.35294117647058826' AS DOUBLE) * (CAST('0.5405405405405405' AS DOUBLE) * `h_tenure` + CAST('0.27027027027027023' AS DOUBLE) * `h_monthly_band` + CAST('0.18918918918918917' AS DOUBLE) * `h_monthly_cost`) + CAST('0.23529411764705882' AS DOUBLE) * (CAST('0.35714285714285715' AS DOUBLE) * `h_total_pct` + CAST('0.5357142857142857' AS DOUBLE) * `h_total_seg_pct` + CAST('0.10714285714285715' AS DOUBLE) * `h_monthly_seg_pct`) + CAST('0.11764705882352941' AS DOUBLE) * (CAST('0.25' AS DOUBLE) * `h_senior` + CAST('0.25' AS DOUBLE) * `h_active` + CAST('0.25' AS DOUBLE) * `h_contract` + CAST('0.25' AS DOUBLE) * `h_payment`) + CAST('0.29411764705882354' AS DOUBLE) * (CAST(1 AS DOUBLE) * `h_csm_rating`)) END AS `coverage`
+	FROM pol
+),
+acct AS (
+	SELECT
+		`account_id`,
+		`segment`,
+		CASE WHEN `coverage` > CAST(0 AS DOUBLE) AND `coverage` + CAST('0.000000001' AS DOUBLE) >= CAST('0.75' AS DOUBLE) THEN (CASE WHEN `dim_tenure_value` IS NULL THEN 0 ELSE CASE `segment` WHEN 'Two year' THEN CAST(1 AS DOUBLE) ELSE CAST(3 AS DOUBLE) END * `dim_tenure_value` END + CASE WHEN `dim_spend` IS NULL THEN 0 ELSE CAST(2 AS DOUBLE) * `dim_spend` END + CASE WHEN `dim_profile` IS NULL THEN 0 ELSE CAST(1 AS DOUBLE) * `dim_profile` END + CASE WHEN `dim_csm` IS NULL THEN 0 ELSE CASE `segment` WHEN 'Two year' THEN CAST(4 AS DOUBLE) ELSE CAST('2.5' AS DOUBLE) END * `dim_csm` END) / NULLIF(CASE WHEN `dim_tenure_value` IS NULL THEN 0 ELSE CASE `segment` WHEN 'Two year' THEN CAST(1 AS DOUBLE) ELSE CAST(3 AS DOUBLE) END END + CASE WHEN `dim_spend` IS NULL THEN 0 ELSE CAST(2 AS DOUBLE) END + CASE WHEN `dim_profile` IS NULL THEN 0 ELSE CAST(1 AS DOUBLE) END + CASE WHEN `dim_csm` IS NULL THEN 0 ELSE CASE `segment` WHEN 'Two year' THEN CAST(4 AS DOUBLE) ELSE CAST('2.5' AS DOUBLE) END END, 0) END AS `score`,
+		`coverage`,
+		`dim_tenure_value`,
+		`dim_spend`,
+		`dim_profile`,
+		`dim_csm`
+	FROM dims
+),
+shown_score AS (
+	SELECT
+		`account_id`,
+		`segment`,
+		`score`,
+		FLOOR((CASE WHEN (`score` * CAST(1000000000 AS DOUBLE)) - FLOOR((`score` * CAST(1000000000 AS DOUBLE))) >= CAST('0.5' AS DOUBLE) THEN FLOOR((`score` * CAST(1000000000 AS DOUBLE))) + CAST(1 AS DOUBLE) ELSE FLOOR((`score` * CAST(1000000000 AS DOUBLE))) END) / CAST(1000000000 AS DOUBLE) + CAST('0.5' AS DOUBLE)) AS `shown`,
+		`coverage`,
+		`dim_tenure_value`,
+		`dim_spend`,
+		`dim_profile`,
+		`dim_csm`
+	FROM acct
+)
+SELECT
+	`account_id`,
+	`score`,
+	`shown`,
+	CASE `segment` WHEN 'Two year' THEN CASE WHEN `shown` >= CAST(70 AS DOUBLE) THEN 'Gold' WHEN `shown` >= CAST(40 AS DOUBLE) THEN 'Silver' WHEN `shown` >= CAST(0 AS DOUBLE) THEN 'Bronze \'at risk\'' END WHEN 'One year' THEN CASE WHEN `shown` >= CAST(75 AS DOUBLE) THEN 'Green' WHEN `shown` >= CAST(45 AS DOUBLE) THEN 'Yellow' WHEN `shown` >= CAST(0 AS DOUBLE) THEN 'Red' END ELSE CASE WHEN `shown` >= CAST(80 AS DOUBLE) THEN 'Green' WHEN `shown` >= CAST(50 AS DOUBLE) THEN 'Yellow' WHEN `shown` >= CAST(0 AS DOUBLE) THEN 'Red' END END AS `tier`,
+	`coverage`,
+	`dim_tenure_value`,
+	`dim_spend`,
+	`dim_profile`,
+	`dim_csm`
+FROM shown_score;
