@@ -5,6 +5,7 @@ import type { BenchStepInfo } from './main';
 import { backtestGroup } from './backtest-group';
 import { sourcesGroup } from './sources-group';
 import { validationGroup } from './validation-group';
+import { firstOpenGroup } from './first-open-group';
 import { prepareImport, prepareRescore, productImport, productRescore } from './product';
 
 export interface BenchStep {
@@ -166,7 +167,9 @@ export function groups(quick: boolean): BenchGroup[] {
 		quick
 			? [importGroup(big), rescoreGroup(100_000)]
 			: [importGroup(big), rescoreGroup(100_000), rescoreGroup(big)]
-	).concat(backtestGroup(), validationGroup(), quick ? [] : [sourcesGroup()]);
+	)
+		.concat(backtestGroup(), validationGroup(), quick ? [] : [sourcesGroup()])
+		.concat(firstOpenGroup());
 }
 
 export { BENCH_METRICS };

@@ -15,12 +15,84 @@ export interface SourceProfile {
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
+/** Words of a column name: split at spaces, `_`, `-`, `.` and camelCase, lower-cased. */
+export function nameWords(name: string): string[] {
+	return name
+		.trim()
+		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+		.toLowerCase()
+		.split(/[\s_.\-/]+/)
+		.filter((w) => w !== '');
+}
+
+/** Words that name whoever the rows are about (an account, a customer, a user, an org …). */
+const ENTITY_WORDS = new Set([
+	'account',
+	'customer',
+	'client',
+	'company',
+	'user',
+	'org',
+	'organization',
+	'organisation',
+	'tenant',
+	'member',
+	'subscriber',
+	'workspace',
+	'shop',
+	'store',
+	'partner',
+	'kunde',
+	'kunden',
+	'cliente',
+	'konto'
+]);
+/** Words a key name may end with (`customer_id`, `Kunden-Nr`, `org_name`). */
+const KEY_SUFFIX = new Set([
+	'id',
+	'key',
+	'code',
+	'number',
+	'no',
+	'nr',
+	'num',
+	'nummer',
+	'name',
+	'ref'
+]);
+/** German compounds written as one word (`Kundennummer`, `KundenID`, `Kontonr`). */
+const ENTITY_COMPOUND = /^(kunden?|konto|account|customer|client|user|org)(nummer|nr|no|id|key)$/;
+
+/**
+ * The name says whose the row is: an entity word alone or with a key suffix ("user",
+ * "customer_id", "Org", "Kundennummer"), not a measure about it ("user_agent", "org_size").
+ */
+export function isEntityName(name: string): boolean {
+	const w = nameWords(name).map((x) => x.replace(/s$/, ''));
+	if (w.length === 1) return ENTITY_WORDS.has(w[0]!) || ENTITY_COMPOUND.test(w[0]!);
+	if (w.length === 2) return ENTITY_WORDS.has(w[0]!) && KEY_SUFFIX.has(w[1]!);
+	return false;
+}
+
+/** The name says the id is the row's own (`ticket_id`, `event_id`): unique, not a link. */
+export function isRowIdName(name: string): boolean {
+	const w = nameWords(name);
+	return (
+		w.length === 2 &&
+		/^(event|ticket|row|line|record|transaction|txn|order|invoice|message|log|session|usage|activity|visit|call|hit|entry|item)s?$/.test(
+			w[0]!
+		) &&
+		/^(id|key|no|nr|number)$/.test(w[1]!)
+	);
+}
+
 /** How much a column name looks like an account key (0 = not at all). */
 export function keyNameScore(name: string): number {
 	const n = norm(name);
 	if (n === 'accountid' || n === 'customerid' || n === 'clientid' || n === 'companyid') return 3;
 	if (n === 'id' || n === 'accountkey' || n === 'customerkey') return 2;
 	if (/account|customer|client|company/.test(n) && /id|key|number|no$/.test(n)) return 2;
+	if (isEntityName(name)) return 2;
 	if (/id$|key$/.test(n)) return 1;
 	return 0;
 }
@@ -43,6 +115,38 @@ function distinctOf(src: SourceTable, column: string): { distinct: number; blank
 }
 
 /**
+ * A column that can key repeated rows without an id-like name: text or category values, or
+ * whole numbers of one length (`10482`), no blanks, repeating; the one with the most distinct
+ * values (whoever the rows are about has more values than a type or a status column).
+ */
+function repeatedKey(src: SourceTable, dateColumns: readonly string[]): string | null {
+	const n = src.table.n;
+	let best: string | null = null;
+	let bestDistinct = 1;
+	for (const c of sourceColumnNames(src)) {
+		if (dateColumns.includes(c)) continue;
+		const col = sourceColumn(src, c);
+		if (!col) continue;
+		if (col.kind === 'number') {
+			let len = -1;
+			let ok = n > 0;
+			for (let i = 0; i < n && ok; i++) {
+				const x = col.values[i]!;
+				const l = Number.isInteger(x) && x >= 0 ? String(x).length : -2;
+				if (l < 0 || (len >= 0 && l !== len)) ok = false;
+				len = l;
+			}
+			if (!ok) continue;
+		}
+		const { distinct, blank } = distinctOf(src, c);
+		if (blank > 0 || distinct >= n || distinct <= bestDistinct) continue;
+		best = c;
+		bestDistinct = distinct;
+	}
+	return best;
+}
+
+/**
  * The likely grain: unique ids → account; start and end date columns → period; id × date unique
  * → snapshot; repeated ids with a date → event.
  */
@@ -57,13 +161,29 @@ export function proposeGrain(p: SourceProfile): GrainProposal {
 	// Prefer an account-like key; else a key other than the table's own row id (`usage_id`:
 	// the first id-like column when nearly every value is distinct).
 	const own = ranked.find((x) => x.c === names[0] && distinctOf(src, x.c).distinct >= 0.99 * n);
-	const key =
-		ranked.find((x) => /account|customer|client|company/i.test(x.c))?.c ??
+	let key =
+		ranked.find((x) => /account|customer|client|company/i.test(x.c) || isEntityName(x.c))?.c ??
 		src.idColumn ??
 		ranked.find((x) => x !== own)?.c ??
 		ranked[0]?.c ??
 		null;
 	const reasons: string[] = [];
+	// No key-like name (or only the row's own id): a repeated text / whole-number column beside
+	// a date is whoever the rows are about (`user`, `who`).
+	if (
+		p.dateColumns.length > 0 &&
+		(!key || (isRowIdName(key) && distinctOf(src, key).distinct >= n))
+	) {
+		const alt = repeatedKey(src, p.dateColumns);
+		if (alt) {
+			reasons.push(
+				key
+					? `"${key}" is unique: it names each row, not whom the row is about; "${alt}" repeats, so it is taken as the key.`
+					: `No column is named like an id; "${alt}" repeats beside a date, so it is taken as the key.`
+			);
+			key = alt;
+		}
+	}
 	if (!key)
 		return {
 			grain: 'account',

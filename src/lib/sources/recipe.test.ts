@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parseRecipe } from './recipe-schema';
 import { describeFeature, describeGrid } from './describe';
 import { gridDays, dayIso, epochDayInZone } from './grid';
-import { proposeGrain, proposeKeys } from './detect';
-import { ravenRecipe, ravenSources } from './test-data';
-import { checkRecipeColumns } from './validate';
+import { isEntityName, proposeGrain, proposeKeys } from './detect';
+import { ravenRecipe, ravenSources, typedTable } from './test-data';
+import { checkRecipeColumns, checkRecipeZones } from './validate';
 
 describe('parseRecipe', () => {
 	it('accepts the ravenstack recipe, through JSON, unchanged', () => {
@@ -187,6 +187,100 @@ describe('proposals on ravenstack', () => {
 				targetColumn: 'account_id',
 				overlap: 1
 			})
+		);
+	});
+});
+
+describe('proposals without an id-like name', () => {
+	const who = Array.from({ length: 300 }, (_, i) => (i * 7919) % 40);
+	const day = (i: number) =>
+		new Date(Date.UTC(2024, 0, 1 + ((i * 31) % 90))).toISOString().slice(0, 10);
+	const source = (header: string[], cell: (h: string, i: number) => string, dates: string[]) => {
+		const rows = Array.from({ length: 300 }, (_, i) => header.map((h) => cell(h, i)));
+		const table = typedTable(header, rows, new Set());
+		return proposeGrain({
+			table: { name: 'f', ids: null, idColumn: null, table },
+			dateColumns: dates
+		});
+	};
+	it.each([
+		['user', 'u'],
+		['customer', 'c'],
+		['org', 'o'],
+		['Kundennummer', 'K']
+	])('"%s" with a date → an event keyed by it', (key, prefix) => {
+		const g = source(
+			[key, 'ts', 'kind'],
+			(h, i) => (h === key ? `${prefix}${who[i]}` : h === 'ts' ? day(i) : ['a', 'b'][i % 2]!),
+			['ts']
+		);
+		expect(g).toMatchObject({ grain: 'event', key, time: 'ts' });
+		expect(g.reasons[0]).toBe(`"${key}" repeats (40 distinct values in 300 rows).`);
+	});
+	it('no key-like name: the repeated column with most values beside a date, said in words', () => {
+		const g = source(
+			['who', 'when', 'what'],
+			(h, i) => (h === 'who' ? `p${who[i]}` : h === 'when' ? day(i) : ['a', 'b', 'c'][i % 3]!),
+			['when']
+		);
+		expect(g).toMatchObject({ grain: 'event', key: 'who', time: 'when' });
+		expect(g.reasons[0]).toBe(
+			'No column is named like an id; "who" repeats beside a date, so it is taken as the key.'
+		);
+	});
+	it('an own unique event_id yields to the repeated column; whole-number ids of one length count', () => {
+		const g = source(
+			['event_id', 'holder', 'start', 'end'],
+			(h, i) =>
+				h === 'event_id'
+					? `E${i}`
+					: h === 'holder'
+						? String(10_000 + who[i]!)
+						: h === 'start'
+							? day(i)
+							: day(i + 200),
+			['start', 'end']
+		);
+		expect(g).toMatchObject({ grain: 'period', key: 'holder', start: 'start', end: 'end' });
+		expect(g.reasons[0]).toContain('"event_id" is unique: it names each row');
+	});
+	it('entity names are whole words, not measures about the entity', () => {
+		for (const n of [
+			'user',
+			'User ID',
+			'customer_name',
+			'orgs',
+			'Kundennummer',
+			'KundenNr',
+			'kunden_nr',
+			'clientKey'
+		])
+			expect(isEntityName(n), n).toBe(true);
+		for (const n of [
+			'user_agent',
+			'org_size',
+			'customer_since',
+			'username_length',
+			'users_active_30d'
+		])
+			expect(isEntityName(n), n).toBe(false);
+	});
+});
+
+describe('checkRecipeZones', () => {
+	it('a source stored in another zone than the recipe records is an error naming both zones', () => {
+		const r = ravenRecipe();
+		const tickets = r.sources.find((s) => s.name === 'support-tickets')!;
+		expect(tickets.timeZone ?? 'UTC').toBe('UTC');
+		expect(checkRecipeZones(r, () => 'UTC')).toEqual([]);
+		expect(checkRecipeZones(r, () => null)).toEqual([]);
+		const issues = checkRecipeZones(r, (name) =>
+			name === 'support-tickets' ? 'Asia/Tokyo' : 'UTC'
+		);
+		expect(issues).toHaveLength(1);
+		expect(issues[0]).toMatchObject({ severity: 'error', source: 'support-tickets' });
+		expect(issues[0]!.message).toContain(
+			'was read in Asia/Tokyo, but the recipe counts its dates in UTC'
 		);
 	});
 });

@@ -292,3 +292,29 @@ export function checkRecipeColumns(
 	}
 	return out;
 }
+
+/**
+ * The recipe's time zone is used, not informational: each source's dates are stored as calendar
+ * days in the zone they were read in at import (the instants are not kept), so the recipe
+ * records that zone per source and a build refuses a source now stored in another one (a
+ * re-import read in Asia/Tokyo under a recipe made in UTC would move events across day and
+ * window edges without a word). Each mismatch is an error naming the source and both zones.
+ * @param zoneOf source name → the zone its stored dataset was read in (null when not loaded)
+ */
+export function checkRecipeZones(
+	recipe: Recipe,
+	zoneOf: (source: string) => string | null
+): SourceIssue[] {
+	const out: SourceIssue[] = [];
+	for (const s of recipe.sources) {
+		const now = zoneOf(s.name);
+		const want = s.timeZone ?? 'UTC';
+		if (now === null || now === want) continue;
+		out.push({
+			severity: 'error',
+			source: s.name,
+			message: `Source "${s.name}" was read in ${now}, but the recipe counts its dates in ${want}: its days would start at another hour and events could move across window edges. Import it again in ${want}, or remove it from the recipe and add it again to count it in ${now}.`
+		});
+	}
+	return out;
+}

@@ -40,10 +40,41 @@ function sharedParts(): AppParts {
 		portfolio: sharedPortfolio,
 		backtest: sharedBacktest,
 		getStore: () => sharedDatasets.store,
-		boot: () => bootstrap(),
+		boot: () => bootstrap({ dataWanted: () => untilScreenWithData() }),
 		validation: sharedValidation,
 		isValidationOpen: () => router.screen === 'validation'
 	};
+}
+
+/**
+ * Whether a screen shows data: all but the calculator and a workshop participant's cards
+ * (`#/workshop?r=…`, opened on a phone, carries its own accounts).
+ */
+export function screenNeedsData(screen: string, params: URLSearchParams): boolean {
+	if (screen === 'calculator') return false;
+	if (screen === 'workshop' && params.has('r')) return false;
+	return true;
+}
+
+/**
+ * Resolves once the open screen is one that shows data: a visitor to the calculator (or a
+ * workshop participant) never waits for, nor downloads, the sample portfolio.
+ */
+export function untilScreenWithData(
+	wanted: () => boolean = () => screenNeedsData(router.screen, router.params)
+): Promise<void> {
+	return new Promise((resolve) => {
+		let done = false;
+		const stop = $effect.root(() => {
+			$effect(() => {
+				if (!done && wanted()) {
+					done = true;
+					resolve();
+					queueMicrotask(() => stop());
+				}
+			});
+		});
+	});
 }
 
 /**
@@ -52,7 +83,8 @@ function sharedParts(): AppParts {
  * - The portfolio follows the dataset and rescores on every model change (only those two are
  *   tracked: the state's own replies must not schedule another request).
  * - The backtest follows the dataset and re-runs on a model change and on a change of its own
- *   settings (mode, as-of day, horizon, seed, resamples, targets, challenger), read inside `run`.
+ *   settings (mode, as-of day, horizon, seed, resamples, targets, challenger), read inside `run`;
+ *   on a new dataset it starts once the portfolio has answered (the portfolio shows first).
  * - Saved models become challengers once the store is open.
  */
 export function startApp(parts: AppParts = sharedParts()): () => void {
@@ -74,9 +106,12 @@ export function startApp(parts: AppParts = sharedParts()): () => void {
 			const ds = wb.dataset;
 			untrack(() => bt.setDataset(ds));
 		});
+		// The backtest waits for the portfolio's first answer on a dataset: on two cores, both
+		// at once made first open ~1.5 s slower before the portfolio showed (bench: first-open).
+		const portfolioAnswered = $derived(p.scored !== null || p.error !== null);
 		$effect(() => {
 			const m = wb.model;
-			if (m && wb.dataset) bt.run(m);
+			if (m && wb.dataset && portfolioAnswered) bt.run(m);
 		});
 		$effect(() => {
 			const store = parts.getStore();

@@ -13,7 +13,7 @@ import { ScoreCore } from '$lib/model/engine/cache';
 import { handleScoreRequest } from '$lib/workers/score-core';
 import type { ScoreReply, ScoreRequest } from '$lib/workers/score-protocol';
 import { syntheticModel, syntheticTable } from '$lib/model/engine/testing/synthetic';
-import { startApp } from './app.svelte';
+import { screenNeedsData, startApp, untilScreenWithData } from './app.svelte';
 import { BacktestState, type BacktestWorkerLike } from './backtest.svelte';
 import { PortfolioState, type WorkerLike } from './portfolio.svelte';
 import { Workbench } from './workbench.svelte';
@@ -148,7 +148,7 @@ describe('startApp', () => {
 	});
 
 	it('runs the backtest on model changes and on a changed setting', () => {
-		const { wb, bw, backtest, stop } = setup();
+		const { wb, sw, bw, backtest, stop } = setup();
 		const run = vi.spyOn(backtest, 'run');
 		wb.loadModel(syntheticModel(4));
 		const ds = dataset();
@@ -157,6 +157,10 @@ describe('startApp', () => {
 		wb.setDataset(ds);
 		flushSync();
 		expect(backtest.dataset).toBe(ds);
+		// The portfolio answers first (first open on two cores); then the backtest runs.
+		expect(run).toHaveBeenCalledTimes(0);
+		sw.settle();
+		flushSync();
 		expect(run).toHaveBeenCalledTimes(1);
 		expect(bw.log.map((m) => m.type)).toEqual(['backtest/data', 'backtest/run', 'backtest/fit']);
 
@@ -197,5 +201,32 @@ describe('startApp', () => {
 		wb.editModel({ ...model, name: 'After stop' }, 'rename');
 		flushSync();
 		expect(sw.log).toHaveLength(0);
+	});
+});
+
+describe('which screens load data', () => {
+	it('the calculator and a participant’s workshop cards never load the sample', () => {
+		const p = (q: string) => new URLSearchParams(q);
+		expect(screenNeedsData('calculator', p(''))).toBe(false);
+		expect(screenNeedsData('calculator', p('s=abc'))).toBe(false);
+		expect(screenNeedsData('workshop', p('r=xyz'))).toBe(false);
+		expect(screenNeedsData('workshop', p(''))).toBe(true);
+		expect(screenNeedsData('workshop', p('a=answer'))).toBe(true);
+		for (const s of ['data', 'model', 'portfolio', 'backtest', 'validation', 'actions'])
+			expect(screenNeedsData(s, p('')), s).toBe(true);
+	});
+
+	it('waits until the reactive condition holds (as the router’s screen changes)', async () => {
+		// Any rune-backed value will do: the workbench's model stands in for the router's hash.
+		const wb = new Workbench();
+		let resolved = false;
+		const until = untilScreenWithData(() => wb.model !== null).then(() => (resolved = true));
+		flushSync();
+		await Promise.resolve();
+		expect(resolved).toBe(false);
+		wb.loadModel(syntheticModel(2));
+		flushSync();
+		await until;
+		expect(resolved).toBe(true);
 	});
 });

@@ -1,13 +1,18 @@
 /**
- * First open: open saved data, load the active dataset into the workbench or, on a fresh
- * browser, import the sample portfolio through the same pipeline as the wizard (auto mapping),
- * then load the last active model or the Usage-led SaaS template. Progress shows as
- * `datasets.status`; failures as `datasets.error` / `workbench.storageMessage`.
+ * First open: open saved data and load the last active model (or the Usage-led SaaS template);
+ * then, once a screen that shows data is open (`dataWanted`: the calculator never waits for or
+ * downloads the sample), load the active dataset or, on a fresh browser, the sample portfolio.
+ * The sample comes as packed columns (public/sample/portfolio.columns.bin, 1.6 MB, the CSV
+ * import decoded cell for cell: see sample-pack.test.ts), so no 4.8 MB CSV is parsed; if that
+ * file cannot be read, the CSV is imported through the wizard's pipeline instead. Progress shows
+ * as `datasets.status`; failures as `datasets.error` / `workbench.storageMessage`.
  */
 import { openMemoryStore, openWorkbenchDb, type OpenWorkbenchDbOptions } from '$lib/data/db';
 import { toStorageError } from '$lib/data/db/errors';
 import { markLost, readMarker, type KeyValueStorage } from '$lib/data/db/marker';
 import type { WorkbenchStore } from '$lib/data/db/store';
+import { newId } from '$lib/data/db/store';
+import { PackError, unpackDataset } from '$lib/data/packed';
 import { templateById, validateModel } from '$lib/model';
 import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
 import { ImportState, type ImportDeps } from './import.svelte';
@@ -16,6 +21,8 @@ import { backup as sharedBackup, type BackupState } from './backup.svelte';
 
 /** Relative URL: the site may be served under a sub-path (e.g. /tools/health/). */
 export const SAMPLE_URL = './sample/portfolio.csv';
+/** The same sample as packed columns (what first open loads). */
+export const SAMPLE_PACK_URL = './sample/portfolio.columns.bin';
 export const SAMPLE_NAME = 'Sample portfolio';
 export const DEFAULT_TEMPLATE_ID = 'usage-led-saas';
 /** Settings keys (kv store). */
@@ -34,6 +41,11 @@ export interface BootOptions {
 	backup?: BackupState;
 	/** The "had saved data" marker's storage (default localStorage). */
 	marker?: KeyValueStorage | null;
+	/**
+	 * Resolves when a screen that shows data is open; until then no dataset is loaded and the
+	 * sample is not downloaded (the calculator needs only the model). Default: at once.
+	 */
+	dataWanted?: () => Promise<void>;
 }
 
 let running: Promise<void> | null = null;
@@ -52,6 +64,11 @@ export async function runBootstrap(options: BootOptions = {}): Promise<void> {
 		ds.status = 'Opening saved data…';
 		const store = await openStore(ds, wb, options.db);
 		await ds.attach(store);
+		// The model first: the calculator offers it, and it needs no dataset.
+		await loadModel(store, wb);
+		// The status stays "Opening saved data…" meanwhile: a screen with data never flashes
+		// "no dataset" between the model and the data (the calculator does not show it).
+		if (options.dataWanted) await options.dataWanted();
 		const active = await store.getActiveDataset().catch(() => null);
 		if (active) {
 			ds.status = `Loading ${active.name}…`;
@@ -65,7 +82,6 @@ export async function runBootstrap(options: BootOptions = {}): Promise<void> {
 				(options.backup ?? sharedBackup).lost = markLost(Date.now(), options.marker) ?? marker;
 			else await importSample(store, ds, wb, options);
 		}
-		await loadModel(store, wb);
 	} catch (e) {
 		ds.error = `Loading saved data failed: ${e instanceof Error ? e.message : String(e)}`;
 		if (!wb.model) loadTemplate(wb);
@@ -95,18 +111,56 @@ async function openStore(
 	}
 }
 
+/** "1.2 of 4.8 MB" (one decimal; no Intl, the text is the same everywhere). */
+function megabytes(got: number, total: number | null): string {
+	const mb = (b: number) => (b / 1e6).toFixed(1);
+	return total ? `${mb(got)} of ${mb(total)} MB` : `${mb(got)} MB`;
+}
+
+/** The response body, reporting bytes received (and the total when the server says it). */
+async function readWithProgress(
+	response: Response,
+	onProgress: (got: number, total: number | null) => void
+): Promise<Uint8Array<ArrayBuffer>> {
+	const length = Number(response.headers.get('content-length'));
+	const total = Number.isFinite(length) && length > 0 ? length : null;
+	const reader = response.body?.getReader();
+	if (!reader) return new Uint8Array(await response.arrayBuffer());
+	const parts: Uint8Array[] = [];
+	let got = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		parts.push(value);
+		got += value.length;
+		onProgress(got, total);
+	}
+	const out = new Uint8Array(got);
+	let at = 0;
+	for (const p of parts) {
+		out.set(p, at);
+		at += p.length;
+	}
+	return out;
+}
+
 async function importSample(
 	store: WorkbenchStore,
 	ds: DatasetsState,
 	wb: Workbench,
 	options: BootOptions
 ): Promise<void> {
-	ds.status = 'Loading the sample portfolio…';
+	const status = 'Loading the sample portfolio…';
+	ds.status = status;
 	const fetchImpl = options.fetch ?? ((url: string) => fetch(url));
+	if (await importPackedSample(store, ds, wb, fetchImpl, status)) return;
 	const response = await fetchImpl(SAMPLE_URL);
 	if (!response.ok) throw new Error(`the sample portfolio is missing (HTTP ${response.status})`);
-	const blob = await response.blob();
-	const file = new File([blob], 'portfolio.csv', { type: 'text/csv' });
+	const bytes = await readWithProgress(response, (got, total) => {
+		ds.status = `${status} ${megabytes(got, total)}`;
+	});
+	ds.status = `${status} reading the rows`;
+	const file = new File([bytes], 'portfolio.csv', { type: 'text/csv' });
 	const pipeline = new ImportState({ ...options.importDeps, workbench: wb, datasets: ds });
 	try {
 		await pipeline.importAuto(file, SAMPLE_NAME);
@@ -114,6 +168,46 @@ async function importSample(
 	} finally {
 		pipeline.dispose();
 	}
+}
+
+/**
+ * The sample from its packed columns: no parsing, stored and made active like an import.
+ * False when the file is missing or not a packed dataset (the caller imports the CSV).
+ */
+async function importPackedSample(
+	store: WorkbenchStore,
+	ds: DatasetsState,
+	wb: Workbench,
+	fetchImpl: (url: string) => Promise<Response>,
+	status: string
+): Promise<boolean> {
+	let response: Response;
+	try {
+		response = await fetchImpl(SAMPLE_PACK_URL);
+	} catch {
+		return false;
+	}
+	if (!response.ok) return false;
+	const bytes = await readWithProgress(response, (got, total) => {
+		ds.status = `${status} ${megabytes(got, total)}`;
+	});
+	let packed;
+	try {
+		packed = unpackDataset(bytes);
+	} catch (e) {
+		if (e instanceof PackError) return false;
+		throw e;
+	}
+	ds.status = `${status} storing it`;
+	const dataset = {
+		...packed,
+		meta: { ...packed.meta, name: SAMPLE_NAME, id: newId('ds'), createdAt: Date.now(), bytes: 0 }
+	};
+	const meta = await store.saveDataset(dataset, undefined, { activate: true });
+	wb.setDataset({ ...dataset, meta });
+	await store.setSetting(SETTING_SAMPLE_SEEDED, true);
+	await ds.refresh();
+	return true;
 }
 
 async function loadModel(store: WorkbenchStore, wb: Workbench): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import type { ColumnRole, Grain } from '$lib/data/dataset';
 import { timeKind } from '$lib/data/csv/timezone';
+import { isEntityName, isRowIdName } from '$lib/sources/detect';
 import type { MappingRow } from './import-mapping';
 
 export interface GrainGuess {
@@ -49,22 +50,86 @@ function unique(r: MappingRow): boolean {
 	return (p.sampledRows !== undefined || !p.distinctCapped) && p.distinct >= seen(r);
 }
 
+interface KeyPick {
+	row: MappingRow;
+	/** Why this column, when its name does not say it ("No column is named like an id; …"). */
+	note?: string;
+}
+
+/** Whole numbers of one length (`10482`, `10517`): an id, not a measure. */
+function idNumbers(r: MappingRow): boolean {
+	const p = r.profile;
+	return (
+		r.type === 'number' &&
+		p.integer &&
+		p.min !== null &&
+		p.max !== null &&
+		p.min >= 0 &&
+		String(p.min).length === String(p.max).length
+	);
+}
+
 /**
- * The key column: the one mapped as the id, else the id-named (or id-like) column with the
- * most repeats (feature usage: `subscription_id`, not the nearly unique `usage_id`).
+ * A column that keys repeated rows without an id-like name: text or category values, or whole
+ * numbers of one length, complete and repeating; the one with the most distinct values
+ * (whoever the rows are about has more values than a type or a status column).
  */
-export function keyColumn(rows: readonly MappingRow[]): MappingRow | null {
+function repeatedKey(rows: readonly MappingRow[]): MappingRow | null {
+	const fits = rows.filter(
+		(r) =>
+			(r.type === 'text' || r.type === 'category' || idNumbers(r)) &&
+			r.profile.missing === 0 &&
+			!r.profile.rowIndex &&
+			r.profile.distinct >= 2 &&
+			!unique(r)
+	);
+	if (fits.length === 0) return null;
+	return fits.reduce((a, b) => (b.profile.distinct > a.profile.distinct ? b : a));
+}
+
+function pickKey(rows: readonly MappingRow[]): KeyPick | null {
 	const mapped = rows.find((r) => r.role === 'account-id');
-	if (mapped) return mapped;
+	// A mapped id that only names its row (`event_id`, unique) yields to a key that repeats.
+	if (mapped && !(unique(mapped) && isRowIdName(mapped.name))) return { row: mapped };
 	const candidates = rows.filter(
 		(r) =>
 			r.type !== 'date' &&
 			r.type !== 'boolean' &&
-			(ID_NAME.test(r.name.trim()) || r.profile.idLike) &&
+			(ID_NAME.test(r.name.trim()) || isEntityName(r.name) || r.profile.idLike) &&
 			r.profile.missing === 0
 	);
-	if (candidates.length === 0) return null;
-	return candidates.reduce((a, b) => (b.profile.distinct < a.profile.distinct ? b : a));
+	const named = candidates.length
+		? candidates.reduce((a, b) => (b.profile.distinct < a.profile.distinct ? b : a))
+		: null;
+	const dated = rows.some((r) => r.type === 'date');
+	// Only the row's own id (`event_id`, unique) or no key-like name at all: a repeated column
+	// beside a date is whoever the rows are about (`user`, `who`).
+	if (dated && (!named || (unique(named) && isRowIdName(named.name)))) {
+		const alt = repeatedKey(rows);
+		if (alt)
+			return {
+				row: alt,
+				note: named
+					? `“${named.name}” is unique: it names each row, not whom the row is about; “${alt.name}” repeats, so it is taken as the key`
+					: `No column is named like an id; “${alt.name}” repeats beside a date, so it is taken as the key`
+			};
+	}
+	return named ? { row: named } : null;
+}
+
+/** The distinct count is over every row (not a sample, not capped). */
+function exactCounts(r: MappingRow): boolean {
+	return !r.profile.sampledRows && !r.profile.distinctCapped;
+}
+
+/**
+ * The key column: the one mapped as the id, else the id-named, entity-named (`user`, `org`,
+ * `Kundennummer`) or id-like column with the most repeats (feature usage: `subscription_id`, not
+ * the nearly unique `usage_id`); with no such name, a repeated text / id-number column beside a
+ * date column.
+ */
+export function keyColumn(rows: readonly MappingRow[]): MappingRow | null {
+	return pickKey(rows)?.row ?? null;
 }
 
 /** Date columns, the most time-like name first. */
@@ -76,10 +141,12 @@ function dateColumns(rows: readonly MappingRow[]): MappingRow[] {
 
 /** Detects the grain from the profiles. */
 export function detectGrain(rows: readonly MappingRow[]): GrainGuess {
-	const key = keyColumn(rows);
-	if (!key)
+	const pick = pickKey(rows);
+	if (!pick)
 		return { grain: 'account', reason: 'No column looks like an id: choose the key column.' };
+	const key = pick.row;
 	const k = `“${key.name}”`;
+	const why = pick.note ? `${pick.note}. ` : '';
 	const sampled = key.profile.sampledRows ? ' (in a sample of the rows)' : '';
 	const snap = rows.find((r) => r.role === 'snapshot-date');
 	if (snap && unique(key))
@@ -92,7 +159,7 @@ export function detectGrain(rows: readonly MappingRow[]): GrainGuess {
 			grain: 'account',
 			reason: `Each ${k} appears once${sampled} (${fmt(key.profile.distinct)} rows): one row per account.`
 		};
-	const repeats = `${k} repeats: ${fmt(seen(key))} rows, ${fmt(key.profile.distinct)}${key.profile.distinctCapped ? '+' : ''} distinct ids${sampled}`;
+	const repeats = `${why}${k} repeats: ${fmt(seen(key))} rows, ${fmt(key.profile.distinct)}${key.profile.distinctCapped ? '+' : ''} distinct ids${sampled}`;
 	const dates = dateColumns(rows);
 	if (snap)
 		return { grain: 'snapshot', reason: `${repeats}; “${snap.name}” looks like a snapshot date.` };
@@ -102,6 +169,21 @@ export function detectGrain(rows: readonly MappingRow[]): GrainGuess {
 		return {
 			grain: 'period',
 			reason: `${repeats}; each row runs from “${start.name}” to “${end.name}”.`
+		};
+	// A full panel: every id on every one of a few shared dates (ids × dates = rows).
+	const panel = exactCounts(key)
+		? dates.find(
+				(r) =>
+					exactCounts(r) &&
+					r.profile.missing === 0 &&
+					r.profile.distinct >= 2 &&
+					r.profile.distinct * key.profile.distinct === seen(key)
+			)
+		: undefined;
+	if (panel)
+		return {
+			grain: 'snapshot',
+			reason: `${repeats}; “${panel.name}” has ${fmt(panel.profile.distinct)} dates and ${fmt(key.profile.distinct)} × ${fmt(panel.profile.distinct)} = ${fmt(seen(key))}: one row per id per date (a snapshot).`
 		};
 	const time = dates[0];
 	if (time) return { grain: 'event', reason: `${repeats}; each row is dated by “${time.name}”.` };

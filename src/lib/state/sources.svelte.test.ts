@@ -201,4 +201,26 @@ describe.skipIf(!has)('Sources workspace on ravenstack', () => {
 		expect(rebuilt[0]!.id).not.toBe(builtId);
 		expect(wb.dataset?.meta.id).toBe(rebuilt[0]!.id);
 	});
+
+	it('the recipe’s time zone is used: a source re-imported in another zone is refused by name, nothing changes', async () => {
+		const { wb, ds, src, imp } = await ravenstack();
+		await src.start();
+		expect(await src.build()).toBe(true);
+		const builtId = wb.dataset!.meta.id;
+		const tickets = ds.list.find((m) => m.name === 'ravenstack-support-tickets')!;
+		imp.startRemap(tickets);
+		await imp.chooseFile(new File([text('support-tickets')], 'ravenstack-support-tickets.csv'));
+		imp.setTimeZone('Asia/Tokyo');
+		await imp.review();
+		await imp.commit();
+		expect(imp.step).toBe('done');
+		const errors = src.issues.filter((i) => i.severity === 'error');
+		expect(errors).toHaveLength(1);
+		expect(errors[0]!.source).toBe('support-tickets');
+		expect(errors[0]!.message).toMatch(
+			/was read in Asia\/Tokyo, but the recipe counts its dates in UTC/
+		);
+		// The built table is still the stored one (the re-import itself is stored, as any import).
+		expect(ds.list.filter((m) => m.builtFromRecipe).map((m) => m.id)).toEqual([builtId]);
+	});
 });

@@ -31,7 +31,7 @@ import type {
 	SourceSpec,
 	SourceTable
 } from '$lib/sources/types';
-import { checkRecipeColumns } from '$lib/sources/validate';
+import { checkRecipeColumns, checkRecipeZones } from '$lib/sources/validate';
 import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
 import { modelFromFeatures, proposeRecipe, specFromMeta, sourceNames } from './sources-propose';
 import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte';
@@ -384,6 +384,14 @@ export class SourcesState {
 					source: s.name,
 					message: `Source ${s.name}: its dataset is no longer stored. Import the file again or remove the source.`
 				}));
+				return false;
+			}
+			const zones = checkRecipeZones(recipe, (name) => {
+				const spec = recipe.sources.find((s) => s.name === name);
+				return spec ? (this.metaOf(spec)?.timeZone ?? 'UTC') : null;
+			});
+			if (zones.length > 0) {
+				this.issues = zones;
 				return false;
 			}
 			const loaded = await Promise.all(recipe.sources.map((s) => this.#load(s.datasetId!)));
