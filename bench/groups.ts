@@ -5,6 +5,7 @@ import type { BenchStepInfo } from './main';
 import { backtestGroup } from './backtest-group';
 import { sourcesGroup } from './sources-group';
 import { validationGroup } from './validation-group';
+import { reliabilityGroup } from './reliability-group';
 import { firstOpenGroup } from './first-open-group';
 import { prepareImport, prepareRescore, productImport, productRescore } from './product';
 
@@ -168,7 +169,7 @@ export function groups(quick: boolean): BenchGroup[] {
 			? [importGroup(big), rescoreGroup(100_000)]
 			: [importGroup(big), rescoreGroup(100_000), rescoreGroup(big)]
 	)
-		.concat(backtestGroup(), validationGroup(), quick ? [] : [sourcesGroup()])
+		.concat(backtestGroup(), validationGroup(), reliabilityGroup(), quick ? [] : [sourcesGroup()])
 		.concat(firstOpenGroup());
 }
 

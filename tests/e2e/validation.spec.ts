@@ -59,6 +59,61 @@ test.describe('Validation screen', () => {
 		expect(s.concordance.c).toBeGreaterThan(0.6);
 	});
 
+	test('money: expected churned ARR as recomputed; the capacity cut follows the inputs', async ({
+		page
+	}) => {
+		const v = new ValidationPage(page);
+		await v.goto();
+		await v.waitForResult();
+		const m = expected.money!;
+		await expect(page.getByRole('heading', { level: 2, name: 'Money: ARR at risk' })).toBeVisible();
+		expect(await v.num('arr-expected')).toBeCloseTo(m.expected, 6);
+		expect(await v.num('arr-check')).toBeCloseTo(m.churnedAtT, 6);
+		const probs = await page
+			.getByTestId('money-row')
+			.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-probability'))));
+		expect(probs).toHaveLength(m.tiers.length);
+		probs.forEach((p, k) => expect(p).toBeCloseTo(m.tiers[k]!.probability.rate, 12));
+		// Capacity 5 × 20 = 100 by default; 1 × 10 flags at most 10 accounts, no re-run.
+		const cap = page.getByTestId('capacity');
+		await expect(cap).toHaveAttribute('data-capacity', '100');
+		await page.getByRole('spinbutton', { name: 'CSMs' }).fill('1');
+		await page.getByRole('spinbutton', { name: 'At-risk accounts per CSM' }).fill('10');
+		await expect(cap).toHaveAttribute('data-capacity', '10');
+		expect(Number(await cap.getAttribute('data-flagged'))).toBeLessThanOrEqual(10);
+		// Independent count: accounts at T showing a score below the cut.
+		const cut = Number(await cap.getAttribute('data-cut'));
+		const below = m.byShown.accounts.slice(0, cut).reduce((a, b) => a + b, 0);
+		await expect(cap).toHaveAttribute('data-flagged', String(below));
+		const next = m.byShown.accounts[cut] ?? 0;
+		expect(below + next).toBeGreaterThan(10);
+		await expect(v.status).toContainText('done');
+	});
+
+	test('drift: the customers vs the formula, as recomputed; they add up to the change', async ({
+		page
+	}) => {
+		const v = new ValidationPage(page);
+		await v.goto();
+		await v.waitForResult();
+		const same = expected.drift!.change.portfolio;
+		expect(await v.num('change-formula')).toBe(0);
+		expect(await v.num('change-customer')).toBeCloseTo(same.customer, 9);
+		expect(same.customer).toBeCloseTo(same.toScore - same.fromScore, 9);
+		// The earlier model picked from the list (here the template the sample model came from,
+		// so the formula part stays 0 while the run repeats with it).
+		const tpl = { id: 'usage-led-saas', name: defaultModel().name };
+		await page.getByLabel('Model at the earlier date').selectOption(`template:${tpl.id}`);
+		await page.getByRole('button', { name: 'Run again' }).click();
+		await v.waitForResult();
+		await expect(page.getByTestId('change-split').locator('..')).toContainText(
+			`Earlier model: Template: ${tpl.name}`
+		);
+		expect(await v.num('change-formula')).toBeCloseTo(0, 9);
+		expect(await v.num('change-customer')).toBeCloseTo(same.customer, 9);
+		await expect(page.getByTestId('change-split')).toContainText('Formula changed');
+	});
+
 	test('ready-to-ship lines re-judge when a threshold changes; definitions on focus', async ({
 		page
 	}) => {
@@ -129,6 +184,7 @@ test.describe('Validation screen', () => {
 	});
 
 	test('axe-clean in light and dark schemes', async ({ page }) => {
+		test.setTimeout(180_000); // two full runs on a shared machine
 		const v = new ValidationPage(page);
 		for (const scheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme: scheme });

@@ -103,13 +103,13 @@ test.describe('workshop', () => {
 
 		await paste.fill(answers[0]!.code);
 		await add.click();
-		await expect(page.getByText("Added Aiko's answers.")).toBeVisible();
+		await expect(page.getByText('Added Aiko’s answers.')).toBeVisible();
 		await paste.fill(answers[1]!.link); // a whole link pasted works too
 		await add.click();
-		await expect(page.getByText("Added Bo's answers.")).toBeVisible();
+		await expect(page.getByText('Added Bo’s answers.')).toBeVisible();
 		// Chen's answer link opened on the facilitator's machine adds it to the round.
 		await page.goto(answers[2]!.link);
-		await expect(page.getByText("Added Chen's answers.")).toBeVisible();
+		await expect(page.getByText('Added Chen’s answers.')).toBeVisible();
 		await expect(page).toHaveURL(/#\/workshop$/);
 
 		const people = page.getByRole('list', { name: 'Participants' });

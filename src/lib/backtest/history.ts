@@ -24,6 +24,8 @@ export interface ScoreHistory {
 	tier: Int8Array[];
 	/** Per grid day: the rows in force (each present account's latest snapshot row), ascending. */
 	rows: Int32Array[];
+	/** Per row of the data: its account (the dense index above). */
+	accountOf: Int32Array;
 	/** Per account: churn day (earliest over its rows) if known by `dataEndDay`, else NaN. */
 	churnDay: Float64Array;
 	/** Per account: its latest snapshot day (when it was last seen in the data). */
@@ -147,6 +149,7 @@ export function buildScoreHistory(
 		score,
 		tier,
 		rows: inForce,
+		accountOf: of,
 		churnDay,
 		lastSeenDay,
 		dataEndDay

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dimension, metric, model, numberTable } from '$lib/model/test-utils';
 import { ABSENT, buildScoreHistory, gridIndexAt, historyGrid } from './history';
-import { leadTime } from './leadtime';
+import { leadTime, metricLeadTime } from './leadtime';
 import { gatherTable } from './asof';
 import { mulberry32, uniform } from './rng';
 import { accountIndex, selectPointInTime } from './select';
@@ -159,5 +159,23 @@ describe('buildScoreHistory = selectPointInTime + scoreTable at every grid day',
 			// The rows in force are the selection's, ascending (drift reads them).
 			expect(Array.from(hist.rows[g]!)).toEqual(Array.from(sel.rows).sort((x, y) => x - y));
 		});
+	});
+});
+
+describe('metricLeadTime (the fixture above, value = the metric)', () => {
+	it('days from the first date in the worst band to churn, median over churners', () => {
+		const values = Float64Array.from(rows, (r) => r[2]);
+		const h = buildScoreHistory(data, table, m, [0, 30, 60, 90, 120, 150], 200);
+		// Band "at or below 70": A first at 60 (churns 130 → 70 days), C at 60 (churns 100 → 40),
+		// E at 0 (60; churns 20 → 20), B never (85). Gaps 20, 40, 70 → median 40, quartiles
+		// (type 7) 30 and 55.
+		const low = metricLeadTime(h, values, 70, 'higher');
+		expect(low.warned).toBe(3);
+		expect(low.medianDays).toBe(40);
+		expect([low.q1Days, low.q3Days]).toEqual([30, 55]);
+		// Band "at or above 85" for a lower-is-better reading: A at 0 (130), B at 0 (125).
+		const high = metricLeadTime(h, values, 85, 'lower');
+		expect(high.warned).toBe(2);
+		expect(high.medianDays).toBe(127.5);
 	});
 });

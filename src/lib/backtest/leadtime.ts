@@ -188,3 +188,47 @@ export function leadTime(h: ScoreHistory, opts: LeadTimeOptions): LeadTimeResult
 		churners
 	};
 }
+
+/** A metric's lead: how long before churn its value first entered the worst band. */
+export interface MetricLead {
+	/** Churners whose value was ever in the band before churn. */
+	warned: number;
+	/** Median (and quartiles) of days from that first date to churn; NaN when no one. */
+	medianDays: number;
+	q1Days: number;
+	q3Days: number;
+}
+
+/**
+ * For each churner in the history: the first grid date before its churn at which the value in
+ * force (its latest snapshot's) was in the metric's worst band — at or below `cut` for a
+ * higher-is-better metric, at or above it for a lower-is-better one — and the days from then to
+ * churn; median and quartiles over the churners ever in the band.
+ */
+export function metricLeadTime(
+	h: ScoreHistory,
+	values: ArrayLike<number>,
+	cut: number,
+	direction: 'higher' | 'lower'
+): MetricLead {
+	const first = new Float64Array(h.accounts).fill(NaN);
+	const sign = direction === 'higher' ? -1 : 1;
+	const cutRisk = sign * cut;
+	const start = h.days[0] ?? Infinity;
+	for (let g = 0; g < h.days.length; g++) {
+		const D = h.days[g]!;
+		const rows = h.rows[g]!;
+		for (let j = 0; j < rows.length; j++) {
+			const row = rows[j]!;
+			const a = h.accountOf[row]!;
+			if (!Number.isNaN(first[a]!) || !(h.churnDay[a]! > D) || !(h.churnDay[a]! > start)) continue;
+			const v = values[row]!;
+			if (!Number.isNaN(v) && sign * v >= cutRisk) first[a] = D;
+		}
+	}
+	const gaps: number[] = [];
+	for (let a = 0; a < h.accounts; a++)
+		if (!Number.isNaN(first[a]!)) gaps.push(h.churnDay[a]! - first[a]!);
+	const w = warning(gaps.length, gaps);
+	return { warned: w.warned, medianDays: w.medianDays, q1Days: w.q1Days, q3Days: w.q3Days };
+}

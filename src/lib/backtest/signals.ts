@@ -16,6 +16,11 @@ export interface SignalRow extends MetricPowerRow {
 	lift: number;
 	/** Band churners ÷ all churners with a value. */
 	churnerShare: number;
+	/**
+	 * Median days from a churner's first date in the worst band to its churn (score history);
+	 * NaN without a history or for a metric read as points.
+	 */
+	medianLeadDays?: number;
 }
 
 /** Worst-band figures for one metric. `share` is the band's nominal size (0.2 = a fifth). */

@@ -21,6 +21,79 @@ export const ja: Record<MessageKey, string> = {
 	'nav.actions': 'アクションと出力',
 	'nav.workshop': 'ワークショップ',
 
+	'calc.title': 'カスタマーヘルススコア計算ツール',
+	'calc.lede':
+		'1つのアカウントのシグナルを入力すると、ヘルススコア、ティア、スコアを左右している要因がわかります。計算はこのページ内で行われ、どこにも送信されません。',
+	'calc.template': 'テンプレート',
+	'calc.clear': '入力をすべてクリア',
+	'calc.signals': 'アカウントのシグナル',
+	'calc.shareOfScore': 'スコアの {share}',
+	'calc.score': 'スコア',
+	'calc.noTier': 'ティアなし',
+	'calc.action': 'アクション：',
+	'calc.notScored': 'スコア算出不可',
+	'calc.notScoredYet': 'まだスコアはありません',
+	'calc.tooLittle':
+		'データが少なすぎるため、このアカウントのスコアを算出できません。入力済みの項目はモデルのウェイトの {coverage} で、少なくとも {min} が必要です。上の項目をさらに入力してください。',
+	'calc.coverage': 'カバー率：モデルのウェイトの {coverage} に値があります（最低 {min}）。',
+	'calc.drivers': 'スコアを左右している要因',
+	'calc.fullPoints': 'すべてのディメンションが満点です。スコアを下げている要因はありません。',
+	'calc.weakest': '最も弱い点：',
+	'calc.driver':
+		'{name}：{max} ポイント中 {lost} ポイントを失っています（ディメンションのスコアは100点中 {score} 点）。',
+	'calc.whyMatters': '重要な理由：{why}',
+	'calc.next': 'ひとつ上のティアに上がるには',
+	'calc.morePoints': 'あと {points} ポイントで',
+	'calc.morePointsEnd': ' に届きます。',
+	'calc.anyOne': '次のいずれか1つの変化で届きます：',
+	'calc.noSingle': '1つの変化だけでは足りません。複数のシグナルを同時に改善する必要があります。',
+	'calc.bestTier': 'このアカウントはすでに最上位のティアです。',
+	'calc.flags': 'フラグ',
+	'calc.flagsNote': 'スコアが良くても安心はできません。以下はティアとは別に注意すべき点です。',
+	'calc.breakdown': 'ディメンション別の内訳',
+	'calc.breakdownCaption': '失ったポイントが多い順のディメンション',
+	'calc.dimension': 'ディメンション',
+	'calc.earned': '獲得ポイント',
+	'calc.lost': '失ったポイント',
+	'calc.leftOut': '値なし：計算から除外',
+	'calc.of': '{max} 中 {x}',
+	'calc.shareNote':
+		'各ディメンションが与えられるのは、100ポイントのうち自分の配分までです（{list}）。',
+	'calc.noneYet': 'まだありません',
+	'calc.linkFailed': '共有リンクを開けませんでした。',
+	'calc.opened': '共有された計算を開きました：{name}。',
+	'calc.dismiss': '閉じる',
+	'calc.blank': '（未入力）',
+	'calc.share': '共有',
+	'calc.shareNote2':
+		'リンクには、モデルと上の入力内容がアドレスの「#」以降に入っています。この部分はブラウザからサーバーに送信されることはありません。',
+	'calc.copyLink': '共有リンクをコピー',
+	'calc.shareLink': '共有リンク',
+	'calc.copied': 'リンクをコピーしました。中身はモデルとこの入力内容だけです。',
+	'calc.copyFailed': '自動でコピーできませんでした。下のリンクを選択してコピーしてください。',
+	'calc.makeFailed': '共有リンクを作成できませんでした。',
+	'calc.above':
+		'{x} は尺度の上限（{hi}）を超えています。{hi} として扱い、{points} ポイントになります。',
+	'calc.below':
+		'{x} は尺度の下限（{lo}）を下回っています。{lo} として扱い、{points} ポイントになります。',
+	'calc.blankZero': '未入力の場合：0ポイントとして計算します。',
+	'calc.blankNeutral': '未入力の場合：50ポイント（中立）として計算します。',
+	'calc.blankExclude': '未入力の場合：スコアの計算から除外します。',
+	'calc.scale': '0〜{max} の尺度です。',
+	'calc.linearUp': '{best} 以上で満点、{worst} 以下で0ポイントです。',
+	'calc.linearDown': '{best} 以下で満点、{worst} 以上で0ポイントです。',
+	'calc.yes': 'はい',
+	'calc.no': 'いいえ',
+	'calc.percentile':
+		'ポートフォリオ全体の中での順位で採点するため、ここで1つのアカウントだけのスコアは出せません。',
+	'calc.bandAny': 'どの値でも',
+	'calc.bandMore': 'それ以上',
+	'calc.bandUpTo': '{n} まで',
+	'calc.bandFirst': '{range}：{points} ポイント',
+	'calc.bandNext': '{range}：{points}',
+	'calc.bandJoin': '、',
+	'calc.bandEnd': '。',
+
 	'ws.title': 'ワークショップ',
 	'ws.intro':
 		'サーバーなしで設計ワークショップを進められます。参加者はスコアを見る前に実際のアカウントを赤・黄・緑で評価し、各ディメンションに合計100ポイントを配分します。その判断をデータと突き合わせます。回答は短いコードで戻ってくるので、ここに貼り付けてください。',
@@ -131,6 +204,48 @@ export const ja: Record<MessageKey, string> = {
 	'ws.labels.download': 'エキスパートラベルをダウンロード（CSV）',
 	'ws.labels.howTo':
 		'評価したアカウントごとに1行のファイルです（account_id、expert_rating、expert_at_risk）。データ画面で取り込み、expert_at_risk を解約フラグに割り当てると、参加者の判断に対してバックテストできます。',
+
+	'ws.err.roundEmpty': 'ラウンドのリンクが空です。',
+	'ws.err.roundLong': 'このラウンドのリンクは長すぎます（{n} 文字）。',
+	'ws.err.roundDamaged':
+		'このラウンドのリンクは壊れているか、途中で切れています（コピーの際に一部が欠けた可能性があります）。',
+	'ws.err.roundLarge': 'このラウンドのリンクは大きすぎるため、安全に開けません。',
+	'ws.err.roundVersion':
+		'このラウンドのリンクは無効です。このバージョンのワークベンチで作られたものではありません。',
+	'ws.err.roundId': 'このラウンドのリンクは無効です。ラウンドIDがありません。',
+	'ws.err.roundTitle': 'このラウンドのリンクは無効です。ラウンド名がありません。',
+	'ws.err.roundCards':
+		'このラウンドのリンクは無効です。アカウントは1〜{max} 件である必要があります。',
+	'ws.err.roundCard':
+		'このラウンドのリンクは無効です。{n} 番目のアカウントの形式が正しくありません。',
+	'ws.err.roundValue':
+		'このラウンドのリンクは無効です。アカウント {ref} の値の形式が正しくありません。',
+	'ws.err.roundDims': 'このラウンドのリンクは無効です。ディメンションは {max} 個までです。',
+	'ws.err.roundDim': 'このラウンドのリンクは無効です。ディメンションの形式が正しくありません。',
+	'ws.err.answerEmpty': '回答コードが空です。',
+	'ws.err.answerLong': 'この回答コードは長すぎます（{n} 文字）。',
+	'ws.err.answerDamaged':
+		'この回答コードは壊れているか、途中で切れています（コピーの際に一部が欠けた可能性があります）。',
+	'ws.err.answerLarge': 'この回答コードは大きすぎるため、安全に開けません。',
+	'ws.err.answerVersion':
+		'この回答コードは使えません。このバージョンのワークベンチで作られたものではありません。',
+	'ws.err.answerOtherRound':
+		'この回答コードは使えません。別のラウンド（{theirs}）のもので、このラウンド（{ours}）のものではありません。',
+	'ws.err.answerName': 'この回答コードは使えません。参加者名は1〜{max} 文字である必要があります。',
+	'ws.err.answerCount':
+		'この回答コードは使えません。評価されたアカウントは {got} 件ですが、このラウンドは {want} 件です。',
+	'ws.err.answerRating':
+		'この回答コードは使えません。アカウント {ref} に赤・黄・緑の評価がありません。',
+	'ws.err.answerPoints': 'この回答コードは使えません。ウェイトのポイントの形式が正しくありません。',
+	'ws.err.answerPointsCount':
+		'この回答コードは使えません。ポイントは {got} 個のディメンション分ですが、このラウンドは {want} 個です。',
+	'ws.err.answerPointsWhole':
+		'この回答コードは使えません。ポイントは0〜100の整数である必要があります。',
+	'ws.err.answerPointsSum': 'この回答コードは使えません。ポイントの合計が100ではなく {sum} です。',
+	'ws.state.noRound': '先にラウンドを開始してください。回答を追加するラウンドがありません。',
+	'ws.state.changed': 'その間にラウンドが変わったため、何も追加していません。',
+	'ws.state.replaced': '{name} さんの以前の回答を置き換えました。',
+	'ws.state.added': '{name} さんの回答を追加しました。',
 
 	'ws.log.title': '決定事項の記録',
 	'ws.log.intro':

@@ -17,8 +17,10 @@ describe('message catalogs', () => {
 		expect(placeholders(j)).toEqual(placeholders(en[key]));
 	});
 
-	it('Japanese text is Japanese (has kana or kanji) except for a few names', () => {
-		const untranslated = keys.filter((k) => !/[\u3040-\u30ff\u4e00-\u9fff]/.test(ja[k]));
+	it('Japanese text is Japanese (kana, kanji or Japanese punctuation)', () => {
+		const untranslated = keys.filter(
+			(k) => !/[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/.test(ja[k])
+		);
 		expect(untranslated).toEqual([]);
 	});
 });

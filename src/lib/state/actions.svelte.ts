@@ -12,7 +12,7 @@ import {
 	hasPercentile,
 	modelColumns,
 	rowTable,
-	scoredRows,
+	scoredRowsSliced,
 	type Driver
 } from '$lib/data/export/scored';
 import { scoreTable } from '$lib/model/score';
@@ -393,7 +393,8 @@ export class ActionsState {
 		const dims = got.dims;
 		const masks = this.#src.flags;
 		const keys = Object.keys(FLAG_BITS) as FlagKey[];
-		return scoredRows({
+		// In slices: a wide model on 100k accounts must not hold the page for seconds.
+		return scoredRowsSliced({
 			model: m,
 			table: ds.table,
 			ids: s.accountIds,

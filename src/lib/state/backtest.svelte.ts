@@ -53,6 +53,8 @@ export interface ChallengerOption {
 	key: string;
 	label: string;
 	model: Model;
+	/** A saved version: when it was saved (epoch ms). */
+	savedAt?: number;
 }
 
 /** What the dataset allows. */
@@ -75,7 +77,8 @@ export function dataInfo(ds: Dataset): BacktestDataInfo {
 	const roles: BacktestRoles = {
 		snapshotDate: columnWithRole(ds.meta, 'snapshot-date'),
 		churned: columnWithRole(ds.meta, 'churned'),
-		churnDate: columnWithRole(ds.meta, 'churn-date')
+		churnDate: columnWithRole(ds.meta, 'churn-date'),
+		contractValue: columnWithRole(ds.meta, 'contract-value')
 	};
 	const values = (name: string | null) => {
 		const c = name ? ds.table.columns.get(name) : undefined;
@@ -354,13 +357,18 @@ export class BacktestState {
 			for (const s of await store.listModels()) {
 				const rec = await store.loadModel(s.id);
 				if (!rec) continue;
-				const add = (key: string, label: string, json: unknown) => {
+				const add = (key: string, label: string, json: unknown, savedAt?: number) => {
 					const v = validateModel(json);
-					if (v.ok) out.push({ key, label, model: v.model });
+					if (v.ok) out.push({ key, label, model: v.model, ...(savedAt ? { savedAt } : {}) });
 				};
 				add(`saved:${rec.id}:current`, `Saved: ${rec.name} (working copy)`, rec.current);
 				for (const v of rec.versions)
-					add(`saved:${rec.id}:${v.version}`, `Saved: ${rec.name} v${v.version}`, v.model);
+					add(
+						`saved:${rec.id}:${v.version}`,
+						`Saved: ${rec.name} v${v.version}`,
+						v.model,
+						v.savedAt
+					);
 			}
 		} catch {
 			// Storage trouble: the templates remain available.

@@ -6,7 +6,14 @@
 import { exportBackup, restoreBackup, type BackupTarget } from '$lib/data/db/backup';
 import { openChangeChannel } from '$lib/data/db/broadcast';
 import {
+	persistenceNow,
+	requestPersistence,
+	type PersistenceResult,
+	type StorageManagerLike
+} from '$lib/data/db/persist';
+import {
 	clearMarker,
+	markPersistence,
 	markSaved,
 	readMarker,
 	type DataMarker,
@@ -20,7 +27,12 @@ export interface BackupDeps {
 	save?: (blob: Blob, fileName: string) => void;
 	reload?: () => void;
 	now?: () => number;
+	/** `navigator.storage` (tests pass a fake). */
+	storage?: StorageManagerLike;
 }
+
+/** Shown beside the storage status when the browser has not promised to keep the data. */
+export const MAY_CLEAR_MESSAGE = 'This browser may clear your data under storage pressure.';
 
 function isoDate(ms: number): string {
 	return new Date(ms).toISOString().slice(0, 10);
@@ -32,6 +44,11 @@ export class BackupState {
 	busy = $state(false);
 	message = $state<string | null>(null);
 	error = $state<string | null>(null);
+	/**
+	 * The browser's `persist()` state as last known (the marker's record, refreshed by
+	 * `checkPersistence()`); null before anything was saved or checked.
+	 */
+	persistence = $state<PersistenceResult | null>(null);
 	#deps: BackupDeps;
 
 	constructor(deps: BackupDeps = {}) {
@@ -99,6 +116,38 @@ export class BackupState {
 		clearMarker(this.#marker());
 		this.lost = null;
 		(this.#deps.reload ?? (() => location.reload()))();
+	}
+
+	/**
+	 * Read the grant without prompting (`persisted()`), falling back to the marker's record, and
+	 * keep the marker in step. Called when the storage status is shown.
+	 */
+	async checkPersistence(): Promise<PersistenceResult | null> {
+		const recorded = readMarker(this.#marker())?.persistence ?? null;
+		this.persistence = recorded;
+		const now = await persistenceNow(this.#storage());
+		const known = now === 'unavailable' ? recorded : now;
+		if (known && known !== recorded) markPersistence(known, this.#marker());
+		this.persistence = known;
+		return known;
+	}
+
+	/**
+	 * Ask the browser to keep this origin's data (from a user gesture: the first save, or the
+	 * "Ask the browser to keep it" button) and record the answer beside "had data".
+	 */
+	async askPersistence(): Promise<PersistenceResult> {
+		const result = await requestPersistence(this.#storage());
+		markPersistence(result, this.#marker());
+		this.persistence = result;
+		return result;
+	}
+
+	#storage(): StorageManagerLike | undefined {
+		return (
+			this.#deps.storage ??
+			(globalThis as { navigator?: { storage?: StorageManagerLike } }).navigator?.storage
+		);
 	}
 
 	/** Last backup time as the marker has it (for "last backed up …"). */

@@ -29,6 +29,8 @@ export class DatasetsState {
 	needsReload = $state(false);
 	/** Id of the dataset whose action is running (buttons disabled meanwhile). */
 	busyId = $state<string | null>(null);
+	/** What another tab did to the dataset this tab was showing (deleted, replaced); null when none. */
+	notice = $state<string | null>(null);
 	#wb: Workbench;
 	#unsubscribe: (() => void) | null = null;
 
@@ -73,9 +75,18 @@ export class DatasetsState {
 	 */
 	async #follow(): Promise<void> {
 		await this.refresh();
-		const shown = this.#wb.dataset?.meta.id ?? null;
-		if (this.activeId && this.activeId !== shown && !this.busyId)
-			await this.activate(this.activeId);
+		if (this.busyId) return;
+		const current = this.#wb.dataset?.meta ?? null;
+		const gone = current !== null && !this.list.some((d) => d.id === current.id);
+		if (this.activeId && this.activeId !== (current?.id ?? null)) {
+			const ok = await this.activate(this.activeId);
+			if (ok && gone)
+				this.notice = `“${current.name}” was replaced in another tab; “${this.active?.name ?? 'the new dataset'}” is now shown.`;
+		} else if (gone) {
+			// Deleted there, and nothing else is active: this tab must not keep scoring it.
+			this.#wb.setDataset(null);
+			this.notice = `“${current.name}” was deleted in another tab.`;
+		}
 	}
 
 	/** Re-read the list and the active pointer from storage. */

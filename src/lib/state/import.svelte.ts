@@ -15,12 +15,12 @@ import type { DateOrder, DecimalSeparator } from '$lib/data/csv/values';
 import type { ColumnRole, ColumnType, Dataset, DatasetMeta, Grain } from '$lib/data/dataset';
 import { isTimeZone } from '$lib/data/csv/timezone';
 import { applyGrain, detectGrain, timeStatement } from './import-grain';
-import { requestPersistence } from '$lib/data/db/persist';
 import { newId } from '$lib/data/db/store';
 import { toStorageError } from '$lib/data/db/errors';
 import type { ParsedFile } from '$lib/workers/protocol';
 import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
 import { sources } from './sources.svelte';
+import { backup } from './backup.svelte';
 import { workbench, type Workbench } from './workbench.svelte';
 import {
 	applyRemembered,
@@ -595,7 +595,8 @@ export class ImportState {
 	#askPersistence(): void {
 		if (this.#persistAsked || !this.#ds.store?.isPersistent) return;
 		this.#persistAsked = true;
-		void requestPersistence();
+		// The answer goes into the "had data" marker and the Backup panel's storage line.
+		void backup.askPersistence();
 	}
 
 	// ----- without the wizard -------------------------------------------------------------------

@@ -13,6 +13,7 @@ import {
 	type ReadyLine,
 	type ReadyThresholds
 } from '$lib/backtest/ready';
+import { capacityCut, type CapacityResult } from '$lib/backtest/money';
 import type { Dataset } from '$lib/data/dataset';
 import type { CardReadyLine } from '$lib/data/export/model-card';
 import type { Model } from '$lib/model/types';
@@ -23,6 +24,7 @@ import {
 	createBacktestWorker,
 	dataInfo,
 	DEFAULT_SEED,
+	backtest,
 	postBacktestData,
 	type BacktestDataInfo,
 	type BacktestWorkerLike
@@ -81,6 +83,11 @@ export class ValidationState {
 	minLeadPct = $state(Math.round(DEFAULT_READY.minLeadShare * 1000) / 10);
 	maxGreenPct = $state(DEFAULT_READY.maxGreenShare * 100);
 	minEvents = $state(DEFAULT_READY.minEvents);
+	/** Drift: key of the model in force at the earlier date (a backtest challenger); '' = same. */
+	driftModelKey = $state('');
+	/** Capacity: CSMs and the most at-risk accounts each can work (applied in the page). */
+	csms = $state(5);
+	accountsPerCsm = $state(20);
 
 	result = $state.raw<ValidationResult | null>(null);
 	resultModel = $state.raw<Model | null>(null);
@@ -111,6 +118,18 @@ export class ValidationState {
 		};
 	}
 
+	/** Accounts the team can work: CSMs × accounts per CSM (whole, ≥ 0). */
+	get capacity(): number {
+		const ok = (x: number) => (Number.isFinite(x) && x > 0 ? Math.floor(x) : 0);
+		return ok(this.csms) * ok(this.accountsPerCsm);
+	}
+
+	/** The capacity cut on the result on show (no re-run). */
+	get capacityResult(): CapacityResult | null {
+		const m = this.result?.money;
+		return m ? capacityCut(m.byShown, this.capacity) : null;
+	}
+
 	/** Ready-to-ship lines of the result on show, with the current thresholds. */
 	get ready(): ReadyLine[] | null {
 		return this.result ? readyLines(this.result, this.thresholds) : null;
@@ -133,8 +152,16 @@ export class ValidationState {
 			seed: clamp(Math.trunc(this.seed), 0, 4294967295, DEFAULT_SEED),
 			spread: clamp(this.spreadPct, 0, 90, 20) / 100,
 			draws: clamp(Math.round(this.draws), 1, MAX_DRAWS, DEFAULT_DRAWS),
-			driftFromDay: Number.isFinite(this.driftFromDay) ? this.driftFromDay : NaN
+			driftFromDay: Number.isFinite(this.driftFromDay) ? this.driftFromDay : NaN,
+			driftModel: this.#driftModel()
 		};
+	}
+
+	/** The earlier model for the drift split, from the backtest's challenger list. */
+	#driftModel(): { name: string; model: Model } | null {
+		if (!this.driftModelKey) return null;
+		const c = backtest.challengers.find((x) => x.key === this.driftModelKey);
+		return c ? { name: c.label, model: $state.snapshot(c.model) as Model } : null;
 	}
 
 	/** Use a dataset: post it to the worker once; default as-of = latest complete date. */
@@ -233,6 +260,7 @@ export class ValidationState {
 			settings: this.settings,
 			thresholds: this.thresholds,
 			ready: this.ready,
+			capacity: this.capacityResult,
 			...r
 		};
 		return JSON.stringify(

@@ -210,6 +210,8 @@ export class BacktestCore {
 				snapshot: this.#snapshot,
 				days: this.#days,
 				dataEndDay: this.#dataEndDay,
+				ids: this.#ids,
+				valueColumn: this.#roles.contractValue ?? null,
 				population: (s) => this.population(s)
 			},
 			msg,

@@ -19,6 +19,8 @@ export interface BacktestRoles {
 	snapshotDate: string | null;
 	churned: string | null;
 	churnDate: string | null;
+	/** Contract value (ARR) column, for the money figures; absent = none. */
+	contractValue?: string | null;
 }
 
 /** What a run needs besides the model. */

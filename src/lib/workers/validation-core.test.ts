@@ -158,6 +158,34 @@ describe('Validation run on the sample portfolio', () => {
 		}
 	});
 
+	it('drift split: an earlier model with other weights moves points to "the formula"', () => {
+		const earlier = {
+			...model,
+			dimensions: model.dimensions.map((d, k) => ({
+				...d,
+				weight: k === 0 ? d.weight * 3 : d.weight
+			}))
+		};
+		const x = core.validate({
+			type: 'validation/run',
+			id: 3,
+			model,
+			settings: { ...settings, driftModel: { name: 'earlier', model: earlier } }
+		}).drift!.change;
+		const same = r.drift!.change.portfolio;
+		expect(x.fromModel).toBe('earlier');
+		expect(same.formula).toBe(0);
+		expect(same.customer).toBeCloseTo(same.toScore - same.fromScore, 9);
+		const p = x.portfolio;
+		expect(p.accounts).toBe(same.accounts);
+		expect(p.toScore).toBeCloseTo(same.toScore, 12);
+		expect(p.fromScore).not.toBeCloseTo(same.fromScore, 3);
+		expect(Math.abs(p.formula)).toBeGreaterThan(0.01);
+		expect(p.customer + p.formula).toBeCloseTo(p.toScore - p.fromScore, 9);
+		expect(x.movers.length).toBe(20);
+		expect(x.movers[0]!.id).toMatch(/^ACC-/);
+	});
+
 	it('c-index agrees with a brute-force pair count on the same survival data (subsample)', () => {
 		// Rebuild time/event/risk for 400 alive accounts from the result's own KM inputs is not
 		// exposed; check instead that harrellC of a random subsample matches brute force.

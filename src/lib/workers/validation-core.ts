@@ -11,9 +11,12 @@ import {
 	historyGrid,
 	type ScoreHistory
 } from '$lib/backtest/history';
-import { leadTime } from '$lib/backtest/leadtime';
+import { leadTime, metricLeadTime } from '$lib/backtest/leadtime';
 import { rocAuc } from '$lib/backtest/metrics';
 import { metricPowerInputs } from '$lib/backtest/power';
+import { gatherTable } from '$lib/backtest/asof';
+import { changeSplit } from '$lib/backtest/change';
+import { moneyByTier } from '$lib/backtest/money';
 import { psi } from '$lib/backtest/psi';
 import { weightRobustness } from '$lib/backtest/robustness';
 import type { Selection, SnapshotRows } from '$lib/backtest/select';
@@ -24,6 +27,7 @@ import { combineScores, computeMetricPoints } from '$lib/model/score';
 import { allMetrics } from '$lib/model/structure';
 import type { Column, ColumnTable, MetricPoints, MissingPolicy, Model } from '$lib/model/types';
 import type {
+	DriftChange,
 	DriftResult,
 	MissingPolicyRow,
 	SurvivalResult,
@@ -38,6 +42,10 @@ export interface ValidationData {
 	/** Distinct snapshot days, ascending. */
 	days: number[];
 	dataEndDay: number;
+	/** Account id of each row. */
+	ids: readonly string[];
+	/** Contract value (ARR) column, or null. */
+	valueColumn: string | null;
 	/** The backtest's population for (T, H), or cross-sectional. */
 	population(s: {
 		mode: 'point-in-time' | 'cross-sectional';
@@ -110,12 +118,14 @@ function columnValues(c: Column | undefined, rows: Int32Array): Float64Array {
 }
 
 function driftBetween(
-	table: ColumnTable,
+	data: ValidationData,
 	model: Model,
+	earlier: { name: string; model: Model } | null,
 	h: ScoreHistory,
 	fromDay: number,
 	toDay: number
 ): DriftResult | null {
+	const table = data.table;
 	const gf = gridIndexAt(h.days, fromDay);
 	const gt = gridIndexAt(h.days, toDay);
 	if (gf < 0 || gt < 0) return null;
@@ -126,6 +136,7 @@ function driftBetween(
 		fromDay: h.days[gf]!,
 		toDay: h.days[gt]!,
 		score: psi(h.score[gf]!, h.score[gt]!),
+		change: driftChange(data, model, earlier, h, a, b),
 		metrics: allMetrics(model).map((m) => {
 			const col = table.columns.get(m.column);
 			return {
@@ -134,6 +145,31 @@ function driftBetween(
 				psi: psi(columnValues(col, a), columnValues(col, b))
 			};
 		})
+	};
+}
+
+/** The customer-vs-formula split between the rows in force at two dates. */
+function driftChange(
+	data: ValidationData,
+	model: Model,
+	earlier: { name: string; model: Model } | null,
+	h: ScoreHistory,
+	a: Int32Array,
+	b: Int32Array
+): DriftChange {
+	const from = earlier?.model ?? model;
+	const cols = new Set([...modelColumns(model), ...modelColumns(from)]);
+	const dated = (rows: Int32Array) => ({
+		table: gatherTable(data.table, rows, cols),
+		account: Int32Array.from(rows, (r) => h.accountOf[r]!)
+	});
+	const r = changeSplit(from, model, dated(a), dated(b));
+	const idOf = new Map<number, string>();
+	for (const row of b) idOf.set(h.accountOf[row]!, data.ids[row] ?? String(row));
+	return {
+		fromModel: earlier ? earlier.name : null,
+		portfolio: r.portfolio,
+		movers: r.movers.map((m) => ({ ...m, id: idOf.get(m.account) ?? String(m.account) }))
 	};
 }
 
@@ -170,6 +206,19 @@ function missingLab(
 	});
 }
 
+/** Tier and contract value of each account on the books at the history's last date. */
+function nowTiers(h: ScoreHistory, values: Float64Array): { tier: Int8Array; value: Float64Array } {
+	const g = h.days.length - 1;
+	const rows = g >= 0 ? h.rows[g]! : new Int32Array(0);
+	const tier = new Int8Array(rows.length);
+	const value = new Float64Array(rows.length);
+	for (let j = 0; j < rows.length; j++) {
+		tier[j] = h.tier[g]![h.accountOf[rows[j]!]!]!;
+		value[j] = values[rows[j]!]!;
+	}
+	return { tier, value };
+}
+
 /** The whole Validation run for one model. */
 export function runValidation(
 	data: ValidationData,
@@ -195,26 +244,48 @@ export function runValidation(
 	let lead = null;
 	let drift: DriftResult | null = null;
 	let gridDays: number[] = [];
+	let now: { tier: Int8Array; value: Float64Array } | null = null;
+	let history: ScoreHistory | null = null;
+	const valueCol = data.valueColumn ? data.table.columns.get(data.valueColumn) : undefined;
+	const values = valueCol?.kind === 'number' ? valueCol.values : null;
 	if (hasTime && snap) {
 		progress('Score history');
 		gridDays = [...new Set([...historyGrid(data.days), s.asOfDay])].sort((a, b) => a - b);
-		const h = buildScoreHistory(
+		const h = (history = buildScoreHistory(
 			snap,
 			data.table,
 			model,
 			gridDays,
 			data.dataEndDay,
 			modelColumns(model)
-		);
+		));
+		if (values) now = nowTiers(h, values);
 		progress('Survival by tier');
 		survival = survivalFromHistory(h, gridIndexAt(gridDays, s.asOfDay), model);
 		progress('Lead time');
 		lead = leadTime(h, { redTier: model.tiers.length - 1 });
 		const from = Number.isFinite(s.driftFromDay) ? s.driftFromDay : s.asOfDay - 365;
-		drift = driftBetween(data.table, model, h, Math.max(from, gridDays[0] ?? from), s.asOfDay);
+		drift = driftBetween(
+			data,
+			model,
+			s.driftModel ?? null,
+			h,
+			Math.max(from, gridDays[0] ?? from),
+			s.asOfDay
+		);
 	}
 	progress('Signals');
-	const signals = signalRegister(metricPowerInputs(model, pop.table, r), labels);
+	const inputs = metricPowerInputs(model, pop.table, r);
+	const signals = signalRegister(inputs, labels).map((row) => {
+		const m = allMetrics(model).find((x) => x.id === row.id);
+		const col = m ? data.table.columns.get(m.column) : undefined;
+		// Raw numbers only (a metric read as points has no value per snapshot to compare).
+		const lead =
+			history && col?.kind === 'number' && m?.scheme.kind !== 'category'
+				? metricLeadTime(history, col.values, row.bandCut, row.direction).medianDays
+				: NaN;
+		return { ...row, medianLeadDays: lead };
+	});
 	progress('Weight robustness');
 	const robustness = weightRobustness(model, points, pop.table, labels, {
 		spread: s.spread,
@@ -223,6 +294,15 @@ export function runValidation(
 	});
 	progress('Missing-data policies');
 	const missing = missingLab(model, points, pop.table, labels);
+	const popValues = data.valueColumn ? pop.table.columns.get(data.valueColumn) : undefined;
+	const money =
+		values && popValues?.kind === 'number'
+			? moneyByTier({
+					tiers: model.tiers.length,
+					atT: { tier: r.tier, shown: r.shown, labels, value: popValues.values },
+					now
+				})
+			: null;
 	const dimensionCoverage = model.dimensions.map((d, k) => {
 		const col = r.dimensions[k];
 		let have = 0;
@@ -247,6 +327,8 @@ export function runValidation(
 		robustness,
 		drift,
 		missing,
+		money,
+		valueColumn: money ? data.valueColumn : null,
 		dimensionCoverage,
 		ms: performance.now() - t0
 	};

@@ -3,7 +3,9 @@
  * worker (see backtest-protocol.ts for the union they join).
  */
 import type { Concordance } from '$lib/backtest/concordance';
+import type { AccountChange, ChangeSplit } from '$lib/backtest/change';
 import type { LeadTimeResult } from '$lib/backtest/leadtime';
+import type { MoneyResult } from '$lib/backtest/money';
 import type { PsiResult } from '$lib/backtest/psi';
 import type { RobustnessResult } from '$lib/backtest/robustness';
 import type { SignalRow } from '$lib/backtest/signals';
@@ -22,6 +24,8 @@ export interface ValidationSettings {
 	draws: number;
 	/** Drift: the earlier date (epoch days); NaN = about a year before T. */
 	driftFromDay: number;
+	/** Drift: the model in force at the earlier date (a saved version); absent/null = the same. */
+	driftModel?: { name: string; model: Model } | null;
 }
 
 /** Kaplan–Meier curve of one tier (model order). */
@@ -49,6 +53,16 @@ export interface DriftResult {
 	toDay: number;
 	score: PsiResult;
 	metrics: { id: string; name: string; psi: PsiResult }[];
+	/** Points per dimension between the dates: the customer changed vs the formula changed. */
+	change: DriftChange;
+}
+
+export interface DriftChange {
+	/** Name of the earlier model, or null when it is the same model. */
+	fromModel: string | null;
+	portfolio: ChangeSplit;
+	/** The accounts whose score moved most, with their account id. */
+	movers: (AccountChange & { id: string })[];
 }
 
 export interface MissingPolicyRow {
@@ -79,6 +93,9 @@ export interface ValidationResult {
 	robustness: RobustnessResult;
 	drift: DriftResult | null;
 	missing: MissingPolicyRow[];
+	/** ARR figures (null without a contract-value column) and that column's name. */
+	money: MoneyResult | null;
+	valueColumn: string | null;
 	/** Per dimension: share of accounts with at least one real value (at T). */
 	dimensionCoverage: { id: string; name: string; share: number }[];
 	ms: number;

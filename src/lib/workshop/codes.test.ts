@@ -29,7 +29,12 @@ describe('round codes', () => {
 		const cut = await decodeRound(code.slice(0, code.length - 8));
 		expect(cut.ok).toBe(false);
 		expect(!cut.ok && cut.message).toMatch(/damaged or incomplete/);
-		expect(await decodeRound('  ')).toEqual({ ok: false, message: 'The round link is empty.' });
+		expect(await decodeRound('  ')).toEqual({
+			ok: false,
+			reason: 'roundEmpty',
+			params: {},
+			message: 'The round link is empty.'
+		});
 		const raw = new TextEncoder().encode('{"v":1}');
 		const stream = new Blob([raw]).stream().pipeThrough(new CompressionStream('deflate-raw'));
 		const foreign = toBase64Url(new Uint8Array(await new Response(stream).arrayBuffer()));
@@ -82,7 +87,10 @@ describe('answer codes', () => {
 
 	it('checks points', () => {
 		expect(pointsProblem([50, 50], 2)).toBeNull();
-		expect(pointsProblem([50.5, 49.5], 2)).toMatch(/whole numbers/);
-		expect(pointsProblem([100], 2)).toMatch(/points for 1 dimensions/);
+		expect(pointsProblem([50.5, 49.5], 2)?.reason).toBe('answerPointsWhole');
+		expect(pointsProblem([100], 2)).toEqual({
+			reason: 'answerPointsCount',
+			params: { got: 1, want: 2 }
+		});
 	});
 });

@@ -4,6 +4,8 @@
  * never throws: every failure is a message fit to show, and changes nothing.
  */
 import { fromBase64Url, inflateCapped, toBase64Url } from '$lib/data/export/share/codec';
+import { en } from '$lib/i18n/en';
+import { interpolate } from '$lib/i18n/locale-pick';
 import { RATINGS, type Rating, type RoundShare } from './round';
 
 /** Longest round text accepted (base64url characters). */
@@ -28,7 +30,46 @@ export interface Answer {
 	points: number[] | null;
 }
 
-export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string };
+/** Why a round link or answer code was refused: a stable reason (the screen words it). */
+export type CodeReason =
+	| 'roundEmpty'
+	| 'roundLong'
+	| 'roundDamaged'
+	| 'roundLarge'
+	| 'roundVersion'
+	| 'roundId'
+	| 'roundTitle'
+	| 'roundCards'
+	| 'roundCard'
+	| 'roundValue'
+	| 'roundDims'
+	| 'roundDim'
+	| 'answerEmpty'
+	| 'answerLong'
+	| 'answerDamaged'
+	| 'answerLarge'
+	| 'answerVersion'
+	| 'answerOtherRound'
+	| 'answerName'
+	| 'answerCount'
+	| 'answerRating'
+	| 'answerPoints'
+	| 'answerPointsCount'
+	| 'answerPointsWhole'
+	| 'answerPointsSum';
+
+export type CodeParams = Record<string, string | number>;
+
+export type Decoded<T> =
+	{ ok: true; value: T } | { ok: false; reason: CodeReason; params: CodeParams; message: string };
+
+/** A refusal with its English message (the catalog's `ws.err.<reason>`). */
+export function refusal(
+	reason: CodeReason,
+	params: CodeParams = {}
+): { ok: false; reason: CodeReason; params: CodeParams; message: string } {
+	return { ok: false, reason, params, message: interpolate(en[`ws.err.${reason}`], params) };
+}
 
 async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
 	const stream = new ReadableStream<BufferSource>({
@@ -45,25 +86,23 @@ async function encode(value: unknown): Promise<string> {
 	return toBase64Url(await deflate(new TextEncoder().encode(JSON.stringify(value))));
 }
 
-async function decodeJson(text: string, maxChars: number, what: string): Promise<Decoded<unknown>> {
-	const damaged = {
-		ok: false as const,
-		message: `This ${what} is damaged or incomplete (it may have been cut off when it was copied).`
-	};
+async function decodeJson(
+	text: string,
+	maxChars: number,
+	what: 'round' | 'answer'
+): Promise<Decoded<unknown>> {
 	const trimmed = text.trim();
-	if (trimmed.length === 0) return { ok: false, message: `The ${what} is empty.` };
-	if (trimmed.length > maxChars)
-		return { ok: false, message: `This ${what} is too long (${trimmed.length} characters).` };
+	if (trimmed.length === 0) return refusal(`${what}Empty`);
+	if (trimmed.length > maxChars) return refusal(`${what}Long`, { n: trimmed.length });
 	const bytes = fromBase64Url(trimmed);
-	if (!bytes || bytes.length === 0) return damaged;
+	if (!bytes || bytes.length === 0) return refusal(`${what}Damaged`);
 	const raw = await inflateCapped(bytes, MAX_INFLATED);
-	if (raw === 'too-large')
-		return { ok: false, message: `This ${what} is too large to open safely.` };
-	if (raw === 'damaged') return damaged;
+	if (raw === 'too-large') return refusal(`${what}Large`);
+	if (raw === 'damaged') return refusal(`${what}Damaged`);
 	try {
 		return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw)) };
 	} catch {
-		return damaged;
+		return refusal(`${what}Damaged`);
 	}
 }
 
@@ -78,22 +117,18 @@ export function encodeRound(share: RoundShare): Promise<string> {
 
 /** Read a round from a participant link's text (after `r=`). */
 export async function decodeRound(text: string): Promise<Decoded<RoundShare>> {
-	const d = await decodeJson(text, MAX_ROUND_CHARS, 'round link');
+	const d = await decodeJson(text, MAX_ROUND_CHARS, 'round');
 	if (!d.ok) return d;
 	const x = d.value;
-	const bad = (why: string): Decoded<RoundShare> => ({
-		ok: false,
-		message: `This round link is not valid: ${why}.`
-	});
-	if (!isRecord(x) || x.v !== 1) return bad('it was not made by this version of the workbench');
-	if (!shortText(x.id, 20)) return bad('the round id is missing');
-	if (typeof x.title !== 'string' || x.title.length > 200) return bad('the title is missing');
+	if (!isRecord(x) || x.v !== 1) return refusal('roundVersion');
+	if (!shortText(x.id, 20)) return refusal('roundId');
+	if (typeof x.title !== 'string' || x.title.length > 200) return refusal('roundTitle');
 	if (!Array.isArray(x.cards) || x.cards.length === 0 || x.cards.length > MAX_CARDS)
-		return bad(`it must hold 1–${MAX_CARDS} accounts`);
+		return refusal('roundCards', { max: MAX_CARDS });
 	const cards = [];
 	for (const [i, c] of x.cards.entries()) {
 		if (!isRecord(c) || !shortText(c.ref, 4) || !Array.isArray(c.values) || c.values.length > 60)
-			return bad(`account ${i + 1} is malformed`);
+			return refusal('roundCard', { n: i + 1 });
 		const values = [];
 		for (const v of c.values) {
 			if (
@@ -102,17 +137,17 @@ export async function decodeRound(text: string): Promise<Decoded<RoundShare>> {
 				typeof v.text !== 'string' ||
 				v.text.length > 200
 			)
-				return bad(`a value of account ${c.ref} is malformed`);
+				return refusal('roundValue', { ref: String(c.ref) });
 			values.push({ label: v.label, text: v.text });
 		}
 		cards.push({ ref: c.ref, values });
 	}
 	if (!Array.isArray(x.dimensions) || x.dimensions.length > MAX_DIMENSIONS)
-		return bad(`it must hold at most ${MAX_DIMENSIONS} dimensions`);
+		return refusal('roundDims', { max: MAX_DIMENSIONS });
 	const dimensions = [];
 	for (const dim of x.dimensions) {
 		if (!isRecord(dim) || !shortText(dim.id, 60) || !shortText(dim.name, 200))
-			return bad('a dimension is malformed');
+			return refusal('roundDim');
 		dimensions.push({ id: dim.id, name: dim.name });
 	}
 	return { ok: true, value: { v: 1, id: x.id, title: x.title, cards, dimensions } };
@@ -133,13 +168,16 @@ export function encodeAnswer(a: Answer): Promise<string> {
 }
 
 /** Check points: whole numbers 0–100, one per dimension, summing to 100. */
-export function pointsProblem(points: readonly number[], dimensions: number): string | null {
+export function pointsProblem(
+	points: readonly number[],
+	dimensions: number
+): { reason: CodeReason; params: CodeParams } | null {
 	if (points.length !== dimensions)
-		return `it has points for ${points.length} dimensions, the round has ${dimensions}`;
+		return { reason: 'answerPointsCount', params: { got: points.length, want: dimensions } };
 	if (points.some((p) => !Number.isInteger(p) || p < 0 || p > 100))
-		return 'points must be whole numbers from 0 to 100';
+		return { reason: 'answerPointsWhole', params: {} };
 	const sum = points.reduce((s, p) => s + p, 0);
-	if (sum !== 100) return `the points add up to ${sum}, not 100`;
+	if (sum !== 100) return { reason: 'answerPointsSum', params: { sum } };
 	return null;
 }
 
@@ -149,36 +187,34 @@ export function pointsProblem(points: readonly number[], dimensions: number): st
  */
 export async function decodeAnswer(text: string, round: RoundShare): Promise<Decoded<Answer>> {
 	const m = /[?&]a=([A-Za-z0-9_-]+)/.exec(text);
-	const d = await decodeJson(m ? m[1]! : text, MAX_ANSWER_CHARS, 'answer code');
+	const d = await decodeJson(m ? m[1]! : text, MAX_ANSWER_CHARS, 'answer');
 	if (!d.ok) return d;
 	const x = d.value;
-	const bad = (why: string): Decoded<Answer> => ({
-		ok: false,
-		message: `This answer code cannot be used: ${why}.`
-	});
-	if (!isRecord(x) || x.v !== 1) return bad('it was not made by this version of the workbench');
+	if (!isRecord(x) || x.v !== 1) return refusal('answerVersion');
 	if (x.r !== round.id)
-		return bad(
-			`it belongs to another round (${typeof x.r === 'string' ? x.r.slice(0, 20) : '?'}), not to this one (${round.id})`
-		);
+		return refusal('answerOtherRound', {
+			theirs: typeof x.r === 'string' ? x.r.slice(0, 20) : '?',
+			ours: round.id
+		});
 	if (typeof x.n !== 'string' || x.n.trim().length === 0 || x.n.length > MAX_NAME_CHARS)
-		return bad(`the participant's name must be 1–${MAX_NAME_CHARS} characters`);
+		return refusal('answerName', { max: MAX_NAME_CHARS });
 	if (typeof x.a !== 'string' || x.a.length !== round.cards.length)
-		return bad(
-			`it rates ${typeof x.a === 'string' ? x.a.length : 0} accounts, the round has ${round.cards.length}`
-		);
+		return refusal('answerCount', {
+			got: typeof x.a === 'string' ? x.a.length : 0,
+			want: round.cards.length
+		});
 	const ratings: Rating[] = [];
 	for (const [i, ch] of [...x.a].entries()) {
 		if (!(RATINGS as readonly string[]).includes(ch))
-			return bad(`account ${round.cards[i]?.ref ?? i + 1} has no Red/Yellow/Green rating`);
+			return refusal('answerRating', { ref: round.cards[i]?.ref ?? i + 1 });
 		ratings.push(ch as Rating);
 	}
 	let points: number[] | null = null;
 	if (x.p !== null && x.p !== undefined) {
 		if (!Array.isArray(x.p) || x.p.some((p) => typeof p !== 'number'))
-			return bad('the weight points are malformed');
+			return refusal('answerPoints');
 		const problem = pointsProblem(x.p as number[], round.dimensions.length);
-		if (problem) return bad(problem);
+		if (problem) return refusal(problem.reason, problem.params);
 		points = x.p as number[];
 	}
 	return { ok: true, value: { v: 1, round: round.id, name: x.n.trim(), ratings, points } };

@@ -2,6 +2,7 @@
  * Pure builders for the calculator form: which input each metric gets, its label, limits and
  * description, and number formatting for the results. No DOM, no runes: unit-tested in Node.
  */
+import { t } from '$lib/i18n/i18n.svelte';
 import type { Band, Dimension, Metric, MissingPolicy } from '$lib/model/types';
 
 /** Input shape for one metric. `unsupported` metrics (percentile) cannot score one account. */
@@ -38,10 +39,8 @@ export interface Field {
 export function rangeNote(field: Field, x: number | null | undefined): string | null {
 	const s = field.scale;
 	if (!s || typeof x !== 'number' || !Number.isFinite(x)) return null;
-	if (x > s.hi)
-		return `${x} is above the scale (up to ${s.hi}): counted as ${s.hi}, ${Math.round(s.hiPoints)} points.`;
-	if (x < s.lo)
-		return `${x} is below the scale (from ${s.lo}): counted as ${s.lo}, ${Math.round(s.loPoints)} points.`;
+	if (x > s.hi) return t('calc.above', { x, hi: s.hi, points: Math.round(s.hiPoints) });
+	if (x < s.lo) return t('calc.below', { x, lo: s.lo, points: Math.round(s.loPoints) });
 	return null;
 }
 
@@ -49,11 +48,11 @@ export function rangeNote(field: Field, x: number | null | undefined): string | 
 export function missingText(policy: MissingPolicy): string {
 	switch (policy) {
 		case 'zero':
-			return 'Blank: counts as 0 points.';
+			return t('calc.blankZero');
 		case 'neutral':
-			return 'Blank: counts as 50 points (neutral).';
+			return t('calc.blankNeutral');
 		default:
-			return 'Blank: left out of the score.';
+			return t('calc.blankExclude');
 	}
 }
 
@@ -62,11 +61,13 @@ function scaleText(metric: Metric): string {
 	const unit = metric.unit ? ` ${metric.unit}` : '';
 	switch (s.kind) {
 		case 'manual':
-			return metric.unit?.includes(String(s.max)) ? '' : `Scale 0–${s.max}.`;
+			return metric.unit?.includes(String(s.max)) ? '' : t('calc.scale', { max: s.max });
 		case 'linear': {
 			const isUp = s.best >= s.worst;
-			const [more, less] = isUp ? ['or more', 'or less'] : ['or less', 'or more'];
-			return `Full points at ${s.best}${unit} ${more}, none at ${s.worst}${unit} ${less}.`;
+			return t(isUp ? 'calc.linearUp' : 'calc.linearDown', {
+				best: `${s.best}${unit}`,
+				worst: `${s.worst}${unit}`
+			});
 		}
 		case 'bands':
 			return bandsText(s.bands);
@@ -78,11 +79,14 @@ function scaleText(metric: Metric): string {
 /** Bands in plain words: "Up to 2: 100 points; up to 5: 60; more: 20." */
 export function bandsText(bands: readonly Band[]): string {
 	const parts = bands.map((b, i) => {
-		const range = b.upTo === null ? (i === 0 ? 'Any value' : 'more') : `up to ${b.upTo}`;
-		return `${range}: ${b.points}${i === 0 ? ' points' : ''}`;
+		const range =
+			b.upTo === null
+				? t(i === 0 ? 'calc.bandAny' : 'calc.bandMore')
+				: t('calc.bandUpTo', { n: b.upTo });
+		return t(i === 0 ? 'calc.bandFirst' : 'calc.bandNext', { range, points: b.points });
 	});
-	const text = parts.join('; ');
-	return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : '';
+	const text = parts.join(t('calc.bandJoin'));
+	return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}${t('calc.bandEnd')}` : '';
 }
 
 /** The input for one metric. */
@@ -123,8 +127,8 @@ export function fieldFor(metric: Metric): Field {
 				kind: 'boolean',
 				description,
 				options: [
-					{ value: 'yes', label: 'Yes' },
-					{ value: 'no', label: 'No' }
+					{ value: 'yes', label: t('calc.yes') },
+					{ value: 'no', label: t('calc.no') }
 				]
 			};
 		case 'category':
@@ -138,9 +142,7 @@ export function fieldFor(metric: Metric): Field {
 			return {
 				...base,
 				kind: 'unsupported',
-				description:
-					'Ranked against a whole portfolio, so it cannot be scored for a single account here. ' +
-					missingText(metric.missing),
+				description: t('calc.percentile') + ' ' + missingText(metric.missing),
 				options: []
 			};
 	}

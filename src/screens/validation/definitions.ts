@@ -29,6 +29,8 @@ export const VDEF = {
 		'Worst band: the fifth of accounts with a value that this metric ranks riskiest (lowest when higher is better, highest when lower is better; ties at the cut join).',
 	bandLift: 'Lift = churn rate in the worst band ÷ base churn rate.',
 	flaggedChurners: 'Share of all churners (with a value) who sit in the metric’s worst band.',
+	metricLead:
+		'Median lead time: over churners whose value (from their latest snapshot at each snapshot date) ever entered this metric’s worst band before they churned, the median days from the first such date to the churn date. “—” without a snapshot history or for a metric read as points.',
 	missing: 'Share of accounts with no value for this metric.',
 	flipRate:
 		'Tier flip rate: share of accounts whose tier changes when every weight is multiplied by a random factor within ±spread. Mean and worst over the draws.',
@@ -39,6 +41,24 @@ export const VDEF = {
 	policy:
 		'Missing-value policy applied to every metric: exclude (re-weight over what is present), zero (a missing value scores 0) or neutral (scores 50).',
 	coverage: 'Share of accounts with at least one real value in this dimension.',
+	churnProb:
+		'Churn probability over the horizon, calibrated on the backtest: the share of the tier’s accounts at the as-of date that churned within the horizon, with its Wilson 95 % interval.',
+	arrNow:
+		'Contract value (ARR) of the accounts on the books at the latest snapshot date, by their tier then.',
+	expectedArr:
+		'Expected churned ARR over the horizon: Σ over tiers of the tier’s churn probability × its ARR now. The range takes every tier at its lower (upper) 95 % bound at once, so it is wider than a joint interval.',
+	arrCheck:
+		'The same expectation at the as-of date beside the ARR that did churn within the horizon: a check that the probabilities hold in money, not just in counts.',
+	capacity:
+		'Capacity: the team works at most CSMs × accounts per CSM at-risk accounts. The cut is the highest whole score such that no more accounts than that show a score below it.',
+	precision:
+		'Precision at capacity: share of the flagged accounts that churned within the horizon.',
+	recall:
+		'Recall at capacity: share of the churners that were flagged (by count; by ARR beside it).',
+	customerChanged:
+		'Points the dimension gained or lost because the account’s data changed: the earlier model scored on the later data minus the earlier model on the earlier data. A dimension’s points are its weight share × its score, so they add up to the account score.',
+	formulaChanged:
+		'Points the dimension gained or lost because the model changed: the later model minus the earlier model, both on the later data. Customer + formula = the whole change.',
 	ready:
 		'A model is ready to ship when every line passes. Thresholds are editable; the figures come from the backtest at the as-of date and horizon above.'
 } as const;

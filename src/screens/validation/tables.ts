@@ -1,6 +1,8 @@
 /** Pure builders for the Validation screen: chart series and CSV tables. */
 import type { CsvRows } from '$lib/backtest/csv';
+import type { ChangeSplit } from '$lib/backtest/change';
 import type { LeadTimeResult } from '$lib/backtest/leadtime';
+import type { MoneyResult } from '$lib/backtest/money';
 import type { ReadyLine } from '$lib/backtest/ready';
 import type { SignalRow } from '$lib/backtest/signals';
 import { survivalAt, type KaplanMeier } from '$lib/backtest/survival';
@@ -103,7 +105,8 @@ export function signalsCsv(rows: readonly SignalRow[]): CsvRows {
 			'band_churners',
 			'lift',
 			'churner_share',
-			'missing_share'
+			'missing_share',
+			'median_lead_days'
 		],
 		...rows.map((r) => [
 			r.name,
@@ -115,7 +118,8 @@ export function signalsCsv(rows: readonly SignalRow[]): CsvRows {
 			n(r.bandChurners),
 			n(r.lift),
 			n(r.churnerShare),
-			n(r.missingShare)
+			n(r.missingShare),
+			n(r.medianLeadDays ?? NaN)
 		])
 	];
 }
@@ -154,17 +158,59 @@ export function missingCsv(r: ValidationResult): CsvRows {
 /** Sort signal rows by a column (NaN last), descending or ascending. */
 export function sortSignals(
 	rows: readonly SignalRow[],
-	key: 'name' | 'auc' | 'lift' | 'churnerShare' | 'missingShare',
+	key: 'name' | 'auc' | 'lift' | 'churnerShare' | 'missingShare' | 'medianLeadDays',
 	desc: boolean
 ): SignalRow[] {
 	const out = [...rows];
 	out.sort((a, b) => {
 		if (key === 'name') return desc ? b.name.localeCompare(a.name) : a.name.localeCompare(b.name);
-		const x = a[key];
-		const y = b[key];
+		const x = a[key] ?? NaN;
+		const y = b[key] ?? NaN;
 		if (Number.isNaN(x)) return 1;
 		if (Number.isNaN(y)) return -1;
 		return desc ? y - x : x - y;
 	});
 	return out;
+}
+
+/** ARR by tier: calibrated churn probability, ARR now and expected churned ARR, per tier. */
+export function moneyCsv(m: MoneyResult, tierNames: string[]): CsvRows {
+	const head = [
+		'tier',
+		'accounts_at_asof',
+		'churners',
+		'churn_probability',
+		'probability_lo95',
+		'probability_hi95',
+		'accounts_now',
+		'arr_now',
+		'expected_churned_arr',
+		'expected_lo',
+		'expected_hi'
+	];
+	return [
+		head,
+		...m.tiers.map((t, k) => [
+			tierNames[k] ?? String(k),
+			String(t.accounts),
+			String(t.churners),
+			n(t.probability.rate),
+			n(t.probability.lo),
+			n(t.probability.hi),
+			String(t.nowAccounts),
+			n(t.nowValue),
+			n(t.expected),
+			n(t.expectedLo),
+			n(t.expectedHi)
+		])
+	];
+}
+
+/** Points per dimension between two dates, split into the customer and the formula. */
+export function changeCsv(c: ChangeSplit): CsvRows {
+	return [
+		['dimension', 'points_then', 'points_now', 'customer_changed', 'formula_changed'],
+		...c.dimensions.map((d) => [d.name, n(d.from), n(d.to), n(d.customer), n(d.formula)]),
+		['total', n(c.fromScore), n(c.toScore), n(c.customer), n(c.formula)]
+	];
 }

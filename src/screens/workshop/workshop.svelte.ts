@@ -4,6 +4,7 @@
  * localStorage (small JSON), so a reload or a participant link opened in the same browser finds
  * the round again; the decision log goes onto the model card.
  */
+import type { MessageKey } from '$lib/i18n/en';
 import type { Answer } from '$lib/workshop/codes';
 import { decodeAnswer } from '$lib/workshop/codes';
 import type { Decision } from '$lib/workshop/log';
@@ -41,6 +42,13 @@ function load(): Saved {
 	}
 }
 
+/** What adding an answer did, as a message key and its values (the screen words it). */
+export interface AddResult {
+	ok: boolean;
+	key: MessageKey;
+	params: Record<string, string | number>;
+}
+
 export class WorkshopState {
 	round = $state.raw<Round | null>(null);
 	answers = $state.raw<Answer[]>([]);
@@ -75,24 +83,22 @@ export class WorkshopState {
 	 * Merge an answer code (or link). A bad code changes nothing; the result says what happened.
 	 * A second code from the same name replaces the first (a participant who changed their mind).
 	 */
-	async addAnswer(text: string): Promise<{ ok: boolean; message: string }> {
+	async addAnswer(text: string): Promise<AddResult> {
 		const round = this.round;
-		if (!round)
-			return { ok: false, message: 'Start a round first: there is no round to add answers to.' };
+		if (!round) return { ok: false, key: 'ws.state.noRound', params: {} };
 		const d = await decodeAnswer(text, round);
-		if (!d.ok) return d;
+		if (!d.ok) return { ok: false, key: `ws.err.${d.reason}`, params: d.params };
 		const a = d.value;
-		if (this.round !== round)
-			return { ok: false, message: 'The round changed meanwhile; nothing was added.' };
+		if (this.round !== round) return { ok: false, key: 'ws.state.changed', params: {} };
 		const same = this.answers.findIndex((x) => x.name.toLowerCase() === a.name.toLowerCase());
 		if (same >= 0) {
 			this.answers = this.answers.map((x, i) => (i === same ? a : x));
 			this.#save();
-			return { ok: true, message: `Replaced ${a.name}'s earlier answers.` };
+			return { ok: true, key: 'ws.state.replaced', params: { name: a.name } };
 		}
 		this.answers = [...this.answers, a];
 		this.#save();
-		return { ok: true, message: `Added ${a.name}'s answers.` };
+		return { ok: true, key: 'ws.state.added', params: { name: a.name } };
 	}
 
 	removeAnswer(name: string): void {

@@ -6,7 +6,10 @@ import { expect, type Download, type Locator, type Page } from '@playwright/test
 import Papa from 'papaparse';
 import { defaultAsOfDay, distinctDays, lastKnownDay } from '../../../src/lib/backtest/asof';
 import { BacktestCore } from '../../../src/lib/workers/backtest-core';
-import type { ValidationResult } from '../../../src/lib/workers/validation-protocol';
+import type {
+	ValidationResult,
+	ValidationSettings
+} from '../../../src/lib/workers/validation-protocol';
 import type { Column, Model } from '../../../src/lib/model/types';
 
 export class ValidationPage {
@@ -80,7 +83,7 @@ export function sampleColumns() {
 }
 
 /** The Validation run recomputed in Node with the page's default settings. */
-export function recompute(model: Model): ValidationResult {
+export function recompute(model: Model, extra: Partial<ValidationSettings> = {}): ValidationResult {
 	const s = sampleColumns();
 	const col = (name: string) => {
 		const c = s.columns.find(([n]) => n === name)?.[1];
@@ -92,12 +95,25 @@ export function recompute(model: Model): ValidationResult {
 	const core = new BacktestCore();
 	core.setData({
 		...s,
-		roles: { snapshotDate: 'snapshot_date', churned: 'churned', churnDate: 'churn_date' }
+		roles: {
+			snapshotDate: 'snapshot_date',
+			churned: 'churned',
+			churnDate: 'churn_date',
+			contractValue: 'contract_value'
+		}
 	});
 	return core.validate({
 		type: 'validation/run',
 		id: 1,
 		model,
-		settings: { asOfDay, horizonDays: 90, seed: 42, spread: 0.2, draws: 20, driftFromDay: NaN }
+		settings: {
+			asOfDay,
+			horizonDays: 90,
+			seed: 42,
+			spread: 0.2,
+			draws: 20,
+			driftFromDay: NaN,
+			...extra
+		}
 	});
 }

@@ -92,7 +92,7 @@ export function openMemoryStore(
 }
 
 export { StorageError, STORAGE_MESSAGES, toStorageError, type StorageErrorCode } from './errors';
-export { requestPersistence, storageEstimate, probablyFits } from './persist';
+export { requestPersistence, persistenceNow, storageEstimate, probablyFits } from './persist';
 export type { PersistenceResult, StorageEstimate } from './persist';
 export {
 	openChangeChannel,
@@ -110,6 +110,13 @@ export type {
 } from './store';
 export type { BacktestRecord, ModelRecord, ModelVersion } from './schema';
 export { DB_NAME, DB_VERSION } from './schema';
-export { readMarker, markSaved, markLost, clearMarker, MARKER_KEY } from './marker';
+export {
+	readMarker,
+	markSaved,
+	markLost,
+	markPersistence,
+	clearMarker,
+	MARKER_KEY
+} from './marker';
 export type { DataMarker, KeyValueStorage } from './marker';
 export { ModelConflict, type SaveModelOptions } from './store';

@@ -103,3 +103,22 @@ export function markLost(now = Date.now(), storage = defaultMarkerStorage()): Da
 		return { ...old, lostAt: old.lostAt ?? now };
 	}
 }
+
+/**
+ * Record the browser's `persist()` answer in the marker beside "had data". Only a marker that
+ * exists is updated (no saved data yet: there is nothing to protect, and no marker to create).
+ * Returns whether it was recorded.
+ */
+export function markPersistence(
+	persistence: PersistenceResult,
+	storage = defaultMarkerStorage()
+): boolean {
+	const old = readMarker(storage);
+	if (!old) return false;
+	try {
+		storage?.setItem(MARKER_KEY, JSON.stringify({ ...old, persistence }));
+		return true;
+	} catch {
+		return false;
+	}
+}

@@ -35,6 +35,21 @@ export async function requestPersistence(
 	}
 }
 
+/**
+ * Whether the browser already keeps this origin's data, without asking (no prompt):
+ * `granted`, `denied` (best-effort storage), or `unavailable` (no API, or it failed).
+ */
+export async function persistenceNow(
+	manager: StorageManagerLike | undefined = defaultManager()
+): Promise<PersistenceResult> {
+	if (!manager?.persisted) return 'unavailable';
+	try {
+		return (await manager.persisted()) ? 'granted' : 'denied';
+	} catch {
+		return 'unavailable';
+	}
+}
+
 /** Bytes used and available to this origin, or null where the browser does not say. */
 export interface StorageEstimate {
 	usage: number;

@@ -28,15 +28,39 @@ function cellOut(cell: CsvCell): string | number {
  */
 export function toCsv(header: string[], rows: CsvCell[][]): string {
 	const data = [header, ...rows.map((r) => r.map(cellOut))];
-	return (
-		BOM +
-		Papa.unparse(data, {
-			newline: '\r\n',
-			escapeFormulae: FORMULA_PREFIX,
-			quotes: false
-		}) +
-		'\r\n'
-	);
+	return BOM + unparse(data) + '\r\n';
+}
+
+function unparse(data: (string | number)[][]): string {
+	return Papa.unparse(data, { newline: '\r\n', escapeFormulae: FORMULA_PREFIX, quotes: false });
+}
+
+/** Rows serialised between two yields to the page (a slice of 100k × 200 metrics is ~20 ms). */
+export const CSV_SLICE_ROWS = 2000;
+
+/** Give the page a turn (input, paint) before the next slice of a long job. */
+export function yieldToPage(): Promise<void> {
+	const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+	if (typeof s?.yield === 'function') return s.yield();
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * `csvBlob` in slices of `sliceRows` rows with a yield between them, so a 100,000-row export
+ * never holds the page for seconds. Same bytes as `toCsv` (tested).
+ */
+export async function csvBlobSliced(
+	header: string[],
+	rows: CsvCell[][],
+	sliceRows = CSV_SLICE_ROWS
+): Promise<Blob> {
+	const parts: string[] = [BOM + unparse([header]) + '\r\n'];
+	for (let from = 0; from < rows.length; from += sliceRows) {
+		if (from > 0) await yieldToPage();
+		const slice = rows.slice(from, from + sliceRows).map((r) => r.map(cellOut));
+		parts.push(unparse(slice) + '\r\n');
+	}
+	return new Blob(parts, { type: 'text/csv;charset=utf-8' });
 }
 
 /** A CSV as a Blob ready to download. */

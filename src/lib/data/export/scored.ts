@@ -7,7 +7,7 @@
  */
 import { effectiveModels, segmentGroups } from '$lib/model';
 import type { ColumnTable, Model } from '$lib/model/types';
-import type { CsvCell } from './csv';
+import { yieldToPage, type CsvCell } from './csv';
 
 /** The dimension that cost an account the most points. */
 export interface Driver {
@@ -104,12 +104,36 @@ export function scoredHeader(model: Model): string[] {
  * driver. Missing numbers are empty cells. Feed to `toCsv` (formula-safe, BOM, CRLF).
  */
 export function scoredRows(input: ScoredExportInput): { header: string[]; rows: CsvCell[][] } {
+	const line = scoredLine(input);
+	const out: CsvCell[][] = new Array<CsvCell[]>(input.rows.length);
+	for (let k = 0; k < out.length; k++) out[k] = line(k);
+	return { header: scoredHeader(input.model), rows: out };
+}
+
+/**
+ * `scoredRows` in slices of `sliceRows` rows with a yield to the page between them (a
+ * 200-metric model on 100k accounts held the page 4.6 s in one piece). Same rows (tested).
+ */
+export async function scoredRowsSliced(
+	input: ScoredExportInput,
+	sliceRows = 2000
+): Promise<{ header: string[]; rows: CsvCell[][] }> {
+	const line = scoredLine(input);
+	const out: CsvCell[][] = new Array<CsvCell[]>(input.rows.length);
+	for (let k = 0; k < out.length; k++) {
+		if (k > 0 && k % sliceRows === 0) await yieldToPage();
+		out[k] = line(k);
+	}
+	return { header: scoredHeader(input.model), rows: out };
+}
+
+/** The k-th exported row's cells. */
+function scoredLine(input: ScoredExportInput): (k: number) => CsvCell[] {
 	const { model, table, rows } = input;
 	const models = effectiveModels(model);
 	const groups = segmentGroups(model, table);
 	const driver = driverFinder(model, table, input.dimensions);
-	const out: CsvCell[][] = new Array<CsvCell[]>(rows.length);
-	for (let k = 0; k < rows.length; k++) {
+	return (k) => {
 		const r = rows[k]!;
 		const t = input.tier[r]!;
 		const tiers = (models[groups ? groups[r]! : 0] ?? model).tiers;
@@ -121,9 +145,8 @@ export function scoredRows(input: ScoredExportInput): { header: string[]; rows: 
 		];
 		for (let j = 0; j < model.dimensions.length; j++) line.push(input.dimensions[j]?.[r]);
 		line.push(input.flags?.(k) ?? '', driverText(driver(r)));
-		out[k] = line;
-	}
-	return { header: scoredHeader(model), rows: out };
+		return line;
+	};
 }
 
 /** Columns a model reads: every metric's column and the segment column. */
