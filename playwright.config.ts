@@ -20,6 +20,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://localhost:${PORT}/`,
 		trace: 'retain-on-failure',
+		// Playwright cannot intercept requests a service worker answers, and many specs use routes;
+		// the offline spec (and any spec testing the service worker) turns it back on.
+		serviceWorkers: 'block',
 		...devices['Desktop Chrome'],
 		launchOptions: {
 			executablePath: chromiumExecutable(),

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -38,10 +39,67 @@ function cspMeta(): Plugin {
 	};
 }
 
+/**
+ * Offline after one visit: a Workbox service worker (vite-plugin-pwa, generateSW) precaches the
+ * app shell, every worker chunk, the icons and the manifest, and serves them cache-first. The
+ * sample portfolio (public/sample/**, several MB) is NOT precached: that would download it to
+ * every phone that opens only the calculator (issue 11 item 2). It is cached when the app first
+ * reads it (network first, so a changed sample is picked up; the cached copy when offline) — and
+ * the app keeps its data in IndexedDB anyway. 'prompt': a new version waits until the user chooses
+ * "Reload" (never forced mid-session; src/lib/ui/update.svelte.ts). The app registers sw.js
+ * itself (no inline script), so the CSP is unchanged: sw.js is same-origin (`worker-src 'self'`),
+ * so is the manifest (`manifest-src 'self'`).
+ */
+function pwa() {
+	return VitePWA({
+		registerType: 'prompt',
+		injectRegister: false,
+		includeAssets: [],
+		// The glob below already takes the icons; listing them twice would duplicate precache entries.
+		includeManifestIcons: false,
+		manifest: {
+			name: 'Health Score Workbench',
+			short_name: 'Health Score',
+			description:
+				'Design, score and backtest customer health scores in your browser. Your data never leaves it.',
+			start_url: './',
+			scope: './',
+			display: 'standalone',
+			background_color: '#ffffff',
+			theme_color: '#1a7f4b',
+			icons: [
+				{ src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+				{ src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+				{ src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+				{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }
+			]
+		},
+		workbox: {
+			// Every file the build emits (whatever it is called) except the sample's; the plugin adds
+			// the manifest itself.
+			globPatterns: ['**/*.{html,js,mjs,css,svg,png,ico,json,wasm,txt}'],
+			globIgnores: ['sample/**', 'sw.js', 'workbox-*.js'],
+			// A large worker chunk must never drop silently out of the precache.
+			maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+			runtimeCaching: [
+				{
+					urlPattern: /\/sample\//,
+					handler: 'NetworkFirst',
+					options: { cacheName: 'hsw-sample', networkTimeoutSeconds: 10 }
+				}
+			],
+			navigateFallback: 'index.html',
+			cleanupOutdatedCaches: true,
+			clientsClaim: false,
+			skipWaiting: false
+		}
+	});
+}
+
 export default defineConfig({
 	// Relative asset URLs: the build works from any sub-path (and from file:// for most screens).
 	base: './',
-	plugins: [svelte(), cspMeta()],
+	plugins: [svelte(), cspMeta(), pwa()],
 	resolve: {
 		alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) }
 	},
