@@ -3,11 +3,11 @@
 // model" gives a model whose cross-validated AUC is shown beside a logistic regression's, with
 // tiers in order; applied as one undo step; axe-clean and keyboard-operable.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { bankChurnCsv } from '../fixtures/bank-churn';
-import { sharedDataPath } from '../shared-data';
+import { hasSharedData, sharedDataPath } from '../shared-data';
 import { BacktestPage } from './pages/backtest';
 import { DataPage } from './pages/data';
 import { expectNoViolations } from './pages/axe';
@@ -39,7 +39,10 @@ async function draftByKeyboard(page: Page, name: string): Promise<[number, numbe
 	await expect(page.getByRole('heading', { level: 1, name: /^Model/ })).toBeVisible();
 	const button = page.getByRole('button', { name: 'Draft a model from my data' });
 	await tabTo(page, button);
+	// The draft runs in its own worker (the page stays responsive on 7–10k rows).
+	const worker = page.waitForEvent('worker', { predicate: (w) => /draft/.test(w.url()) });
 	await page.keyboard.press('Enter');
+	await worker;
 	const cv = page.getByTestId('draft-cv');
 	await expect(cv).toBeVisible({ timeout: 60_000 });
 	await expect(page.getByTestId('draft-order')).toHaveText(/Tiers in order/);
@@ -129,7 +132,7 @@ test.describe('Draft a model from my data', () => {
 	});
 
 	test('telco-churn: proposals need no hand fix; draft CV AUC ≥ LR − 0.01', async ({ page }) => {
-		test.skip(!existsSync(TELCO), 'shared/data missing');
+		test.skip(!hasSharedData('telco-churn.csv'), 'shared/data missing');
 		test.setTimeout(180_000);
 		await importWithProposals(page, TELCO);
 		const [draft, lr] = await draftByKeyboard(page, 'telco-churn');

@@ -237,6 +237,61 @@ describe('BacktestState', () => {
 		bt.dispose();
 	});
 
+	it('accepting weights re-places thresholds by the rule, checked before applying', async () => {
+		const wb = new Workbench();
+		wb.loadModel(testModel);
+		const bt = new BacktestState(inProcess());
+		bt.setDataset(snapshotDataset());
+		bt.run(wb.model!);
+		await settle(bt);
+		const step = bt.weightStep(wb.model)!;
+		expect(step).not.toBeNull();
+		// Keep-shares: every tier's share after is within one score step of its share before.
+		for (let t = 0; t < 3; t++)
+			expect(Math.abs(step.after.tiers[t]!.share - step.before.tiers[t]!.share)).toBeLessThan(0.1);
+		expect(step.after.accounts).toBe(bt.result!.scored);
+		expect(step.before.auc).toBeCloseTo(bt.result!.report.auc.estimate, 12);
+		expect(step.problem).toBeNull();
+		expect(bt.acceptWeights(wb)).toBe(true);
+		expect(wb.model!.tiers.map((t) => t.min)).toEqual(step.mins);
+		// The after-table is what the backtest of the accepted model reports.
+		bt.run(wb.model!);
+		await settle(bt);
+		expect(bt.result!.report.tiers.rows.map((r) => r.accounts)).toEqual(
+			step.after.tiers.map((t) => t.accounts)
+		);
+		expect(bt.result!.report.tiers.rows.map((r) => r.churners)).toEqual(
+			step.after.tiers.map((t) => t.churners)
+		);
+		expect(bt.result!.report.auc.estimate).toBeCloseTo(step.after.auc, 12);
+		wb.undo();
+		expect(wb.model).toBe(testModel);
+		bt.run(wb.model!);
+		await settle(bt);
+		// Keep-cuts leaves the thresholds.
+		bt.placeRule = 'keep-cuts';
+		expect(bt.weightStep(wb.model)!.mins).toEqual(testModel.tiers.map((t) => t.min));
+		// A reversed order is refused and nothing changes.
+		bt.fit = {
+			...bt.fit!,
+			proposal: {
+				before: bt.fit!.proposal!.before,
+				after: {
+					all: Array.from({ length: 101 }, (_, s) => (s === 90 || s === 30 ? 5 : 0)),
+					pos: Array.from({ length: 101 }, (_, s) => (s === 90 ? 5 : 0)),
+					auc: 0
+				}
+			}
+		};
+		expect(bt.acceptWeights(wb)).toBe(false);
+		expect(wb.model).toBe(testModel);
+		expect(bt.error).toMatch(/^Suggested weights not applied: .* out of order\.$/);
+		// A fit for an earlier model gives no step (the button says to re-run).
+		wb.editModel({ ...testModel, name: 'Edited' }, 'rename');
+		expect(bt.weightStep(wb.model)).toBeNull();
+		bt.dispose();
+	});
+
 	it('accepts a red cut through editModel', () => {
 		const wb = new Workbench();
 		wb.loadModel(testModel);

@@ -5,6 +5,12 @@
  * restores the previous model.
  */
 import { applySuggestedWeights } from '$lib/backtest/fit';
+import {
+	roundedWeights,
+	weightStep,
+	type PlacementRule,
+	type WeightStep
+} from '$lib/draft/suggest';
 import { defaultAsOfDay, distinctDays, lastKnownDay } from '$lib/backtest/asof';
 import { columnWithRole, type Dataset } from '$lib/data/dataset';
 import { newId, type WorkbenchStore } from '$lib/data/db/store';
@@ -141,6 +147,14 @@ export class BacktestState {
 	maxFlaggedPct = $state(20);
 	costMiss = $state(10_000);
 	costFalseAlarm = $state(500);
+	/** How accepting suggested weights re-places the thresholds (default: keep the tier shares). */
+	placeRule = $state<PlacementRule['kind']>('keep-shares');
+	/** For the 'red-catch' rule: the worst tier catches at least this % of churners. */
+	placeCatchPct = $state(66);
+	/** Capacity of the cost-based cut: CSMs × Red accounts per CSM (off unless `useCapacity`). */
+	useCapacity = $state(false);
+	csms = $state(4);
+	perCsm = $state(25);
 	challengerKey = $state('');
 	challengers = $state.raw<ChallengerOption[]>(
 		TEMPLATES.map((t) => ({
@@ -362,19 +376,60 @@ export class BacktestState {
 		this.challengers = out;
 	}
 
-	/** Apply the suggested weights as one undoable edit. */
+	/** The placement rule as chosen on screen. */
+	get placement(): PlacementRule {
+		if (this.placeRule === 'red-catch') {
+			const p = Number.isFinite(this.placeCatchPct) ? this.placeCatchPct : 66;
+			return { kind: 'red-catch', share: Math.min(100, Math.max(1, p)) / 100 };
+		}
+		return { kind: this.placeRule };
+	}
+
+	/** Red capacity (accounts), Infinity when off or not a positive number. */
+	get capacity(): number {
+		const c = Math.floor(this.csms) * Math.floor(this.perCsm);
+		return this.useCapacity && c > 0 ? c : Infinity;
+	}
+
+	/**
+	 * Accepting the suggested weights as one step for `model` (the fit's model): the thresholds
+	 * the rule gives and the before/after table. Null without a fit or a suggestion.
+	 */
+	weightStep(model: Model | null): WeightStep | null {
+		const p = this.fit?.proposal;
+		if (!model || !p || this.fitModel !== model) return null;
+		return weightStep(model.tiers, p, this.placement);
+	}
+
+	/**
+	 * Apply the suggested weights and the re-placed thresholds as one undoable edit. Refused (and
+	 * nothing changes) when the new tiers would be out of order or the fit is for another model.
+	 */
 	acceptWeights(wb: Workbench): boolean {
 		const model = wb.model;
 		const fit = this.fit;
 		if (!model || !fit || !fit.fit.weights.some((w) => w.weight > 0)) return false;
-		const rounded = fit.fit.weights.map((w) => ({
-			id: w.id,
-			weight: Math.round(w.weight * 10) / 10
-		}));
-		const next = { ...model, dimensions: applySuggestedWeights(model.dimensions, rounded) };
-		wb.editModel(next, 'backtest: accepted suggested weights');
+		const step = this.weightStep(model);
+		if (!step) return false;
+		if (step.problem) {
+			this.notice = null;
+			this.error = `Suggested weights not applied: ${step.problem}`;
+			return false;
+		}
+		const dims = applySuggestedWeights(model.dimensions, roundedWeights(fit.fit.weights));
+		const next = setTierMins({ ...model, dimensions: dims }, step.mins);
+		const moved = step.mins.some((m, i) => m !== model.tiers[i]?.min);
+		wb.editModel(
+			next,
+			`backtest: accepted suggested weights${moved ? ` and thresholds ${step.mins.join('/')}` : ''}`
+		);
 		wb.endEdit();
-		this.notice = 'Suggested weights applied. Undo restores the previous weights.';
+		this.notice = moved
+			? `Suggested weights applied, thresholds moved to ${model.tiers
+					.slice(0, -1)
+					.map((t, i) => `${t.name} from ${step.mins[i]}`)
+					.join(', ')}. Undo restores the previous model.`
+			: 'Suggested weights applied. Undo restores the previous weights.';
 		return true;
 	}
 

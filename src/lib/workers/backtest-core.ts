@@ -11,7 +11,8 @@ import {
 	lastKnownDay,
 	trainingAsOfDays
 } from '$lib/backtest/asof';
-import { fitWeights, type FitMetricInput } from '$lib/backtest/fit';
+import { applySuggestedWeights, fitWeights, type FitMetricInput } from '$lib/backtest/fit';
+import { roundedWeights, shownHistogram } from '$lib/draft/suggest';
 import { rocAuc } from '$lib/backtest/metrics';
 import { tierChanges, tierMigration } from '$lib/backtest/migration';
 import { buildReport } from '$lib/backtest/report';
@@ -326,9 +327,24 @@ export class BacktestCore {
 				? { kind: 'time', day, trainUntilDay: s.asOfDay - 1 }
 				: { kind: 'kfold', folds: msg.folds }
 		});
+		// Before/after on the report's accounts (the last part is the as-of day the report shows).
+		const last = parts.at(-1)!;
+		let proposal: FitRunResult['proposal'] = null;
+		if (fit.weights.some((w) => w.weight > 0)) {
+			const next: Model = {
+				...msg.model,
+				dimensions: applySuggestedWeights(msg.model.dimensions, roundedWeights(fit.weights))
+			};
+			const after = scoreTable(next, this.population({ ...s, asOfDay: last.asOfDay }).table);
+			proposal = {
+				before: shownHistogram(last.r.shown, last.labels, rocAuc(last.r.score, last.labels)),
+				after: shownHistogram(after.shown, last.labels, rocAuc(after.score, last.labels))
+			};
+		}
 		return {
 			fit,
 			names,
+			proposal,
 			split: isTime
 				? { kind: 'time', trainAsOfDays: train, testAsOfDay: s.asOfDay }
 				: { kind: 'kfold', folds: msg.folds },

@@ -8,6 +8,7 @@ import type { ReportCard } from '$lib/backtest/report';
 import type { FitResult } from '$lib/backtest/fit';
 import type { MigrationMatrix } from '$lib/backtest/migration';
 import type { SelectionCounts } from '$lib/backtest/select';
+import type { ShownHistogram } from '$lib/draft/suggest';
 import type { Column, Model } from '$lib/model/types';
 import type { ValidationReply, ValidationRequest } from './validation-protocol';
 
@@ -97,6 +98,11 @@ export interface FitRunResult {
 	split:
 		| { kind: 'kfold'; folds: number }
 		| { kind: 'time'; trainAsOfDays: number[]; testAsOfDay: number };
+	/**
+	 * The report's accounts scored by the current model (`before`) and with the rounded suggested
+	 * weights (`after`), as shown-score histograms: the page re-places the thresholds from them.
+	 */
+	proposal: { before: ShownHistogram; after: ShownHistogram } | null;
 	ms: number;
 }
 

@@ -17,3 +17,20 @@ export function currentWeights(model: Model): Map<string, number> {
 	}
 	return out;
 }
+
+/** Why "Accept suggested weights" cannot be pressed now, in plain words (null = it can). */
+export function acceptBlocker(s: {
+	busy: boolean;
+	hasWeights: boolean;
+	stale: boolean;
+	problem: string | null;
+}): string | null {
+	if (!s.hasWeights)
+		return 'Nothing to accept: in the fit no metric lowers the churn risk, so every suggested weight is 0.';
+	if (s.busy) return 'Wait for the backtest to finish: the suggestion is being recomputed.';
+	if (s.stale)
+		return 'The model changed since this fit: run the backtest again to get suggestions for it.';
+	if (s.problem)
+		return `Refused: ${s.problem} Pick another rule for the thresholds, or keep the current weights.`;
+	return null;
+}
