@@ -106,7 +106,7 @@ test.describe('Validation screen', () => {
 		await page.getByLabel('Model at the earlier date').selectOption(`template:${tpl.id}`);
 		await page.getByRole('button', { name: 'Run again' }).click();
 		await v.waitForResult();
-		await expect(page.getByTestId('change-split').locator('..')).toContainText(
+		await expect(page.getByTestId('change-split').locator('../..')).toContainText(
 			`Earlier model: Template: ${tpl.name}`
 		);
 		expect(await v.num('change-formula')).toBeCloseTo(0, 9);
