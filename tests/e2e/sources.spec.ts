@@ -154,7 +154,7 @@ test('ravenstack exports → recipe → built table → model, portfolio and bac
 	await bt.waitForReport();
 	const asOf = page.getByLabel('As-of date');
 	await expect(asOf.locator('option')).toHaveCount(18);
-	await page.getByLabel('Rolling backtest').check();
+	await page.getByRole('checkbox', { name: 'Rolling backtest' }).check();
 	await page.getByRole('button', { name: 'Run again' }).click();
 	await bt.waitForReport();
 	const auc = await bt.aucValue();
