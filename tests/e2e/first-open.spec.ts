@@ -20,6 +20,11 @@ test.describe('first open', () => {
 			}
 		);
 		expect(sample).toEqual([]);
+		// No loader line stands on the calculator: it loads no dataset, so "Opening saved data…"
+		// would never end there.
+		await expect(
+			page.getByRole('status').filter({ hasText: /Opening saved data|Loading/ })
+		).toHaveCount(0);
 
 		await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
 		await expect(page.getByTestId('rescore-ms')).toBeVisible({ timeout: 30_000 });
