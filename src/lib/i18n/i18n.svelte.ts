@@ -6,6 +6,7 @@
  */
 import { en, type MessageKey } from './en';
 import { ja } from './ja';
+import * as fmt from '$lib/ui/format';
 import { interpolate, isLocale, pickLocale, type Locale } from './locale-pick';
 
 export { LOCALES, LOCALE_NAMES, type Locale } from './locale-pick';
@@ -62,11 +63,11 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 	return interpolate(DICTIONARIES[i18n.locale][key], params);
 }
 
-/** A number in the current language's format (`1,234.5` / `1,234.5`; grouping per locale). */
+/**
+ * A number for markup that should re-render when the language changes: it reads the language
+ * (a reactive read) and formats with the app's one formatter, `lib/ui/format`.
+ */
 export function fmtNumber(x: number, digits = 0): string {
-	if (!Number.isFinite(x)) return '—';
-	return new Intl.NumberFormat(i18n.locale, {
-		minimumFractionDigits: digits,
-		maximumFractionDigits: digits
-	}).format(x);
+	void i18n.locale;
+	return fmt.number(x, digits);
 }

@@ -18,6 +18,16 @@ export const DIALECTS: readonly DialectName[] = [
 	'redshift'
 ];
 
+/** Each dialect's name as the Actions screen shows it (SQL export and dbt package). */
+export const DIALECT_NAMES: Readonly<Record<DialectName, string>> = {
+	postgres: 'PostgreSQL',
+	duckdb: 'DuckDB',
+	bigquery: 'BigQuery',
+	snowflake: 'Snowflake',
+	databricks: 'Databricks (Spark SQL)',
+	redshift: 'Redshift'
+};
+
 /** How one dialect spells the few things the generator needs. */
 export interface Dialect {
 	name: DialectName;
