@@ -8,7 +8,7 @@ import { expectNoViolations } from './pages/axe';
 import { PortfolioPage } from './pages/portfolio';
 
 /** The screens whose text is in the catalogs (model content, e.g. template names, is data). */
-const TRANSLATED_PREFIXES = ['app.', 'nav.', 'calc.', 'ws.'];
+const TRANSLATED_PREFIXES = ['app.', 'nav.', 'calc.', 'ws.', 'nd.', 'pf.'];
 
 /**
  * English UI strings that must not show in Japanese: every catalog message of the translated
@@ -24,6 +24,41 @@ async function expectNoEnglish(page: Page, where: string): Promise<void> {
 	const found = ENGLISH.filter((s) => text.includes(s));
 	expect(found, `English UI text on ${where} in Japanese`).toEqual([]);
 }
+
+/**
+ * Every English word (3+ ASCII letters) in the visible text nodes and accessible labels of
+ * <main> and the header, except inside data (`td`, row headers, options, inputs, `code`) and the
+ * words in `allowed` (data values and proper names the screen shows: column names, tier names…).
+ */
+async function englishWords(page: Page, allowed: readonly string[]): Promise<string[]> {
+	const words = await page.evaluate(() => {
+		const out: [string, string][] = [];
+		const add = (text: string) => {
+			for (const w of text.split(/[^A-Za-z]+/)) if (w.length >= 3) out.push([w, text.slice(0, 80)]);
+		};
+		const data = 'td, th[scope=row], option, code, textarea, input, svg text, [data-data]';
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+			const el = n.parentElement;
+			if (!el || el.closest(data) || el.closest('[hidden], script, style')) continue;
+			if (!el.closest('main, header')) continue;
+			const style = getComputedStyle(el);
+			if (style.display === 'none' || style.visibility === 'hidden') continue;
+			add(n.textContent ?? '');
+		}
+		for (const el of document.querySelectorAll('main [aria-label], header [aria-label]'))
+			add(el.getAttribute('aria-label') ?? '');
+		return out;
+	});
+	const ok = new Set(allowed.flatMap((a) => a.split(/[^A-Za-z]+/)).map((w) => w.toLowerCase()));
+	const bad = words
+		.filter(([w]) => !ok.has(w.toLowerCase()))
+		.map(([w, where]) => `${w} in “${where}”`);
+	return [...new Set(bad)].sort();
+}
+
+/** Proper names, units and keys shown as they are in Japanese. */
+const PROPER = ['CSM', 'ARR', 'AUC', 'PageUp', 'PageDown', 'Home', 'End', 'Esc', 'English', 'CSV'];
 
 test.describe('languages', () => {
 	test.use({ locale: 'ja-JP' });
@@ -129,4 +164,41 @@ test('the currency setting (¥ / $ / €) shows wherever money does, and is reme
 	await page.getByLabel(ja['app.currency']).selectOption('EUR');
 	await expect(money).toContainText('€');
 	await expectNoViolations(page, 'portfolio with the currency switch');
+});
+
+test.describe('screens in Japanese', () => {
+	test.use({ locale: 'ja-JP' });
+
+	test('Portfolio: no English UI word, axe clean', async ({ page }) => {
+		test.setTimeout(120_000);
+		await page.goto('/#/portfolio');
+		await expect(page.getByRole('heading', { level: 1, name: ja['nav.portfolio'] })).toBeVisible();
+		await expect(page.getByRole('table', { name: ja['pf.perTier'] })).toBeVisible({
+			timeout: 45_000
+		});
+		// Data on this screen: the model's name and tier names, the sample's column names.
+		const status = await page.getByText(/モデル「/).innerText();
+		const model = /「(.*)」/.exec(status)![1]!;
+		const tiers = await page.getByRole('table', { name: ja['pf.perTier'] }).innerText();
+		await expectNoEnglish(page, 'Portfolio');
+		expect(await englishWords(page, [...PROPER, model, tiers])).toEqual([]);
+		await expectNoViolations(page, 'Portfolio in Japanese');
+		// The drill-down of the first account.
+		await page
+			.getByRole('region', { name: ja['pf.accountsTitle'] })
+			.getByRole('rowheader')
+			.first()
+			.getByRole('button')
+			.click();
+		const dialog = page.getByRole('dialog');
+		await expect(
+			dialog.getByRole('heading', { level: 3, name: ja['pf.dimensions'] })
+		).toBeVisible();
+		const account = (await dialog.getByRole('heading', { level: 2 }).innerText()).split(' ').pop()!;
+		// The tier's action is the model's own text (a template's content), like its name.
+		const action = (await dialog.locator('.score').innerText()).split('—').pop()!;
+		const dims = await dialog.getByRole('table').first().innerText();
+		expect(await englishWords(page, [...PROPER, model, tiers, account, action, dims])).toEqual([]);
+		await expectNoViolations(page, 'account drill-down in Japanese');
+	});
 });
