@@ -93,7 +93,7 @@ function tableRef(d: Dialect, table: string): string {
 }
 
 /** Day number (days since 1970-01-01) of a date or timestamp expression. */
-function dayNum(d: Dialect, e: string): string {
+export function dayNum(d: Dialect, e: string): string {
 	switch (d.name) {
 		case 'postgres':
 			return `(CAST(${e} AS DATE) - DATE '1970-01-01')`;
