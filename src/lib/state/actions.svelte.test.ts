@@ -10,8 +10,8 @@ import {
 	loadCardMeta,
 	type ScoredSource
 } from './actions.svelte';
-import { groupSnapshots } from './portfolio-stats';
-import { FLAG_BITS, FLAG_LABELS } from './portfolio-view';
+import { groupSnapshots } from '$lib/portfolio/snapshots';
+import { FLAG_BITS, FLAG_LABELS } from '$lib/portfolio/view';
 
 const four = templateById('four-dimensions')!.model;
 
