@@ -24,7 +24,7 @@ import {
 	loadDuck,
 	loadPg,
 	loads
-} from '../sql/raven-fixture';
+} from '../sql/testing/raven-fixture';
 import { buildDbtPackage, DBT_MODELS } from './package';
 import { unitSample } from './sample';
 import { contractColumns } from './contract';

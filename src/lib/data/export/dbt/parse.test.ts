@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import nodeSqlParser from 'node-sql-parser';
 import { ravenRecipe } from '$lib/sources/test-data';
 import { dialectFor } from '../sql/dialect';
-import { RAVEN_MODEL, loads } from '../sql/raven-fixture';
+import { RAVEN_MODEL, loads } from '../sql/testing/raven-fixture';
 import { buildDbtPackage, DBT_MODELS } from './package';
 import { renderModel } from './dbt-harness';
 

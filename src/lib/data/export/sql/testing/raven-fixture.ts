@@ -13,7 +13,7 @@ import { gatherTable } from '$lib/backtest/asof';
 import { isoDay } from '$lib/sources/grid';
 import { RAVENSTACK, ravenRaw } from '$lib/sources/test-data';
 import type { BuiltTable } from '$lib/sources/types';
-import type { PipelineColumnType } from './pipeline';
+import type { PipelineColumnType } from '../pipeline';
 
 const metric = (
 	id: string,
