@@ -67,6 +67,13 @@ export interface ColumnInfo {
 	source?: string;
 	/** Built tables: the column's definition in plain words. */
 	description?: string;
+	/** The account ids are the row numbers 1…n: the file had no id column. */
+	rowNumbers?: boolean;
+}
+
+/** The stored ids are row numbers (the file had no id column). */
+export function idsAreRowNumbers(meta: Pick<DatasetMeta, 'columns'>): boolean {
+	return meta.columns.some((c) => c.role === 'account-id' && c.rowNumbers === true);
 }
 
 export interface DatasetMeta {

@@ -381,12 +381,20 @@ export class ImportState {
 		}
 	}
 
+	/**
+	 * One row per account and no column is the account id: the rows are numbered 1…n and the
+	 * number is the account id (said in the wizard, on the report and on the Data screen).
+	 */
+	get rowNumberIds(): boolean {
+		return this.grain === 'account' && !this.columns.some((c) => c.role === 'account-id');
+	}
+
 	/** Problems the user must fix before the review (also computed by the build). */
 	checkMapping(): string[] {
 		const errors: string[] = [];
 		const has = (role: ColumnRole) => this.columns.some((c) => c.role === role);
 		const g = this.grain;
-		if (!has('account-id'))
+		if (!has('account-id') && !this.rowNumberIds)
 			errors.push(
 				g === 'account' || g === 'snapshot'
 					? 'Choose the column that holds the account id (role “account id”).'
@@ -431,7 +439,8 @@ export class ImportState {
 		const outcome = await this.#clientOrNew().build(parsed.parseId, mapping, {
 			skipRows: true,
 			grain: this.grain,
-			timeZone: this.timeZone
+			timeZone: this.timeZone,
+			rowNumberIds: this.rowNumberIds
 		});
 		if (this.#parsed !== parsed) return;
 		this.#mark('build', t0, outcome.status === 'built' ? outcome.timings : undefined);

@@ -300,3 +300,75 @@ describe('buildTable: grains', () => {
 		expect(s.ok && s.dateRange).toEqual([daysFromCivil(2024, 1, 1), daysFromCivil(2024, 3, 1)]);
 	});
 });
+
+describe('buildTable: a file with no id column', () => {
+	const csv = ['tenure,plan,Churn', '3,Basic,Yes', 'x,Pro,No', '7,Pro,No', '1,Basic,Yes'].join(
+		'\n'
+	);
+	const m: ColumnMapping[] = [
+		{ index: 0, role: 'metric', type: 'number' },
+		{ index: 1, role: 'metric', type: 'category' },
+		{ index: 2, role: 'churned', type: 'boolean' }
+	];
+
+	it('without rowNumberIds it asks for an id column', async () => {
+		const r = await parseCsv(new TextEncoder().encode(csv));
+		if (r.status !== 'ok') throw new Error('parse');
+		const b = buildTable(r.table, m);
+		expect(b.ok).toBe(false);
+		expect(b.issues[0]!.code).toBe('no-account-id');
+	});
+
+	it('numbers the data rows 1…n (a skipped row keeps its gap), on both read paths', async () => {
+		for (const fastPath of [true, false]) {
+			const r = await parseCsv(new TextEncoder().encode(csv), { fastPath });
+			if (r.status !== 'ok') throw new Error('parse');
+			const b = buildTable(r.table, m, { skipRows: true, rowNumberIds: true });
+			if (!b.ok) throw new Error('build');
+			// Row 2 ("x" is not a number, Excel row 3) is left out; the others keep their number.
+			expect(b.ids).toEqual(['1', '3', '4']);
+			expect(b.issues.map((i) => [i.row, i.code])).toEqual([[3, 'not-a-number']]);
+			expect(b.columns[0]).toMatchObject({
+				name: 'row_number',
+				role: 'account-id',
+				rowNumbers: true
+			});
+			const packed = buildTablePacked(r.table, m, { skipRows: true, rowNumberIds: true }, 2);
+			expect(await unpackIds(packed.idParts!)).toEqual(['1', '3', '4']);
+		}
+	});
+
+	it('takes a free name when the file already has a row_number column', () => {
+		const t = raw(
+			['row_number', 'x'],
+			[
+				['a', '1'],
+				['b', '2']
+			]
+		);
+		const b = buildTable(
+			t,
+			[
+				{ index: 0, role: 'metric', type: 'category' },
+				{ index: 1, role: 'metric', type: 'number' }
+			],
+			{ rowNumberIds: true }
+		);
+		if (!b.ok) throw new Error('build');
+		expect(b.columns.map((c) => c.name)).toEqual(['row_number_2', 'row_number', 'x']);
+		expect(b.ids).toEqual(['1', '2']);
+	});
+
+	it('never numbers rows of events (ids must repeat there)', () => {
+		const t = raw(['when', 'x'], [['2024-01-01', '1']]);
+		const b = buildTable(
+			t,
+			[
+				{ index: 0, role: 'event-time', type: 'date' },
+				{ index: 1, role: 'metric', type: 'number' }
+			],
+			{ rowNumberIds: true, grain: 'event' }
+		);
+		expect(b.ok).toBe(false);
+	});
+});

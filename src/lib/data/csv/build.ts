@@ -74,7 +74,16 @@ export interface BuildOptions {
 	 * `warnings` as implausible (a year 0000 or 9999 is almost always a placeholder or a typo).
 	 */
 	plausibleYears?: [number, number];
+	/**
+	 * One row per account and no column mapped as the account id: number the data rows 1…n
+	 * (a row's number is its place among the data rows, header not counted) and use that as
+	 * the account id. The id column is listed as {@link ROW_NUMBER_ID} with `rowNumbers` set.
+	 */
+	rowNumberIds?: boolean;
 }
+
+/** Name of the account-id column made from row numbers (a file without an id column). */
+export const ROW_NUMBER_ID = 'row_number';
 
 export type BuildIssueCode =
 	| ValueIssueCode
@@ -187,7 +196,8 @@ function buildCore(
 	const idMap = active.find((m) => m.role === 'account-id');
 	const grain: Grain =
 		options.grain ?? (active.some((m) => m.role === 'snapshot-date') ? 'snapshot' : 'account');
-	if (!idMap)
+	const rowIds = !idMap && options.rowNumberIds === true && grain === 'account';
+	if (!idMap && !rowIds)
 		add({
 			row: null,
 			column: null,
@@ -245,7 +255,7 @@ function buildCore(
 	// --- account ids ---
 	// Plain files: each id is a trimmed byte range (no strings until the ids are handed out);
 	// otherwise trimmed strings. Either way a hash per row feeds the duplicate check.
-	const idName = raw.headers[idMap!.index]!;
+	const idName = idMap ? raw.headers[idMap.index]! : freeName(ROW_NUMBER_ID, raw.headers);
 	const idHash = new Int32Array(n);
 	let idStart: Uint32Array | null = null;
 	let idEnd: Uint32Array | null = null;
@@ -259,7 +269,14 @@ function buildCore(
 			message: `row ${rowOf(i)}, column "${idName}": the account id is blank`
 		});
 	};
-	if (ix) {
+	if (rowIds) {
+		idStrings = new Array<string>(n);
+		for (let i = 0; i < n; i++) {
+			const v = String(i + 1);
+			idStrings[i] = v;
+			idHash[i] = hashString(v);
+		}
+	} else if (ix) {
 		const { bytes, starts } = ix;
 		idStart = new Uint32Array(n);
 		idEnd = new Uint32Array(n);
@@ -530,13 +547,22 @@ function buildCore(
 	}
 	const columns = new Map<string, Column>();
 	const infos: ColumnInfo[] = [
-		{
-			name: idName,
-			originalName: raw.originalHeaders[idMap!.index] ?? idName,
-			role: 'account-id',
-			type: idMap!.type,
-			missingShare: 0
-		}
+		idMap
+			? {
+					name: idName,
+					originalName: raw.originalHeaders[idMap.index] ?? idName,
+					role: 'account-id',
+					type: idMap.type,
+					missingShare: 0
+				}
+			: {
+					name: idName,
+					originalName: '(row number)',
+					role: 'account-id',
+					type: 'number',
+					missingShare: 0,
+					rowNumbers: true
+				}
 	];
 	let dateRange: [number, number] | null = null;
 	for (const t of typed) {
@@ -612,6 +638,14 @@ function hashBytes(bytes: Uint8Array, s: number, e: number): number {
 }
 
 /** FNV-1a over UTF-16 code units (the string path's ids). */
+/** `base`, or `base_2`, `base_3`, … when the file already has a column of that name. */
+function freeName(base: string, taken: readonly string[]): string {
+	const set = new Set(taken);
+	let name = base;
+	for (let k = 2; set.has(name); k++) name = `${base}_${k}`;
+	return name;
+}
+
 function hashString(v: string): number {
 	let h = 0x811c9dc5;
 	for (let p = 0; p < v.length; p++) h = Math.imul(h ^ v.charCodeAt(p), 0x01000193);
