@@ -13,7 +13,10 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { openWorkbenchDb } from '../src/lib/data/db';
 import type { WorkbenchStore } from '../src/lib/data/db/store';
+import { chooseChunkRows } from '../src/lib/data/db/chunks';
 import type { Dataset } from '../src/lib/data/dataset';
+import type { Column } from '../src/lib/model/types';
+import type { BacktestReply, BacktestRequest } from '../src/lib/workers/backtest-protocol';
 import { csvBlobSliced, toCsv } from '../src/lib/data/export/csv';
 import { scoredRows, scoredRowsSliced } from '../src/lib/data/export/scored';
 import { scoreTable } from '../src/lib/model';
@@ -50,19 +53,48 @@ function wideFile(): File {
 
 /** Longest long task (ms) while `work` runs and the page paints after it; 0 when none. */
 async function longestTask(work: () => Promise<void>): Promise<number> {
-	let longest = 0;
-	const obs = new PerformanceObserver((list) => {
-		for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
-	});
+	return (await longestTaskAt(work)).ms;
+}
+
+/**
+ * The longest long task while `work` runs, and the import stage it fell in: the `import:*`
+ * measures ImportState records (parse, build, save, refresh) that overlap it, else "page" (the
+ * wizard's own rendering and the steps between stages).
+ */
+async function longestTaskAt(
+	work: () => Promise<void>
+): Promise<{ ms: number; stage: string; all: number[] }> {
+	let longest: PerformanceEntry | null = null;
+	const all: number[] = [];
+	const take = (entries: PerformanceEntryList) => {
+		for (const e of entries) {
+			all.push(e.duration);
+			if (!longest || e.duration > longest.duration) longest = e;
+		}
+	};
+	const obs = new PerformanceObserver((list) => take(list.getEntries()));
 	obs.observe({ type: 'longtask', buffered: false });
+	performance.clearMeasures();
 	// Start the work in a task of its own: a long task is reported only when the observer was
 	// already registered as the task began.
 	await new Promise((r) => setTimeout(r, 0));
 	try {
 		await work();
 		await painted();
-		for (const e of obs.takeRecords()) longest = Math.max(longest, e.duration);
-		return longest;
+		take(obs.takeRecords());
+		const task = longest as PerformanceEntry | null;
+		if (!task) return { ms: 0, stage: '', all };
+		const end = task.startTime + task.duration;
+		const stages = performance
+			.getEntriesByType('measure')
+			.filter(
+				(m) =>
+					m.name.startsWith('import:') &&
+					m.startTime < end &&
+					m.startTime + m.duration > task.startTime
+			)
+			.map((m) => m.name.slice(7));
+		return { ms: task.duration, stage: stages.length > 0 ? stages.join('+') : 'page', all };
 	} finally {
 		obs.disconnect();
 	}
@@ -78,13 +110,18 @@ function painted(): Promise<void> {
 const note = (ms: number) =>
 	`longest main-thread task ${ms > 0 ? `${ms.toFixed(0)} ms` : 'none ≥ 50 ms'}`;
 
-async function freshStore(name: string): Promise<WorkbenchStore> {
+async function freshStore(name: string, chunkRows?: number): Promise<WorkbenchStore> {
 	store?.close();
 	await new Promise<void>((resolve) => {
 		const req = indexedDB.deleteDatabase(name);
 		req.onsuccess = req.onerror = req.onblocked = () => resolve();
 	});
-	store = await openWorkbenchDb({ name, channel: false, marker: null });
+	store = await openWorkbenchDb({
+		name,
+		channel: false,
+		marker: null,
+		...(chunkRows ? { chunkRows } : {})
+	});
 	return store;
 }
 
@@ -145,6 +182,8 @@ function exportInput(ds: Dataset) {
 export function reliabilityGroup(): BenchGroup {
 	const host = document.createElement('div');
 	let wide: Dataset | null = null;
+	/** Each wizard run's longest task and where it fell (the note shows them all). */
+	const wizardRuns: { ms: number; stage: string }[] = [];
 	return {
 		id: 'reliability',
 		title: `Longest main-thread task: import ${COLUMNS.toLocaleString('en-US')} columns × ${ROWS} rows; a ${WIDE_METRICS}-metric model on ${WIDE_N / 1000}k accounts`,
@@ -212,8 +251,10 @@ export function reliabilityGroup(): BenchGroup {
 					const app = mount(ImportWizard, { target: host, props: { wizard } });
 					let rows = 0;
 					try {
-						const ms = await longestTask(async () => {
+						const { ms, stage } = await longestTaskAt(async () => {
 							await wizard.chooseFile(file!);
+							// The page of 50 mapping rows is rendered a few rows per frame.
+							await until(() => host.querySelectorAll('tbody tr').length >= 50);
 							await painted();
 							rows = host.querySelectorAll('tbody tr').length;
 							await wizard.review();
@@ -222,7 +263,12 @@ export function reliabilityGroup(): BenchGroup {
 							await until(() => wizard.step === 'done');
 						});
 						if (wizard.step !== 'done') throw new Error(`import ended at ${wizard.step}`);
-						return `${note(ms)} (target < 100 ms: ${ms < 100 ? 'met' : 'MISSED'}); ${rows} mapping rows rendered for ${COLUMNS.toLocaleString('en-US')} columns`;
+						wizardRuns.push({ ms, stage });
+						const worst = Math.max(...wizardRuns.map((r) => r.ms));
+						const each = wizardRuns
+							.map((r) => (r.ms > 0 ? `${r.ms.toFixed(0)} ms (${r.stage})` : '< 50 ms'))
+							.join(', ');
+						return `longest main-thread task per run: ${each}; worst ${worst.toFixed(0)} ms (target < 100 ms: ${worst < 100 ? 'met' : 'MISSED'}); ${rows} mapping rows rendered for ${COLUMNS.toLocaleString('en-US')} columns`;
 					} finally {
 						unmount(app);
 						wizard.dispose();
@@ -231,17 +277,111 @@ export function reliabilityGroup(): BenchGroup {
 			},
 			{
 				info: {
-					id: 'wide-store',
-					label: 'Store a 100k × 200-metric dataset (IndexedDB, all-or-nothing)',
+					id: 'wide-store-50k',
+					label: 'Store a 100k × 200-metric dataset in 50k-row chunks (before)',
 					runs: 1
+				},
+				prepare: async () => {
+					await freshStore('hsw-bench-rel-wide', 50_000);
+					wide = wideDataset();
+					// Collect the previous dataset now, not in the timed store.
+					window.gc?.();
+				},
+				async run() {
+					const ms = await longestTask(async () => void (await store!.saveDataset(wide!)));
+					return `${note(ms)}; 2 chunks of 80 MB`;
+				}
+			},
+			{
+				info: {
+					id: 'wide-store',
+					label: 'Store a 100k × 200-metric dataset (IndexedDB, all-or-nothing; after)',
+					runs: 1,
+					baseline: 'wide-store-50k'
 				},
 				prepare: async () => {
 					await freshStore('hsw-bench-rel-wide');
 					wide = wideDataset();
+					window.gc?.();
 				},
 				async run() {
-					const ms = await longestTask(async () => void (await store!.saveDataset(wide!)));
-					return note(ms);
+					const timings: Record<string, number> = {};
+					const { ms, all } = await longestTaskAt(
+						async () => void (await store!.saveDataset(wide!, undefined, { timings }))
+					);
+					const rows = chooseChunkRows(wide!.table, 9);
+					const laps = Object.entries(timings)
+						.map(([k, v]) => `${k} ${v.toFixed(0)}`)
+						.join(', ');
+					return `${note(ms)} (target < 100 ms: ${ms < 100 ? 'met' : 'MISSED'}); chunks of ${rows.toLocaleString('en-US')} rows; long tasks: ${all.map((d) => d.toFixed(0)).join(', ') || 'none'}; stages (ms): ${laps}`;
+				}
+			},
+			{
+				info: {
+					id: 'wide-backtest',
+					label:
+						'Backtest of the 200-metric model on 100k accounts (data posted as the app does, 1,000 resamples)',
+					runs: 1
+				},
+				async run() {
+					const ds = wide!;
+					const churned = new Float64Array(WIDE_N);
+					for (let i = 0; i < WIDE_N; i++) churned[i] = (i * 2654435761) % 97 < 20 ? 1 : 0;
+					const columns = [...ds.table.columns.entries()] as [string, Column][];
+					columns.push(['churned', { kind: 'number', values: churned }]);
+					const worker = new Worker(
+						new URL('../src/lib/workers/backtest.worker.ts', import.meta.url),
+						{ type: 'module' }
+					);
+					const reply = (id: number) =>
+						new Promise<BacktestReply>((resolve, reject) => {
+							worker.onmessage = (e: MessageEvent<BacktestReply>) => {
+								if (e.data.id !== id || e.data.type === 'backtest/progress') return;
+								if (e.data.type === 'backtest/error') reject(new Error(e.data.message));
+								else resolve(e.data);
+							};
+						});
+					const send = (msg: BacktestRequest) => worker.postMessage(msg);
+					try {
+						let auc = NaN;
+						const ms = await longestTask(async () => {
+							const ready = reply(1);
+							// The same message postBacktestData sends (a structured clone of every column).
+							send({
+								type: 'backtest/data',
+								id: 1,
+								n: ds.table.n,
+								columns,
+								ids: ds.ids,
+								roles: { snapshotDate: null, churned: 'churned', churnDate: null }
+							});
+							await ready;
+							const done = reply(2);
+							send({
+								type: 'backtest/run',
+								id: 2,
+								model: syntheticModel(WIDE_METRICS),
+								challenger: null,
+								settings: {
+									mode: 'cross-sectional',
+									asOfDay: NaN,
+									horizonDays: 180,
+									seed: 42,
+									resamples: 1000,
+									rolling: false,
+									minCatch: 0.5,
+									maxFlagged: 0.2,
+									costMiss: 0,
+									costFalseAlarm: 0
+								}
+							});
+							const r = await done;
+							if (r.type === 'backtest/result') auc = r.result.report.auc.estimate;
+						});
+						return `${note(ms)} (target < 100 ms: ${ms < 100 ? 'met' : 'MISSED'}); AUC ${auc.toFixed(3)}`;
+					} finally {
+						worker.terminate();
+					}
 				}
 			},
 			{

@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { en } from '../../src/lib/i18n/en';
 import { ja } from '../../src/lib/i18n/ja';
 import { expectNoViolations } from './pages/axe';
+import { PortfolioPage } from './pages/portfolio';
 
 /** The screens whose text is in the catalogs (model content, e.g. template names, is data). */
 const TRANSLATED_PREFIXES = ['app.', 'nav.', 'calc.', 'ws.'];
@@ -102,4 +103,30 @@ test('the switch remembers the choice; a share link opens in the recipient’s l
 	).toBeVisible();
 	await recipient.close();
 	await sender.close();
+});
+
+test('the currency setting (¥ / $ / €) shows wherever money does, and is remembered', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	const portfolio = new PortfolioPage(page);
+	await portfolio.goto();
+	// The first tier's contract value (count, share, value): found without words, so it holds in Japanese.
+	const money = page.locator('tr:has([data-testid^="tier-count-"])').first().locator('td').nth(2);
+	await expect(money).toContainText('$');
+	const currency = page.getByLabel('Currency');
+	await expect(currency).toHaveValue('USD');
+	await currency.selectOption('JPY');
+	await expect(money).toContainText('¥');
+	await expect(money).not.toContainText('$');
+	await page.reload();
+	await expect(money).toBeVisible({ timeout: 45_000 });
+	await expect(page.getByLabel('Currency')).toHaveValue('JPY');
+	await expect(money).toContainText('¥');
+	// The language switch reaches the same formatters: Japanese writes yen full-width (￥).
+	await page.getByLabel('Language').selectOption('ja');
+	await expect(money).toContainText('￥');
+	await page.getByLabel(ja['app.currency']).selectOption('EUR');
+	await expect(money).toContainText('€');
+	await expectNoViolations(page, 'portfolio with the currency switch');
 });

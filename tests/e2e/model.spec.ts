@@ -1,5 +1,6 @@
 // Model screen through the real UI: weights with undo/redo give back the same scores, a bad model
 // file changes nothing, keyboard reordering, metric preview, axe.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ModelPage } from './pages/model';
 import { defaultModel, expectedTierCounts } from './pages/portfolio';
@@ -102,6 +103,17 @@ test.describe('model screen', () => {
 		await expect(m.importInput).toHaveValue('');
 		await m.importFile('imported.json', JSON.stringify({ ...edited, name: 'Imported again' }));
 		await expect(m.heading).toHaveText('Model: Imported again');
+		// Export gives back the imported model (through the shared download helper).
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export model JSON' }).click()
+		]);
+		expect(download.suggestedFilename()).toBe('imported-again.json');
+		const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as Model;
+		expect(exported.name).toBe('Imported again');
+		expect(exported.dimensions.map((d) => d.weight)).toEqual(
+			edited.dimensions.map((d) => d.weight)
+		);
 		expect(errors).toEqual([]);
 	});
 

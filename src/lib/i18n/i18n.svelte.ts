@@ -7,17 +7,31 @@
 import { en, type MessageKey } from './en';
 import { ja } from './ja';
 import * as fmt from '$lib/ui/format';
+import { onLocaleChange, setCurrency, setLocale } from '$lib/ui/locale';
 import { interpolate, isLocale, pickLocale, type Locale } from './locale-pick';
 
 export { LOCALES, LOCALE_NAMES, type Locale } from './locale-pick';
 export type { MessageKey } from './en';
 
 const STORAGE_KEY = 'hsw-language';
+const CURRENCY_KEY = 'hsw-currency';
+
+/** The currencies money can be shown in, with the symbol the switch shows. */
+export const CURRENCIES = [
+	{ code: 'USD', symbol: '$' },
+	{ code: 'JPY', symbol: '¥' },
+	{ code: 'EUR', symbol: '€' }
+] as const;
+export type CurrencyCode = (typeof CURRENCIES)[number]['code'];
+const isCurrency = (x: unknown): x is CurrencyCode => CURRENCIES.some((c) => c.code === x);
+
+/** The BCP 47 locale numbers, dates and money are formatted in for each UI language. */
+export const FORMAT_LOCALE: Record<Locale, string> = { en: 'en-US', ja: 'ja-JP' };
 const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { en, ja };
 
-function saved(): string | null {
+function saved(key = STORAGE_KEY): string | null {
 	try {
-		return typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+		return typeof localStorage === 'undefined' ? null : localStorage.getItem(key);
 	} catch {
 		return null;
 	}
@@ -30,8 +44,34 @@ function browserLanguages(): readonly string[] {
 
 class I18n {
 	#locale = $state<Locale>(pickLocale(saved(), browserLanguages()));
+	#currency = $state<CurrencyCode>(savedCurrency());
+	/** Bumped on every change of `lib/ui/locale` (language or currency): markup keyed on it re-renders. */
+	#formats = $state(0);
 
 	constructor() {
+		onLocaleChange(() => this.#formats++);
+		this.#apply();
+	}
+
+	/** The money currency (ISO 4217), remembered in this browser; US dollars by default. */
+	get currency(): CurrencyCode {
+		return this.#currency;
+	}
+
+	/** Changes each time numbers, dates or money would format differently (a reactive read). */
+	get formats(): number {
+		return this.#formats;
+	}
+
+	/** Show money in `code` and remember it in this browser. */
+	setCurrency(code: string): void {
+		if (!isCurrency(code)) return;
+		this.#currency = code;
+		try {
+			localStorage.setItem(CURRENCY_KEY, code);
+		} catch {
+			// Blocked storage: the choice lasts for this page only.
+		}
 		this.#apply();
 	}
 
@@ -51,9 +91,17 @@ class I18n {
 		this.#apply();
 	}
 
+	/** The page language, and the formatters' locale and currency (`lib/ui/locale`). */
 	#apply(): void {
 		if (typeof document !== 'undefined') document.documentElement.lang = this.#locale;
+		setLocale(FORMAT_LOCALE[this.#locale]);
+		setCurrency(this.#currency);
 	}
+}
+
+function savedCurrency(): CurrencyCode {
+	const c = saved(CURRENCY_KEY);
+	return isCurrency(c) ? c : 'USD';
 }
 
 export const i18n = new I18n();
@@ -68,6 +116,6 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
  * (a reactive read) and formats with the app's one formatter, `lib/ui/format`.
  */
 export function fmtNumber(x: number, digits = 0): string {
-	void i18n.locale;
+	void i18n.formats;
 	return fmt.number(x, digits);
 }

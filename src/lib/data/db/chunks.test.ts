@@ -3,6 +3,7 @@ import {
 	chooseChunkRows,
 	TARGET_CHUNK_BYTES,
 	headersKey,
+	MAX_CHUNK_BYTES,
 	MAX_CHUNK_ROWS,
 	MIN_CHUNK_ROWS,
 	packDataset,
@@ -92,7 +93,20 @@ describe('chooseChunkRows', () => {
 		const wide = makeDataset(10).table;
 		for (let i = 0; i < 200; i++)
 			wide.columns.set(`m${i}`, { kind: 'number', values: new Float64Array(10) });
-		expect(chooseChunkRows(wide)).toBe(MIN_CHUNK_ROWS);
+		// 200 more metrics: 1,657 B/row → 50k rows would be 83 MB; 8 MiB / 1,657 = 5,062 rows.
+		expect(chooseChunkRows(wide)).toBe(5062);
+		expect(5062).toBeLessThan(MIN_CHUNK_ROWS);
+		expect(5062 * 1657).toBeLessThanOrEqual(MAX_CHUNK_BYTES);
+		// 12 metrics (121 B/row) keep the 50k floor (6 MB); 20 metrics (185 B/row) would make 9.25 MB
+		// chunks at the floor, so they are capped at 8 MiB / 185 = 45,343 rows.
+		const twelve = { n: 0, columns: new Map() };
+		for (let i = 0; i < 12; i++)
+			twelve.columns.set(`m${i}`, { kind: 'number', values: new Float64Array(0) });
+		expect(chooseChunkRows(twelve)).toBe(MIN_CHUNK_ROWS);
+		const twenty = { n: 0, columns: new Map() };
+		for (let i = 0; i < 20; i++)
+			twenty.columns.set(`m${i}`, { kind: 'number', values: new Float64Array(0) });
+		expect(chooseChunkRows(twenty)).toBe(Math.floor((8 * 1024 * 1024) / 185));
 		const narrow = { n: 0, columns: new Map() };
 		expect(chooseChunkRows(narrow, 1)).toBe(MAX_CHUNK_ROWS);
 	});

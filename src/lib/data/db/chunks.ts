@@ -11,6 +11,12 @@ import type { ChunkRecord, ColumnLayout, DictionaryRecord } from './schema';
 export const TARGET_CHUNK_BYTES = 4 * 1024 * 1024;
 export const MIN_CHUNK_ROWS = 50_000;
 export const MAX_CHUNK_ROWS = 200_000;
+/**
+ * Ceiling of one chunk record's bytes, above the row floor: a put clones its record on the page's
+ * thread (~5 ms per MB), so a 50k-row chunk of a 200-metric table (80 MB) blocked the page for
+ * 400–860 ms. Wide tables get fewer rows per chunk instead.
+ */
+export const MAX_CHUNK_BYTES = 8 * 1024 * 1024;
 
 /** Everything one dataset becomes in storage. */
 export interface PackedDataset {
@@ -24,13 +30,15 @@ export interface PackedDataset {
 
 /**
  * Rows per chunk for a table: about `TARGET_CHUNK_BYTES` per record, clamped to 50k–200k rows
- * (fewer, larger records are what makes IndexedDB fast: PERFORMANCE.md, finding 2).
+ * (fewer, larger records are what makes IndexedDB fast: PERFORMANCE.md, finding 2), and never
+ * more than `MAX_CHUNK_BYTES` per record (wide tables: the page's longest task).
  */
 export function chooseChunkRows(table: ColumnTable, avgIdChars = 12): number {
 	let perRow = avgIdChars * 2 + 1;
 	for (const col of table.columns.values()) perRow += col.kind === 'number' ? 8 : 4;
 	const rows = Math.floor(TARGET_CHUNK_BYTES / perRow);
-	return Math.min(MAX_CHUNK_ROWS, Math.max(MIN_CHUNK_ROWS, rows));
+	const clamped = Math.min(MAX_CHUNK_ROWS, Math.max(MIN_CHUNK_ROWS, rows));
+	return Math.max(1, Math.min(clamped, Math.floor(MAX_CHUNK_BYTES / perRow)));
 }
 
 /** Check that ids, columns and meta agree; throws `StorageError('invalid')` naming the field. */

@@ -1,8 +1,9 @@
 /**
  * The dbt package proves itself: built for the ravenstack model (5 raw sources, 17 features,
- * percentile, band, category, boolean metrics, a segment with its own weights and tiers), its
+ * 11 derived metrics of every kind, percentile, band, category, boolean metrics, a segment
+ * with its own weights and tiers), its
  * models rendered with ref/source resolved as dbt would (dbt-harness.ts), run in DuckDB and in
- * PGlite in dependency order: every hsw_features and hsw_scores row equals the browser's
+ * PGlite in dependency order: every hsw_features, hsw_derived_metrics and hsw_scores row equals the browser's
  * (buildFeatureTable + scoreTable + the top driver of the scored export), bit for bit; the unit
  * test's expected rows are the browser's own scored rows, and running hsw_scores on the unit
  * test's given rows returns exactly the expected rows; an incremental run adds only new dates.
@@ -17,13 +18,15 @@ import { dayIso } from '$lib/sources/grid';
 import { ravenRecipe, ravenSources } from '$lib/sources/test-data';
 import { dialectFor, num } from '../sql/dialect';
 import {
-	RAVEN_MODEL,
+	DERIVED,
+	DERIVED_MODEL,
 	dayOf,
 	diffRows,
 	engineRows,
 	loadDuck,
 	loadPg,
-	loads
+	loads,
+	withDerived
 } from '../sql/raven-fixture';
 import { buildDbtPackage, DBT_MODELS } from './package';
 import { unitSample } from './sample';
@@ -33,9 +36,10 @@ import { renderModel, unitTestRows } from './dbt-harness';
 
 const DATES = ['2023-09-30', '2024-01-31', '2024-06-30', '2024-12-31'];
 const recipe = ravenRecipe({ grid: { kind: 'dates', dates: DATES } });
-/** The proof model with a higher minimum coverage, so some accounts are not scored. */
-const MODEL: Model = { ...RAVEN_MODEL, minCoverage: 0.8 };
-const built = buildFeatureTable(recipe, ravenSources());
+/** The proof model (with derived metrics) at a higher minimum coverage: some accounts are not scored. */
+const MODEL: Model = { ...DERIVED_MODEL, minCoverage: 0.8 };
+/** The browser's feature table with the derived columns added by deriveColumn, in order. */
+const built = withDerived(buildFeatureTable(recipe, ravenSources()), DERIVED);
 const asOfCol = built.table.columns.get('as_of_date')!;
 if (asOfCol.kind !== 'number') throw new Error('as_of_date');
 const asOf = Array.from(asOfCol.values, (d) => dayIso(d));
@@ -59,6 +63,7 @@ function pkg(dialect: 'postgres' | 'duckdb', l: ReturnType<typeof loads>, dates 
 		tables: Object.fromEntries(l.map((x) => [x.name, x.table])),
 		columnTypes: Object.fromEntries(l.map((x) => [x.name, x.colTypes])),
 		asOfDates: dates,
+		derived: DERIVED,
 		sample,
 		generatedAt: '2026-11-30'
 	});
@@ -66,6 +71,7 @@ function pkg(dialect: 'postgres' | 'duckdb', l: ReturnType<typeof loads>, dates 
 
 /** Feature and score columns of the browser's rows, as hsw_features / hsw_scores name them. */
 const FEATURES = [...recipe.features.map((f) => f.id), 'churn_date', 'churned'];
+const DERIVED_COLUMNS = [...FEATURES, ...DERIVED.map((x) => x.name)];
 
 type Run = (sql: string) => Promise<Record<string, unknown>[]>;
 
@@ -168,6 +174,7 @@ describe('the dbt package', () => {
 				'README.md',
 				'dbt_project.yml',
 				'models/hsw_as_of_dates.sql',
+				'models/hsw_derived_metrics.sql',
 				'models/hsw_dimension_scores.sql',
 				'models/hsw_features.sql',
 				'models/hsw_metric_points.sql',
@@ -230,6 +237,9 @@ describe('the dbt package', () => {
 		expect(diffRows(await run('SELECT * FROM hsw_features'), engine, FEATURES).slice(0, 5)).toEqual(
 			[]
 		);
+		expect(
+			diffRows(await run('SELECT * FROM hsw_derived_metrics'), engine, DERIVED_COLUMNS).slice(0, 5)
+		).toEqual([]);
 		// Data tests: the singular tests return no rows.
 		for (const t of [
 			'tests/hsw_one_row_per_account_and_date.sql',
@@ -288,6 +298,9 @@ describe('the dbt package', () => {
 		expect(diffRows(await run('SELECT * FROM hsw_features'), engine, FEATURES).slice(0, 5)).toEqual(
 			[]
 		);
+		expect(
+			diffRows(await run('SELECT * FROM hsw_derived_metrics'), engine, DERIVED_COLUMNS).slice(0, 5)
+		).toEqual([]);
 		// The contract's column types are the table's.
 		const types = await run(
 			`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'hsw_scores' ORDER BY ordinal_position`

@@ -5,6 +5,8 @@
  *
  *   hsw_as_of_dates        the as-of dates (replace by a date spine to backfill)
  *   hsw_features           features from the raw sources at each as-of date (the recipe)
+ *   hsw_derived_metrics    the features plus the derived metrics (ratio, change, days since,
+ *                          rolling window), computed over each account's own as-of rows
  *   hsw_metric_points      each metric's points after its missing-value policy
  *   hsw_dimension_scores   dimension scores and coverage
  *   hsw_scores             the output contract: score, shown score, tier, dimension scores,
@@ -17,7 +19,8 @@ import type { Model } from '$lib/model/types';
 import type { Recipe } from '$lib/sources/types';
 import { gridDays, dayIso } from '$lib/sources/grid';
 import { dialectFor, type DialectName } from '../sql/dialect';
-import { featureStages, type PipelineColumnType } from '../sql/pipeline';
+import { dayNum, featureStages, type PipelineColumnType } from '../sql/pipeline';
+import { derivedStages, type DerivedColumnSql } from '../sql/derived';
 import { scoreStages, segmentLiteral } from '../sql/to-sql';
 import {
 	contractColumns,
@@ -28,6 +31,7 @@ import {
 	CONTRACT_COLUMNS
 } from './contract';
 import type { UnitSample } from './sample';
+import { describeDerived } from '$lib/data/derive';
 
 export interface DbtPackageInput {
 	model: Model;
@@ -37,6 +41,8 @@ export interface DbtPackageInput {
 	tables?: Record<string, string>;
 	/** Source name → column → warehouse type (as for the pipeline export). */
 	columnTypes?: Record<string, Record<string, PipelineColumnType>>;
+	/** Derived metrics on the feature table, in order (the dataset's `ColumnInfo.derived`). */
+	derived?: readonly DerivedColumnSql[];
 	/** As-of dates (ISO) for `hsw_as_of_dates`; default the recipe's grid. */
 	asOfDates?: string[];
 	/** The unit test's rows, computed by the browser (`unitSample`); none = no unit test. */
@@ -49,6 +55,7 @@ export interface DbtPackageInput {
 export const DBT_MODELS = [
 	'hsw_as_of_dates',
 	'hsw_features',
+	'hsw_derived_metrics',
 	'hsw_metric_points',
 	'hsw_dimension_scores',
 	'hsw_scores'
@@ -104,13 +111,21 @@ export function buildDbtPackage(input: DbtPackageInput): Map<string, string> {
 		columnTypes: input.columnTypes,
 		asOfTable: "{{ ref('hsw_as_of_dates') }}"
 	});
+	const derived = derivedStages(
+		d,
+		input.derived ?? [],
+		'features',
+		'derived',
+		features.columnTypes,
+		(e) => dayNum(d, e)
+	);
 	const score = scoreStages(model, {
 		dialect,
 		table: 'features',
 		fromCte: 'features',
 		idColumn: 'account_id',
 		groupColumn: 'as_of_date',
-		columnTypes: features.columnTypes
+		columnTypes: derived.columnTypes
 	});
 	const [src, pts, pol, dims, acct, shown] = score.ctes;
 	const from = (name: string, model: string) =>
@@ -142,8 +157,19 @@ export function buildDbtPackage(input: DbtPackageInput): Map<string, string> {
 		`${cfg('view')}\n${head('Features from the raw sources at each as-of date: only rows dated on or before the date reach it.')}\n${withAll(features.ctes, 'features')}`
 	);
 	files.set(
+		'models/hsw_derived_metrics.sql',
+		`${cfg('view')}\n${head(
+			input.derived?.length
+				? `The features plus the derived metrics: ${input.derived.map((x) => `${x.name} = ${describeDerived(x.spec)}`).join('; ')}.`.replace(
+						/[\r\n]+/g,
+						' '
+					)
+				: 'The features (no derived metrics in this model).'
+		)}\n${withAll([from('features', 'hsw_features'), ...derived.ctes], derived.ctes.length ? 'derived' : 'features')}`
+	);
+	files.set(
 		'models/hsw_metric_points.sql',
-		`${cfg('view')}\n${head('Each metric’s points (0–100) by its scheme, after its missing-value policy; h_<id> = 1 when it had a real value.')}\n${withAll([from('features', 'hsw_features'), src!, pts!, pol!], 'pol')}`
+		`${cfg('view')}\n${head('Each metric’s points (0–100) by its scheme, after its missing-value policy; h_<id> = 1 when it had a real value.')}\n${withAll([from('features', 'hsw_derived_metrics'), src!, pts!, pol!], 'pol')}`
 	);
 	files.set(
 		'models/hsw_dimension_scores.sql',
@@ -263,6 +289,7 @@ function schemaYml(input: DbtPackageInput): string {
 		'      - name: as_of_date',
 		'        data_tests: [not_null]'
 	);
+	stage('hsw_derived_metrics', 'The features plus the derived metrics.');
 	stage('hsw_metric_points', 'Metric points after the missing-value policy.');
 	stage('hsw_dimension_scores', 'Dimension scores and coverage.');
 	stage('hsw_scores', 'The output contract for reverse ETL (see README.md).');
@@ -324,6 +351,7 @@ as the workbench, to the last digit, from the raw exports the model was designed
 | --- | --- |
 | \`hsw_as_of_dates\` | the dates to score; replace the list by a date spine to backfill history |
 | \`hsw_features\` | the recipe's features per account per as-of date, from rows dated on or before it |
+| \`hsw_derived_metrics\` | the features plus the derived metrics (ratios, changes, days since, rolling windows over the account's as-of dates) |
 | \`hsw_metric_points\` | each metric's points 0–100 after its missing-value policy |
 | \`hsw_dimension_scores\` | dimension scores and coverage |
 | \`hsw_scores\` | the output contract below; incremental: each run adds the as-of dates after the last one it holds |

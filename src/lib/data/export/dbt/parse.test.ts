@@ -1,6 +1,6 @@
 /**
  * The dbt package's models for the warehouses that cannot run here (BigQuery, Snowflake,
- * Databricks, Redshift), rendered as dbt would, each parse in that dialect (node-sql-parser;
+ * Databricks, Redshift), with derived metrics of every kind, rendered as dbt would, each parse in that dialect (node-sql-parser;
  * Databricks by its Hive grammar, as in sql/parse.test.ts). DuckDB and PostgreSQL run for real
  * in package.test.ts.
  */
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import nodeSqlParser from 'node-sql-parser';
 import { ravenRecipe } from '$lib/sources/test-data';
 import { dialectFor } from '../sql/dialect';
-import { RAVEN_MODEL, loads } from '../sql/raven-fixture';
+import { DERIVED, DERIVED_MODEL, loads } from '../sql/raven-fixture';
 import { buildDbtPackage, DBT_MODELS } from './package';
 import { renderModel } from './dbt-harness';
 
@@ -26,8 +26,9 @@ describe('dbt models parse in each warehouse’s dialect', () => {
 	for (const [dialect, grammar] of Object.entries(GRAMMAR) as [keyof typeof GRAMMAR, string][])
 		it(dialect, () => {
 			const files = buildDbtPackage({
-				model: RAVEN_MODEL,
+				model: DERIVED_MODEL,
 				recipe,
+				derived: DERIVED,
 				dialect,
 				tables: Object.fromEntries(l.map((x) => [x.name, `raw.${x.table}`])),
 				columnTypes: Object.fromEntries(l.map((x) => [x.name, x.colTypes])),

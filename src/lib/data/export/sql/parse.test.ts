@@ -24,7 +24,7 @@ import { toSql, type ToSqlOptions } from './to-sql';
 import { toPipelineSql } from './pipeline';
 import { DIALECTS, type DialectName } from './dialect';
 import { EDGE_MODEL, TELCO_MODEL } from './fixtures';
-import { RAVEN_MODEL, loads } from './raven-fixture';
+import { DERIVED, DERIVED_MODEL, RAVEN_MODEL, loads } from './raven-fixture';
 
 const parser = new nodeSqlParser.Parser();
 
@@ -125,6 +125,31 @@ describe('each dialect’s pipeline SQL (ravenstack, 5 sources) parses in that d
 			expect(names.slice(0, 2)).toEqual(['as_of', 'grid']);
 			expect(names).toContain('features');
 			expect(names.at(-1)).toBe('scored');
+		});
+});
+
+describe('each dialect’s pipeline SQL with derived metrics parses in that dialect', () => {
+	const l = loads('DOUBLE');
+	const recipe = ravenRecipe({ grid: { kind: 'dates', dates: ['2024-01-31', '2024-06-30'] } });
+	for (const dialect of PARSED)
+		it(dialect, () => {
+			const sqlFor = (d: DialectName) =>
+				toPipelineSql(recipe, DERIVED_MODEL, {
+					dialect: d,
+					tables: Object.fromEntries(l.map((x) => [x.name, `raw.${x.table}`])),
+					columnTypes: Object.fromEntries(l.map((x) => [x.name, x.colTypes])),
+					derived: DERIVED
+				});
+			const sql = sqlFor(dialect);
+			dumpRunnable(sqlFor, 'ravenstack-derived');
+			const names = cteNames(parse(sql, dialect, 'ravenstack-derived'));
+			// One stage per derived column (kinds: ratio, change, days-since, window), helpers for history.
+			expect(names).toContain('base_features');
+			expect(names.filter((n) => /^feat\d+$/.test(n))).toHaveLength(DERIVED.length - 1);
+			expect(names.filter((n) => /^dv\d+$/.test(n))).toHaveLength(
+				DERIVED.filter((x) => x.spec.kind === 'change' || x.spec.kind === 'window').length
+			);
+			expect(names).toContain('features');
 		});
 });
 

@@ -35,6 +35,7 @@ import { gridDays, dayIso } from '$lib/sources/grid';
 import { dialectFor, num, type Dialect, type DialectName } from './dialect';
 import { scoreStages } from './to-sql';
 import type { SqlColumnType } from './schemes';
+import { derivedStages, type DerivedColumnSql } from './derived';
 
 /** How a source column is typed in the warehouse. */
 export type PipelineColumnType = 'number' | 'text' | 'boolean' | 'date';
@@ -61,6 +62,11 @@ export interface PipelineSqlOptions {
 	 * (dbt's `{{ source(…) }}`); default `quoted`: dot-separated parts quoted one by one.
 	 */
 	relations?: 'quoted' | 'verbatim';
+	/**
+	 * Derived metrics computed on the feature table, in order (a later one may read an earlier
+	 * one), as the browser adds them to the built dataset (`ColumnInfo.derived`).
+	 */
+	derived?: readonly DerivedColumnSql[];
 	generatedAt?: string;
 }
 
@@ -87,7 +93,7 @@ function tableRef(d: Dialect, table: string): string {
 }
 
 /** Day number (days since 1970-01-01) of a date or timestamp expression. */
-function dayNum(d: Dialect, e: string): string {
+export function dayNum(d: Dialect, e: string): string {
 	switch (d.name) {
 		case 'postgres':
 			return `(CAST(${e} AS DATE) - DATE '1970-01-01')`;
@@ -372,10 +378,15 @@ export function featureStages(
 		fsel.push(`${dbl(d, 'w.le')} AS ${q('churn_date')}`);
 		fsel.push(`CASE WHEN w.le IS NULL THEN ${num(d, 0)} ELSE ${num(d, 1)} END AS ${q('churned')}`);
 	}
-	add('features', `SELECT ${fsel.join(',\n\t')}\nFROM w\n${joins.join('\n')}`);
+	const derived = opts.derived ?? [];
+	const base = derived.length ? 'base_features' : 'features';
+	add(base, `SELECT ${fsel.join(',\n\t')}\nFROM w\n${joins.join('\n')}`);
 	const columnTypes: Record<string, SqlColumnType> = {};
 	for (const c of outCols) columnTypes[c.id] = c.text ? 'text' : 'number';
-	return { ctes, columnTypes };
+	if (o.kind !== 'none') columnTypes.churn_date = columnTypes.churned = 'number';
+	if (!derived.length) return { ctes, columnTypes };
+	const more = derivedStages(d, derived, base, 'features', columnTypes, (e) => dayNum(d, e));
+	return { ctes: [...ctes, ...more.ctes], columnTypes: more.columnTypes };
 }
 
 /**

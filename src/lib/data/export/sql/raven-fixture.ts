@@ -14,6 +14,9 @@ import { isoDay } from '$lib/sources/grid';
 import { RAVENSTACK, ravenRaw } from '$lib/sources/test-data';
 import type { BuiltTable } from '$lib/sources/types';
 import type { PipelineColumnType } from './pipeline';
+import type { DerivedColumnSql } from './derived';
+import { deriveColumn } from '$lib/data/derive';
+import type { ColumnInfo, Dataset } from '$lib/data/dataset';
 
 const metric = (
 	id: string,
@@ -133,6 +136,124 @@ export const RAVEN_MODEL: Model = {
 			}
 		]
 	}
+};
+
+/** Each kind, with its edge cases; `ups_per_tickets` reads an earlier derived column. */
+export const DERIVED: DerivedColumnSql[] = [
+	{
+		name: 'tickets_per_use',
+		spec: { kind: 'ratio', numerator: 'tickets_90d', denominator: 'usage_30d', scale: 100 }
+	},
+	{
+		name: 'csat_per_errors',
+		spec: { kind: 'ratio', numerator: 'satisfaction_last', denominator: 'errors_mean_90d' }
+	},
+	{ name: 'mrr_pct_change_90d', spec: { kind: 'change', column: 'mrr', days: 90, mode: 'pct' } },
+	{
+		name: 'usage_change_60d',
+		spec: { kind: 'change', column: 'usage_30d', days: 60, mode: 'abs' }
+	},
+	{
+		name: 'errors_pct_change_31d',
+		spec: { kind: 'change', column: 'errors_mean_90d', days: 31, mode: 'pct' }
+	},
+	{ name: 'days_since_churn', spec: { kind: 'days-since', column: 'churn_date' } },
+	{ name: 'days_since_as_of', spec: { kind: 'days-since', column: 'as_of_date' } },
+	{
+		name: 'errors_sum_100d',
+		spec: { kind: 'window', column: 'errors_mean_90d', days: 100, agg: 'sum' }
+	},
+	{
+		name: 'csat_mean_95d',
+		spec: { kind: 'window', column: 'satisfaction_last', days: 95, agg: 'mean' }
+	},
+	{
+		name: 'months_used_120d',
+		spec: { kind: 'window', column: 'usage_30d', days: 120, agg: 'count' }
+	},
+	{
+		name: 'errors_per_tenure',
+		spec: { kind: 'ratio', numerator: 'errors_sum_100d', denominator: 'tenure', scale: 365.25 }
+	}
+];
+
+/** The built table as the browser's dataset, each derived column added in turn. */
+export function withDerived(built: BuiltTable, derived: DerivedColumnSql[]): BuiltTable {
+	const columns: ColumnInfo[] = [
+		{
+			name: 'account_id',
+			originalName: 'account_id',
+			role: 'account-id',
+			type: 'text',
+			missingShare: 0
+		},
+		...built.columns.map((c): ColumnInfo => ({
+			name: c.name,
+			originalName: c.name,
+			role: c.role === 'as-of' ? 'snapshot-date' : 'metric',
+			type: c.type === 'category' ? 'category' : c.type === 'date' ? 'date' : 'number',
+			missingShare: 0
+		}))
+	];
+	let ds = { meta: { columns }, ids: built.ids, table: built.table } as unknown as Dataset;
+	for (const { name, spec } of derived) {
+		const r = deriveColumn(ds, spec);
+		if (r.issues.length) throw new Error(`${name}: ${r.issues[0]!.message}`);
+		const cols = new Map(ds.table.columns);
+		cols.set(name, r.column);
+		ds = {
+			...ds,
+			meta: {
+				...ds.meta,
+				columns: [
+					...ds.meta.columns,
+					{
+						name,
+						originalName: name,
+						role: 'metric',
+						type: 'number',
+						missingShare: 0,
+						derived: spec
+					}
+				]
+			},
+			table: { n: ds.table.n, columns: cols }
+		};
+	}
+	return { ...built, table: ds.table };
+}
+
+const linear = (id: string, worst: number, best: number) => ({
+	id,
+	name: id,
+	column: id,
+	direction: best > worst ? ('higher' as const) : ('lower' as const),
+	scheme: { kind: 'linear' as const, worst, best },
+	weight: 1,
+	missing: 'exclude' as const,
+	timing: 'leading' as const
+});
+
+/** The proof model plus a dimension of derived metrics (the score depends on them). */
+export const DERIVED_MODEL: Model = {
+	...RAVEN_MODEL,
+	dimensions: [
+		...RAVEN_MODEL.dimensions,
+		{
+			id: 'trend',
+			name: 'Trend',
+			weight: 25,
+			metrics: [
+				linear('mrr_pct_change_90d', -50, 50),
+				linear('usage_change_60d', -20, 20),
+				linear('errors_sum_100d', 6, 0),
+				linear('csat_mean_95d', 3, 5),
+				linear('months_used_120d', 0, 4),
+				linear('tickets_per_use', 50, 0),
+				linear('errors_per_tenure', 5, 0)
+			]
+		}
+	]
 };
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;

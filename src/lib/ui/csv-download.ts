@@ -1,9 +1,8 @@
-/** Downloads from the Backtest screen: table CSVs (formula-safe) and the report JSON. */
-import type { CsvRows } from '$lib/backtest/csv';
+/** Download a report table built as text rows (the CsvButton's file): formula-safe CSV. */
 import { csvBlob, type CsvCell } from '$lib/data/export/csv';
 import { saveBlob } from '$lib/data/export/download';
 
-export { saveBlob };
+type CsvRows = readonly (readonly string[])[];
 
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
@@ -11,12 +10,12 @@ const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 export function csvCells(rows: CsvRows): { header: string[]; cells: CsvCell[][] } {
 	const [header = [], ...body] = rows;
 	return {
-		header,
+		header: [...header],
 		cells: body.map((r) => r.map((c) => (c === '' ? null : NUMBER.test(c) ? Number(c) : c)))
 	};
 }
 
-/** Save a backtest table as a formula-safe CSV. */
+/** Save a table of text rows as a formula-safe CSV. */
 export function saveCsv(rows: CsvRows, fileName: string): void {
 	const { header, cells } = csvCells(rows);
 	saveBlob(csvBlob(header, cells), fileName);
