@@ -16,7 +16,7 @@ import type { Model } from '$lib/model/types';
 import { toPipelineSql } from '../sql/pipeline';
 import { exportPlan, neededDerived } from './plan';
 import { unitSample } from './sample';
-import { dayOf } from '../sql/raven-fixture';
+import { dayOf } from '../sql/testing/raven-fixture';
 import { dayIso } from '$lib/sources/grid';
 
 const DATES = ['2024-01-31', '2024-02-29', '2024-03-31'];
