@@ -10,7 +10,7 @@ const pureCore = {
 		{
 			group: ['svelte', 'svelte/*', 'idb', 'idb/*', 'd3', 'd3-*', 'papaparse'],
 			message:
-				'The pure core (model/, backtest/, sources/, draft/) stays pure: no Svelte, idb, d3 or PapaParse.'
+				'The pure core (model/, backtest/, sources/, draft/, portfolio/) stays pure: no Svelte, idb, d3 or PapaParse.'
 		},
 		{
 			group: [
@@ -80,7 +80,13 @@ export default ts.config(
 		}
 	},
 	{
-		files: ['src/lib/model/**', 'src/lib/backtest/**', 'src/lib/sources/**', 'src/lib/draft/**'],
+		files: [
+			'src/lib/model/**',
+			'src/lib/backtest/**',
+			'src/lib/sources/**',
+			'src/lib/draft/**',
+			'src/lib/portfolio/**'
+		],
 		rules: {
 			'no-restricted-imports': ['error', pureCore],
 			'@typescript-eslint/no-explicit-any': 'error'

@@ -3,7 +3,7 @@ import { syntheticCsvParts, BENCH_METRICS } from './synthetic';
 import { papaBareParse, duckdbOpen, duckdbIngest, duckdbScores, duckdbLoadColumns } from './peer';
 import type { BenchStepInfo } from './main';
 import { backtestGroup } from './backtest-group';
-import { sourcesGroup } from './sources-group';
+import { eventImportGroup, sourcesGroup } from './sources-group';
 import { validationGroup } from './validation-group';
 import { reliabilityGroup } from './reliability-group';
 import { firstOpenGroup } from './first-open-group';
@@ -169,7 +169,12 @@ export function groups(quick: boolean): BenchGroup[] {
 			? [importGroup(big), rescoreGroup(100_000)]
 			: [importGroup(big), rescoreGroup(100_000), rescoreGroup(big)]
 	)
-		.concat(backtestGroup(), validationGroup(), reliabilityGroup(), quick ? [] : [sourcesGroup()])
+		.concat(
+			backtestGroup(),
+			validationGroup(),
+			reliabilityGroup(),
+			quick ? [eventImportGroup(500_000)] : [sourcesGroup(), eventImportGroup(5_000_000)]
+		)
 		.concat(firstOpenGroup());
 }
 

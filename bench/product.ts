@@ -51,7 +51,8 @@ export async function productImport(file: File): Promise<string> {
 		const { value: meta, longestMs } = await withLongTasks(() =>
 			pipeline.importAuto(file, `bench ${++run}`)
 		);
-		return `${meta.rows} rows stored, longest main-thread task ${longestMs.toFixed(0)} ms`;
+		const used = (await navigator.storage.estimate()).usage ?? 0;
+		return `${meta.rows.toLocaleString('en-US')} rows stored as ${meta.grain ?? 'account'} rows (storage estimate ${(used / 1e6).toFixed(0)} MB), longest main-thread task ${longestMs.toFixed(0)} ms`;
 	} finally {
 		pipeline.dispose();
 	}

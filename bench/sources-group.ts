@@ -8,6 +8,7 @@
  */
 import type { BenchGroup } from './groups';
 import { duckdbLoadColumns, duckdbOpen, duckdbScores } from './peer';
+import { prepareImport, productImport } from './product';
 import { buildFeatureTable } from '../src/lib/sources/build';
 import { isoDay } from '../src/lib/sources/grid';
 import type { EventFeature, FeatureSpec, Recipe, SourceTable } from '../src/lib/sources/types';
@@ -187,6 +188,61 @@ SELECT CAST(sum(n90) + sum(sum30) + sum(kinds90) AS DOUBLE) AS s, CAST(count(*) 
 					const b = buildFeatureTable(RECIPE, sources);
 					productSum = sum3(b as never);
 					return `${b.table.n.toLocaleString('en-US')} rows, checksum ${productSum} (${`checksum ${productSum}` === checksum ? 'equals DuckDB' : 'DIFFERS from DuckDB'})`;
+				}
+			}
+		]
+	};
+}
+
+/**
+ * A usage-event export as a team has it (issue 9: "a 5,000,000-row event file imports without the
+ * tab running out of memory"): account_id repeats, each row dated by an ISO timestamp with a time,
+ * an event type and a value. Seeded; built in 50k-row parts so generating it stays flat.
+ */
+export function eventCsvParts(rows: number, accounts = 10_000, seed = 11): string[] {
+	let s = seed;
+	const rnd = () => {
+		s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+		return s / 4294967296;
+	};
+	const parts = ['account_id,occurred_at,event_type,value\n'];
+	let buf: string[] = [];
+	const t0 = Date.UTC(2023, 0, 1);
+	for (let i = 0; i < rows; i++) {
+		const a = Math.floor(accounts * rnd() * rnd());
+		const at = new Date(t0 + Math.floor(rnd() * 731 * 86_400) * 1000).toISOString();
+		buf.push(
+			`A${String(a).padStart(5, '0')},${at},k${Math.floor(rnd() * KINDS)},${Math.floor(rnd() * 50)}\n`
+		);
+		if (buf.length === 50_000) {
+			parts.push(buf.join(''));
+			buf = [];
+		}
+	}
+	if (buf.length) parts.push(buf.join(''));
+	return parts;
+}
+
+/** Import of a big event file through the app's own pipeline; scripts/bench.mjs prints the peak. */
+export function eventImportGroup(rows: number): BenchGroup {
+	const label = rows >= 1e6 ? `${rows / 1e6}M` : `${rows / 1e3}k`;
+	let file: File | null = null;
+	return {
+		id: `sources-events-${label}`,
+		title: `Import a ${label}-row usage-event CSV (repeated ids, timestamps): time and peak memory`,
+		async setup() {
+			file = new File(eventCsvParts(rows), 'events.csv', { type: 'text/csv' });
+		},
+		steps: [
+			{
+				info: {
+					id: 'product',
+					label: 'Workbench import of the event file (worker → typed columns → IndexedDB)',
+					runs: 1
+				},
+				prepare: prepareImport,
+				async run() {
+					return `${(file!.size / 1e6).toFixed(0)} MB file; ${await productImport(file!)}`;
 				}
 			}
 		]

@@ -2,7 +2,7 @@
 // prints each figure (median of several runs, measured with performance.now() inside the page)
 // beside the baselines measured in the same run, with the ratios. Never a pass/fail test.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.mjs';
 
@@ -24,6 +24,61 @@ const browser = await chromium.launch({
 	args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc']
 });
 const page = await browser.newPage();
+
+// Peak memory (issue 9/15): the page and its workers run in Chromium's renderer process(es), so
+// their peak is the renderer's resident set. The renderer pids come from CDP
+// (SystemInfo.getProcessInfo); before each timed run the kernel's high-water mark is reset
+// (`5` > /proc/<pid>/clear_refs) and afterwards VmHWM is read from /proc/<pid>/status. Where the
+// reset is not allowed, VmRSS is polled every 10 ms instead (a lower bound on the true peak).
+const cdp = await browser.newBrowserCDPSession();
+async function rendererPids() {
+	try {
+		const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+		return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+	} catch {
+		return [];
+	}
+}
+function statusKb(pid, field) {
+	try {
+		const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(
+			new RegExp(`^${field}:\\s+(\\d+) kB`, 'm')
+		);
+		return m ? Number(m[1]) : 0;
+	} catch {
+		return 0;
+	}
+}
+/** Runs `work` and returns its value with the renderers' peak resident memory in MB (summed). */
+async function withPeakMemory(work) {
+	const pids = await rendererPids();
+	let resetOk = pids.length > 0;
+	for (const pid of pids) {
+		try {
+			writeFileSync(`/proc/${pid}/clear_refs`, '5');
+		} catch {
+			resetOk = false;
+		}
+	}
+	let polled = 0;
+	const poll = () => {
+		polled = Math.max(
+			polled,
+			pids.reduce((t, pid) => t + statusKb(pid, 'VmRSS'), 0)
+		);
+	};
+	poll();
+	const beforeMb = polled / 1024;
+	const timer = setInterval(poll, 10);
+	try {
+		const value = await work();
+		poll();
+		const hwm = resetOk ? pids.reduce((t, pid) => t + statusKb(pid, 'VmHWM'), 0) : 0;
+		return { value, peakMb: Math.max(hwm, polled) / 1024, beforeMb, exact: resetOk };
+	} finally {
+		clearInterval(timer);
+	}
+}
 page.on('console', (m) => m.type() === 'error' && console.error('page:', m.text()));
 page.on('pageerror', (e) => console.error('page error:', e.message));
 await page.goto(`http://localhost:${PORT}/`);
@@ -39,11 +94,23 @@ try {
 		for (const step of group.steps) {
 			const times = [];
 			let info = '';
+			let peakMb = 0;
+			let beforeMb = 0;
+			let exact = true;
 			for (let i = 0; i < step.runs; i++) {
-				const r = await page.evaluate(([g, s]) => window.bench.run(g, s), [group.id, step.id]);
+				const m = await withPeakMemory(() =>
+					page.evaluate(([g, s]) => window.bench.run(g, s), [group.id, step.id])
+				);
+				const r = m.value;
 				times.push(r.ms);
 				info = r.info ?? info;
+				if (m.peakMb > peakMb) [peakMb, beforeMb] = [m.peakMb, m.beforeMb];
+				exact &&= m.exact;
 			}
+			const peak =
+				peakMb > 0
+					? `peak ${peakMb.toFixed(0)} MB, ${beforeMb.toFixed(0)} MB before${exact ? '' : ' (polled)'}`
+					: '';
 			const sorted = [...times].sort((a, b) => a - b);
 			const median = sorted[Math.floor(sorted.length / 2)];
 			results.push({
@@ -53,9 +120,13 @@ try {
 				median,
 				min: sorted[0],
 				max: sorted.at(-1),
-				info
+				info,
+				peakMb,
+				beforeMb
 			});
-			console.log(`  ${step.label.padEnd(58)} ${median.toFixed(1).padStart(9)} ms  ${info}`);
+			console.log(
+				`  ${step.label.padEnd(58)} ${median.toFixed(1).padStart(9)} ms  ${info}${peak ? `  [${peak}]` : ''}`
+			);
 		}
 	}
 } finally {
@@ -64,8 +135,10 @@ try {
 }
 
 // Table and ratios against each group's baseline(s).
-console.log('\n| group | step | median ms | min | max | runs | vs baseline | target | note |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log(
+	'\n| group | step | median ms | min | max | runs | vs baseline | target | peak memory (renderer) | note |'
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
 	const base = r.baseline ? results.find((b) => b.group === r.group && b.id === r.baseline) : null;
 	const ratio = base ? `${(r.median / base.median).toFixed(2)}× ${base.label}` : '—';
@@ -74,7 +147,7 @@ for (const r of results) {
 		? `${r.median <= targetMs ? 'met' : 'MISSED'} (≤ ${r.targetMs ? `${r.targetMs} ms` : `${r.targetRatio}× baseline`})`
 		: '';
 	console.log(
-		`| ${r.group} | ${r.label} | ${r.median.toFixed(1)} | ${r.min.toFixed(1)} | ${r.max.toFixed(1)} | ${r.runs} | ${ratio} | ${target} | ${r.info ?? ''} |`
+		`| ${r.group} | ${r.label} | ${r.median.toFixed(1)} | ${r.min.toFixed(1)} | ${r.max.toFixed(1)} | ${r.runs} | ${ratio} | ${target} | ${r.peakMb ? `${r.peakMb.toFixed(0)} MB (${r.beforeMb.toFixed(0)} before)` : '—'} | ${r.info ?? ''} |`
 	);
 }
 mkdirSync('bench-results', { recursive: true });

@@ -25,6 +25,7 @@ test('the Actions screen offers the dbt package; the zip lists the expected file
 			'README.md',
 			'dbt_project.yml',
 			'models/hsw_as_of_dates.sql',
+			'models/hsw_derived_metrics.sql',
 			'models/hsw_dimension_scores.sql',
 			'models/hsw_features.sql',
 			'models/hsw_metric_points.sql',

@@ -4,7 +4,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
+import { mulberry32, uniform } from '../../src/lib/backtest/rng';
 import { bankChurnCsv } from '../fixtures/bank-churn';
+import { hasSharedData, sharedDataPath } from '../shared-data';
 import { BacktestPage } from './pages/backtest';
 import { DataPage } from './pages/data';
 import { expectNoViolations } from './pages/axe';
@@ -17,6 +19,31 @@ function bankWithoutIds(rows: number): string {
 		.split('\n')
 		.map((line) => line.split(',').slice(2).join(','))
 		.join('\n');
+}
+
+/**
+ * The bank file with `Exited` 0/1 written in words in a column `header` (the last one):
+ * churners get `churn`, the others one of `stay` (seeded). Returns the text and the churners.
+ */
+function bankWithWords(
+	rows: number,
+	header: string,
+	churn: string,
+	stay: string[]
+): { csv: string; churners: number } {
+	const rng = mulberry32(11);
+	let churners = 0;
+	const lines = bankChurnCsv(rows, 5)
+		.split('\n')
+		.map((line, i) => {
+			const cells = line.split(',');
+			const exited = cells.pop()!;
+			if (i === 0) return [...cells, header].join(',');
+			if (exited === '1') churners++;
+			const word = exited === '1' ? churn : stay[Math.floor(uniform(rng) * stay.length)]!;
+			return [...cells, word].join(',');
+		});
+	return { csv: lines.join('\n'), churners };
 }
 
 /** Draft on the Model screen and apply it (so the model fits the file). */
@@ -63,4 +90,78 @@ test.describe('Import without an id column', () => {
 		expect(await bt.scoredCount()).toBe(2000);
 		expect(await bt.aucValue()).toBeGreaterThan(0.7);
 	});
+});
+
+test.describe('Outcomes written in words', () => {
+	test.beforeAll(() => mkdirSync(GEN, { recursive: true }));
+
+	const status = bankWithWords(2000, 'Status', 'Churned', ['Active', 'Active', 'Paused']);
+	const yesNo = bankWithWords(2000, 'Churn', 'Yes', ['No']);
+	const files: {
+		name: string;
+		path: string;
+		column: string;
+		chosen: string;
+		churners: number;
+		csv: string;
+	}[] = [
+		{ name: 'bank-status', path: '', column: 'Status', chosen: 'Churned', ...status },
+		{ name: 'bank-yes-no', path: '', column: 'Churn', chosen: 'Yes', ...yesNo }
+	];
+	// telco-churn's `Churn` is Yes/No: 1,869 Yes of 7,043 (counted with
+	// `python3 -c "import csv;print(sum(r['Churn']=='Yes' for r in csv.DictReader(open('telco-churn.csv'))))"`).
+	if (hasSharedData('telco-churn.csv'))
+		files.push({
+			name: 'telco-churn',
+			path: sharedDataPath('telco-churn.csv'),
+			column: 'Churn',
+			chosen: 'Yes',
+			churners: 1869,
+			csv: ''
+		});
+
+	for (const f of files)
+		test(`${f.name}: proposed as the outcome with the churn value chosen; backtest with no hand fix`, async ({
+			page
+		}) => {
+			test.setTimeout(240_000);
+			const path = f.path || resolve(GEN, `${f.name}.csv`);
+			if (!f.path) writeFileSync(path, f.csv);
+			const data = new DataPage(page);
+			await data.goto();
+			await data.waitForBoot();
+			await data.chooseFile(path);
+			await expect(data.roleSelect(f.column)).toHaveValue('churned');
+			await expect(data.typeSelect(f.column)).toHaveValue('boolean');
+			const choice = page.getByRole('combobox', {
+				name: `Value that means churned in ${f.column}`
+			});
+			await expect(choice).toHaveValue(f.chosen);
+			const words = data.mappingRow(f.column).getByTestId(/^churn-words-/);
+			await expect(words).toContainText(
+				`${f.chosen} = ${f.churners.toLocaleString('en-US')} rows churned`
+			);
+			if (f.name === 'bank-status') {
+				// The switch flips which value means churn, and says so in words; then back.
+				await choice.selectOption('Paused');
+				await expect(words).toContainText(
+					/^Paused = [\d,]+ rows churned; Active, Churned = stayed/
+				);
+				await choice.selectOption('Churned');
+				await expect(words).toContainText('Churned = ');
+			}
+			await expectNoViolations(page, `mapping of ${f.name}`);
+			await data.review();
+			const share = ((100 * f.churners) / (f.name === 'telco-churn' ? 7043 : 2000)).toFixed(2);
+			await expect(page.getByText(`Churned (${f.column}):`)).toContainText(
+				new RegExp(`${share.replace('.', '\\.')}\\s?%`)
+			);
+			await data.commit();
+			await draftAndApply(page, f.name);
+			const bt = new BacktestPage(page);
+			await bt.goto();
+			await bt.waitForReport();
+			expect(await bt.scoredCount()).toBe(f.name === 'telco-churn' ? 7043 : 2000);
+			expect(await bt.aucValue()).toBeGreaterThan(0.7);
+		});
 });

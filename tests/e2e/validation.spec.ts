@@ -114,6 +114,47 @@ test.describe('Validation screen', () => {
 		await expect(page.getByTestId('change-split')).toContainText('Formula changed');
 	});
 
+	test('per segment: events and AUCs as recomputed, warned below 30 churn events, axe-clean', async ({
+		page
+	}) => {
+		const want = recompute(defaultModel(), { segmentColumn: 'segment' }).segments!;
+		const v = new ValidationPage(page);
+		await v.goto();
+		await v.waitForResult();
+		await expect(page.getByRole('heading', { name: /results per segment/i })).toHaveCount(0);
+		await page.getByLabel('Results per segment of').selectOption('segment');
+		await page.getByRole('button', { name: 'Run again' }).click();
+		const section = page.getByRole('region', { name: 'Small samples: results per segment' });
+		await expect(section).toBeVisible({ timeout: 90_000 });
+		await v.waitForResult();
+		const rows = section.getByTestId('segment-row');
+		await expect(rows).toHaveCount(want.rows.length + 1);
+		for (const [k, x] of [...want.rows, want.all].entries()) {
+			await expect(rows.nth(k).getByRole('rowheader')).toHaveText(x.value);
+			await expect(rows.nth(k)).toHaveAttribute('data-events', String(x.events));
+			expect(Number(await rows.nth(k).getAttribute('data-auc'))).toBeCloseTo(x.auc, 12);
+			expect(Number(await rows.nth(k).getAttribute('data-pooled-auc'))).toBeCloseTo(
+				x.pooledAuc,
+				12
+			);
+		}
+		// The sample at the default date: Mid-market and Enterprise have fewer than 30 churns.
+		const small = want.rows.filter((x) => x.events < 30);
+		expect(small.length).toBeGreaterThan(0);
+		expect(want.rows.some((x) => x.events >= 30)).toBe(true);
+		const warning = section.getByTestId('segment-warning');
+		await expect(warning).toContainText('fewer than 30 churn events');
+		for (const x of small) {
+			await expect(warning).toContainText(`${x.value}: ${x.events}`);
+			await expect(rows.filter({ hasText: x.value }).first()).toContainText(
+				`Only ${x.events} churn event`
+			);
+		}
+		for (const x of want.rows.filter((r) => r.events >= 30))
+			await expect(rows.filter({ hasText: x.value }).first()).not.toContainText('Only');
+		await expectNoViolations(page, 'Validation with per-segment results');
+	});
+
 	test('ready-to-ship lines re-judge when a threshold changes; definitions on focus', async ({
 		page
 	}) => {

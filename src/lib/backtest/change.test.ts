@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dimension, metric, model, numberTable } from '$lib/model/test-utils';
+import { dimension, metric, model, numberTable } from '$lib/model/testing/models';
 import { changeSplit } from './change';
 
 // Two dimensions of one linear 0–100 metric each (points = value). Earlier model: weights 1 : 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dimension, metric, model, numberTable } from '$lib/model/test-utils';
+import { dimension, metric, model, numberTable } from '$lib/model/testing/models';
 import { ABSENT, buildScoreHistory, gridIndexAt, historyGrid } from './history';
 import { leadTime, metricLeadTime } from './leadtime';
 import { gatherTable } from './asof';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreTable, templateById } from '$lib/model';
-import { dimension, metric, model, numberTable } from '$lib/model/test-utils';
+import { dimension, metric, model, numberTable } from '$lib/model/testing/models';
 import { largestMove, tierChanges, tierMigration, weightedPoints } from './migration';
 
 describe('tierMigration', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { combineScores, computeMetricPoints } from '$lib/model/score';
 import { denseRanks } from './groups';
-import { dimension, metric, model, numberTable } from '$lib/model/test-utils';
+import { dimension, metric, model, numberTable } from '$lib/model/testing/models';
 import { averageRanks, perturbWeights, spearman, weightRobustness } from './robustness';
 import { rocAuc } from './metrics';
 import { mulberry32, uniform } from './rng';

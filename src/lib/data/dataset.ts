@@ -69,6 +69,8 @@ export interface ColumnInfo {
 	description?: string;
 	/** The account ids are the row numbers 1…n: the file had no id column. */
 	rowNumbers?: boolean;
+	/** Yes/no columns read from words: the value that was read as 1 (e.g. `Churned`). */
+	churnValue?: string;
 }
 
 /** The stored ids are row numbers (the file had no id column). */

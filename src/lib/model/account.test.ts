@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountTable, rawValue, scoreAccount } from './account';
 import { scoreTable } from './score';
-import { dimension, metric, model } from './test-utils';
+import { dimension, metric, model } from './testing/models';
 import type { Model } from './types';
 
 const base = (): Model =>

@@ -3,7 +3,7 @@ import { scoreAccount } from './account';
 import { formatRaw, optionText, pointsNeededFor, rankDrivers } from './explain';
 import { decimalsOf, rawTarget, roundTo } from './inverse';
 import { TEMPLATES } from './templates';
-import { dimension, metric, model } from './test-utils';
+import { dimension, metric, model } from './testing/models';
 import type { Metric, Model, RawValue, Scheme } from './types';
 
 const tickets: Scheme = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountFlags, modelWarnings } from './flags';
-import { dimension, metric, model, numberTable, tableOf } from './test-utils';
+import { dimension, metric, model, numberTable, tableOf } from './testing/models';
 import type { DimensionScore } from './types';
 
 const ds = (score: number | null): DimensionScore => ({

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreAccount } from './account';
 import { scoreTable } from './score';
 import { allMetrics } from './structure';
-import { tableOf } from './test-utils';
+import { tableOf } from './testing/models';
 import type { AccountValues, Dimension, Metric, Model, Scheme } from './types';
 import { validateModel } from './validate';
 

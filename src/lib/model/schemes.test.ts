@@ -6,7 +6,7 @@ import {
 	pointsFromNumber,
 	schemePoints
 } from './schemes';
-import { metric, tableOf } from './test-utils';
+import { metric, tableOf } from './testing/models';
 import type { Column, Scheme } from './types';
 
 const linear: Scheme = { kind: 'linear', worst: 20, best: 90 };

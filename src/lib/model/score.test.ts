@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { combineScores, computeMetricPoints, scoreTable, showScore, tierIndexFor } from './score';
 import { DEFAULT_TIERS } from './templates';
-import { dimension, metric, model, numberTable, tableOf } from './test-utils';
+import { dimension, metric, model, numberTable, tableOf } from './testing/models';
 import type { MissingPolicy, Model } from './types';
 
 const arr = (a: Float64Array | Int8Array) => Array.from(a);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrateModel, readSchemaVersion } from './migrate';
-import { dimension, metric, model } from './test-utils';
+import { dimension, metric, model } from './testing/models';
 import type { Model, ValidationIssue } from './types';
 import { validateModel } from './validate';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import type { ColumnRole, ColumnType, Dataset } from '$lib/data/dataset';
 import { scoreTable, templateById } from '$lib/model';
-import { tableOf } from '$lib/model/test-utils';
+import { tableOf } from '$lib/model/testing/models';
 import type { Model } from '$lib/model/types';
 import {
 	ActionsState,
@@ -10,8 +10,8 @@ import {
 	loadCardMeta,
 	type ScoredSource
 } from './actions.svelte';
-import { groupSnapshots } from './portfolio-stats';
-import { FLAG_BITS, FLAG_LABELS } from './portfolio-view';
+import { groupSnapshots } from '$lib/portfolio/snapshots';
+import { FLAG_BITS, FLAG_LABELS } from '$lib/portfolio/view';
 
 const four = templateById('four-dimensions')!.model;
 

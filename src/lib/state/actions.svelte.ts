@@ -28,8 +28,8 @@ import {
 } from '$lib/model/playbooks';
 import type { FlagKind, Model, Playbook } from '$lib/model/types';
 import type { ScoreArrays } from '$lib/workers/score-protocol';
-import { metricChange, type Snapshots } from './portfolio-stats';
-import { FLAG_BITS, FLAG_LABELS, type FlagKey } from './portfolio-view';
+import { metricChange, type Snapshots } from '$lib/portfolio/snapshots';
+import { FLAG_BITS, FLAG_LABELS, type FlagKey } from '$lib/portfolio/view';
 
 /** What the actions need of the portfolio state (PortfolioState satisfies it). */
 export interface ScoredSource {

@@ -26,7 +26,7 @@ import type {
 	FitRunResult
 } from '$lib/workers/backtest-protocol';
 import { LatestLane, WorkerClient, type WorkerFailure, type WorkerLike } from '$lib/workers/client';
-import { setTierMins } from './model-edits';
+import { setTierMins } from '$lib/model/edits';
 import { workerTrouble } from './worker-trouble.svelte';
 import type { Workbench } from './workbench.svelte';
 

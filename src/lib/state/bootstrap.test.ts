@@ -5,7 +5,7 @@ import { packDataset } from '$lib/data/packed';
 import { TEMPLATES } from '$lib/model';
 import { DatasetsState } from './datasets.svelte';
 import { runBootstrap, SAMPLE_NAME, SAMPLE_PACK_URL, SAMPLE_URL } from './bootstrap';
-import { inProcessWorker } from './test-worker';
+import { inProcessWorker } from './testing/worker';
 import { Workbench } from './workbench.svelte';
 
 const CSV =

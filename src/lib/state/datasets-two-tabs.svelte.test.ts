@@ -4,7 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkbenchDb } from '$lib/data/db';
 import { openChangeChannel } from '$lib/data/db/broadcast';
-import { makeDataset } from '$lib/data/db/test-helpers';
+import { makeDataset } from '$lib/data/db/testing/helpers';
 import type { WorkbenchStore } from '$lib/data/db/store';
 import { DatasetsState } from './datasets.svelte';
 import { Workbench } from './workbench.svelte';

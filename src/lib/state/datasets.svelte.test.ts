@@ -1,12 +1,12 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMemoryStore, openWorkbenchDb } from '$lib/data/db';
-import { makeDataset } from '$lib/data/db/test-helpers';
+import { makeDataset } from '$lib/data/db/testing/helpers';
 import type { WorkbenchStore } from '$lib/data/db/store';
 import { TEMPLATES } from '$lib/model';
 import { DatasetsState, MEMORY_ONLY_MESSAGE } from './datasets.svelte';
 import { runBootstrap, SAMPLE_NAME } from './bootstrap';
-import { inProcessWorker } from './test-worker';
+import { inProcessWorker } from './testing/worker';
 import { Workbench } from './workbench.svelte';
 
 const stores: WorkbenchStore[] = [];

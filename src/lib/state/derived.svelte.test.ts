@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkbenchDb } from '$lib/data/db';
-import { makeDataset } from '$lib/data/db/test-helpers';
+import { makeDataset } from '$lib/data/db/testing/helpers';
 import type { WorkbenchStore } from '$lib/data/db/store';
 import { TEMPLATES } from '$lib/model';
 import { DatasetsState } from './datasets.svelte';

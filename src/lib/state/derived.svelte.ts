@@ -22,7 +22,7 @@ import { newId } from '$lib/data/db/store';
 import { toStorageError } from '$lib/data/db/errors';
 import type { Model } from '$lib/model/types';
 import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
-import * as E from './model-edits';
+import * as E from '$lib/model/edits';
 import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte';
 
 /** One preview line: an account's latest snapshot and its derived value (null = missing). */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32, uniform } from '$lib/backtest/rng';
 import type { ColumnInfo, Dataset } from '$lib/data/dataset';
 import { draftModel, validateDraft } from '$lib/draft';
-import { dimension, metric, model } from '$lib/model/test-utils';
+import { dimension, metric, model } from '$lib/model/testing/models';
 import type { Column } from '$lib/model/types';
 import { handleDraftRequest } from '$lib/workers/draft-core';
 import type { DraftReply, DraftRequest } from '$lib/workers/draft-protocol';

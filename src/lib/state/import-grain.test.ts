@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkbenchDb } from '$lib/data/db';
 import { DatasetsState } from './datasets.svelte';
 import { ImportState } from './import.svelte';
-import { inProcessWorker } from './test-worker';
+import { inProcessWorker } from './testing/worker';
 import { Workbench } from './workbench.svelte';
 import { hasSharedData } from '../../../tests/shared-data';
 

@@ -5,7 +5,9 @@
 import type { BuildIssue } from '$lib/data/csv/build';
 import type { ColumnProfile } from '$lib/data/csv/infer';
 import type { ParseIssue } from '$lib/data/csv/parse';
+import { CHURN_VALUE } from '$lib/data/csv/infer';
 import {
+	parseBoolean,
 	parseDate,
 	parseNumber,
 	type DateOrder,
@@ -32,6 +34,11 @@ export interface MappingRow {
 	dateOrderAmbiguous: boolean;
 	/** The user chose a date order (required when ambiguous). */
 	dateOrderConfirmed: boolean;
+	/**
+	 * Yes/no columns: the value that means churned (1); null = the usual reading (Yes/True/1).
+	 * Needed when the column holds words (`Churned` / `Active`); see {@link churnChoice}.
+	 */
+	churnValue: string | null;
 	profile: ColumnProfile;
 }
 
@@ -44,6 +51,7 @@ export interface RememberedColumn {
 	decimal?: DecimalSeparator;
 	dateOrder?: DateOrder;
 	excelSerial?: boolean;
+	churnValue?: string | null;
 }
 
 export interface RememberedMapping {
@@ -68,13 +76,14 @@ export function rowsFromProfiles(
 		name: p.name,
 		originalName: originalHeaders[p.index] ?? p.name,
 		role: p.role,
-		type: p.type,
+		type: p.role === 'churned' && p.churnValue !== undefined ? 'boolean' : p.type,
 		decimal: p.decimal,
 		dateOrder: p.dateOrder,
 		excelSerial: p.excelSerial,
 		decimalAmbiguous: p.decimalAmbiguous,
 		dateOrderAmbiguous: p.dateOrderAmbiguous,
 		dateOrderConfirmed: false,
+		churnValue: p.churnValue ?? null,
 		profile: p
 	}));
 }
@@ -104,6 +113,7 @@ export function applyRemembered(
 			decimal: c.decimal ?? r.decimal,
 			dateOrder: c.dateOrder ?? r.dateOrder,
 			excelSerial: c.excelSerial ?? r.excelSerial,
+			churnValue: c.churnValue !== undefined ? c.churnValue : r.churnValue,
 			dateOrderConfirmed: c.dateOrder !== undefined || r.dateOrderConfirmed
 		};
 	});
@@ -119,9 +129,60 @@ export function toRemembered(rows: readonly MappingRow[]): RememberedMapping {
 			type: r.type,
 			decimal: r.decimal,
 			dateOrder: r.dateOrder,
-			excelSerial: r.excelSerial
+			excelSerial: r.excelSerial,
+			churnValue: r.churnValue
 		}))
 	};
+}
+
+/** One value of a yes/no column and its rows (over the rows read for the preview). */
+export interface ChurnOption {
+	value: string;
+	rows: number;
+}
+
+/**
+ * What the "which value means churn" switch shows for a column with the churned role: the
+ * column's values with their rows, the one that counts as churned, and whether the column
+ * needs a chosen value (it holds words, not yes/no). Null when the column's values are not
+ * known (too many of them, or not a yes/no or category column).
+ */
+export function churnChoice(
+	row: MappingRow
+): { options: ChurnOption[]; chosen: string; needsValue: boolean } | null {
+	const counts = row.profile.valueCounts;
+	if (row.type !== 'boolean' || !counts || counts.length < 2) return null;
+	const options = counts.map(([value, rows]) => ({ value, rows }));
+	const needsValue = row.profile.type !== 'boolean';
+	if (row.churnValue !== null) {
+		const want = row.churnValue.toLowerCase();
+		const hit = options.find((o) => o.value.toLowerCase() === want);
+		if (hit) return { options, chosen: hit.value, needsValue };
+	}
+	if (needsValue) return { options, chosen: guessChurnValue(options), needsValue };
+	const yes = options.find((o) => parseBoolean(o.value) === 1);
+	return { options, chosen: yes?.value ?? options[0]!.value, needsValue };
+}
+
+/** The value that most likely means churn: a churn word, else the value with fewest rows. */
+export function guessChurnValue(options: readonly ChurnOption[]): string {
+	const word = options.find((o) => CHURN_VALUE.test(o.value));
+	if (word) return word.value;
+	let best = options[0]!;
+	for (const o of options) if (o.rows < best.rows) best = o;
+	return best.value;
+}
+
+/**
+ * The churn value to build with: null for the usual yes/no reading (the chosen value is the
+ * one that reads as yes), else the chosen value.
+ */
+export function churnValueForBuild(row: MappingRow): string | undefined {
+	if (row.type !== 'boolean' || row.role !== 'churned') return undefined;
+	const choice = churnChoice(row);
+	if (!choice) return row.churnValue ?? undefined;
+	if (!choice.needsValue && parseBoolean(choice.chosen) === 1) return undefined;
+	return choice.chosen;
 }
 
 /** Ragged rows first, then cell problems, in file order within each; at most `cap`. */

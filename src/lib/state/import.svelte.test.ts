@@ -4,7 +4,7 @@ import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkbenchDb } from '$lib/data/db';
 import type { TestHooks } from '$lib/data/db/store';
-import { inProcessWorker } from './test-worker';
+import { inProcessWorker } from './testing/worker';
 import { DatasetsState } from './datasets.svelte';
 import { ImportState, hashFile, nameFromFile } from './import.svelte';
 import { Workbench } from './workbench.svelte';

@@ -30,6 +30,8 @@ import {
 	SINGLE_ROLES,
 	toRemembered,
 	type MappingRow,
+	churnChoice,
+	churnValueForBuild,
 	type RememberedMapping,
 	type ReportIssue
 } from './import-mapping';
@@ -341,7 +343,14 @@ export class ImportState {
 			}
 		}
 		row.role = role;
-		if (role === 'churned' && row.type !== 'boolean') row.type = 'boolean';
+		if (role === 'churned' && row.type !== 'boolean') {
+			row.type = 'boolean';
+			// A column of words (Churned / Active): start from the likeliest churn value.
+			if (row.churnValue === null && row.profile.type !== 'boolean') {
+				const choice = churnChoice(row);
+				if (choice) row.churnValue = choice.chosen;
+			}
+		}
 		if (
 			(role.endsWith('-date') || role.startsWith('period-') || role === 'event-time') &&
 			row.type !== 'date'
@@ -365,6 +374,13 @@ export class ImportState {
 	setType(index: number, type: ColumnType): void {
 		const row = this.columns.find((c) => c.index === index);
 		if (row) row.type = type;
+		this.mappingErrors = [];
+	}
+
+	/** Which value of a yes/no or worded outcome column means churned. */
+	setChurnValue(index: number, value: string): void {
+		const row = this.columns.find((c) => c.index === index);
+		if (row) row.churnValue = value;
 		this.mappingErrors = [];
 	}
 
@@ -433,7 +449,8 @@ export class ImportState {
 			type: c.type,
 			decimal: c.decimal,
 			dateOrder: c.dateOrder,
-			excelSerial: c.excelSerial
+			excelSerial: c.excelSerial,
+			churnValue: churnValueForBuild(c)
 		}));
 		const t0 = performance.now();
 		const outcome = await this.#clientOrNew().build(parsed.parseId, mapping, {

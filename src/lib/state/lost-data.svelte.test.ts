@@ -5,7 +5,7 @@ import type { KeyValueStorage } from '$lib/data/db/marker';
 import { BackupState } from './backup.svelte';
 import { runBootstrap, SAMPLE_NAME } from './bootstrap';
 import { DatasetsState } from './datasets.svelte';
-import { inProcessWorker } from './test-worker';
+import { inProcessWorker } from './testing/worker';
 import { Workbench } from './workbench.svelte';
 
 const SAMPLE =

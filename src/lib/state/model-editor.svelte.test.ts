@@ -3,7 +3,7 @@ import { flushSync } from 'svelte';
 import { openMemoryStore } from '$lib/data/db';
 import { TEMPLATES } from '$lib/model';
 import { historyKey, ModelEditor } from './model-editor.svelte';
-import { renameDimension, setDimensionWeight } from './model-edits';
+import { renameDimension, setDimensionWeight } from '$lib/model/edits';
 import { Workbench } from './workbench.svelte';
 
 function setup() {

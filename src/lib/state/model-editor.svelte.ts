@@ -1,14 +1,14 @@
 /**
  * Model editor state: which metric is open, edits routed through `workbench.editModel` (with a
  * change-log note), model warnings against the active dataset, JSON import/export, templates,
- * and named versions in storage. Pure edit functions live in `model-edits.ts`.
+ * and named versions in storage. Pure edit functions live in `model/edits.ts`.
  */
 import { MAX_MODEL_FILE_CHARS, modelWarnings, templateById, validateModel } from '$lib/model';
 import type { Model, ModelWarning, ValidationIssue } from '$lib/model/types';
 import type { WorkbenchStore } from '$lib/data/db/store';
 import type { ModelVersion } from '$lib/data/db/schema';
 import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte';
-import { findMetric } from './model-edits';
+import { findMetric } from '$lib/model/edits';
 import { columnWithRole } from '$lib/data/dataset';
 import { dataWarnings, describePath, labelsFrom, type ShownWarning } from '$lib/draft/warnings';
 

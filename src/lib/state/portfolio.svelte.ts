@@ -27,14 +27,14 @@ import {
 	scoreDrops,
 	type MonthMix,
 	type Snapshots
-} from './portfolio-stats';
+} from '$lib/portfolio/snapshots';
 import {
 	accountFlagMasks,
 	FLAG_BITS,
 	filterAndSort,
 	type FlagKey,
 	type SortKey
-} from './portfolio-view';
+} from '$lib/portfolio/view';
 import type { ScoredDimensions } from './actions.svelte';
 import { workerTrouble } from './worker-trouble.svelte';
 import { workbench } from './workbench.svelte';

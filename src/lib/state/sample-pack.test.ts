@@ -14,7 +14,7 @@ import { openWorkbenchDb } from '$lib/data/db';
 import { packDataset, PackError, unpackDataset } from '$lib/data/packed';
 import { DatasetsState } from './datasets.svelte';
 import { ImportState } from './import.svelte';
-import { inProcessWorker } from './test-worker';
+import { inProcessWorker } from './testing/worker';
 import { Workbench } from './workbench.svelte';
 import { SAMPLE_NAME } from './bootstrap';
 

@@ -9,7 +9,7 @@ import { LIFE_SEPARATOR } from '$lib/sources/types';
 import { DatasetsState } from './datasets.svelte';
 import { ImportState } from './import.svelte';
 import { runInProcess, SourcesState } from './sources.svelte';
-import { inProcessWorker } from './test-worker';
+import { inProcessWorker } from './testing/worker';
 import { Workbench } from './workbench.svelte';
 
 const DATA = resolve(__dirname, '../../../../shared/data');

@@ -2,7 +2,7 @@ import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import { mulberry32, uniform } from '$lib/backtest/rng';
 import type { ColumnInfo, Dataset } from '$lib/data/dataset';
-import { dimension, metric, model } from '$lib/model/test-utils';
+import { dimension, metric, model } from '$lib/model/testing/models';
 import type { Column } from '$lib/model/types';
 import { BacktestCore } from '$lib/workers/backtest-core';
 import type { BacktestReply, BacktestRequest } from '$lib/workers/backtest-protocol';

@@ -60,6 +60,16 @@ export function readyLines(r: ValidationResult, th: ReadyThresholds): ReadyLine[
 	);
 }
 
+/** Text columns a dataset can be split into per-segment results by (2–50 values), by name. */
+export function segmentChoices(ds: Dataset | null): string[] {
+	if (!ds) return [];
+	const out: string[] = [];
+	for (const [name, c] of ds.table.columns)
+		if (c.kind === 'category' && c.dictionary.length >= 2 && c.dictionary.length <= 50)
+			out.push(name);
+	return out.sort((a, b) => a.localeCompare(b));
+}
+
 export class ValidationState {
 	#client: WorkerClient<BacktestRequest, BacktestReply>;
 	/** One run at a time; while it runs only the newest ask waits. */
@@ -87,6 +97,8 @@ export class ValidationState {
 	driftModelKey = $state('');
 	/** Capacity: CSMs and the most at-risk accounts each can work (applied in the page). */
 	csms = $state(5);
+	/** Per-segment results: the column to split by; '' = the model's segment column (if any). */
+	segmentColumn = $state('');
 	accountsPerCsm = $state(20);
 
 	result = $state.raw<ValidationResult | null>(null);
@@ -153,7 +165,8 @@ export class ValidationState {
 			spread: clamp(this.spreadPct, 0, 90, 20) / 100,
 			draws: clamp(Math.round(this.draws), 1, MAX_DRAWS, DEFAULT_DRAWS),
 			driftFromDay: Number.isFinite(this.driftFromDay) ? this.driftFromDay : NaN,
-			driftModel: this.#driftModel()
+			driftModel: this.#driftModel(),
+			segmentColumn: this.segmentColumn || null
 		};
 	}
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParseWorkerReply, ParseWorkerRequest } from './protocol';
 import { ParseClient, type WorkerLike } from './parse-client';
 import { createParseSession, packColumn, packedCell, unpackColumn } from './parse-session';
-import { fixture } from '$lib/data/csv/test-helpers';
+import { fixture } from '$lib/data/csv/testing/helpers';
 
 /** Runs the worker's session in-process; replies are structured-cloned, as postMessage does. */
 class FakeWorker implements WorkerLike {

@@ -204,6 +204,74 @@ describe('Validation run on the sample portfolio', () => {
 		expect(harrellC(time, event, risk).c).toBeCloseTo(sc / comp, 12);
 	});
 
+	it('per-segment results: events, AUC and the pooled model per segment (own re-scoring)', () => {
+		const dim = model.dimensions[0]!;
+		// An override for Enterprise so "this model" and "the pooled model" differ there.
+		const segmented = {
+			...model,
+			segments: {
+				column: 'segment',
+				overrides: [{ value: 'Enterprise', weights: [{ id: dim.id, weight: 0 }] }]
+			}
+		};
+		const rs = core.validate({ type: 'validation/run', id: 3, model: segmented, settings });
+		const pop = core.population({ mode: 'point-in-time', asOfDay: T, horizonDays: 90 });
+		const seg = pop.table.columns.get('segment')!;
+		if (seg.kind !== 'category') throw new Error('segment is text');
+		const own = scoreTable(segmented, pop.table).score;
+		const pooled = scoreTable(model, pop.table).score;
+		const labels = pop.selection.labels;
+		const seen: string[] = [];
+		for (const row of rs.segments!.rows) {
+			const idx: number[] = [];
+			for (let i = 0; i < pop.table.n; i++)
+				if (seg.dictionary[seg.codes[i]!] === row.value) idx.push(i);
+			const lab = Uint8Array.from(idx, (i) => labels[i]!);
+			const events = lab.filter((l) => l === 1).length;
+			expect(row.events).toBe(events);
+			expect(row.accounts).toBe(lab.filter((l) => l <= 1).length);
+			expect(row.auc).toBe(
+				rocAuc(
+					Float64Array.from(idx, (i) => own[i]!),
+					lab
+				)
+			);
+			expect(row.pooledAuc).toBe(
+				rocAuc(
+					Float64Array.from(idx, (i) => pooled[i]!),
+					lab
+				)
+			);
+			expect(row.warning === null).toBe(events >= 30);
+			seen.push(
+				`${row.value}: ${events} events, AUC ${row.auc.toFixed(4)} / pooled ${row.pooledAuc.toFixed(4)}`
+			);
+		}
+		console.log(seen.join('\n'));
+		expect(rs.segments!.rows.map((x) => x.value).sort()).toEqual([
+			'Enterprise',
+			'Mid-market',
+			'SMB'
+		]);
+		expect(rs.segments!.all.events).toBe(rs.events);
+		// Only Enterprise has an override: the other segments' AUCs equal the pooled model's.
+		for (const row of rs.segments!.rows)
+			if (row.value !== 'Enterprise') expect(row.auc).toBe(row.pooledAuc);
+		expect(rs.segments!.rows.find((x) => x.value === 'Enterprise')!.auc).not.toBe(
+			rs.segments!.rows.find((x) => x.value === 'Enterprise')!.pooledAuc
+		);
+		// Without a segment column there is no split; a free-text column is refused in words.
+		expect(r.segments).toBeNull();
+		const named = core.validate({
+			type: 'validation/run',
+			id: 4,
+			model,
+			settings: { ...settings, segmentColumn: 'account_name' }
+		});
+		expect(named.segments).toBeNull();
+		expect(named.segmentNote).toMatch(/“account_name” has \d+ different values/);
+	});
+
 	it('prints figures (for the report)', () => {
 		console.log(
 			JSON.stringify(

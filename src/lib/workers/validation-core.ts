@@ -19,6 +19,7 @@ import { changeSplit } from '$lib/backtest/change';
 import { moneyByTier } from '$lib/backtest/money';
 import { psi } from '$lib/backtest/psi';
 import { weightRobustness } from '$lib/backtest/robustness';
+import { segmentReport, type SegmentReport } from '$lib/backtest/segments';
 import type { Selection, SnapshotRows } from '$lib/backtest/select';
 import { signalRegister } from '$lib/backtest/signals';
 import { kaplanMeier, logRank } from '$lib/backtest/survival';
@@ -206,6 +207,57 @@ function missingLab(
 	});
 }
 
+/** Most distinct values a column may have to be split into per-segment results. */
+export const MAX_SEGMENTS = 50;
+
+/**
+ * Per-segment results at T on the backtest population: the model's AUC per segment beside the
+ * pooled model's (the base model without segment overrides) and a warning below 30 churn events.
+ */
+function segmentsOf(
+	model: Model,
+	column: string | null,
+	points: MetricPoints,
+	table: ColumnTable,
+	score: Float64Array,
+	labels: Uint8Array
+): { report: SegmentReport | null; note: string | null } {
+	if (!column) return { report: null, note: null };
+	const col = table.columns.get(column);
+	if (!col) return { report: null, note: `The dataset has no column “${column}” to split by.` };
+	let key: Int32Array;
+	let names: string[];
+	if (col.kind === 'category') {
+		key = Int32Array.from(col.codes);
+		names = [...col.dictionary];
+	} else {
+		const index = new Map<number, number>();
+		key = new Int32Array(table.n);
+		for (let i = 0; i < table.n; i++) {
+			const x = col.values[i]!;
+			if (Number.isNaN(x)) key[i] = -1;
+			else {
+				let g = index.get(x);
+				if (g === undefined) index.set(x, (g = index.size));
+				key[i] = g;
+			}
+		}
+		names = [...index.keys()].map(String);
+	}
+	if (names.length > MAX_SEGMENTS)
+		return {
+			report: null,
+			note: `“${column}” has ${names.length} different values; per-segment results need ${MAX_SEGMENTS} or fewer.`
+		};
+	const pooledScore = model.segments?.overrides.length
+		? combineScores({ ...model, segments: null }, points, table).score
+		: score;
+	return {
+		report: segmentReport({ column, key, names, labels, score, pooledScore }),
+		note: null
+	};
+}
+
 /** Tier and contract value of each account on the books at the history's last date. */
 function nowTiers(h: ScoreHistory, values: Float64Array): { tier: Int8Array; value: Float64Array } {
 	const g = h.days.length - 1;
@@ -309,6 +361,15 @@ export function runValidation(
 		for (let i = 0; i < r.n; i++) if (col && !Number.isNaN(col[i]!)) have++;
 		return { id: d.id, name: d.name, share: r.n ? have / r.n : NaN };
 	});
+	progress('Segments');
+	const seg = segmentsOf(
+		model,
+		s.segmentColumn ?? model.segments?.column ?? null,
+		points,
+		pop.table,
+		r.score,
+		labels
+	);
 	return {
 		asOfDay: hasTime ? s.asOfDay : NaN,
 		horizonDays: hasTime ? s.horizonDays : NaN,
@@ -330,6 +391,8 @@ export function runValidation(
 		money,
 		valueColumn: money ? data.valueColumn : null,
 		dimensionCoverage,
+		segments: seg.report,
+		segmentNote: seg.note,
 		ms: performance.now() - t0
 	};
 }

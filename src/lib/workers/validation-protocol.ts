@@ -8,6 +8,7 @@ import type { LeadTimeResult } from '$lib/backtest/leadtime';
 import type { MoneyResult } from '$lib/backtest/money';
 import type { PsiResult } from '$lib/backtest/psi';
 import type { RobustnessResult } from '$lib/backtest/robustness';
+import type { SegmentReport } from '$lib/backtest/segments';
 import type { SignalRow } from '$lib/backtest/signals';
 import type { KaplanMeier, LogRankResult } from '$lib/backtest/survival';
 import type { TierRow } from '$lib/backtest/tiers';
@@ -26,6 +27,8 @@ export interface ValidationSettings {
 	driftFromDay: number;
 	/** Drift: the model in force at the earlier date (a saved version); absent/null = the same. */
 	driftModel?: { name: string; model: Model } | null;
+	/** Per-segment results: the column to split by; absent/null = the model's segment column. */
+	segmentColumn?: string | null;
 }
 
 /** Kaplan–Meier curve of one tier (model order). */
@@ -98,6 +101,10 @@ export interface ValidationResult {
 	valueColumn: string | null;
 	/** Per dimension: share of accounts with at least one real value (at T). */
 	dimensionCoverage: { id: string; name: string; share: number }[];
+	/** Per-segment results beside the pooled model (null without a segment column). */
+	segments: SegmentReport | null;
+	/** Why there are no per-segment results when a column was asked for (or null). */
+	segmentNote: string | null;
 	ms: number;
 }
 

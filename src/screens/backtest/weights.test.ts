@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { templateById } from '$lib/model';
-import { dimension, metric, model } from '$lib/model/test-utils';
+import { dimension, metric, model } from '$lib/model/testing/models';
 import { acceptBlocker, currentWeights } from './weights';
 
 describe('currentWeights', () => {

@@ -1,6 +1,6 @@
 /** Pure helpers for one account's drill-down: its raw values at a row, and its score trend. */
 import type { AccountValues, ColumnTable } from '$lib/model/types';
-import type { Snapshots } from '$lib/state/portfolio-stats';
+import type { Snapshots } from '$lib/portfolio/snapshots';
 
 /** Raw values of a row by column name (category → text, NaN → null). */
 export function valuesAt(table: ColumnTable, row: number): AccountValues {

@@ -41,6 +41,12 @@ export const VDEF = {
 	policy:
 		'Missing-value policy applied to every metric: exclude (re-weight over what is present), zero (a missing value scores 0) or neutral (scores 50).',
 	coverage: 'Share of accounts with at least one real value in this dimension.',
+	segmentEvents:
+		'Churn events: accounts in the segment that churned within the horizon (the backtest’s outcome). Below 30 the segment’s churn rate and AUC move a lot from one sample to the next, so the row carries a warning.',
+	segmentAuc:
+		'AUC of this model within the segment (with its segment overrides, if any): the chance that a churner in the segment scored below a retained account in it (ties count half).',
+	pooledAuc:
+		'AUC of the pooled model within the segment: the base model without segment overrides, fitted on every account. For a small segment it is the figure to lean on.',
 	churnProb:
 		'Churn probability over the horizon, calibrated on the backtest: the share of the tier’s accounts at the as-of date that churned within the horizon, with its Wilson 95 % interval.',
 	arrNow:

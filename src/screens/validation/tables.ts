@@ -214,3 +214,21 @@ export function changeCsv(c: ChangeSplit): CsvRows {
 		['total', n(c.fromScore), n(c.toScore), n(c.customer), n(c.formula)]
 	];
 }
+
+/** Per-segment results beside the pooled model, with the small-sample warning. */
+export function segmentsCsv(r: ValidationResult): CsvRows {
+	const s = r.segments;
+	if (!s) return [];
+	return [
+		['segment', 'accounts', 'churn_events', 'churn_rate', 'auc', 'pooled_auc', 'warning'],
+		...[...s.rows, s.all].map((x) => [
+			x.value,
+			n(x.accounts),
+			n(x.events),
+			n(x.churnRate),
+			n(x.auc),
+			n(x.pooledAuc),
+			x.warning ?? ''
+		])
+	];
+}

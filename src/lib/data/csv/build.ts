@@ -51,6 +51,13 @@ export interface ColumnMapping {
 	dateOrder?: DateOrder;
 	/** Date columns: accept Excel serial numbers. */
 	excelSerial?: boolean;
+	/**
+	 * Yes/no columns: the value that reads as 1 (churned); every other present value reads as
+	 * 0. Compared as yes/no when both read as yes/no (`Y` matches `Yes`), else as text, ignoring
+	 * case and surrounding spaces (`Churned` / `Active` / `Paused` with `Churned` → 1, 0, 0).
+	 * Unset: Yes/True/1 → 1, No/False/0 → 0, anything else is unreadable.
+	 */
+	churnValue?: string;
 }
 
 export interface BuildOptions {
@@ -363,6 +370,19 @@ function buildCore(
 					cellIssue(i, name, v, 'not-a-number');
 				} else values[i] = x;
 			}
+		} else if (m.type === 'boolean' && m.churnValue !== undefined) {
+			const want = m.churnValue.trim();
+			const wantBool = parseBoolean(want);
+			const wantLower = want.toLowerCase();
+			for (let i = 0; i < n; i++) {
+				const v = cell(i);
+				if (isMissing(v)) {
+					values[i] = NaN;
+					continue;
+				}
+				const b = wantBool === null ? null : parseBoolean(v);
+				values[i] = (b !== null ? b === wantBool : v.trim().toLowerCase() === wantLower) ? 1 : 0;
+			}
 		} else if (m.type === 'boolean') {
 			for (let i = 0, b = m.index; i < n; i++, b += stride) {
 				if (bytes && starts && starts[b + 1]! - starts[b]! === 2) {
@@ -594,7 +614,10 @@ function buildCore(
 			originalName: raw.originalHeaders[t.m.index] ?? t.name,
 			role: t.m.role,
 			type: t.m.type,
-			missingShare: missing / keep
+			missingShare: missing / keep,
+			...(t.m.type === 'boolean' && t.m.churnValue !== undefined
+				? { churnValue: t.m.churnValue.trim() }
+				: {})
 		});
 	}
 	const result: BuildResult = {

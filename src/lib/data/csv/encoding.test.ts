@@ -6,7 +6,7 @@ import {
 	firstInvalidUtf8,
 	sniffBom
 } from './encoding';
-import { fixture } from './test-helpers';
+import { fixture } from './testing/helpers';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

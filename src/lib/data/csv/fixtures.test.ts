@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTable, type ColumnMapping } from './build';
 import { profileTable } from './infer';
 import { parseCsv, type ParseResult } from './parse';
-import { fixture, parseBoth, records } from './test-helpers';
+import { fixture, parseBoth, records } from './testing/helpers';
 import { daysFromCivil } from './values';
 
 const ok = (r: ParseResult) => {

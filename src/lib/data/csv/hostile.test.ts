@@ -7,7 +7,7 @@ import { sniffBinary } from './encoding';
 import { cleanHeaders } from './headers';
 import { profileColumn } from './infer';
 import { parseCsv, type ParseResult } from './parse';
-import { fixture, parseBoth, records } from './test-helpers';
+import { fixture, parseBoth, records } from './testing/helpers';
 import { parseNumber, parseNumberDetailed, plainNumber, valueMessage } from './values';
 
 const enc = (s: string) => new TextEncoder().encode(s);

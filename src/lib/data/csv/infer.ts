@@ -66,6 +66,16 @@ export interface ColumnProfile {
 	currency: boolean;
 	/** Up to 5 distinct non-missing raw values. */
 	sample: string[];
+	/**
+	 * Yes/no and category columns with at most {@link CATEGORY_METRIC_MAX} values: each value
+	 * (trimmed) and its rows, most rows first (over the profiled rows); absent otherwise.
+	 */
+	valueCounts?: [string, number][];
+	/**
+	 * Outcome columns written in words (`Churned` / `Active`, `Left` / `Stayed`): the value
+	 * that means churn (the role is `churned`, the type `boolean`). Set by `suggestRoles`.
+	 */
+	churnValue?: string;
 	/** Suggested role (see `suggestRoles`). */
 	role: ColumnRole;
 	/** Every present value is a whole number (numbers only; false otherwise). */
@@ -208,6 +218,10 @@ export function profileColumn(
 		for (const v of cells) if (parseBoolean(v) === null) failures++;
 	}
 	const hasRange = values !== null && min <= max;
+	const counted =
+		(type === 'boolean' || type === 'category') && distinct <= CATEGORY_METRIC_MAX * 4
+			? countValues(cells)
+			: null;
 	return {
 		index,
 		name,
@@ -230,10 +244,22 @@ export function profileColumn(
 		percent,
 		currency,
 		sample,
+		...(counted && counted.length <= CATEGORY_METRIC_MAX ? { valueCounts: counted } : {}),
 		role: 'ignore',
 		integer: integer && failures === 0,
 		rowIndex: counting && failures === 0
 	};
+}
+
+/** Trimmed non-missing values and their counts, most first (ties: first seen first). */
+function countValues(cells: readonly string[]): [string, number][] {
+	const counts = new Map<string, number>();
+	for (const v of cells) {
+		if (isMissing(v)) continue;
+		const t = v.trim();
+		counts.set(t, (counts.get(t) ?? 0) + 1);
+	}
+	return [...counts].sort((a, b) => b[1] - a[1]);
 }
 
 /**
@@ -281,6 +307,34 @@ interface RoleRule {
  */
 export const OUTCOME_NAME =
 	/^(is[\s_-]?|has[\s_-]?)?(churn(ed)?|exit(ed)?|attrit(ion|ed)?|cancell?ed|left|lost|closed|terminated|churn[\s_-]?label)([\s_-]?(flag|status|ind(icator)?|yn))?$|attrition/i;
+
+/** Values that mean the account churned: `Churned`, `Cancelled`, `Left`, `Closed lost`, … */
+export const CHURN_VALUE =
+	/^(churn(ed)?|exit(ed)?|cancell?ed|canceled|left|lost|closed[\s_-]?lost|closed|terminated|attrited|lapsed|gone|former|ended|discontinued|not[\s_-]?renewed|did[\s_-]?not[\s_-]?renew)$/i;
+
+/** Values that mean the account stayed: `Active`, `Stayed`, `Retained`, `Renewed`, … */
+const STAY_VALUE =
+	/^(active|stayed|retained|renewed|current|existing|live|open|customer|ongoing|kept|paying)$/i;
+
+/** Names of a status column that may hold the outcome in words. */
+const STATUS_NAME =
+	/^(customer|account|client|subscription|contract)?[\s_-]?(status|state|outcome)$/i;
+
+/**
+ * The value of a worded outcome column that means churn, or null: a category of 2–6 values,
+ * exactly one of them a churn word, named like an outcome or a status, or with a value that
+ * means the account stayed (`Churned` / `Active` / `Paused` → `Churned`).
+ */
+export function wordedChurnValue(p: ColumnProfile): string | null {
+	const counts = p.valueCounts;
+	if (p.type !== 'category' || !counts || counts.length < 2 || counts.length > 6) return null;
+	const churn = counts.filter(([v]) => CHURN_VALUE.test(v));
+	if (churn.length !== 1) return null;
+	const name = p.name.trim();
+	const named = OUTCOME_NAME.test(name) || STATUS_NAME.test(name);
+	if (!named && !counts.some(([v]) => STAY_VALUE.test(v))) return null;
+	return churn[0]![0];
+}
 
 /** Words that tie a column to the outcome: never a score input (it would leak the answer). */
 const OUTCOME_WORD = /churn|exit(ed)?\b|attrit|cancel|refund|terminat|reason/i;
@@ -347,6 +401,18 @@ export function suggestRoles(profiles: ColumnProfile[]): ColumnProfile[] {
 			used.add(rule.role);
 		}
 	}
+	if (!used.has('churned')) {
+		for (const p of profiles) {
+			if (p.role !== 'ignore') continue;
+			const value = wordedChurnValue(p);
+			if (value === null) continue;
+			p.role = 'churned';
+			p.churnValue = value;
+			p.roleNote = `The outcome in words: “${value}” means churned, any other value means stayed.`;
+			used.add('churned');
+			break;
+		}
+	}
 	if (!used.has('account-id')) {
 		const p = profiles.find(
 			(q) =>
@@ -370,6 +436,8 @@ function suggestInput(p: ColumnProfile): void {
 	if (p.rowIndex) p.roleNote = 'Row index (1, 2, 3, …): not a score input.';
 	else if (OUTCOME_NAME.test(name) || OUTCOME_WORD.test(name))
 		p.roleNote = 'Named after the outcome: using it as a score input would leak the answer.';
+	else if (wordedChurnValue(p) !== null)
+		p.roleNote = `Holds the outcome in words (“${wordedChurnValue(p)}”): using it as a score input would leak the answer.`;
 	else if (p.type === 'number' && p.integer && unique && ID_NAME.test(name))
 		p.roleNote = 'Looks like an identifier (unique whole numbers): not a score input.';
 	else if (p.type === 'number' || p.type === 'boolean') p.role = 'metric';

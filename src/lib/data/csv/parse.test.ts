@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseCsv } from './parse';
-import { parseBoth, records } from './test-helpers';
+import { parseBoth, records } from './testing/helpers';
 
 const spectrumDir = dirname(createRequire(import.meta.url).resolve('csv-spectrum/package.json'));
 

@@ -29,7 +29,7 @@ export { DEFAULT_LIMITS, type ShapeLimits } from './limits';
 
 /** Default hard caps (configurable per call). */
 export const DEFAULT_MAX_BYTES = 500_000_000;
-export const DEFAULT_MAX_ROWS = 2_000_000;
+export const DEFAULT_MAX_ROWS = 10_000_000;
 /** Bytes read and decoded per step. */
 export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
 /** Ragged rows listed individually; more are counted only. */
@@ -42,7 +42,7 @@ export interface ParseOptions {
 	delimiter?: Delimiter;
 	/** Hard cap on file size in bytes (default 500 MB). */
 	maxBytes?: number;
-	/** Hard cap on data rows (default 2,000,000). */
+	/** Hard cap on data rows (default 10,000,000: a 5M-row event export must import, issue 9). */
 	maxRows?: number;
 	/** Bytes per read/decode step (default 4 MiB). */
 	chunkBytes?: number;

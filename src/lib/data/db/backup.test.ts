@@ -5,7 +5,7 @@ import { templateById } from '$lib/model';
 import { openWorkbenchDb } from './index';
 import { decodeBackup, encodeBackup, exportBackup, restoreBackup, type Backup } from './backup';
 import { MARKER_KEY, readMarker, type KeyValueStorage } from './marker';
-import { makeDataset } from './test-helpers';
+import { makeDataset } from './testing/helpers';
 
 function memoryStorage(): KeyValueStorage & { map: Map<string, string> } {
 	const map = new Map<string, string>();

@@ -10,7 +10,7 @@ import {
 	unpackDataset
 } from './chunks';
 import { StorageError } from './errors';
-import { assertSameRows, makeDataset } from './test-helpers';
+import { assertSameRows, makeDataset } from './testing/helpers';
 
 describe('packDataset / unpackDataset', () => {
 	it.each([

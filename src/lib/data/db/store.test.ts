@@ -10,7 +10,7 @@ import { StorageError } from './errors';
 import { openMemoryStore, openWorkbenchDb } from './index';
 import { DB_NAME, DB_VERSION } from './schema';
 import type { TestHooks, WorkbenchStore } from './store';
-import { assertSameRows, makeDataset } from './test-helpers';
+import { assertSameRows, makeDataset } from './testing/helpers';
 
 interface Harness {
 	open(hooks?: TestHooks): Promise<WorkbenchStore>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { scoreAccount, scoreTable, templateById } from '$lib/model';
-import { tableOf } from '$lib/model/test-utils';
+import { tableOf } from '$lib/model/testing/models';
 import type { AccountValues, Model } from '$lib/model/types';
 import { toCsv } from './csv';
 import { driverFinder, driverText, scoredRows } from './scored';

@@ -27,7 +27,7 @@ import {
 	loadPg,
 	loads,
 	withDerived
-} from '../sql/raven-fixture';
+} from '../sql/testing/raven-fixture';
 import { buildDbtPackage, DBT_MODELS } from './package';
 import { unitSample } from './sample';
 import { contractColumns } from './contract';

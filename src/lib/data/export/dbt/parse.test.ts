@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import nodeSqlParser from 'node-sql-parser';
 import { ravenRecipe } from '$lib/sources/test-data';
 import { dialectFor } from '../sql/dialect';
-import { DERIVED, DERIVED_MODEL, loads } from '../sql/raven-fixture';
+import { DERIVED, DERIVED_MODEL, loads } from '../sql/testing/raven-fixture';
 import { buildDbtPackage, DBT_MODELS } from './package';
 import { renderModel } from './dbt-harness';
 

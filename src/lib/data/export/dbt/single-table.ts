@@ -14,6 +14,8 @@ export interface SingleTable {
 	date: string | null;
 	/** Column → type as the dataset holds it. */
 	types: Record<string, PipelineColumnType>;
+	/** Columns to read (default: the model's metric and segment columns). */
+	columns?: readonly string[];
 }
 
 export const SINGLE_SOURCE = 'accounts';
@@ -24,10 +26,12 @@ export function singleTableRecipe(
 	t: SingleTable
 ): { recipe: Recipe; columnTypes: Record<string, Record<string, PipelineColumnType>> } {
 	const columns = [
-		...new Set([
-			...model.dimensions.flatMap((d) => d.metrics.map((m) => m.column)),
-			...(model.segments ? [model.segments.column] : [])
-		])
+		...new Set(
+			t.columns ?? [
+				...model.dimensions.flatMap((d) => d.metrics.map((m) => m.column)),
+				...(model.segments ? [model.segments.column] : [])
+			]
+		)
 	].filter((c) => c !== t.id && c !== t.date);
 	const recipe: Recipe = {
 		schemaVersion: RECIPE_SCHEMA_VERSION,

@@ -18,7 +18,7 @@ import {
 	loadPg,
 	loads,
 	type EngineRow
-} from './raven-fixture';
+} from './testing/raven-fixture';
 
 /** The last day of each month of 2024. */
 const MONTH_ENDS = Array.from({ length: 12 }, (_, m) =>

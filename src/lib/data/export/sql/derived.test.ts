@@ -29,7 +29,7 @@ import {
 	loadPg,
 	loads,
 	withDerived
-} from './raven-fixture';
+} from './testing/raven-fixture';
 
 const MONTH_ENDS = Array.from({ length: 12 }, (_, m) =>
 	new Date(Date.UTC(2024, m + 1, 0)).toISOString().slice(0, 10)

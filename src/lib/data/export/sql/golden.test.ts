@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { templateById, type Model } from '$lib/model';
 import { toSql, type ToSqlOptions } from './to-sql';
 import { DIALECTS, type DialectName } from './dialect';
-import { EDGE_MODEL, TELCO_MODEL } from './fixtures';
+import { EDGE_MODEL, TELCO_MODEL } from './testing/fixtures';
 
 const GOLDEN_DIR = 'tests/golden/sql';
 const UPDATE = process.env.UPDATE_GOLDEN === '1';

@@ -23,8 +23,8 @@ import { ravenRecipe } from '$lib/sources/test-data';
 import { toSql, type ToSqlOptions } from './to-sql';
 import { toPipelineSql } from './pipeline';
 import { DIALECTS, type DialectName } from './dialect';
-import { EDGE_MODEL, TELCO_MODEL } from './fixtures';
-import { DERIVED, DERIVED_MODEL, RAVEN_MODEL, loads } from './raven-fixture';
+import { EDGE_MODEL, TELCO_MODEL } from './testing/fixtures';
+import { DERIVED, DERIVED_MODEL, RAVEN_MODEL, loads } from './testing/raven-fixture';
 
 const parser = new nodeSqlParser.Parser();
 

@@ -17,10 +17,10 @@ import { gatherTable } from '$lib/backtest/asof';
 import { buildFeatureTable } from '$lib/sources/build';
 import { isoDay } from '$lib/sources/grid';
 import { ravenRecipe, ravenSources } from '$lib/sources/test-data';
-import { RAVEN_MODEL as MODEL, loads } from './raven-fixture';
+import { RAVEN_MODEL as MODEL, loads } from './testing/raven-fixture';
 import type { BuiltTable, Recipe } from '$lib/sources/types';
 import { toPipelineSql } from './pipeline';
-import { compareWithEngine, type SqlRow } from './test-harness';
+import { compareWithEngine, type SqlRow } from './testing/harness';
 
 const DATES = ['2023-09-30', '2024-01-31', '2024-06-30', '2024-12-31'];
 const recipe = ravenRecipe({ grid: { kind: 'dates', dates: DATES } });

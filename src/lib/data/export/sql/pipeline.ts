@@ -35,7 +35,7 @@ import { gridDays, dayIso } from '$lib/sources/grid';
 import { dialectFor, num, type Dialect, type DialectName } from './dialect';
 import { scoreStages } from './to-sql';
 import type { SqlColumnType } from './schemes';
-import { derivedStages, type DerivedColumnSql } from './derived';
+import { DATE_COLUMNS, derivedStages, type DerivedColumnSql } from './derived';
 
 /** How a source column is typed in the warehouse. */
 export type PipelineColumnType = 'number' | 'text' | 'boolean' | 'date';
@@ -232,7 +232,9 @@ export function featureStages(
 	else
 		add(
 			'accts',
-			direct.map((s) => `SELECT k AS account_id FROM s${ctx.get(s.name)!.index}`).join('\nUNION\n')
+			direct
+				.map((s) => `SELECT DISTINCT k AS account_id FROM s${ctx.get(s.name)!.index}`)
+				.join('\nUNION\n')
 		);
 	// Resolved rows: direct first, then linked.
 	const valueList = (c: SourceCtx, alias: string) =>
@@ -385,7 +387,15 @@ export function featureStages(
 	for (const c of outCols) columnTypes[c.id] = c.text ? 'text' : 'number';
 	if (o.kind !== 'none') columnTypes.churn_date = columnTypes.churned = 'number';
 	if (!derived.length) return { ctes, columnTypes };
-	const more = derivedStages(d, derived, base, 'features', columnTypes, (e) => dayNum(d, e));
+	// Date columns: the as-of and churn dates, and features passing a date column through.
+	const dates = new Set(DATE_COLUMNS);
+	for (const f of recipe.features)
+		if (
+			(f.kind === 'snapshot' || f.kind === 'account') &&
+			ctx.get(f.source)!.types[f.column] === 'date'
+		)
+			dates.add(f.id);
+	const more = derivedStages(d, derived, base, 'features', columnTypes, (e) => dayNum(d, e), dates);
 	return { ctes: [...ctes, ...more.ctes], columnTypes: more.columnTypes };
 }
 

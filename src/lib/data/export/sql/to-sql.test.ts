@@ -23,7 +23,7 @@ import {
 	type Cells,
 	type ColumnSpec,
 	type SqlRow
-} from './test-harness';
+} from './testing/harness';
 import {
 	EDGE_MODEL,
 	EDGE_SPECS,
@@ -31,7 +31,7 @@ import {
 	TELCO_SPECS,
 	edgeCells,
 	telcoCells
-} from './fixtures';
+} from './testing/fixtures';
 import { sharedDataPath } from '../../../../../tests/shared-data';
 
 const TELCO = sharedDataPath('telco-churn.csv');

@@ -5,7 +5,7 @@
  */
 import type { Model } from '$lib/model/types';
 import { EDGE_MODEL, edgeCells, metric, TIERS } from '$lib/model/engine/testing/edges';
-import type { Cells, ColumnSpec } from './test-harness';
+import type { Cells, ColumnSpec } from './harness';
 
 /** Every scheme, every missing policy, percentile by portfolio and by segment, two overrides. */
 export const TELCO_MODEL: Model = {

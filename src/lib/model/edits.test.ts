@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Model } from '$lib/model/types';
+import type { Model } from './types';
 import {
 	addDimension,
 	addMetric,
@@ -27,7 +27,7 @@ import {
 	updateMetric,
 	updateTier,
 	weightShares
-} from './model-edits';
+} from './edits';
 
 const base: Model = {
 	schemaVersion: 1,

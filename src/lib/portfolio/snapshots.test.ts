@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-	groupSnapshots,
-	historyByMonth,
-	metricChange,
-	monthOf,
-	scoreDrops
-} from './portfolio-stats';
-import { isoToEpochDay } from '$lib/data/dataset';
+import { groupSnapshots, historyByMonth, metricChange, monthOf, scoreDrops } from './snapshots';
 
-const d = (iso: string) => isoToEpochDay(iso);
+/** Days since 1970-01-01 (UTC), as the dataset stores dates. */
+const d = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 // Rows out of order on purpose: A has Jan, Mar, Feb; B has Feb only.
 const ids = ['A', 'B', 'A', 'A'];
 const dates = Float64Array.from([

@@ -1,6 +1,6 @@
 /** Builders for engine tests: small models and column tables from plain rows. */
-import { DEFAULT_TIERS } from './templates';
-import type { Column, ColumnTable, Dimension, Metric, Model, Scheme } from './types';
+import { DEFAULT_TIERS } from '../templates';
+import type { Column, ColumnTable, Dimension, Metric, Model, Scheme } from '../types';
 
 /** A metric reading column `id`, linear 0→100 higher-is-better unless overridden. */
 export function metric(id: string, over: Partial<Metric> = {}): Metric {

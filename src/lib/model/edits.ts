@@ -14,7 +14,7 @@ import type {
 	SchemeKind,
 	SegmentOverride,
 	Tier
-} from '$lib/model/types';
+} from './types';
 
 /** All ids in use (dimensions and metrics share one namespace). */
 function usedIds(model: Model): Set<string> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupSnapshots } from './portfolio-stats';
-import { accountFlagMasks, FLAG_BITS, filterAndSort, type ViewOptions } from './portfolio-view';
+import { groupSnapshots } from './snapshots';
+import { accountFlagMasks, FLAG_BITS, filterAndSort, type ViewOptions } from './view';
 
 const s = groupSnapshots(['c', 'a', 'b', 'd'], null);
 const r = {

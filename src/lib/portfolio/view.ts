@@ -2,7 +2,7 @@
  * Pure helpers for the portfolio's account list: per-account flag bitmasks and the filtered,
  * sorted list of account indices. Typed arrays in and out; no DOM, no Svelte.
  */
-import type { Snapshots } from './portfolio-stats';
+import type { Snapshots } from './snapshots';
 
 /** Flags an account can carry, as bits. */
 export const FLAG_BITS = {

@@ -13,8 +13,8 @@ import { gatherTable } from '$lib/backtest/asof';
 import { isoDay } from '$lib/sources/grid';
 import { RAVENSTACK, ravenRaw } from '$lib/sources/test-data';
 import type { BuiltTable } from '$lib/sources/types';
-import type { PipelineColumnType } from './pipeline';
-import type { DerivedColumnSql } from './derived';
+import type { PipelineColumnType } from '../pipeline';
+import type { DerivedColumnSql } from '../derived';
 import { deriveColumn } from '$lib/data/derive';
 import type { ColumnInfo, Dataset } from '$lib/data/dataset';
 

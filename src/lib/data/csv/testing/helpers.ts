@@ -1,13 +1,13 @@
 /** Test helpers for the CSV layer (imported by *.test.ts only). */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCsv, type CsvSource, type ParseOptions, type ParseResult } from './parse';
+import { parseCsv, type CsvSource, type ParseOptions, type ParseResult } from '../parse';
 
 /** Committed fixture bytes from tests/e2e/fixtures/csv/. */
 export function fixture(name: string): Uint8Array<ArrayBuffer> {
 	return new Uint8Array(
 		readFileSync(
-			fileURLToPath(new URL(`../../../../tests/e2e/fixtures/csv/${name}`, import.meta.url))
+			fileURLToPath(new URL(`../../../../../tests/e2e/fixtures/csv/${name}`, import.meta.url))
 		)
 	);
 }
