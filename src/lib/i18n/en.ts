@@ -145,7 +145,7 @@ export const en = {
 	'ws.setup.started': 'Round started with {n} accounts.',
 	'ws.setup.linkTitle': 'Participants’ link',
 	'ws.setup.linkIntro':
-		'Send this link to participants (chat, e-mail or a QR code made from it). It holds the cards only, in the part of the address that is never sent to a server. On a shared screen, open it here and add each person’s answers in turn.',
+		'Send this link to participants by chat or e-mail, or show the QR code below for their phones’ cameras. It holds the cards only, in the part of the address that is never sent to a server. On a shared screen, open it here and add each person’s answers in turn.',
 	'ws.setup.link': 'Link for participants',
 	'ws.setup.copyLink': 'Copy link',
 	'ws.setup.rateHere': 'Rate on this screen',
@@ -179,6 +179,32 @@ export const en = {
 	'ws.answers.list': 'Participants',
 	'ws.answers.remove': 'Remove {name}’s answers',
 	'ws.answers.none': 'No answers yet.',
+
+	'ws.qr.round':
+		'QR code holding the participants’ round link (the same as in the text box): scan it with a phone’s camera to open the round.',
+	'ws.qr.roundCaption': 'Scan with a phone’s camera to open the round.',
+	'ws.qr.answer':
+		'QR code holding the link to your answers (the same as in the text box): the facilitator scans it to add them.',
+	'ws.qr.answerCaption': 'Show this to the facilitator’s camera, or send the code.',
+	'ws.qr.tooLong':
+		'This link is too long for a QR code that a camera could read: send it as text instead.',
+
+	'ws.scan.open': 'Scan a participant’s code',
+	'ws.scan.title': 'Scan an answer QR code',
+	'ws.scan.intro':
+		'Hold the participant’s answer QR code up to the camera. The answers are added as soon as the code is read, exactly as if it had been pasted.',
+	'ws.scan.video': 'Camera view',
+	'ws.scan.starting': 'Opening the camera…',
+	'ws.scan.looking': 'Looking for a QR code…',
+	'ws.scan.close': 'Close the camera',
+	'ws.scan.denied':
+		'The camera could not be used: permission was refused. Paste the answer code instead, or allow the camera in the browser’s site settings.',
+	'ws.scan.noCamera': 'No camera was found on this device. Paste the answer code instead.',
+	'ws.scan.failed': 'The camera could not be started. Paste the answer code instead.',
+	'ws.scan.notAnswer':
+		'That QR code is not a workshop answer code. Ask the participant for the QR code under their answer link.',
+	'ws.scan.roundLink':
+		'That QR code is the participants’ round link, not an answer. Scan the code a participant shows after making their answer code.',
 
 	'ws.results.title': 'The room and the data',
 	'ws.results.needTwo': 'Agreement needs answers from at least two participants.',
