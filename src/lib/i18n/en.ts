@@ -282,6 +282,9 @@ export const en = {
 	'nd.opening': 'Opening saved data…',
 	'nd.none': 'No dataset is loaded yet. Import one on the',
 	'nd.none2': 'screen (the sample portfolio loads on first open).',
+	'nd.rawExports': 'Open the sample as raw exports',
+	'nd.rawExportsWhy':
+		'Five raw files (accounts, subscriptions, weekly usage, tickets, churn log) and a recipe that builds the table from them, on the Data screen.',
 	'pf.scoring': 'Scoring…',
 	'pf.accounts': '{n} accounts',
 	'pf.latestSnapshot': ', latest snapshot of each',

@@ -289,6 +289,9 @@ export const ja: Record<MessageKey, string> = {
 	'nd.opening': '保存済みデータを開いています…',
 	'nd.none': 'データセットがまだ読み込まれていません。',
 	'nd.none2': '画面で取り込んでください（サンプルのポートフォリオは初回に読み込まれます）。',
+	'nd.rawExports': 'サンプルを元のエクスポートとして開く',
+	'nd.rawExportsWhy':
+		'5つの元ファイル（アカウント、契約、週次利用、チケット、解約ログ）と、そこから表を作るレシピを「データ」画面で開きます。',
 	'pf.scoring': 'スコア計算中…',
 	'pf.accounts': '{n} 件のアカウント',
 	'pf.latestSnapshot': '（各アカウントの最新スナップショット）',
