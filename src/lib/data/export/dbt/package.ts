@@ -311,21 +311,57 @@ function schemaYml(input: DbtPackageInput): string {
 	const s = input.sample;
 	if (s && s.given.length) {
 		L.push('', 'unit_tests:');
-		L.push('  - name: hsw_scores_match_the_workbench');
-		L.push(
-			`    description: ${yq(`Rows scored by Health Score Workbench on ${s.given.length} of your accounts: ${[...new Set(s.why)].join('; ')}. The warehouse must give the same score (to the last digit), shown score, tier and top driver.`)}`
+		for (const t of s.stages)
+			unitTest(
+				L,
+				`${t.model}_match_the_workbench`,
+				`${t.model} computed by Health Score Workbench on ${t.given.length} rows of your accounts: ${t.about}. The warehouse must give the same values, to the last digit.`,
+				t.model,
+				t.input,
+				t.given,
+				t.expect
+			);
+		unitTest(
+			L,
+			'hsw_scores_match_the_workbench',
+			`Rows scored by Health Score Workbench on ${s.given.length} of your accounts: ${[...new Set(s.why)].join('; ')}. The warehouse must give the same score (to the last digit), shown score, tier and top driver.`,
+			'hsw_scores',
+			'hsw_dimension_scores',
+			s.given,
+			s.expect
 		);
-		L.push('    model: hsw_scores');
-		L.push('    given:');
-		L.push("      - input: ref('hsw_dimension_scores')");
-		L.push('        rows:');
-		// One JSON object per row (JSON is valid YAML); numbers at full precision.
-		for (const r of s.given) L.push(`          - ${JSON.stringify(r)}`);
-		L.push('    expect:');
-		L.push('      rows:');
-		for (const r of s.expect) L.push(`        - ${JSON.stringify(r)}`);
 	}
 	return L.join('\n') + '\n';
+}
+
+/**
+ * A unit test row as one line of YAML (JSON is valid YAML). Whole numbers stay numbers; other
+ * numbers are written as quoted text with all their digits, which dbt casts to the column's
+ * type: DuckDB reads a bare literal such as 0.00010294633015765149 as a DECIMAL and converts
+ * that to a double one unit in the last place away (9 of 3,000 random scores in our test),
+ * while text cast to a double is correctly rounded.
+ */
+function fixtureRow(r: Record<string, string | number | null>): string {
+	const out: Record<string, string | number | null> = {};
+	for (const [k, v] of Object.entries(r))
+		out[k] = typeof v === 'number' && !Number.isSafeInteger(v) ? String(v) : v;
+	return JSON.stringify(out);
+}
+
+function unitTest(
+	L: string[],
+	name: string,
+	description: string,
+	model: string,
+	input: string,
+	given: readonly Record<string, string | number | null>[],
+	expect: readonly Record<string, string | number | null>[]
+): void {
+	L.push(`  - name: ${name}`, `    description: ${yq(description)}`, `    model: ${model}`);
+	L.push('    given:', `      - input: ref('${input}')`, '        rows:');
+	for (const r of given) L.push(`          - ${fixtureRow(r)}`);
+	L.push('    expect:', '      rows:');
+	for (const r of expect) L.push(`        - ${fixtureRow(r)}`);
 }
 
 function readme(input: DbtPackageInput, tableOf: (name: string) => string): string {
@@ -365,8 +401,12 @@ so history is rebuilt as it would have been scored then.
 - Contract on \`hsw_scores\` (column names and types enforced).
 - \`not_null\` on account and date; \`accepted_values\` on tier (${model.tiers.map((t) => t.name).join(', ')}${model.segments?.overrides.some((o) => o.tiers) ? ' and the segment tiers' : ''}); one row per
   account and date; scores between 0 and 100 (\`tests/\`).
-- Unit test \`hsw_scores_match_the_workbench\`: rows scored in the browser on a sample of your own
-  accounts (not scored, exact tier boundaries, missing dimensions) must come out identical.
+- Unit tests, one per stage model (\`<model>_match_the_workbench\`): rows computed in the browser on
+  a sample of your own accounts (not scored, exact tier boundaries, missing values) must come out
+  identical: the derived metrics from the features, each metric's points from the derived metrics
+  (percentiles rank within the rows given), dimension scores from the points, and score, shown
+  score, tier and top driver from the dimension scores. Fractional numbers are written as quoted
+  text so that every warehouse reads them to the last digit.
 
 ## Output contract (\`hsw_scores\`)
 
