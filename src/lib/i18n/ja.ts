@@ -3,8 +3,10 @@
  * `messages.test.ts` fails on empty text or different `{placeholders}`.
  */
 import type { MessageKey } from './en';
+import { dataJa } from './catalog/data';
 
 export const ja: Record<MessageKey, string> = {
+	...dataJa,
 	'app.name': 'ヘルススコア・ワークベンチ',
 	'app.skip': '本文へ移動',
 	'app.screens': '画面',
