@@ -4,9 +4,11 @@
  * Keys: `app.*` shell, `nav.*` screen names, `ws.*` workshop.
  */
 import { dataEn } from './catalog/data';
+import { sourcesEn } from './catalog/sources';
 
 export const en = {
 	...dataEn,
+	...sourcesEn,
 	'app.name': 'Health Score Workbench',
 	'app.skip': 'Skip to content',
 	'app.screens': 'Screens',

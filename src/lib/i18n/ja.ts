@@ -4,9 +4,11 @@
  */
 import type { MessageKey } from './en';
 import { dataJa } from './catalog/data';
+import { sourcesJa } from './catalog/sources';
 
 export const ja: Record<MessageKey, string> = {
 	...dataJa,
+	...sourcesJa,
 	'app.name': 'ヘルススコア・ワークベンチ',
 	'app.skip': '本文へ移動',
 	'app.screens': '画面',
