@@ -3,7 +3,12 @@
  * so, and `messages.test.ts` checks non-empty text and the same `{placeholders}`).
  * Keys: `app.*` shell, `nav.*` screen names, `ws.*` workshop.
  */
+import { dataEn } from './catalog/data';
+import { sourcesEn } from './catalog/sources';
+
 export const en = {
+	...dataEn,
+	...sourcesEn,
 	'app.name': 'Health Score Workbench',
 	'app.skip': 'Skip to content',
 	'app.screens': 'Screens',

@@ -3,8 +3,12 @@
  * `messages.test.ts` fails on empty text or different `{placeholders}`.
  */
 import type { MessageKey } from './en';
+import { dataJa } from './catalog/data';
+import { sourcesJa } from './catalog/sources';
 
 export const ja: Record<MessageKey, string> = {
+	...dataJa,
+	...sourcesJa,
 	'app.name': 'ヘルススコア・ワークベンチ',
 	'app.skip': '本文へ移動',
 	'app.screens': '画面',
