@@ -3,8 +3,12 @@
  * `messages.test.ts` fails on empty text or different `{placeholders}`.
  */
 import type { MessageKey } from './en';
+import { dataJa } from './catalog/data';
+import { sourcesJa } from './catalog/sources';
 
 export const ja: Record<MessageKey, string> = {
+	...dataJa,
+	...sourcesJa,
 	'app.name': 'ヘルススコア・ワークベンチ',
 	'app.skip': '本文へ移動',
 	'app.screens': '画面',
@@ -289,6 +293,13 @@ export const ja: Record<MessageKey, string> = {
 	'nd.opening': '保存済みデータを開いています…',
 	'nd.none': 'データセットがまだ読み込まれていません。',
 	'nd.none2': '画面で取り込んでください（サンプルのポートフォリオは初回に読み込まれます）。',
+	'sx.title': 'サンプルで一連の流れを試す',
+	'sx.intro':
+		'サンプルのポートフォリオを、チームの元のエクスポートとして開きます：アカウント一覧、契約、週次利用、サポートチケット、解約ログ（CSVファイル5つ、約9 MB、このときだけ取得）と、そこからモデル用の表を作るレシピです。あなたのファイルと同じように取り込み、レシピで表を作ります：下のソース、キー、孤立行を確認し、続いてモデル、ポートフォリオ、バックテストの画面へ。',
+	'sx.replaces': 'モデルのレシピを置き換えます（元に戻すで戻せます）。',
+	'nd.rawExports': 'サンプルを元のエクスポートとして開く',
+	'nd.rawExportsWhy':
+		'5つの元ファイル（アカウント、契約、週次利用、チケット、解約ログ）と、そこから表を作るレシピを「データ」画面で開きます。',
 	'pf.scoring': 'スコア計算中…',
 	'pf.accounts': '{n} 件のアカウント',
 	'pf.latestSnapshot': '（各アカウントの最新スナップショット）',

@@ -272,6 +272,46 @@ describe('the dbt package', () => {
 		expect(derived.expect.some((r) => DERIVED.some((x) => r[x.name] === null))).toBe(true);
 	});
 
+	it('says plainly where a warehouse may differ in the last digit, and leaves those columns out of the unit test', () => {
+		// Floating-point addition depends on the order: why unordered window sums are at risk.
+		expect(0.1 + 0.2 + 0.3).not.toBe(0.1 + (0.2 + 0.3));
+		const risky = ['errors_sum_100d', 'csat_mean_95d', 'errors_per_tenure'];
+		for (const dialect of ['snowflake', 'bigquery', 'databricks', 'redshift'] as const) {
+			const other = buildDbtPackage({
+				model: MODEL,
+				recipe,
+				dialect,
+				derived: DERIVED,
+				sample,
+				generatedAt: '2026-11-30'
+			});
+			const header = other.get('models/hsw_derived_metrics.sql')!.split('\nWITH\n')[0]!;
+			const readme = other.get('README.md')!;
+			for (const text of [header, readme]) {
+				expect(text).toContain(`${dialect} adds the values of a rolling window in its own order`);
+				expect(text).toContain(
+					`so ${risky.join(', ')} may differ from the workbench in the last digit`
+				);
+			}
+			expect(readme).toContain('**Last digit.**');
+			const t = unitTests(other.get('models/schema.yml')!).find(
+				(x) => x.model === 'hsw_derived_metrics'
+			)!;
+			for (const r of t.expect) {
+				for (const c of risky) expect(r).not.toHaveProperty(c);
+				expect(r).toHaveProperty('months_used_120d');
+				expect(r).toHaveProperty('tickets_per_use');
+			}
+		}
+		// PostgreSQL and DuckDB add by date: no warning, every derived column tested.
+		expect(files.get('README.md')).not.toContain('Last digit');
+		expect(files.get('models/hsw_derived_metrics.sql')).not.toContain('its own order');
+		const t = unitTests(files.get('models/schema.yml')!).find(
+			(x) => x.model === 'hsw_derived_metrics'
+		)!;
+		for (const c of risky) expect(t.expect[0]).toHaveProperty(c);
+	});
+
 	it('zips under one folder; the zip reads back to the same files', () => {
 		const zip = zipPackage('hsw_ravenstack', files);
 		const back = unzipSync(zip);
