@@ -3,7 +3,10 @@
  * so, and `messages.test.ts` checks non-empty text and the same `{placeholders}`).
  * Keys: `app.*` shell, `nav.*` screen names, `ws.*` workshop.
  */
+import { modelEn } from './catalog/model';
+
 export const en = {
+	...modelEn,
 	'app.name': 'Health Score Workbench',
 	'app.skip': 'Skip to content',
 	'app.screens': 'Screens',

@@ -3,8 +3,10 @@
  * `messages.test.ts` fails on empty text or different `{placeholders}`.
  */
 import type { MessageKey } from './en';
+import { modelJa } from './catalog/model';
 
 export const ja: Record<MessageKey, string> = {
+	...modelJa,
 	'app.name': 'ヘルススコア・ワークベンチ',
 	'app.skip': '本文へ移動',
 	'app.screens': '画面',
