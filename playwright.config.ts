@@ -6,7 +6,17 @@ import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.mjs';
  * http://localhost so storage APIs see a secure context. Chromium: $PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH,
  * else Debian's /usr/bin/chromium when present, else Playwright's own download.
  */
-const PORT = Number(process.env.E2E_PORT ?? 4173);
+/**
+ * Port of the test server: $E2E_PORT, else 4173 in CI, else a port derived from this checkout's
+ * path — a local run may reuse a server it finds on its port, so two checkouts testing at once
+ * must not find each other's (a test would pass against the other checkout's code).
+ */
+function checkoutPort(): number {
+	let h = 0;
+	for (const ch of process.cwd()) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+	return 4200 + (h % 2000);
+}
+const PORT = Number(process.env.E2E_PORT ?? (process.env.CI ? 4173 : checkoutPort()));
 
 export default defineConfig({
 	testDir: 'tests/e2e',

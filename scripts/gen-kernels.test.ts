@@ -13,5 +13,7 @@ describe('node scripts/gen-kernels.mjs', () => {
 		expect(text).toBe(readFileSync(TARGET, 'utf8'));
 		// One kernel per arity and loop, no more.
 		expect(text.match(/^function (metrics|chunk)[1-4]\(/gm)).toHaveLength(8);
+		// The row loops the account pass calls are generated too (no hand-written copy of a step).
+		expect(text.match(/^export function (countBlock|summaryRows)\(/gm)).toHaveLength(2);
 	});
 });

@@ -212,7 +212,10 @@ function fix1(x) {
 
 /**
  * Generate the portfolio. Returns the CSV text (LF line ends, header first, rows ordered by
- * snapshot date then account id) and summary statistics.
+ * snapshot date then account id), summary statistics, and `world`: per account the simulated
+ * facts behind its rows (ids, contract, churn, expansion, and every simulated month's values,
+ * burn-in months included) from which sample-exports.mjs draws the raw exports. Recording the
+ * world draws no random numbers, so the CSV is unchanged by it.
  * @param {{ seed?: number, accounts?: number, months?: number, startYear?: number, startMonth?: number }} [opts]
  */
 export function generatePortfolio(opts = {}) {
@@ -255,6 +258,8 @@ export function generatePortfolio(opts = {}) {
 	const idSet = new Set();
 	const nameSet = new Set();
 	const rows = [];
+	/** Per account, the simulated world the CSV is drawn from (for the raw exports). */
+	const world = [];
 	const stats = { accounts, churned: 0, expanded: 0, rows: 0 };
 	const BURN = 3; // months simulated before an account's first snapshot (for the 60-day trend)
 
@@ -351,6 +356,8 @@ export function generatePortfolio(opts = {}) {
 		const last = churnMonth >= 0 ? (churnDay === 1 ? churnMonth - 1 : churnMonth) : months - 1;
 		const logins = new Map();
 		const out = [];
+		/** Month m → the simulated values (burn-in months too): what the raw exports are drawn from. */
+		const monthly = new Map();
 
 		for (let m = first; m <= last; m++) {
 			const e = he(m);
@@ -380,6 +387,7 @@ export function generatePortfolio(opts = {}) {
 			const escalations = poisson(seg.esc * Math.exp(-0.4 - 0.9 * e));
 			const onboarding = !preExisting && m - join < 4 ? (m - join + 1) / 4 : 1;
 			const adoption = clamp(adoptBase * onboarding + 10 * (e - mu) + 3 * normal(), 1, 99);
+			monthly.set(m, { seats, active, logins: lg, tickets, escalations, adoption, daysLate });
 			if (m < join) continue; // burn-in months: simulated, not emitted
 
 			const prev = logins.get(m - 2);
@@ -412,6 +420,22 @@ export function generatePortfolio(opts = {}) {
 		const churned = churnMonth >= 0;
 		const expanded = expansionMonth >= 0;
 		if (out.length === 0) continue;
+		world.push({
+			id,
+			name,
+			segment: seg.name,
+			preExisting,
+			join,
+			renewDay,
+			renewPhase,
+			price,
+			churnMonth,
+			churnDay,
+			expansionMonth,
+			expansionDay,
+			last,
+			monthly
+		});
 		stats.rows += out.length;
 		if (churned) stats.churned++;
 		if (expanded) stats.expanded++;
@@ -428,5 +452,5 @@ export function generatePortfolio(opts = {}) {
 		x[3] < y[3] ? -1 : x[3] > y[3] ? 1 : x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0
 	);
 	const csv = [HEADER.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n';
-	return { csv, stats };
+	return { csv, stats, world, months, startYear, startMonth };
 }

@@ -21,6 +21,9 @@ async function calculatorStates(page: Page, label: string): Promise<void> {
 }
 
 test.describe('accessibility (axe, WCAG 2.2 AA)', () => {
+	// Four axe passes per calculator test: about a minute on a loaded 2-core machine.
+	test.describe.configure({ timeout: 180_000 });
+
 	test('calculator, light', async ({ page }) => {
 		await calculatorStates(page, 'light');
 	});

@@ -46,6 +46,20 @@ test.describe('actions & export screen', () => {
 		expect(header.slice(0, 4)).toEqual(['account_id', 'score', 'shown', 'tier']);
 		expect(header.slice(-2)).toEqual(['flags', 'top_driver']);
 		expect(rows.length - 1).toBe(accounts);
+		// The companion legend names every column of that header, in order, in words.
+		const legend = parseCsv(await a.downloadText('Download column legend'));
+		expect(legend[0]).toEqual(['column', 'name', 'meaning']);
+		expect(legend.slice(1).map((r) => r[0])).toEqual(header);
+		const dims = defaultModel().dimensions;
+		for (const d of dims) {
+			const line = legend.find((r) => r[0] === `dim_${d.id}`);
+			expect(line?.[1], `legend of dim_${d.id}`).toBe(d.name);
+		}
+		await page.getByText('Columns of the scored CSV', { exact: true }).click();
+		await expect(
+			page.getByRole('row', { name: new RegExp(`dim_${dims[0]!.id} Score of the dimension`) })
+		).toBeVisible();
+		await expectNoViolations(page, 'scored CSV legend open');
 
 		// Full-precision scores equal the engine's on each account's latest snapshot.
 		const { table, latest } = sampleTable();

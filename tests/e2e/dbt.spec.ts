@@ -1,6 +1,6 @@
 // dbt package from the Actions screen, through the real UI: the explanation is shown, the
 // package downloads as a zip whose files are the expected ones (one model per stage, sources,
-// schema with the contract and a unit test carrying rows scored here), and the screen is axe-clean.
+// schema with the contract and a unit test per stage carrying rows computed here), and the screen is axe-clean.
 import { expect, test } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
 import { ActionsPage } from './pages/actions';
@@ -40,6 +40,13 @@ test('the Actions screen offers the dbt package; the zip lists the expected file
 	expect(schema).toContain('enforced: true');
 	expect(schema).toContain('unit_tests:');
 	expect(schema.match(/^ {10}- \{"account_id"/gm)?.length ?? 0).toBeGreaterThan(0);
+	// One unit test per stage model, each given its input model's rows.
+	for (const [model, input] of [
+		['hsw_metric_points', 'hsw_derived_metrics'],
+		['hsw_dimension_scores', 'hsw_metric_points'],
+		['hsw_scores', 'hsw_dimension_scores']
+	])
+		expect(schema).toContain(`    model: ${model}\n    given:\n      - input: ref('${input}')`);
 	expect(strFromU8(zip[`${folder}/models/hsw_features.sql`]!)).toContain(
 		"{{ source('hsw_raw', 'accounts') }}"
 	);

@@ -1,7 +1,8 @@
 // Sources end to end: ravenstack's five raw exports imported through the wizard → a recipe
 // (links, as-of grid, churn-log outcome, a feature added in the form) → Build table → the model's
 // metrics from the features → Portfolio drill-down with raw feature values checked against a
-// count made here from the CSV files → a backtest over several as-of dates; axe on each screen.
+// count made here from the CSV files → a backtest over several as-of dates → every Validation
+// part on the built table; axe on each screen.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { hasSharedData } from '../shared-data';
 import { DataPage } from './pages/data';
 import { BacktestPage } from './pages/backtest';
 import { expectNoViolations } from './pages/axe';
+import { ValidationPage } from './pages/validation';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DATA = resolve(HERE, '../../../shared/data');
@@ -39,7 +41,7 @@ test('ravenstack exports → recipe → built table → model, portfolio and bac
 }) => {
 	// Skips on a laptop without ../shared/data; throws in CI (hasSharedData).
 	test.skip(!hasSharedData('ravenstack-accounts.csv'), 'shared/data missing');
-	test.setTimeout(300_000);
+	test.setTimeout(420_000);
 	const data = new DataPage(page);
 	await data.goto();
 	await data.waitForBoot();
@@ -161,4 +163,53 @@ test('ravenstack exports → recipe → built table → model, portfolio and bac
 	expect(auc).toBeGreaterThan(0.2);
 	expect(auc).toBeLessThan(0.8);
 	await expectNoViolations(page, 'backtest on the built table');
+
+	// --- validation on the built table: every part shows, its export agrees with the screen ---
+	await nav(page, 'Validation');
+	const v = new ValidationPage(page);
+	await v.waitForResult();
+	for (const name of [
+		'Ready to ship?',
+		'Survival by tier',
+		'Lead time: how early the warning came',
+		'Signal register',
+		'Weight robustness',
+		'Drift between two dates',
+		'Missing data',
+		'Money: ARR at risk'
+	])
+		await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+	// The survival curves start from the accounts scored at the as-of date: at most the 500
+	// accounts, more than the churners among them; one register row per model metric.
+	const atRisk = (await page.getByTestId('survival-n').allInnerTexts()).map((x) =>
+		Number(x.replace(/,/g, ''))
+	);
+	const events = (await page.getByTestId('survival-events').allInnerTexts()).map((x) =>
+		Number(x.replace(/,/g, ''))
+	);
+	const scored = atRisk.reduce((a, b) => a + b, 0);
+	expect(scored).toBeGreaterThan(100);
+	expect(scored).toBeLessThanOrEqual(500);
+	expect(events.reduce((a, b) => a + b, 0)).toBeLessThan(scored);
+	const c = await v.num('c-index');
+	expect(c).toBeGreaterThan(0);
+	expect(c).toBeLessThan(1);
+	const signalIds = await page
+		.getByTestId('signal-row')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+	expect(signalIds).toEqual(expect.arrayContaining(['support_tickets_90d']));
+	await expect(page.getByTestId('lead-row')).toHaveCount(3);
+	const json = await v.download(page.getByRole('button', { name: 'Download everything (JSON)' }));
+	const doc = JSON.parse(json.text) as {
+		kind: string;
+		dataset: string;
+		survival: { concordance: { c: number }; tiers: { km: { n: number } }[] };
+		signals: unknown[];
+	};
+	expect(doc.kind).toBe('health-score-validation');
+	expect(doc.dataset).toContain('Built from sources');
+	expect(doc.survival.concordance.c).toBe(c);
+	expect(doc.survival.tiers.map((t) => t.km.n)).toEqual(atRisk);
+	expect(doc.signals).toHaveLength(signalIds.length);
+	await expectNoViolations(page, 'validation on the built table');
 });

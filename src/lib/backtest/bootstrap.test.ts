@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { benchBacktest } from './testing/fixture';
-import { bootstrapAuc, bootstrapAucDifference, quantileSorted } from './bootstrap';
+import {
+	aucResamples,
+	bootstrapAuc,
+	bootstrapAucDifference,
+	intervalFromResamples,
+	quantileSorted,
+	sortedCodes
+} from './bootstrap';
+import { groupByScore } from './groups';
 import { rocAuc } from './metrics';
+import { fillPoisson1, mulberry32, uniform } from './rng';
 
 const data = benchBacktest(4000, 11);
 
@@ -48,6 +57,102 @@ describe('bootstrapAuc', () => {
 		// P(a resample keeps both rows) = (1 − e^−1)^2 ≈ 0.40
 		expect(r.degenerate).toBeGreaterThan(80);
 		expect(r.degenerate).toBeLessThan(160);
+	});
+});
+
+/**
+ * The bootstrap as it was written before the fused pass (kept here as the reference): rows laid
+ * out in score order, a Uint8Array of Poisson counts filled per resample from one continuing
+ * mulberry32 stream, then a grouped weighted Mann–Whitney pass.
+ */
+function referenceResamples(scores: Float64Array, labels: Uint8Array, seed: number, B: number) {
+	const g = groupByScore(scores, labels);
+	const n = g.positives + g.negatives;
+	const y = new Uint8Array(n);
+	const end = new Uint8Array(n);
+	let r = 0;
+	for (let k = 0; k < g.count; k++) {
+		for (let c = 0; c < g.pos[k]!; c++) y[r++] = 1;
+		r += g.neg[k]!;
+		end[r - 1] = 1;
+	}
+	const w = new Uint8Array(n);
+	const state = Uint32Array.of(seed >>> 0);
+	const out = new Float64Array(B);
+	for (let b = 0; b < B; b++) {
+		fillPoisson1(w, state);
+		let negBefore = 0;
+		let twice = 0;
+		let Wp = 0;
+		let gp = 0;
+		let gn = 0;
+		for (let i = 0; i < n; i++) {
+			gp += w[i]! * y[i]!;
+			gn += w[i]! - w[i]! * y[i]!;
+			if (end[i] === 1) {
+				twice += gp * (2 * negBefore + gn);
+				negBefore += gn;
+				Wp += gp;
+				gp = 0;
+				gn = 0;
+			}
+		}
+		out[b] = Wp === 0 || negBefore === 0 ? NaN : 1 - twice / (2 * Wp * negBefore);
+	}
+	return { g, out };
+}
+
+/** Scores with many ties (rounded to whole points), some NaN, odd length, 3 label values. */
+function tiedData(n: number, seed: number) {
+	const rng = mulberry32(seed);
+	const scores = new Float64Array(n);
+	const labels = new Uint8Array(n);
+	for (let i = 0; i < n; i++) {
+		const u = uniform(rng);
+		scores[i] = uniform(rng) < 0.03 ? NaN : Math.round(100 * u);
+		labels[i] = uniform(rng) < 0.02 ? 2 : uniform(rng) < 0.6 - 0.4 * u ? 1 : 0;
+	}
+	return { scores, labels };
+}
+
+describe('bootstrap resamples (fused pass, seekable stream)', () => {
+	const cases: [string, Float64Array, Uint8Array][] = [
+		['distinct scores', data.score, data.labels],
+		[
+			'many ties, NaN scores, odd n',
+			...(Object.values(tiedData(3001, 4)) as [Float64Array, Uint8Array])
+		],
+		['two rows', Float64Array.from([1, 2]), Uint8Array.from([1, 0])],
+		['one row', Float64Array.from([5]), Uint8Array.from([1])]
+	];
+	it.each(cases)('%s: every resampled AUC equals the old path bit for bit', (_name, s, y) => {
+		for (const seed of [0, 42, 0xffffffff]) {
+			const ref = referenceResamples(s, y, seed, 120);
+			const got = aucResamples(sortedCodes(ref.g), seed, 0, 120);
+			expect(Array.from(got)).toEqual(Array.from(ref.out));
+		}
+	});
+
+	it('any split of the resamples gives the same numbers as one sequential stream', () => {
+		const { scores, labels } = tiedData(2001, 9);
+		const code = sortedCodes(groupByScore(scores, labels));
+		const whole = aucResamples(code, 7, 0, 200);
+		const parts = [
+			aucResamples(code, 7, 0, 63),
+			aucResamples(code, 7, 63, 150),
+			aucResamples(code, 7, 150, 200)
+		];
+		const joined = new Float64Array(200);
+		joined.set(parts[0]!, 0);
+		joined.set(parts[1]!, 63);
+		joined.set(parts[2]!, 150);
+		expect(Array.from(joined)).toEqual(Array.from(whole));
+		// the interval does not depend on the order the parts come back in
+		const shuffled = new Float64Array(200);
+		shuffled.set(parts[2]!, 0);
+		shuffled.set(parts[0]!, 50);
+		shuffled.set(parts[1]!, 113);
+		expect(intervalFromResamples(0.5, shuffled, 7)).toEqual(intervalFromResamples(0.5, whole, 7));
 	});
 });
 

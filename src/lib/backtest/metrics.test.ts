@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { sharedDataPath } from '../../../tests/shared-data';
 import { describe, expect, it } from 'vitest';
 import { groupByScore } from './groups';
-import { rocAnalysis, rocAuc } from './metrics';
+import { aucFromGroups, rocAnalysis, rocAuc } from './metrics';
+import { mulberry32, uniform } from './rng';
 
 const f = (a: number[]) => Float64Array.from(a);
 const u = (a: number[]) => Uint8Array.from(a);
@@ -130,3 +131,44 @@ describe('sort-based AUC = brute force on telco-churn.csv', () => {
 		expect(fast).toBeGreaterThan(0.7);
 	});
 });
+
+describe('rocAuc without groups = the grouped path, to the last bit', () => {
+	/** Scores drawn from `levels` distinct values (ties), ±0, some NaN and unlabelled rows. */
+	function data(n: number, levels: number, seed: number) {
+		const rng = mulberry32(seed);
+		const s = new Float64Array(n);
+		const y = new Uint8Array(n);
+		for (let i = 0; i < n; i++) {
+			const h = uniform(rng);
+			const r = uniform(rng);
+			s[i] = r < 0.02 ? NaN : r < 0.04 ? -0 : r < 0.06 ? 0 : Math.floor(h * levels) / 7 - 3;
+			y[i] = uniform(rng) < 0.01 ? 9 : uniform(rng) < 0.7 - 0.5 * h ? 1 : 0;
+		}
+		return { s, y };
+	}
+	it.each([
+		['heavy ties', 5_000, 40],
+		['few ties', 5_000, 1e9],
+		['one value', 300, 1]
+	])('%s', (_name, n, levels) => {
+		for (const seed of [1, 2, 3]) {
+			const { s, y } = data(n, levels, seed);
+			expect(rocAuc(s, y)).toBe(aucFromGroups(groupByScore(s, y)));
+			const sub = Int32Array.from({ length: n >> 1 }, (_, k) => (k * 7) % n);
+			expect(rocAuc(s, y, sub)).toBe(aucFromGroups(groupByScore(s, y, sub)));
+		}
+		const small = data(400, levels, 4);
+		expect(rocAuc(small.s, small.y)).toBeCloseTo(bruteAucLabelled(small.s, small.y), 12);
+	});
+});
+
+/** {@link bruteAuc} over rows with a score and a 0/1 label only. */
+function bruteAucLabelled(score: Float64Array, y: Uint8Array): number {
+	const keep = Array.from(score.keys()).filter(
+		(i) => !Number.isNaN(score[i]!) && (y[i] === 0 || y[i] === 1)
+	);
+	return bruteAuc(
+		Float64Array.from(keep, (i) => score[i]!),
+		Uint8Array.from(keep, (i) => y[i]!)
+	);
+}

@@ -60,9 +60,58 @@ export function aucFromGroups(g: ScoreGroups): number {
 /**
  * ROC AUC of risk = 100 − score by the split sort + merge (PERFORMANCE.md, step e).
  * NaN scores and labels other than 0/1 are skipped. NaN if a class is empty.
+ *
+ * Same sums as {@link aucFromGroups} on {@link groupByScore}, without building the groups: the
+ * churners' and non-churners' scores go into the two halves of one buffer, each half is sorted
+ * natively, and one merge walk adds, per distinct churner score, its churners ×
+ * (2 · non-churners scored higher + non-churners tied). Every term and partial sum is an integer
+ * below 2^53, so the result is the same double as the grouped path.
  */
 export function rocAuc(scores: Float64Array, labels: Uint8Array, rows?: Int32Array): number {
-	return aucFromGroups(groupByScore(scores, labels, rows));
+	const m = rows ? rows.length : scores.length;
+	let P = 0;
+	let N = 0;
+	for (let t = 0; t < m; t++) {
+		const i = rows ? rows[t]! : t;
+		const y = labels[i];
+		if ((y === 0 || y === 1) && !Number.isNaN(scores[i]!)) {
+			if (y === 1) P++;
+			else N++;
+		}
+	}
+	if (P === 0 || N === 0) return NaN;
+	const buf = new Float64Array(P + N);
+	let a = 0;
+	let b = P;
+	for (let t = 0; t < m; t++) {
+		const i = rows ? rows[t]! : t;
+		const s = scores[i]!;
+		const y = labels[i];
+		if (Number.isNaN(s)) continue;
+		if (y === 1) buf[a++] = s;
+		else if (y === 0) buf[b++] = s;
+	}
+	const ps = buf.subarray(0, P).sort();
+	const ns = buf.subarray(P).sort();
+	let j = 0;
+	let twice = 0;
+	let i = 0;
+	while (i < P) {
+		const v = ps[i]!;
+		let p = 0;
+		while (i < P && ps[i] === v) {
+			i++;
+			p++;
+		}
+		while (j < N && ns[j]! < v) j++;
+		let q = 0;
+		while (j < N && ns[j] === v) {
+			j++;
+			q++;
+		}
+		twice += p * (2 * (N - j) + q);
+	}
+	return twice / (2 * P * N);
 }
 
 /**

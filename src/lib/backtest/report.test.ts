@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { benchBacktest } from './testing/fixture';
 import { rocAuc } from './metrics';
+import { aucResamples } from './bootstrap';
 import {
 	buildReport,
+	buildReportShared,
 	calibrationCsv,
 	confusionCsv,
 	cutsCsv,
@@ -30,6 +32,30 @@ const input: ReportInput = {
 	})),
 	thresholds: { minCatch: 0.5, maxFlagged: 0.4, costMiss: 5, costFalseAlarm: 1 }
 };
+
+describe('buildReportShared (part of the bootstrap on another core)', () => {
+	const opts = { seed: 17, resamples: 200 };
+	const whole = buildReport(input, opts);
+	it.each([0, 0.3, 0.75, 1])('share %f: the same card as buildReport', async (share) => {
+		let asked: [number, number] | null = null;
+		const card = await buildReportShared(
+			input,
+			opts,
+			async (code, seed, from, to) => {
+				asked = [from, to];
+				return aucResamples(code, seed, from, to);
+			},
+			share
+		);
+		expect(card).toEqual(whole);
+		if (share > 0) expect(asked).toEqual([Math.round(200 * (1 - share)), 200]);
+	});
+
+	it('a failing runner: its resamples are computed here, same card', async () => {
+		const card = await buildReportShared(input, opts, () => Promise.reject(new Error('gone')));
+		expect(card).toEqual(whole);
+	});
+});
 
 describe('buildReport', () => {
 	const card = buildReport(input, { seed: 17, resamples: 200 });

@@ -4,11 +4,18 @@
  * Non-finite numbers (NaN = "not defined", e.g. AUC with no churners) become `null` in
  * {@link reportToJson}.
  */
-import { bootstrapAucDifference, bootstrapAucGroups, type BootstrapInterval } from './bootstrap';
+import {
+	aucResamples,
+	bootstrapAucDifference,
+	bootstrapAucGroups,
+	intervalFromResamples,
+	sortedCodes,
+	type BootstrapInterval
+} from './bootstrap';
 import { calibrationTable, type CalibrationResult } from './calibration';
-import { groupByScore } from './groups';
+import { groupByScore, type ScoreGroups } from './groups';
 import { gainsFromGroups, liftFromGroups, type GainsPoint, type LiftRow } from './lift';
-import { rocFromGroups, type RocPoint } from './metrics';
+import { aucFromGroups, rocFromGroups, type RocPoint } from './metrics';
 import { metricPower, type MetricPowerInput, type MetricPowerRow } from './power';
 import type { SelectionCounts } from './select';
 import {
@@ -90,10 +97,60 @@ export interface ReportCard {
 
 /** Build the report card. Deterministic for a given input and seed. */
 export function buildReport(input: ReportInput, options: ReportOptions): ReportCard {
-	const resamples = options.resamples ?? 1000;
 	const g = groupByScore(input.score, input.labels);
+	const auc = bootstrapAucGroups(g, { seed: options.seed, resamples: options.resamples ?? 1000 });
+	return assemble(input, options, g, auc);
+}
+
+/**
+ * Computes the AUC bootstrap's resamples `from` … `to − 1` elsewhere (e.g. in a helper worker),
+ * as {@link aucResamples}(code, seed, from, to) would.
+ */
+export type ResampleRunner = (
+	code: Uint8Array,
+	seed: number,
+	from: number,
+	to: number
+) => Promise<Float64Array>;
+
+/**
+ * {@link buildReport} with the last `share` of the AUC bootstrap's resamples handed to `runner`
+ * (another core) while this thread computes the first ones and the rest of the card. The
+ * resamples enter the seeded stream at their own index, so the card is identical to
+ * `buildReport`'s for any share (tested); if the runner fails, its resamples are computed here.
+ */
+export async function buildReportShared(
+	input: ReportInput,
+	options: ReportOptions,
+	runner: ResampleRunner,
+	share = 0.75
+): Promise<ReportCard> {
+	const B = options.resamples ?? 1000;
+	const seed = options.seed >>> 0;
+	const g = groupByScore(input.score, input.labels);
+	const code = sortedCodes(g);
+	const cut = Math.max(0, Math.min(B, Math.round(B * (1 - share))));
+	const far = cut < B ? runner(code, seed, cut, B) : Promise.resolve(new Float64Array(0));
+	const near = aucResamples(code, seed, 0, cut);
+	// The card around the interval while the runner works (its interval is replaced below).
+	const card = assemble(input, options, g, intervalFromResamples(NaN, near, options.seed));
+	const rest = await far.catch(() => aucResamples(code, seed, cut, B));
+	const all = new Float64Array(B);
+	all.set(near, 0);
+	all.set(rest.subarray(0, B - cut), cut);
+	card.auc = intervalFromResamples(aucFromGroups(g), all, options.seed);
+	return card;
+}
+
+/** Every section of the card, with the given AUC interval. */
+function assemble(
+	input: ReportInput,
+	options: ReportOptions,
+	g: ScoreGroups,
+	auc: BootstrapInterval
+): ReportCard {
+	const resamples = options.resamples ?? 1000;
 	const roc = rocFromGroups(g, options.rocPoints ?? 200);
-	const auc = bootstrapAucGroups(g, { seed: options.seed, resamples });
 	const tiers = tierReport(input.tier, input.labels, input.tiers, input.atRisk);
 	const worst = input.tiers.length - 1;
 	const worstTierConfusion = tierReport(input.tier, input.labels, input.tiers, [worst]).confusion;

@@ -3,10 +3,14 @@
  * so, and `messages.test.ts` checks non-empty text and the same `{placeholders}`).
  * Keys: `app.*` shell, `nav.*` screen names, `ws.*` workshop.
  */
+import { dataEn } from './catalog/data';
 import { modelEn } from './catalog/model';
+import { sourcesEn } from './catalog/sources';
 
 export const en = {
+	...dataEn,
 	...modelEn,
+	...sourcesEn,
 	'app.name': 'Health Score Workbench',
 	'app.skip': 'Skip to content',
 	'app.screens': 'Screens',

@@ -3,10 +3,14 @@
  * `messages.test.ts` fails on empty text or different `{placeholders}`.
  */
 import type { MessageKey } from './en';
+import { dataJa } from './catalog/data';
 import { modelJa } from './catalog/model';
+import { sourcesJa } from './catalog/sources';
 
 export const ja: Record<MessageKey, string> = {
+	...dataJa,
 	...modelJa,
+	...sourcesJa,
 	'app.name': 'ヘルススコア・ワークベンチ',
 	'app.skip': '本文へ移動',
 	'app.screens': '画面',

@@ -5,7 +5,7 @@ import { describeFeature, describeGrid } from './describe';
 import { gridDays, dayIso, epochDayInZone } from './grid';
 import { isEntityName, proposeGrain, proposeKeys } from './detect';
 import { ravenRecipe, ravenSources, typedTable } from './test-data';
-import { checkRecipeColumns, checkRecipeZones } from './validate';
+import { checkRecipeColumns, checkRecipeZones, recipeColumnsOf } from './validate';
 
 describe('parseRecipe', () => {
 	it('accepts the ravenstack recipe, through JSON, unchanged', () => {
@@ -281,5 +281,34 @@ describe('checkRecipeZones', () => {
 		expect(issues[0]!.message).toContain(
 			'was read in Asia/Tokyo, but the recipe counts its dates in UTC'
 		);
+	});
+});
+
+describe('recipeColumnsOf', () => {
+	it('lists what an import must keep: key, dates, feature columns, filters, link targets, outcome', () => {
+		const r = ravenRecipe();
+		expect(recipeColumnsOf(r, 'subscriptions').sort()).toEqual(
+			[
+				'account_id',
+				'start_date',
+				'end_date',
+				'mrr_amount',
+				'plan_tier',
+				'seats',
+				'subscription_id'
+			].sort()
+		);
+		expect(recipeColumnsOf(r, 'support-tickets').sort()).toEqual(
+			[
+				'account_id',
+				'submitted_at',
+				'priority',
+				'satisfaction_score',
+				'resolution_time_hours',
+				'first_response_time_minutes'
+			].sort()
+		);
+		expect(recipeColumnsOf(r, 'churn-events').sort()).toEqual(['account_id', 'churn_date']);
+		expect(recipeColumnsOf(r, 'nope')).toEqual([]);
 	});
 });

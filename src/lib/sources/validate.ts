@@ -214,6 +214,22 @@ export function featureColumns(f: FeatureSpec): string[] {
 }
 
 /**
+ * Every column the recipe reads from one source: its key and dates, the features' columns and
+ * filters, and the columns other sources link through. What an import must keep for the recipe.
+ */
+export function recipeColumnsOf(recipe: Recipe, source: string): string[] {
+	const out = new Set<string>();
+	const spec = recipe.sources.find((s) => s.name === source);
+	if (spec) for (const c of sourceColumns(spec)) out.add(c.column);
+	for (const f of recipe.features)
+		if (f.source === source) for (const c of featureColumns(f)) out.add(c);
+	for (const s of recipe.sources) if (s.link?.via === source) out.add(s.link.column);
+	if (recipe.outcome.kind === 'churn-log' && recipe.outcome.source === source)
+		out.add(recipe.outcome.column);
+	return [...out];
+}
+
+/**
  * Check a (structurally valid) recipe against the columns each source has now. A missing source
  * or column is an error naming the source, the feature and the column ("Tickets, last 90 days
  * reads `priority` from support-tickets, which no longer has that column").

@@ -32,9 +32,6 @@ export interface BackupDeps {
 	storage?: StorageManagerLike;
 }
 
-/** Shown beside the storage status when the browser has not promised to keep the data. */
-export const MAY_CLEAR_MESSAGE = 'This browser may clear your data under storage pressure.';
-
 function isoDate(ms: number): string {
 	return new Date(ms).toISOString().slice(0, 10);
 }

@@ -112,13 +112,13 @@ async function openStore(
 }
 
 /** "1.2 of 4.8 MB" (one decimal; no Intl, the text is the same everywhere). */
-function megabytes(got: number, total: number | null): string {
+export function megabytes(got: number, total: number | null): string {
 	const mb = (b: number) => (b / 1e6).toFixed(1);
 	return total ? `${mb(got)} of ${mb(total)} MB` : `${mb(got)} MB`;
 }
 
 /** The response body, reporting bytes received (and the total when the server says it). */
-async function readWithProgress(
+export async function readWithProgress(
 	response: Response,
 	onProgress: (got: number, total: number | null) => void
 ): Promise<Uint8Array<ArrayBuffer>> {

@@ -15,13 +15,6 @@ export interface GrainGuess {
 	reason: string;
 }
 
-export const GRAIN_LABELS: Record<Grain, string> = {
-	account: 'an account (one row per account)',
-	snapshot: 'an account on a date (a snapshot)',
-	event: 'an event (ids repeat, each row dated)',
-	period: 'a period (ids repeat, each row has a start and an end)'
-};
-
 /** Short names for lists ("event"). */
 export const GRAIN_NAMES: Record<Grain, string> = {
 	account: 'account',

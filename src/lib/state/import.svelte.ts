@@ -629,14 +629,24 @@ export class ImportState {
 
 	/**
 	 * The whole pipeline with the automatic (or remembered) mapping and no questions: used for
-	 * the sample portfolio. Rows with problems are skipped. Returns the stored meta, or throws
-	 * an Error whose message says what stopped it.
+	 * the sample portfolio and its raw exports. When the caller knows them, the answers a user
+	 * gives the wizard: `grain`, what one row is (a churn log with one row per churned account
+	 * reads as an account list otherwise), and `keep`, columns to keep that the automatic mapping
+	 * leaves out (an account list's signup date, which a recipe reads). Rows with problems are
+	 * skipped. Returns the stored meta, or throws an Error whose message says what stopped it.
 	 */
-	async importAuto(file: File, name: string): Promise<DatasetMeta> {
+	async importAuto(
+		file: File,
+		name: string,
+		answers: { grain?: Grain; keep?: readonly string[] } = {}
+	): Promise<DatasetMeta> {
 		const t0 = performance.now();
 		await this.chooseFile(file);
 		if (this.step !== 'mapping') throw new Error(this.#stopReason('read'));
 		this.datasetName = name;
+		if (answers.grain && answers.grain !== this.grain) this.setGrain(answers.grain);
+		for (const c of this.columns)
+			if (c.role === 'ignore' && answers.keep?.includes(c.name)) c.role = 'keep';
 		for (const c of this.columns) if (c.dateOrderAmbiguous) c.dateOrderConfirmed = true;
 		await this.review();
 		if ((this.step as ImportStep) !== 'report') throw new Error(this.#stopReason('map'));

@@ -272,6 +272,18 @@ export class SourcesState {
 		}
 	}
 
+	/**
+	 * Use a whole recipe whose sources already name their stored datasets (the sample's shipped
+	 * recipe): one undoable model edit, replacing any recipe the model had.
+	 */
+	adopt(recipe: Recipe, note: string): void {
+		this.issues = [];
+		this.orphans = [];
+		this.summary = null;
+		this.error = null;
+		this.#edit(recipe, note);
+	}
+
 	/** Remove the recipe from the model (undoable). */
 	clear(): void {
 		const m = this.#wb.model;

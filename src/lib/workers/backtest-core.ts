@@ -15,7 +15,13 @@ import { applySuggestedWeights, fitWeights, type FitMetricInput } from '$lib/bac
 import { roundedWeights, shownHistogram } from '$lib/draft/suggest';
 import { rocAuc } from '$lib/backtest/metrics';
 import { tierChanges, tierMigration } from '$lib/backtest/migration';
-import { buildReport } from '$lib/backtest/report';
+import {
+	buildReport,
+	buildReportShared,
+	type ReportCard,
+	type ReportInput,
+	type ResampleRunner
+} from '$lib/backtest/report';
 import { metricPowerInputs } from '$lib/backtest/power';
 import {
 	accountIndex,
@@ -41,6 +47,15 @@ import { runValidation } from './validation-core';
 import type { ValidationRequest, ValidationResult } from './validation-protocol';
 
 type DataRequest = Extract<BacktestRequest, { type: 'backtest/data' }>;
+
+/** A run's population, scores and report input, before the report card is built. */
+interface Prepared {
+	pop: Population;
+	champ: ScoreResult;
+	chall: ScoreResult | null;
+	input: ReportInput;
+	options: { seed: number; resamples: number };
+}
 
 /** Rows selected for one (mode, as-of, horizon) and the table cut to them. */
 interface Population {
@@ -151,6 +166,29 @@ export class BacktestCore {
 		progress: (stage: string) => void = () => {}
 	): BacktestRunResult {
 		const t0 = performance.now();
+		const p = this.#prepare(msg, progress);
+		return this.#finish(msg, p, buildReport(p.input, p.options), t0, progress);
+	}
+
+	/**
+	 * {@link run} with most of the AUC bootstrap on another core (`runner`, a helper worker):
+	 * the same result (report.ts, buildReportShared).
+	 */
+	async runShared(
+		msg: Extract<BacktestRequest, { type: 'backtest/run' }>,
+		runner: ResampleRunner,
+		progress: (stage: string) => void = () => {}
+	): Promise<BacktestRunResult> {
+		const t0 = performance.now();
+		const p = this.#prepare(msg, progress);
+		const report = await buildReportShared(p.input, p.options, runner);
+		return this.#finish(msg, p, report, t0, progress);
+	}
+
+	#prepare(
+		msg: Extract<BacktestRequest, { type: 'backtest/run' }>,
+		progress: (s: string) => void
+	): Prepared {
 		const s = msg.settings;
 		progress('Selecting accounts');
 		const pop = this.population(s);
@@ -158,26 +196,34 @@ export class BacktestCore {
 		const champ = scoreTable(msg.model, pop.table);
 		const chall = msg.challenger ? scoreTable(msg.challenger.model, pop.table) : null;
 		progress(`Bootstrap (${s.resamples.toLocaleString('en-US')} resamples)`);
-		const report = buildReport(
-			{
-				score: champ.score,
-				shown: champ.shown,
-				tier: champ.tier,
-				labels: pop.selection.labels,
-				tiers: msg.model.tiers,
-				challenger:
-					chall && msg.challenger ? { name: msg.challenger.name, score: chall.score } : undefined,
-				metrics: metricPowerInputs(msg.model, pop.table, champ),
-				thresholds: {
-					minCatch: s.minCatch,
-					maxFlagged: s.maxFlagged,
-					costMiss: s.costMiss,
-					costFalseAlarm: s.costFalseAlarm
-				},
-				selection: pop.selection.counts
+		const input: ReportInput = {
+			score: champ.score,
+			shown: champ.shown,
+			tier: champ.tier,
+			labels: pop.selection.labels,
+			tiers: msg.model.tiers,
+			challenger:
+				chall && msg.challenger ? { name: msg.challenger.name, score: chall.score } : undefined,
+			metrics: metricPowerInputs(msg.model, pop.table, champ),
+			thresholds: {
+				minCatch: s.minCatch,
+				maxFlagged: s.maxFlagged,
+				costMiss: s.costMiss,
+				costFalseAlarm: s.costFalseAlarm
 			},
-			{ seed: s.seed, resamples: s.resamples }
-		);
+			selection: pop.selection.counts
+		};
+		return { pop, champ, chall, input, options: { seed: s.seed, resamples: s.resamples } };
+	}
+
+	#finish(
+		msg: Extract<BacktestRequest, { type: 'backtest/run' }>,
+		{ pop, champ, chall }: Prepared,
+		report: ReportCard,
+		t0: number,
+		progress: (stage: string) => void
+	): BacktestRunResult {
+		const s = msg.settings;
 		let rolling: RollingRow[] | null = null;
 		if (s.mode === 'point-in-time' && s.rolling) {
 			progress('Rolling backtest');

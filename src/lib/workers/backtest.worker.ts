@@ -1,47 +1,55 @@
 /// <reference lib="webworker" />
 /**
  * Backtest worker: holds the dataset, runs backtests, comparisons and weight fits off the main
- * thread (see backtest-core.ts), posting progress between stages. (The bench page times the
+ * thread (see backtest-core.ts), posting progress between stages. The report card's bootstrap
+ * is shared with a helper worker on the second core (resample-runner.ts). Messages are handled
+ * one at a time, in order, also while a run waits for its helper. (The bench page times the
  * same library calls in its own worker, bench/backtest.worker.ts.)
  */
 import { BacktestCore } from './backtest-core';
 import type { BacktestReply, BacktestRequest } from './backtest-protocol';
+import { createResampleRunner } from './resample-runner';
 
 const core = new BacktestCore();
+const runner = createResampleRunner();
 const post = (msg: BacktestReply) =>
 	(self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 
+async function handle(msg: BacktestRequest): Promise<void> {
+	switch (msg.type) {
+		case 'backtest/data':
+			core.setData(msg);
+			post({ type: 'backtest/data-ready', id: msg.id });
+			return;
+		case 'backtest/run': {
+			const progress = (stage: string) => post({ type: 'backtest/progress', id: msg.id, stage });
+			const result = runner ? await core.runShared(msg, runner, progress) : core.run(msg, progress);
+			post({ type: 'backtest/result', id: msg.id, result });
+			return;
+		}
+		case 'validation/run': {
+			const result = core.validate(msg, (stage) =>
+				post({ type: 'backtest/progress', id: msg.id, stage })
+			);
+			post({ type: 'validation/result', id: msg.id, result });
+			return;
+		}
+		case 'backtest/fit':
+			post({ type: 'backtest/fit-result', id: msg.id, result: core.fit(msg) });
+			return;
+	}
+}
+
+let queue: Promise<void> = Promise.resolve();
 self.onmessage = (e: MessageEvent<BacktestRequest>) => {
 	const msg = e.data;
-	try {
-		switch (msg.type) {
-			case 'backtest/data':
-				core.setData(msg);
-				post({ type: 'backtest/data-ready', id: msg.id });
-				return;
-			case 'backtest/run': {
-				const result = core.run(msg, (stage) =>
-					post({ type: 'backtest/progress', id: msg.id, stage })
-				);
-				post({ type: 'backtest/result', id: msg.id, result });
-				return;
-			}
-			case 'validation/run': {
-				const result = core.validate(msg, (stage) =>
-					post({ type: 'backtest/progress', id: msg.id, stage })
-				);
-				post({ type: 'validation/result', id: msg.id, result });
-				return;
-			}
-			case 'backtest/fit':
-				post({ type: 'backtest/fit-result', id: msg.id, result: core.fit(msg) });
-				return;
-		}
-	} catch (err) {
-		post({
-			type: 'backtest/error',
-			id: msg.id,
-			message: err instanceof Error ? err.message : String(err)
-		});
-	}
+	queue = queue.then(() =>
+		handle(msg).catch((err: unknown) =>
+			post({
+				type: 'backtest/error',
+				id: msg.id,
+				message: err instanceof Error ? err.message : String(err)
+			})
+		)
+	);
 };

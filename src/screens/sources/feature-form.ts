@@ -22,25 +22,14 @@ export interface FeatureDraft {
 	direction: 'up' | 'down';
 }
 
-export const AGG_LABELS: Record<EventAgg, string> = {
-	count: 'count of rows',
-	sum: 'sum of',
-	mean: 'mean of',
-	min: 'smallest',
-	max: 'largest',
-	distinct: 'distinct values of',
-	last: 'latest value of',
-	'days-since-last': 'days since the latest row',
-	'days-since-first': 'days since the first row'
-};
-
-export const MEASURE_LABELS: Record<PeriodMeasure, string> = {
-	active: 'active at T (1/0)',
-	value: 'value at T of',
-	tenure: 'tenure in days',
-	'days-to-renewal': 'days to the next renewal',
-	changes: 'number of changes of'
-};
+/** What a period feature can measure, in the order the form lists them. */
+export const MEASURES: readonly PeriodMeasure[] = [
+	'active',
+	'value',
+	'tenure',
+	'days-to-renewal',
+	'changes'
+];
 
 export function emptyDraft(source: string): FeatureDraft {
 	return {

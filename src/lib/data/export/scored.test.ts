@@ -4,7 +4,7 @@ import { scoreAccount, scoreTable, templateById } from '$lib/model';
 import { tableOf } from '$lib/model/testing/models';
 import type { AccountValues, Model } from '$lib/model/types';
 import { toCsv } from './csv';
-import { driverFinder, driverText, scoredRows } from './scored';
+import { driverFinder, driverText, scoredHeader, scoredLegend, scoredRows } from './scored';
 
 const four = templateById('four-dimensions')!.model;
 const saas = templateById('usage-led-saas')!.model;
@@ -138,5 +138,41 @@ describe('scoredRows', () => {
 			'',
 			''
 		]);
+	});
+});
+
+describe('scoredLegend', () => {
+	it('explains every column of the scored CSV, in order, with dimension names and shares', () => {
+		const { header, rows } = scoredLegend(saas);
+		expect(header).toEqual(['column', 'name', 'meaning']);
+		// One line per CSV column, same order: a column added to the CSV without a legend fails here.
+		expect(rows.map((r) => r[0])).toEqual(scoredHeader(saas));
+		const usage = rows.find((r) => r[0] === 'dim_usage')!;
+		expect(usage[1]).toBe('Product usage');
+		// Usage-led SaaS: usage 40 of 100 weight (the template's description says "usage 40 %").
+		expect(usage[2]).toMatch(
+			/^Score of the dimension “Product usage”, 0–100 \(40 % of the score\)/
+		);
+		expect(usage[2]).toContain('Seat utilisation (column seat_utilisation_pct)');
+		expect(rows.find((r) => r[0] === 'tier')![2]).toContain('Green, Yellow, Red');
+	});
+
+	it('follows a renamed dimension and unequal weights (1 : 2 → 33.3 % and 66.7 %)', () => {
+		const m: Model = structuredClone(four);
+		m.dimensions = m.dimensions.slice(0, 2);
+		m.dimensions[0] = { ...m.dimensions[0]!, id: 'activity', name: 'Activity', weight: 1 };
+		m.dimensions[1] = { ...m.dimensions[1]!, weight: 2 };
+		const rows = scoredLegend(m).rows;
+		expect(rows.map((r) => r[0])).toEqual(scoredHeader(m));
+		expect(rows.find((r) => r[0] === 'dim_activity')![2]).toContain('(33.3 % of the score)');
+		expect(rows.find((r) => r[0] === `dim_${m.dimensions[1]!.id}`)![2]).toContain(
+			'(66.7 % of the score)'
+		);
+		// Machine-readable: the legend itself is a plain CSV of 3 columns.
+		const parsed = Papa.parse<string[]>(toCsv(['column', 'name', 'meaning'], rows).slice(1), {
+			skipEmptyLines: true
+		}).data;
+		expect(parsed.every((r) => r.length === 3)).toBe(true);
+		expect(parsed).toHaveLength(rows.length + 1);
 	});
 });

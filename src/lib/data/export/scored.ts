@@ -8,6 +8,7 @@
 import { effectiveModels, segmentGroups } from '$lib/model';
 import type { ColumnTable, Model } from '$lib/model/types';
 import { yieldToPage, type CsvCell } from './csv';
+import { pct } from './model-card';
 
 /** The dimension that cost an account the most points. */
 export interface Driver {
@@ -175,4 +176,49 @@ export function rowTable(table: ColumnTable, row: number, columns: readonly stri
 		);
 	}
 	return out;
+}
+
+/**
+ * The legend of the scored CSV: one row per column of {@link scoredHeader}, in the same order,
+ * saying what it holds in plain words; a `dim_<id>` column names its dimension, its share of the
+ * score and the metrics (and data columns) behind it. A companion file rather than comment lines
+ * in the CSV itself, so the scored CSV stays one header row + data for any tool that reads it.
+ */
+export function scoredLegend(model: Model): { header: string[]; rows: CsvCell[][] } {
+	const total = model.dimensions.reduce((a, d) => a + Math.max(0, d.weight), 0);
+	const dims = model.dimensions.map((d): CsvCell[] => {
+		const share = total > 0 ? pct(Math.max(0, d.weight) / total) : '0';
+		const metrics = d.metrics.map((m) => `${m.name} (column ${m.column})`).join('; ');
+		return [
+			`dim_${d.id}`,
+			d.name,
+			`Score of the dimension “${d.name}”, 0–100 (${share} % of the score), from ${metrics || 'no metrics'}. Empty when none of its metrics has data for the account.`
+		];
+	});
+	const rows: CsvCell[][] = [
+		['account_id', 'Account', 'The account’s id, as in the dataset.'],
+		[
+			'score',
+			'Health score',
+			'The score 0–100 at full precision (never rounded). Empty when the account is not scored.'
+		],
+		[
+			'shown',
+			'Shown score',
+			'The score as shown on screen: rounded half up to a whole number. Tiers are decided on it.'
+		],
+		[
+			'tier',
+			'Tier',
+			`The tier name (${model.tiers.map((t) => t.name).join(', ')}), or “Not scored” when too little of the model's weight has data.`
+		],
+		...dims,
+		['flags', 'Flags', 'Early-warning flags raised for the account, separated by “; ”.'],
+		[
+			'top_driver',
+			'Top driver',
+			'The dimension that cost the account the most points, e.g. “Support experience: 9 of 25 points lost”.'
+		]
+	];
+	return { header: ['column', 'name', 'meaning'], rows };
 }

@@ -64,19 +64,120 @@ export function renderModel(sql: string, ctx: RenderContext): string {
 	return out;
 }
 
-/** The unit tests' rows in schema.yml (one JSON object per line under `rows:`). */
-export function unitTestRows(schemaYml: string): {
-	given: Record<string, unknown>[];
+/** A dbt unit test as schema.yml states it (rows: one JSON object per line). */
+export interface UnitTestSpec {
+	name: string;
+	model: string;
+	given: { input: string; rows: Record<string, unknown>[] }[];
 	expect: Record<string, unknown>[];
-} {
-	const given: Record<string, unknown>[] = [];
-	const expect: Record<string, unknown>[] = [];
+}
+
+/** The unit tests in schema.yml, in order. */
+export function unitTests(schemaYml: string): UnitTestSpec[] {
+	const out: UnitTestSpec[] = [];
+	let on = false;
 	let into: Record<string, unknown>[] | null = null;
 	for (const line of schemaYml.split('\n')) {
-		if (/^ {4}given:/.test(line)) into = given;
-		else if (/^ {4}expect:/.test(line)) into = expect;
+		if (/^unit_tests:/.test(line)) on = true;
+		if (!on) continue;
+		const t = out.at(-1);
+		const name = /^ {2}- name: (\S+)$/.exec(line);
+		if (name) out.push({ name: name[1]!, model: '', given: [], expect: [] });
+		const model = /^ {4}model: (\S+)$/.exec(line);
+		if (model && t) t.model = model[1]!;
+		const input = /^ {6}- input: ref\('([^']+)'\)$/.exec(line);
+		if (input && t) {
+			const g = { input: input[1]!, rows: [] };
+			t.given.push(g);
+			into = g.rows;
+		}
+		if (/^ {4}expect:/.test(line) && t) into = t.expect;
 		const row = /^\s+- (\{.*\})$/.exec(line);
 		if (row && into) into.push(JSON.parse(row[1]!) as Record<string, unknown>);
 	}
-	return { given, expect };
+	return out;
+}
+
+/** What the unit test runner needs from a database. */
+export interface UnitTestEngine {
+	ident: (name: string) => string;
+	/** A string literal. */
+	str: (s: string) => string;
+	/** Column names and types (as the database names them) of a query's result. */
+	columns: (sql: string) => Promise<{ name: string; type: string }[]>;
+	query: (sql: string) => Promise<Record<string, unknown>[]>;
+}
+
+/** A value from the database as comparable text (dates as ISO days, numbers as JS numbers). */
+function cellText(v: unknown): string {
+	if (v === null || v === undefined) return 'null';
+	if (v instanceof Date) return v.toISOString().slice(0, 10);
+	if (typeof v === 'bigint') return String(Number(v));
+	if (typeof v === 'number') return String(v);
+	if (typeof v === 'object' && 'toString' in v) return JSON.stringify(String(v).slice(0, 10));
+	return JSON.stringify(v);
+}
+
+/**
+ * Run a unit test the way dbt 1.8 does: each given input becomes a CTE `__dbt__cte__<model>`
+ * put in front of the model's own CTEs, one SELECT per row with every column of the input
+ * relation cast to that relation's type (a column the row leaves out is NULL; text values are
+ * quoted, numbers written bare); the expected rows are cast the same way to the types of the
+ * model's output columns; the model's rows (the expected columns only) and the expected rows
+ * must be equal as multisets. Returns the rows found on only one side (both empty = passed).
+ */
+export async function runUnitTest(
+	test: UnitTestSpec,
+	files: ReadonlyMap<string, string>,
+	db: UnitTestEngine,
+	runStartedAt: string
+): Promise<{ onlyActual: string[]; onlyExpected: string[] }> {
+	const q = db.ident;
+	const lit = (v: unknown) =>
+		v === null || v === undefined ? 'null' : typeof v === 'string' ? db.str(v) : String(v);
+	const fixture = (rows: Record<string, unknown>[], cols: { name: string; type: string }[]) =>
+		rows
+			.map(
+				(r) =>
+					`select ${cols.map((c) => `cast(${lit(r[c.name])} as ${c.type}) as ${q(c.name)}`).join(', ')}`
+			)
+			.join('\nunion all\n');
+	const ctes: string[] = [];
+	const refs: Record<string, string> = {};
+	for (const g of test.given) {
+		const cols = await db.columns(`select * from ${q(g.input)}`);
+		const unknown = Object.keys(g.rows[0] ?? {}).filter((k) => !cols.some((c) => c.name === k));
+		if (unknown.length) throw new Error(`${test.name}: ${g.input} has no column ${unknown[0]}`);
+		refs[g.input] = `__dbt__cte__${g.input}`;
+		ctes.push(`__dbt__cte__${g.input} as (\n${fixture(g.rows, cols)}\n)`);
+	}
+	const rendered = renderModel(files.get(`models/${test.model}.sql`)!, {
+		files,
+		ident: q,
+		self: test.model,
+		incremental: false,
+		runStartedAt,
+		refs
+	});
+	const main = rendered.replace(/^WITH\n/m, () => `WITH\n${ctes.join(',\n')},\n`);
+	if (main === rendered) throw new Error(`${test.model}: no WITH to put the fixtures in`);
+	const names = [...new Set(test.expect.flatMap((r) => Object.keys(r)))];
+	const outCols = await db.columns(main);
+	const expectCols = names.map((n) => {
+		const c = outCols.find((x) => x.name === n);
+		if (!c) throw new Error(`${test.name}: ${test.model} has no column ${n}`);
+		return c;
+	});
+	const pick = `select ${names.map(q).join(', ')} from (\n${main}\n) as actual`;
+	const key = (r: Record<string, unknown>) => names.map((n) => cellText(r[n])).join('|');
+	const actual = (await db.query(pick)).map(key);
+	const expected = (await db.query(fixture(test.expect, expectCols))).map(key);
+	const left = [...expected];
+	const onlyActual: string[] = [];
+	for (const a of actual) {
+		const k = left.indexOf(a);
+		if (k < 0) onlyActual.push(a);
+		else left.splice(k, 1);
+	}
+	return { onlyActual, onlyExpected: left };
 }

@@ -8,15 +8,16 @@
  * test's expected rows are the browser's own scored rows, and running hsw_scores on the unit
  * test's given rows returns exactly the expected rows; an incremental run adds only new dates.
  */
+import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import { PGlite } from '@electric-sql/pglite';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { validateModel, type Model } from '$lib/model';
 import { buildFeatureTable } from '$lib/sources/build';
-import { dayIso } from '$lib/sources/grid';
+import { dayIso, isoDay } from '$lib/sources/grid';
 import { ravenRecipe, ravenSources } from '$lib/sources/test-data';
-import { dialectFor, num } from '../sql/dialect';
+import { dialectFor } from '../sql/dialect';
 import {
 	DERIVED,
 	DERIVED_MODEL,
@@ -32,7 +33,7 @@ import { buildDbtPackage, DBT_MODELS } from './package';
 import { unitSample } from './sample';
 import { contractColumns } from './contract';
 import { zipPackage } from './zip';
-import { renderModel, unitTestRows } from './dbt-harness';
+import { renderModel, runUnitTest, unitTests, type UnitTestEngine } from './dbt-harness';
 
 const DATES = ['2023-09-30', '2024-01-31', '2024-06-30', '2024-12-31'];
 const recipe = ravenRecipe({ grid: { kind: 'dates', dates: DATES } });
@@ -52,7 +53,13 @@ const browser = unitSample({
 	size: Infinity
 });
 const browserByKey = new Map(browser.expect.map((r) => [`${r.account_id}|${r.as_of_date}`, r]));
-const sample = unitSample({ model: MODEL, table: built.table, ids: built.ids, asOf });
+const sample = unitSample({
+	model: MODEL,
+	table: built.table,
+	ids: built.ids,
+	asOf,
+	derived: DERIVED
+});
 const RUN_AT = '2026-11-30 12:00:00';
 
 function pkg(dialect: 'postgres' | 'duckdb', l: ReturnType<typeof loads>, dates = DATES) {
@@ -120,41 +127,48 @@ function checkScores(rows: Record<string, unknown>[], fromBrowser = browserByKey
 const engine = engineRows(MODEL, built);
 const DIMS = MODEL.dimensions.map((d) => `dim_${d.id}`);
 
-/** The unit test run: hsw_scores on the given rows must return exactly the expected rows. */
-async function runUnitTest(
-	files: Map<string, string>,
-	dialect: 'postgres' | 'duckdb',
-	exec: (sql: string) => Promise<unknown>,
-	run: Run
-) {
-	const d = dialectFor(dialect);
-	const { given, expect: want } = unitTestRows(files.get('models/schema.yml')!);
-	const cols = Object.keys(given[0]!);
-	const type = (c: string) =>
-		c === 'account_id' || c === 'segment' ? d.textType : c === 'as_of_date' ? 'DATE' : d.doubleType;
-	const lit = (c: string, v: unknown) =>
-		v === null
-			? `CAST(NULL AS ${type(c)})`
-			: typeof v === 'number'
-				? num(d, v)
-				: c === 'as_of_date'
-					? `CAST(${d.str(String(v))} AS DATE)`
-					: d.str(String(v));
-	await exec(
-		`CREATE TABLE given_dims AS\n${given.map((r) => `SELECT ${cols.map((c) => `${lit(c, r[c])} AS ${d.ident(c)}`).join(', ')}`).join('\nUNION ALL\n')}`
-	);
-	const sql = renderModel(files.get('models/hsw_scores.sql')!, {
-		files,
-		ident: d.ident,
-		self: 'hsw_scores',
-		incremental: false,
-		runStartedAt: RUN_AT,
-		refs: { hsw_dimension_scores: 'given_dims' }
-	});
-	const got = await run(sql);
-	const byKey = new Map(want.map((r) => [`${r.account_id}|${r.as_of_date}`, r]));
-	expect(got).toHaveLength(want.length);
-	expect(checkScores(got, byKey as typeof browserByKey)).toEqual([]);
+/**
+ * Every unit test in the package, run as dbt runs it (dbt-harness.ts), passes; and the same
+ * run fails when one expected number is one unit in the last place off, one expected tier is
+ * another, or one given row is dropped: the check would catch a wrong expected row.
+ */
+async function runUnitTests(files: Map<string, string>, db: UnitTestEngine) {
+	const tests = unitTests(files.get('models/schema.yml')!);
+	expect(tests.map((t) => t.model)).toEqual(DBT_MODELS.slice(2));
+	for (const t of tests)
+		expect({ test: t.name, ...(await runUnitTest(t, files, db, RUN_AT)) }).toEqual({
+			test: t.name,
+			onlyActual: [],
+			onlyExpected: []
+		});
+	const fails = async (t: (typeof tests)[number]) => {
+		const r = await runUnitTest(t, files, db, RUN_AT);
+		return r.onlyActual.length + r.onlyExpected.length > 0;
+	};
+	for (const t of tests) {
+		// One fractional expected number nudged by one unit in the last place.
+		const k = t.expect.findIndex((r) =>
+			Object.values(r).some((v) => typeof v === 'string' && /^-?\d+\.\d+$/.test(v))
+		);
+		expect(k, t.name).toBeGreaterThanOrEqual(0);
+		const row = { ...t.expect[k]! };
+		const col = Object.keys(row).find(
+			(c) => typeof row[c] === 'string' && /^-?\d+\.\d+$/.test(row[c] as string)
+		)!;
+		const x = Number(row[col]);
+		row[col] = String(x + Math.abs(x) * Number.EPSILON);
+		expect(Number(row[col])).not.toBe(x);
+		expect(await fails({ ...t, expect: t.expect.with(k, row) }), `${t.name} ${col}`).toBe(true);
+		// One given row dropped.
+		const g = t.given[0]!;
+		expect(await fails({ ...t, given: [{ ...g, rows: g.rows.slice(1) }] }), t.name).toBe(true);
+	}
+	const scores = tests.at(-1)!;
+	const k = scores.expect.findIndex((r) => r.tier !== null);
+	const other = MODEL.tiers.find((x) => x.name !== scores.expect[k]!.tier)!.name;
+	expect(
+		await fails({ ...scores, expect: scores.expect.with(k, { ...scores.expect[k]!, tier: other }) })
+	).toBe(true);
 }
 
 let pg: PGlite | null = null;
@@ -193,20 +207,109 @@ describe('the dbt package', () => {
 		expect(schema).toContain('enforced: true');
 		for (const c of contractColumns(MODEL)) expect(schema).toContain(`      - name: ${c.name}\n`);
 		expect(schema).toContain('values: ["Green", "Yellow", "Red"]');
+		if (process.env.HSW_DUMP) writeFileSync(process.env.HSW_DUMP, schema);
 		const readme = files.get('README.md')!;
 		for (const p of ['Gainsight', 'HubSpot', 'Vitally', 'Planhat', 'top_driver', 'Backfill'])
 			expect(readme).toContain(p);
 	});
 
-	it('the unit test carries the browser’s own rows, edge cases included', () => {
-		const { given, expect: want } = unitTestRows(files.get('models/schema.yml')!);
-		expect(given.length).toBe(12);
-		expect(want).toEqual(sample.expect);
-		for (const r of want) expect(r).toEqual(browserByKey.get(`${r.account_id}|${r.as_of_date}`));
+	it('the unit tests carry the browser’s own rows, edge cases included', () => {
+		const tests = new Map(unitTests(files.get('models/schema.yml')!).map((t) => [t.model, t]));
+		/** A row read back from schema.yml, fractional numbers turned back from text as the browser's. */
+		const back = (r: Record<string, unknown>, like: Record<string, unknown>) =>
+			Object.fromEntries(
+				Object.entries(r).map(([c, v]) => [
+					c,
+					typeof like[c] === 'number' && typeof v === 'string' ? Number(v) : v
+				])
+			);
+		const engineOf = (r: Record<string, unknown>) =>
+			engine.get(`${String(r.account_id)}|${isoDay(String(r.as_of_date))}`)!;
+		const scores = tests.get('hsw_scores')!;
+		expect(scores.given[0]!.input).toBe('hsw_dimension_scores');
+		expect(scores.given[0]!.rows).toHaveLength(12);
+		expect(scores.expect.map((r, k) => back(r, sample.expect[k]!))).toEqual(sample.expect);
+		for (const r of sample.expect)
+			expect(r).toEqual(browserByKey.get(`${r.account_id}|${r.as_of_date}`));
 		expect(sample.why).toContain('not scored (too little data)');
 		expect(sample.why).toContain('missing metric values (coverage below 1)');
 		expect(sample.why.some((w) => w.startsWith('exactly on a tier boundary'))).toBe(true);
-		expect(want.some((r) => r.score === null && r.tier === null)).toBe(true);
+		expect(sample.expect.some((r) => r.score === null && r.tier === null)).toBe(true);
+		// Dimension scores and coverage: the browser's (scoreTable on each date's whole population).
+		const dims = tests.get('hsw_dimension_scores')!;
+		expect(dims.given[0]!.input).toBe('hsw_metric_points');
+		for (const r of dims.expect) {
+			const w = engineOf(r);
+			const want = Object.fromEntries(Object.keys(r).map((c) => [c, w[c] ?? null]));
+			expect(back(r, want)).toEqual({
+				...want,
+				account_id: r.account_id,
+				as_of_date: r.as_of_date
+			});
+		}
+		// (No ravenstack row has a dimension without data; coverage below 1 is the missing case.)
+		expect(dims.expect.some((r) => Number(r.coverage) < 1)).toBe(true);
+		// Metric points: given the browser's feature values; a metric without a value among them.
+		const points = tests.get('hsw_metric_points')!;
+		expect(points.given[0]!.input).toBe('hsw_derived_metrics');
+		for (const r of points.given.flatMap((g) => g.rows)) {
+			const w = engineOf(r);
+			for (const c of Object.keys(r).filter((c) => c !== 'as_of_date'))
+				expect(back(r, w)[c], c).toEqual(w[c] ?? null);
+		}
+		expect(
+			points.expect.some((r) => Object.entries(r).some(([c, v]) => c.startsWith('h_') && v === 0))
+		).toBe(true);
+		// Derived metrics: every as-of row of the sampled accounts, the browser's derived values.
+		const derived = tests.get('hsw_derived_metrics')!;
+		expect(derived.given[0]!.input).toBe('hsw_features');
+		const accounts = new Set(sample.expect.map((r) => r.account_id));
+		expect(derived.expect).toHaveLength(built.ids.filter((id) => accounts.has(id)).length);
+		for (const r of derived.expect) {
+			const w = engineOf(r);
+			for (const x of DERIVED) expect(back(r, w)[x.name], x.name).toEqual(w[x.name] ?? null);
+		}
+		expect(derived.expect.some((r) => DERIVED.some((x) => r[x.name] === null))).toBe(true);
+	});
+
+	it('says plainly where a warehouse may differ in the last digit, and leaves those columns out of the unit test', () => {
+		// Floating-point addition depends on the order: why unordered window sums are at risk.
+		expect(0.1 + 0.2 + 0.3).not.toBe(0.1 + (0.2 + 0.3));
+		const risky = ['errors_sum_100d', 'csat_mean_95d', 'errors_per_tenure'];
+		for (const dialect of ['snowflake', 'bigquery', 'databricks', 'redshift'] as const) {
+			const other = buildDbtPackage({
+				model: MODEL,
+				recipe,
+				dialect,
+				derived: DERIVED,
+				sample,
+				generatedAt: '2026-11-30'
+			});
+			const header = other.get('models/hsw_derived_metrics.sql')!.split('\nWITH\n')[0]!;
+			const readme = other.get('README.md')!;
+			for (const text of [header, readme]) {
+				expect(text).toContain(`${dialect} adds the values of a rolling window in its own order`);
+				expect(text).toContain(
+					`so ${risky.join(', ')} may differ from the workbench in the last digit`
+				);
+			}
+			expect(readme).toContain('**Last digit.**');
+			const t = unitTests(other.get('models/schema.yml')!).find(
+				(x) => x.model === 'hsw_derived_metrics'
+			)!;
+			for (const r of t.expect) {
+				for (const c of risky) expect(r).not.toHaveProperty(c);
+				expect(r).toHaveProperty('months_used_120d');
+				expect(r).toHaveProperty('tickets_per_use');
+			}
+		}
+		// PostgreSQL and DuckDB add by date: no warning, every derived column tested.
+		expect(files.get('README.md')).not.toContain('Last digit');
+		expect(files.get('models/hsw_derived_metrics.sql')).not.toContain('its own order');
+		const t = unitTests(files.get('models/schema.yml')!).find(
+			(x) => x.model === 'hsw_derived_metrics'
+		)!;
+		for (const c of risky) expect(t.expect[0]).toHaveProperty(c);
 	});
 
 	it('zips under one folder; the zip reads back to the same files', () => {
@@ -256,7 +359,16 @@ describe('the dbt package', () => {
 					})
 				)
 			).toEqual([]);
-		await runUnitTest(files, 'duckdb', exec, run);
+		await runUnitTests(files, {
+			ident: q,
+			str: dialectFor('duckdb').str,
+			query: run,
+			columns: async (sql) =>
+				(await run(`DESCRIBE ${sql}`)).map((r) => ({
+					name: String(r.column_name),
+					type: String(r.column_type)
+				}))
+		});
 		// Incremental: one more date; the run adds only its rows.
 		const more = pkg('duckdb', l, [...DATES, '2025-03-31']);
 		await exec('DROP TABLE hsw_as_of_dates');
@@ -282,6 +394,24 @@ describe('the dbt package', () => {
 		expect(Number(after.at(-1)!.n)).toBe(builtMore.table.n);
 	}, 240_000);
 
+	it('DuckDB reads a bare decimal literal one unit in the last place off; quoted text exactly', async () => {
+		// Why the unit tests write fractional numbers as text: dbt casts each fixture value to
+		// the column's type, and DuckDB reads 0.00010294633015765149 as a DECIMAL first.
+		duck ??= await (await DuckDBInstance.create(':memory:')).connect();
+		const x = 0.00010294633015765149;
+		const [r] = (
+			await duck.runAndReadAll(
+				`SELECT CAST(${String(x)} AS DOUBLE) AS bare, CAST('${String(x)}' AS DOUBLE) AS quoted`
+			)
+		).getRowObjectsJS();
+		expect(r!.bare).not.toBe(x);
+		expect(r!.quoted).toBe(x);
+		const { expect: rows } = unitTests(files.get('models/schema.yml')!).at(-1)!;
+		for (const row of rows)
+			for (const v of Object.values(row))
+				if (typeof v === 'number') expect(Number.isSafeInteger(v)).toBe(true);
+	});
+
 	it('PostgreSQL (PGlite): every feature and score row equals the browser’s; unit test passes', async () => {
 		pg ??= new PGlite();
 		const l = loads('DOUBLE PRECISION');
@@ -306,6 +436,18 @@ describe('the dbt package', () => {
 			`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'hsw_scores' ORDER BY ordinal_position`
 		);
 		expect(types.map((t) => t.column_name)).toEqual(contractColumns(MODEL).map((c) => c.name));
-		await runUnitTest(files, 'postgres', exec, run);
+		await runUnitTests(files, {
+			ident: q,
+			str: dialectFor('postgres').str,
+			query: run,
+			columns: async (sql) => {
+				await exec(`CREATE TEMP VIEW hsw_probe AS ${sql}`);
+				const cols = await run(
+					`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'hsw_probe' ORDER BY ordinal_position`
+				);
+				await exec('DROP VIEW hsw_probe');
+				return cols.map((r) => ({ name: String(r.column_name), type: String(r.data_type) }));
+			}
+		});
 	}, 240_000);
 });

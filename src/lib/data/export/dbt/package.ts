@@ -20,7 +20,7 @@ import type { Recipe } from '$lib/sources/types';
 import { gridDays, dayIso } from '$lib/sources/grid';
 import { dialectFor, type DialectName } from '../sql/dialect';
 import { dayNum, featureStages, type PipelineColumnType } from '../sql/pipeline';
-import { derivedStages, type DerivedColumnSql } from '../sql/derived';
+import { derivedStages, lastDigitRisk, type DerivedColumnSql } from '../sql/derived';
 import { scoreStages, segmentLiteral } from '../sql/to-sql';
 import {
 	contractColumns,
@@ -147,6 +147,7 @@ export function buildDbtPackage(input: DbtPackageInput): Map<string, string> {
 		return list.map((s) => `SELECT CAST(${d.str(s)} AS DATE) AS as_of_date`).join('\nUNION ALL\n');
 	})();
 
+	const risk = lastDigitNote(input);
 	const files = new Map<string, string>();
 	files.set(
 		'models/hsw_as_of_dates.sql',
@@ -165,7 +166,7 @@ export function buildDbtPackage(input: DbtPackageInput): Map<string, string> {
 						' '
 					)
 				: 'The features (no derived metrics in this model).'
-		)}\n${withAll([from('features', 'hsw_features'), ...derived.ctes], derived.ctes.length ? 'derived' : 'features')}`
+		)}\n${risk ? `-- ${risk}\n` : ''}${withAll([from('features', 'hsw_features'), ...derived.ctes], derived.ctes.length ? 'derived' : 'features')}`
 	);
 	files.set(
 		'models/hsw_metric_points.sql',
@@ -311,21 +312,70 @@ function schemaYml(input: DbtPackageInput): string {
 	const s = input.sample;
 	if (s && s.given.length) {
 		L.push('', 'unit_tests:');
-		L.push('  - name: hsw_scores_match_the_workbench');
-		L.push(
-			`    description: ${yq(`Rows scored by Health Score Workbench on ${s.given.length} of your accounts: ${[...new Set(s.why)].join('; ')}. The warehouse must give the same score (to the last digit), shown score, tier and top driver.`)}`
+		const risky = new Set(lastDigitRisk(dialect, input.derived ?? []));
+		for (const t of s.stages) {
+			const left = t.model === 'hsw_derived_metrics' ? [...risky] : [];
+			unitTest(
+				L,
+				`${t.model}_match_the_workbench`,
+				`${t.model} computed by Health Score Workbench on ${t.given.length} rows of your accounts: ${t.about}. The warehouse must give the same values, to the last digit${left.length ? ` (${left.join(', ')} left out: see the header of ${t.model}.sql)` : ''}.`,
+				t.model,
+				t.input,
+				t.given,
+				t.expect.map((r) => Object.fromEntries(Object.entries(r).filter(([c]) => !risky.has(c))))
+			);
+		}
+		unitTest(
+			L,
+			'hsw_scores_match_the_workbench',
+			`Rows scored by Health Score Workbench on ${s.given.length} of your accounts: ${[...new Set(s.why)].join('; ')}. The warehouse must give the same score (to the last digit), shown score, tier and top driver.`,
+			'hsw_scores',
+			'hsw_dimension_scores',
+			s.given,
+			s.expect
 		);
-		L.push('    model: hsw_scores');
-		L.push('    given:');
-		L.push("      - input: ref('hsw_dimension_scores')");
-		L.push('        rows:');
-		// One JSON object per row (JSON is valid YAML); numbers at full precision.
-		for (const r of s.given) L.push(`          - ${JSON.stringify(r)}`);
-		L.push('    expect:');
-		L.push('      rows:');
-		for (const r of s.expect) L.push(`        - ${JSON.stringify(r)}`);
 	}
 	return L.join('\n') + '\n';
+}
+
+/**
+ * The plain warning for a warehouse that adds a rolling window's values in its own order, naming
+ * the derived metrics concerned; null when there are none (PostgreSQL and DuckDB add by date).
+ */
+function lastDigitNote(input: DbtPackageInput): string | null {
+	const risky = lastDigitRisk(input.dialect, input.derived ?? []);
+	if (!risky.length) return null;
+	return `${input.dialect} adds the values of a rolling window in its own order, not by date as the workbench does, so ${risky.join(', ')} may differ from the workbench in the last digit (about one part in 10^16) when the values added have decimals, and rarely the scores computed from them too; whole numbers are exact. The unit test hsw_derived_metrics_match_the_workbench leaves these columns out. PostgreSQL and DuckDB add by date and match exactly.`;
+}
+
+/**
+ * A unit test row as one line of YAML (JSON is valid YAML). Whole numbers stay numbers; other
+ * numbers are written as quoted text with all their digits, which dbt casts to the column's
+ * type: DuckDB reads a bare literal such as 0.00010294633015765149 as a DECIMAL and converts
+ * that to a double one unit in the last place away (9 of 3,000 random scores in our test),
+ * while text cast to a double is correctly rounded.
+ */
+function fixtureRow(r: Record<string, string | number | null>): string {
+	const out: Record<string, string | number | null> = {};
+	for (const [k, v] of Object.entries(r))
+		out[k] = typeof v === 'number' && !Number.isSafeInteger(v) ? String(v) : v;
+	return JSON.stringify(out);
+}
+
+function unitTest(
+	L: string[],
+	name: string,
+	description: string,
+	model: string,
+	input: string,
+	given: readonly Record<string, string | number | null>[],
+	expect: readonly Record<string, string | number | null>[]
+): void {
+	L.push(`  - name: ${name}`, `    description: ${yq(description)}`, `    model: ${model}`);
+	L.push('    given:', `      - input: ref('${input}')`, '        rows:');
+	for (const r of given) L.push(`          - ${fixtureRow(r)}`);
+	L.push('    expect:', '      rows:');
+	for (const r of expect) L.push(`        - ${fixtureRow(r)}`);
 }
 
 function readme(input: DbtPackageInput, tableOf: (name: string) => string): string {
@@ -335,15 +385,15 @@ function readme(input: DbtPackageInput, tableOf: (name: string) => string): stri
 
 Made by Health Score Workbench on ${input.generatedAt} for **${dialect}** (model version
 \`${modelVersion(model)}\`). It computes, in your warehouse, the same score, shown score and tier
-as the workbench, to the last digit, from the raw exports the model was designed on.
+as the workbench, to the last digit${lastDigitNote(input) ? ' (but see **Last digit** below)' : ''}, from the raw exports the model was designed on.
 
 ## Set up
 
 1. Put this folder in your dbt project (or use it as one), with a profile named \`health_score\`
-   (or change \`profile\` in \`dbt_project.yml\`). dbt 1.8 or later (for the unit test).
+   (or change \`profile\` in \`dbt_project.yml\`). dbt 1.8 or later (for the unit tests).
 2. Point \`models/sources.yml\` at your raw tables (now: ${recipe.sources.map((s) => `\`${s.name}\` → \`${tableOf(s.name)}\``).join(', ')}).
    Key columns are compared as text; date and timestamp columns are read as dates.
-3. \`dbt build\` runs the models, the contract, the data tests and the unit test.
+3. \`dbt build\` runs the models, the contract, the data tests and the unit tests.
 
 ## Models (one per stage)
 
@@ -355,7 +405,7 @@ as the workbench, to the last digit, from the raw exports the model was designed
 | \`hsw_metric_points\` | each metric's points 0–100 after its missing-value policy |
 | \`hsw_dimension_scores\` | dimension scores and coverage |
 | \`hsw_scores\` | the output contract below; incremental: each run adds the as-of dates after the last one it holds |
-
+${lastDigitNote(input) ? `\n**Last digit.** ${lastDigitNote(input)}\n` : ''}
 **Backfill** (after a formula change): put every past date in \`hsw_as_of_dates\` and run
 \`dbt build --full-refresh --select hsw_scores+\`. Each date only sees data dated on or before it,
 so history is rebuilt as it would have been scored then.
@@ -365,8 +415,12 @@ so history is rebuilt as it would have been scored then.
 - Contract on \`hsw_scores\` (column names and types enforced).
 - \`not_null\` on account and date; \`accepted_values\` on tier (${model.tiers.map((t) => t.name).join(', ')}${model.segments?.overrides.some((o) => o.tiers) ? ' and the segment tiers' : ''}); one row per
   account and date; scores between 0 and 100 (\`tests/\`).
-- Unit test \`hsw_scores_match_the_workbench\`: rows scored in the browser on a sample of your own
-  accounts (not scored, exact tier boundaries, missing dimensions) must come out identical.
+- Unit tests, one per stage model (\`<model>_match_the_workbench\`): rows computed in the browser on
+  a sample of your own accounts (not scored, exact tier boundaries, missing values) must come out
+  identical: the derived metrics from the features, each metric's points from the derived metrics
+  (percentiles rank within the rows given), dimension scores from the points, and score, shown
+  score, tier and top driver from the dimension scores. Fractional numbers are written as quoted
+  text so that every warehouse reads them to the last digit.
 
 ## Output contract (\`hsw_scores\`)
 

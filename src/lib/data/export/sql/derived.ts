@@ -13,16 +13,41 @@
  *   window      rows of the account dated in (date − days, date]: sum / mean of the present
  *               values, count of values > 0; NULL when no value is present
  * Window sums add in date order where the dialect lets an aggregate be ordered (PostgreSQL,
- * DuckDB), which is the browser's order; elsewhere the engine's order (equal for whole numbers).
+ * DuckDB), which is the browser's order; elsewhere in the warehouse's own order, which gives the
+ * same result for whole numbers but may differ in the last digit for fractional values (floating
+ * point addition is not associative: (0.1 + 0.2) + 0.3 ≠ 0.1 + (0.2 + 0.3)).
  */
 import type { DerivedSpec } from '$lib/data/derive';
-import { num, type Dialect } from './dialect';
+import { num, type Dialect, type DialectName } from './dialect';
 import type { SqlColumnType } from './schemes';
 
 /** A derived column to compute: its name (a plain identifier) and definition. */
 export interface DerivedColumnSql {
 	name: string;
 	spec: DerivedSpec;
+}
+
+/** Whether the dialect adds a window's values in date order, as the browser does. */
+export function ordersWindowSums(dialect: DialectName): boolean {
+	return dialect === 'postgres' || dialect === 'duckdb';
+}
+
+/**
+ * The derived columns that may differ from the browser in the last digit in `dialect`: where
+ * window sums are not ordered, every window sum or mean, and every derived column reading one.
+ */
+export function lastDigitRisk(
+	dialect: DialectName,
+	derived: readonly DerivedColumnSql[]
+): string[] {
+	if (ordersWindowSums(dialect)) return [];
+	const risky = new Set<string>();
+	for (const { name, spec } of derived) {
+		const reads = spec.kind === 'ratio' ? [spec.numerator, spec.denominator] : [spec.column];
+		if ((spec.kind === 'window' && spec.agg !== 'count') || reads.some((c) => risky.has(c)))
+			risky.add(name);
+	}
+	return [...risky];
 }
 
 /** Columns of the feature table that hold dates (as day numbers; `as_of_date` is a DATE). */
@@ -56,7 +81,7 @@ export function derivedStages(
 	const ctes: string[] = [];
 	const dbl = (e: string) => `CAST(${e} AS ${d.doubleType})`;
 	const t = (alias: string) => dbl(dayOf(`${alias}.${q('as_of_date')}`));
-	const ordered = d.name === 'postgres' || d.name === 'duckdb';
+	const ordered = ordersWindowSums(d.name);
 	let prev = from;
 	derived.forEach(({ name, spec }, k) => {
 		const need = (col: string, what: 'number' | 'date') => {

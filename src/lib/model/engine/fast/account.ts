@@ -2,7 +2,7 @@
  * Dimension columns → account score, shown score and tier of every row (depends on dimension
  * weights, tiers and minimum coverage), fused with the histogram and tier counts of the rows on
  * show. It can skip writing the per-row arrays (a slider drag needs only the summary): a drag with
- * ≤ 4 dimensions runs one row loop (summary.ts) with a dirty dimension's score computed in the
+ * ≤ 4 dimensions runs one row loop (`summaryRows`) with a dirty dimension's score computed in the
  * same loop; otherwise blocks of rows, dirty dimensions first per block.
  */
 import type { Model } from '../../types';
@@ -10,9 +10,8 @@ import { shownOf, tierIndexFor, tierLookup } from '../../tiers';
 import { HIST_BINS, isScored } from '../constants';
 import type { CombinePlan } from '../plan';
 import { BLOCK, dimensionBlock } from './dimension';
-import { addDimensions } from './kernels.generated';
+import { addDimensions, countBlock, summaryRows } from './kernels.generated';
 import type { Cover } from './presence';
-import { summaryRows } from './summary';
 import type { AccountArrays, Acc, DirtyDimension, ScoreSummary, Sums } from './types';
 
 export interface AccountPassOptions {
@@ -197,7 +196,7 @@ function blockPass(
 		}
 		if (useFloors) for (let j = 0; j < len; j++) out.belowFloor![idx[j]!] = below[j]!;
 		if (out !== null) finishOut(acc, tb, out);
-		if (fused) notScored += summariseBlock(acc, tb, sums);
+		if (fused) notScored += countBlock(acc, tb.minCov, tb.plan, sums);
 	}
 	return notScored;
 }
@@ -226,29 +225,6 @@ function finishOut(a: Acc, tb: PassTables, out: AccountArrays): void {
 		tier[i] =
 			r >= 0 && r < HIST_BINS ? tierOf[g * HIST_BINS + r]! : tierIndexFor(plan.groups[g]!.tiers, r);
 	}
-}
-
-/** Counts of one block's rows per group and shown score; returns how many are not scored. */
-function summariseBlock(a: Acc, tb: PassTables, sums: Sums): number {
-	const { grp, num, den, cov, len } = a;
-	const { minCov, plan } = tb;
-	const { gh, odd, T } = sums;
-	let notScored = 0;
-	for (let j = 0; j < len; j++) {
-		const g = grp[j]!;
-		const dn = den[j]!;
-		if (!isScored(dn, cov[j]!, minCov[g]!)) {
-			notScored++;
-			continue;
-		}
-		const r = shownOf(num[j]! / dn);
-		if (r >= 0 && r < HIST_BINS) gh[g * HIST_BINS + r]!++;
-		else {
-			const t = tierIndexFor(plan.groups[g]!.tiers, r);
-			if (t >= 0) odd[g * T + t]!++;
-		}
-	}
-	return notScored;
 }
 
 /** Counts of `rows` from the arrays a pass wrote; returns how many are not scored. */

@@ -1,5 +1,6 @@
 /** Shapes shared by the fast path's steps. */
 import type { Model, ScoreResult } from '../../types';
+import type { CombinePlan } from '../plan';
 import type { MetricAcc } from './dimension';
 
 export interface FastResult extends ScoreResult {
@@ -67,4 +68,25 @@ export interface Acc {
 /** Whether `model` has a dimension floor the pass reports (`belowFloor`). */
 export function usesFloors(model: Model): boolean {
 	return model.dimensions.length <= 32 && model.dimensions.some((d) => d.floor !== undefined);
+}
+
+/** What the drag path's row loop (`summaryRows`, kernels.generated.ts) reads. */
+export interface RowPass {
+	S: readonly Float64Array[];
+	/** Dimension weights, group g's dimension d at g × D + d. */
+	dw: Float64Array;
+	D: number;
+	groups: Int32Array | null;
+	/** Rows to visit (null: 0 … count − 1). */
+	rows: Int32Array | null;
+	count: number;
+	/** Coverage lookup: `covT[group × K + cls[row]]` (see presence.ts). */
+	cls: Int32Array;
+	covT: Float64Array;
+	K: number;
+	minCov: Float64Array;
+	plan: CombinePlan;
+	sums: Sums;
+	/** A dirty dimension (≤ 4 metrics) whose scores this loop computes (not stored), or null. */
+	fuse: DirtyDimension | null;
 }

@@ -1,0 +1,194 @@
+/**
+ * "Open the sample as raw exports": fetch the sample portfolio's five raw exports and their
+ * shipped recipe (public/sample/exports/, written by `npm run sample`), import each file through
+ * the wizard's own pipeline (automatic mapping, as the flat sample on first open), point the
+ * recipe at the stored datasets, and build the table with the Sources workspace — the same code
+ * a user's own exports go through; nothing here knows what the files contain. Nothing is fetched
+ * before the user asks. Exports already stored from an earlier run are reused, not duplicated.
+ */
+import { grainOf, type DatasetMeta } from '$lib/data/dataset';
+import { parseRecipe } from '$lib/sources/recipe-schema';
+import { recipeColumnsOf } from '$lib/sources/validate';
+import type { Recipe } from '$lib/sources/types';
+import { megabytes, readWithProgress } from './bootstrap';
+import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
+import { ImportState, type ImportDeps } from './import.svelte';
+import { sources as sharedSources, type SourcesState } from './sources.svelte';
+import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte';
+
+/** Folder of the exports, relative (the site may be served under a sub-path). */
+export const SAMPLE_EXPORTS_URL = './sample/exports/';
+export const SAMPLE_RECIPE_FILE = 'recipe.json';
+
+/** The five files, the recipe source each one feeds, and the dataset name it is stored under. */
+export const SAMPLE_EXPORTS: readonly { file: string; source: string; name: string }[] = [
+	{ file: 'accounts.csv', source: 'accounts', name: 'Sample export: accounts' },
+	{ file: 'subscriptions.csv', source: 'subscriptions', name: 'Sample export: subscriptions' },
+	{ file: 'usage_weekly.csv', source: 'usage', name: 'Sample export: weekly usage' },
+	{ file: 'tickets.csv', source: 'tickets', name: 'Sample export: tickets' },
+	{ file: 'churn_log.csv', source: 'churn-log', name: 'Sample export: churn log' }
+];
+
+export interface SampleExportsDeps {
+	workbench?: Workbench;
+	datasets?: DatasetsState;
+	sources?: SourcesState;
+	fetch?: (url: string) => Promise<Response>;
+	/** Import pipeline deps (tests run the parse worker in-process). */
+	importDeps?: ImportDeps;
+}
+
+export class SampleExportsState {
+	/** What is happening, in words, with progress ("Fetching tickets.csv (4 of 5): 1.2 of 2.6 MB"). */
+	busy = $state<string | null>(null);
+	/** Why it stopped (names the file); nothing stored before changes. */
+	error = $state<string | null>(null);
+	/** What was done, once done. */
+	done = $state<string | null>(null);
+
+	#deps: SampleExportsDeps;
+
+	constructor(deps: SampleExportsDeps = {}) {
+		this.#deps = deps;
+	}
+
+	get #ds(): DatasetsState {
+		return this.#deps.datasets ?? sharedDatasets;
+	}
+
+	async #fetch(file: string, step: string): Promise<Uint8Array<ArrayBuffer>> {
+		const fetchImpl = this.#deps.fetch ?? ((url: string) => fetch(url));
+		let response: Response;
+		try {
+			response = await fetchImpl(`${SAMPLE_EXPORTS_URL}${file}`);
+		} catch {
+			throw new Error(
+				`${file} could not be fetched: are you offline? It is kept for offline use once it has been opened.`
+			);
+		}
+		if (!response.ok)
+			throw new Error(`${file} is missing from the site (HTTP ${response.status}).`);
+		return readWithProgress(response, (got, total) => {
+			this.busy = `${step}: ${megabytes(got, total)}`;
+		});
+	}
+
+	/**
+	 * Fetch, import, adopt the recipe and build. True when the built table is the active dataset;
+	 * false with `error` (or the Sources section's build issues) otherwise.
+	 */
+	async open(): Promise<boolean> {
+		if (this.busy) return false;
+		const ds = this.#ds;
+		const src = this.#deps.sources ?? sharedSources;
+		if (!ds.store) {
+			this.error = 'Saved data is not open yet; try again in a moment.';
+			return false;
+		}
+		this.error = null;
+		this.done = null;
+		let pipeline: ImportState | null = null;
+		try {
+			this.busy = 'Fetching the recipe…';
+			const recipeBytes = await this.#fetch(SAMPLE_RECIPE_FILE, 'Fetching the recipe');
+			let json: unknown;
+			try {
+				json = JSON.parse(new TextDecoder().decode(recipeBytes));
+			} catch (e) {
+				throw new Error(`${SAMPLE_RECIPE_FILE} is not JSON: ${(e as Error).message}`, {
+					cause: e
+				});
+			}
+			const parsed = parseRecipe(json);
+			if (!parsed.ok)
+				throw new Error(
+					`${SAMPLE_RECIPE_FILE} is not a valid recipe: ${parsed.issues.map((i) => `${i.path || '(recipe)'} ${i.message}`).join('; ')}`
+				);
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
+			const metas = new Map<string, DatasetMeta>();
+			let imported = 0;
+			for (const [k, e] of SAMPLE_EXPORTS.entries()) {
+				const stored = ds.list.find((m) => m.name === e.name && m.fileName === e.file);
+				if (stored) {
+					metas.set(e.source, stored);
+					continue;
+				}
+				const step = `${e.file} (${k + 1} of ${SAMPLE_EXPORTS.length})`;
+				this.busy = `Fetching ${step}…`;
+				const bytes = await this.#fetch(e.file, `Fetching ${step}`);
+				this.busy = `Importing ${step}…`;
+				pipeline ??= new ImportState({
+					...this.#deps.importDeps,
+					workbench: this.#deps.workbench ?? sharedWorkbench,
+					datasets: ds
+				});
+				try {
+					const file = new File([bytes], e.file, { type: 'text/csv' });
+					// What one row is and which columns to keep come from the recipe, as a user
+					// answers the wizard's questions.
+					const grain = parsed.recipe.sources.find((s) => s.name === e.source)?.grain;
+					const keep = recipeColumnsOf(parsed.recipe, e.source);
+					metas.set(e.source, await pipeline.importAuto(file, e.name, { grain, keep }));
+				} catch (err) {
+					throw new Error(`${e.file} could not be imported: ${(err as Error).message}`, {
+						cause: err
+					});
+				}
+				imported++;
+			}
+			const recipe = withDatasets(parsed.recipe, metas);
+			src.adopt(recipe, 'open the sample as raw exports');
+			this.busy = 'Building the table…';
+			const ok = await src.build();
+			if (!ok) {
+				const first = src.issues.find((i) => i.severity === 'error')?.message;
+				this.error =
+					src.error ??
+					(first
+						? `The table was not built: ${first}`
+						: 'The table was not built: see the Sources section for the reasons.');
+				return false;
+			}
+			const reused = SAMPLE_EXPORTS.length - imported;
+			this.done =
+				`The sample’s ${SAMPLE_EXPORTS.length} raw exports are sources of the model’s recipe` +
+				(reused > 0 ? ` (${reused} already stored, reused)` : '') +
+				'; the table built from them is the active dataset.';
+			return true;
+		} catch (e) {
+			this.error = e instanceof Error ? e.message : String(e);
+			return false;
+		} finally {
+			pipeline?.dispose();
+			this.busy = null;
+		}
+	}
+}
+
+/**
+ * The recipe with each source pointing at its stored dataset (id, columns, time zone). Throws
+ * when a file is missing or was read as another grain than the recipe expects.
+ */
+export function withDatasets(recipe: Recipe, metas: ReadonlyMap<string, DatasetMeta>): Recipe {
+	return {
+		...recipe,
+		sources: recipe.sources.map((s) => {
+			const meta = metas.get(s.name);
+			const file = SAMPLE_EXPORTS.find((e) => e.source === s.name)?.file ?? s.name;
+			if (!meta) throw new Error(`The recipe reads ${s.name}, but no sample file feeds it.`);
+			if (grainOf(meta) !== s.grain)
+				throw new Error(
+					`${file} was read as one row per ${grainOf(meta)}; the recipe expects one row per ${s.grain}.`
+				);
+			return {
+				...s,
+				datasetId: meta.id,
+				columns: meta.columns.map((c) => c.name),
+				timeZone: meta.timeZone ?? 'UTC'
+			};
+		})
+	};
+}
+
+/** The action the Data screen (and the no-dataset notice) offers (one per page). */
+export const sampleExports = new SampleExportsState();
