@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { scoreTable } from '../../src/lib/model/score';
 import { validateModel } from '../../src/lib/model/validate';
 import { ActionsPage, pdfPageCount } from './pages/actions';
+import { ModelPage } from './pages/model';
 import { DataPage } from './pages/data';
 import { defaultModel, sampleTable } from './pages/portfolio';
 import { expectNoViolations } from './pages/axe';
@@ -162,6 +163,43 @@ test.describe('actions & export screen', () => {
 		await expectNoViolations(page, 'print media');
 		const pdf = await page.pdf({ format: 'A4', printBackground: true });
 		expect(pdfPageCount(pdf)).toBe(1);
+	});
+
+	test('the card drops the template’s name and description once the model is changed', async ({
+		page
+	}) => {
+		test.setTimeout(240_000);
+		const a = new ActionsPage(page);
+		await a.goto();
+		await expect(a.card.getByRole('heading', { level: 2 })).toHaveText(
+			'Model card: Usage-led SaaS'
+		);
+		await expect(a.card).toContainText('usage 40 %');
+
+		const model = new ModelPage(page);
+		await model.goto();
+		await model.setDimensionWeight('Product usage', 10);
+		await a.goto();
+		await expect(a.card.getByRole('heading', { level: 2 })).toHaveText('Model card: Unnamed model');
+		await expect(a.card).not.toContainText('Usage-led SaaS');
+		await expect(a.card).not.toContainText('usage 40 %');
+		await expect(page.getByTestId('card-identity-note')).toContainText(
+			'name and description are not shown'
+		);
+		await expectNoViolations(page, 'card of a changed template');
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.getByTestId('card-identity-note')).toBeHidden();
+		await page.emulateMedia({ media: 'screen' });
+
+		// Its own name comes back on the card at once; the template's description stays out.
+		await model.goto();
+		const name = page.getByRole('textbox', { name: 'Model name' });
+		await name.fill('Acme renewals');
+		await name.press('Tab');
+		await a.goto();
+		await expect(a.card.getByRole('heading', { level: 2 })).toHaveText('Model card: Acme renewals');
+		await expect(a.card).not.toContainText('usage 40 %');
+		await expect(page.getByTestId('card-identity-note')).toContainText('description is not shown');
 	});
 
 	test('dark colour scheme: axe clean', async ({ page }) => {

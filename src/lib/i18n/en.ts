@@ -289,6 +289,13 @@ export const en = {
 	'nd.opening': 'Opening saved data…',
 	'nd.none': 'No dataset is loaded yet. Import one on the',
 	'nd.none2': 'screen (the sample portfolio loads on first open).',
+	'sx.title': 'Try the whole flow on the sample',
+	'sx.intro':
+		'The sample portfolio as a team’s raw exports: an account list, subscriptions, weekly usage, support tickets and a churn log (five CSV files, about 9 MB, fetched only now), with a recipe that builds the modelling table from them. They are imported like your own files, then the recipe is built: see the sources, keys and orphan rows below, then the Model, Portfolio and Backtest screens.',
+	'sx.replaces': 'It replaces the model’s recipe (Undo brings it back).',
+	'nd.rawExports': 'Open the sample as raw exports',
+	'nd.rawExportsWhy':
+		'Five raw files (accounts, subscriptions, weekly usage, tickets, churn log) and a recipe that builds the table from them, on the Data screen.',
 	'pf.scoring': 'Scoring…',
 	'pf.accounts': '{n} accounts',
 	'pf.latestSnapshot': ', latest snapshot of each',

@@ -13,4 +13,4 @@ export { accountFlags, modelWarnings } from './flags';
 export { allMetrics, metricPath } from './structure';
 export { applyOverride, effectiveModels, segmentGroups, segmentKeys } from './segments';
 export { combinePlan } from './engine/plan';
-export { TEMPLATES, DEFAULT_TIERS, templateById } from './templates';
+export { TEMPLATES, DEFAULT_TIERS, templateById, borrowedIdentity } from './templates';

@@ -3,7 +3,7 @@
  */
 import fourDimensions from './templates/four-dimensions.json';
 import usageLedSaas from './templates/usage-led-saas.json';
-import type { ModelTemplate, Tier } from './types';
+import type { Model, ModelTemplate, Tier } from './types';
 import { validateModel } from './validate';
 
 /** Default tiers (DESIGN.md): Green 80–100, Yellow 50–79, Red 0–49, best first. */
@@ -54,4 +54,50 @@ export const TEMPLATES: readonly ModelTemplate[] = Object.freeze([
 /** A template by id, or undefined. */
 export function templateById(id: string): ModelTemplate | undefined {
 	return TEMPLATES.find((t) => t.id === id);
+}
+
+/** JSON with object keys sorted, so two equal models compare equal whatever their key order. */
+function canonical(x: unknown): string {
+	return JSON.stringify(x, (_k, v: unknown) =>
+		v && typeof v === 'object' && !Array.isArray(v)
+			? Object.fromEntries(
+					Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+						a < b ? -1 : a > b ? 1 : 0
+					)
+				)
+			: v
+	);
+}
+
+/** What decides scores and tiers: dimensions (metrics, schemes, weights), tiers, coverage, segments. */
+function scoring(m: Model): string {
+	return canonical([m.dimensions, m.tiers, m.minCoverage, m.segments ?? null]);
+}
+
+/**
+ * A template's name or description still carried by a model that no longer scores like that
+ * template (dimensions, metrics, schemes, weights, tiers, coverage or segments changed, e.g. after
+ * edits or a draft): that text would describe another model, so the model card leaves it out.
+ * Null when the model's name and description are its own, or when it still is the template
+ * (playbooks, id and data recipe do not change what the template text says).
+ */
+export function borrowedIdentity(
+	model: Model,
+	templates: readonly ModelTemplate[] = TEMPLATES
+): { name: boolean; description: boolean } | null {
+	const name = model.name.trim();
+	const description = (model.description ?? '').trim();
+	let borrowedName = false;
+	let borrowedDescription = false;
+	for (const t of templates) {
+		const sameName = name === t.name.trim();
+		const sameDescription = description !== '' && description === t.description.trim();
+		if (!sameName && !sameDescription) continue;
+		if (scoring(model) === scoring(t.model)) continue;
+		borrowedName ||= sameName;
+		borrowedDescription ||= sameDescription;
+	}
+	return borrowedName || borrowedDescription
+		? { name: borrowedName, description: borrowedDescription }
+		: null;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { templateById, validateModel } from '$lib/model';
 import { completePlaybooks, withPlaybook } from '$lib/model/playbooks';
+import * as E from '$lib/model/edits';
 import type { Metric } from '$lib/model/types';
 import {
 	backtestFigures,
@@ -8,7 +9,8 @@ import {
 	describeScheme,
 	modelJson,
 	pct,
-	tierRanges
+	tierRanges,
+	UNNAMED
 } from './model-card';
 
 const saas = templateById('usage-led-saas')!.model;
@@ -221,4 +223,82 @@ describe('modelJson', () => {
 			expect(text.endsWith('}\n')).toBe(true);
 		}
 	);
+});
+
+describe('the card never shows a template’s text for a model that is no longer that template', () => {
+	const meta = { version: 'v1', date: '2025-06-01' };
+	const tplName = 'Usage-led SaaS';
+	const tplDesc = saas.description!;
+
+	it('the untouched template keeps its name and description', () => {
+		const card = buildModelCard(structuredClone(saas), meta);
+		expect(card.title).toBe(tplName);
+		expect(card.description).toBe(tplDesc);
+		expect(card.identityNote).toBeNull();
+	});
+
+	it('a playbook edit or a reordered JSON is still the template (its text still holds)', () => {
+		const m = withPlaybook(structuredClone(saas), {
+			id: 'pb-red',
+			trigger: { tier: 'red' },
+			action: 'Call',
+			owner: 'CSM',
+			dueDays: 3
+		});
+		// Same model, keys in another order (as after a save and reload elsewhere).
+		const reordered = JSON.parse(
+			JSON.stringify(m, (_k, v: unknown) =>
+				v && typeof v === 'object' && !Array.isArray(v)
+					? Object.fromEntries(Object.entries(v as object).reverse())
+					: v
+			)
+		) as typeof m;
+		for (const x of [m, reordered]) {
+			const card = buildModelCard(x, meta);
+			expect(card.title).toBe(tplName);
+			expect(card.description).toBe(tplDesc);
+		}
+	});
+
+	it.each([
+		['a dimension weight changed', E.setDimensionWeight(saas, 'usage', 10)],
+		['a dimension removed', E.removeDimension(saas, 'usage')],
+		['a tier moved', E.setTierMins(saas, [75, 45, 0])],
+		['the coverage rule changed', { ...saas, minCoverage: 0.9 }]
+	])('%s: neither the name nor the description is shown', (_what, m) => {
+		const card = buildModelCard(m, meta);
+		expect(card.title).toBe(UNNAMED);
+		expect(card.description).toBe('');
+		expect(JSON.stringify(card)).not.toContain(tplName);
+		expect(JSON.stringify(card)).not.toContain('usage 40 %');
+		expect(card.identityNote).toMatch(/name and description are not shown/);
+	});
+
+	it('renamed but still carrying the description: own name shown, template description not', () => {
+		const m = E.renameModel(E.setDimensionWeight(saas, 'usage', 10), 'Acme renewals');
+		const card = buildModelCard(m, meta);
+		expect(card.title).toBe('Acme renewals');
+		expect(card.description).toBe('');
+		expect(card.identityNote).toMatch(/template's description is not shown/);
+	});
+
+	it('renamed and described by the user: shown as written, whatever the edits', () => {
+		const m = E.setModelDescription(
+			E.renameModel(E.setDimensionWeight(saas, 'usage', 10), 'Acme renewals'),
+			'Usage first.'
+		);
+		const card = buildModelCard(m, meta);
+		expect([card.title, card.description, card.identityNote]).toEqual([
+			'Acme renewals',
+			'Usage first.',
+			null
+		]);
+	});
+
+	it('another template’s name on a model that is not that template is left out too', () => {
+		const four = templateById('four-dimensions')!;
+		const m = E.renameModel(structuredClone(saas), four.name);
+		expect(buildModelCard(m, meta).title).toBe(UNNAMED);
+		expect(buildModelCard(structuredClone(four.model), meta).title).toBe(four.name);
+	});
 });

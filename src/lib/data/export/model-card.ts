@@ -5,6 +5,7 @@
  */
 import { MISSING_POINTS } from '$lib/model/engine/constants';
 import { completePlaybooks } from '$lib/model/playbooks';
+import { borrowedIdentity } from '$lib/model/templates';
 import type { FlagKind, Metric, Model, Playbook, Scheme } from '$lib/model/types';
 
 /** A percentage for display: whole when whole, else one decimal (`33.3`). */
@@ -133,8 +134,12 @@ export interface CardTier {
 }
 
 export interface ModelCard {
+	/** The model's name; `Unnamed model` when it is still a template's name but not that template. */
 	title: string;
+	/** The model's description; empty when it is a template's text but not that template. */
 	description: string;
+	/** Why the template's name or description is left out (shown on screen, not printed), or null. */
+	identityNote: string | null;
 	version: string;
 	date: string;
 	dimensions: CardDimension[];
@@ -171,6 +176,9 @@ export function tierRanges(mins: readonly number[]): string[] {
 		return lo >= hi ? String(lo) : `${lo}–${hi}`;
 	});
 }
+
+/** Card title of a model still named after a template it no longer is. */
+export const UNNAMED = 'Unnamed model';
 
 /** Build the card from a model; `version` and `date` are shown as given. */
 export function buildModelCard(
@@ -233,9 +241,13 @@ export function buildModelCard(
 		rules.push(
 			`Segments by ${model.segments.column}: ${model.segments.overrides.map((o) => o.value).join(', ')} have their own weights or tiers.`
 		);
+	const borrowed = borrowedIdentity(model);
 	return {
-		title: model.name,
-		description: model.description ?? '',
+		title: borrowed?.name ? UNNAMED : model.name,
+		description: borrowed?.description ? '' : (model.description ?? ''),
+		identityNote: borrowed
+			? `This model started from a template and has changed since, so the template's ${borrowed.name && borrowed.description ? 'name and description are' : borrowed.name ? 'name is' : 'description is'} not shown on its card. Give it its own on the Model screen.`
+			: null,
 		version: meta.version,
 		date: meta.date,
 		dimensions,
