@@ -27,7 +27,8 @@ export interface CategoryPreview {
 	missing: number;
 }
 
-export type MetricPreview = NumericPreview | CategoryPreview | { kind: 'none'; reason: string };
+export type MetricPreview =
+	NumericPreview | CategoryPreview | { kind: 'none'; reason: string; column: string };
 
 /** Values of a number column at `rows` (all rows when null). */
 function pick(values: Float64Array, rows: Int32Array | null): Float64Array {
@@ -42,7 +43,12 @@ export function metricPreview(
 	column: Column | undefined,
 	rows: Int32Array | null
 ): MetricPreview {
-	if (!column) return { kind: 'none', reason: `The dataset has no column “${metric.column}”.` };
+	if (!column)
+		return {
+			kind: 'none',
+			reason: `The dataset has no column “${metric.column}”.`,
+			column: metric.column
+		};
 	if (column.kind === 'category') return categoryPreview(metric, column, rows);
 	const values = pick(column.values, rows);
 	const { lo, binWidth, counts, present } = binValues(values, 30);

@@ -68,6 +68,8 @@ export interface DeriveIssue {
 		| 'bad-name'
 		| 'no-reference';
 	message: string;
+	/** The column the issue names, if any (for the message in another language). */
+	name?: string;
 }
 
 export interface DeriveOptions {
@@ -117,13 +119,14 @@ export function validateDerived(
 			issues.push({
 				path,
 				code: 'unknown-column',
-				message: name ? `There is no column “${name}”.` : 'Choose a column.'
+				message: name ? `There is no column “${name}”.` : 'Choose a column.',
+				...(name ? { name } : {})
 			});
 		} else if (spec.kind === 'days-since') {
 			if (info.type !== 'date' || col.kind !== 'number')
-				issues.push({ path, code: 'not-date', message: `“${name}” is not a date column.` });
+				issues.push({ path, code: 'not-date', message: `“${name}” is not a date column.`, name });
 		} else if ((info.type !== 'number' && info.type !== 'boolean') || col.kind !== 'number') {
-			issues.push({ path, code: 'not-number', message: `“${name}” is not a number column.` });
+			issues.push({ path, code: 'not-number', message: `“${name}” is not a number column.`, name });
 		}
 	}
 	const snap = columnWithRole(meta, 'snapshot-date');
@@ -171,7 +174,9 @@ export function validateDerivedName(dataset: Dataset, name: string): DeriveIssue
 			}
 		];
 	if (dataset.meta.columns.some((c) => c.name === name) || dataset.table.columns.has(name))
-		return [{ path: 'name', code: 'bad-name', message: `There is already a column “${name}”.` }];
+		return [
+			{ path: 'name', code: 'bad-name', message: `There is already a column “${name}”.`, name }
+		];
 	return [];
 }
 

@@ -4,10 +4,12 @@
  * Keys: `app.*` shell, `nav.*` screen names, `ws.*` workshop.
  */
 import { dataEn } from './catalog/data';
+import { modelEn } from './catalog/model';
 import { sourcesEn } from './catalog/sources';
 
 export const en = {
 	...dataEn,
+	...modelEn,
 	...sourcesEn,
 	'app.name': 'Health Score Workbench',
 	'app.skip': 'Skip to content',

@@ -4,10 +4,12 @@
  */
 import type { MessageKey } from './en';
 import { dataJa } from './catalog/data';
+import { modelJa } from './catalog/model';
 import { sourcesJa } from './catalog/sources';
 
 export const ja: Record<MessageKey, string> = {
 	...dataJa,
+	...modelJa,
 	...sourcesJa,
 	'app.name': 'ヘルススコア・ワークベンチ',
 	'app.skip': '本文へ移動',

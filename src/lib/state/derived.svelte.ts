@@ -20,6 +20,7 @@ import {
 import { columnWithRole, epochDayToIso, type Dataset } from '$lib/data/dataset';
 import { newId } from '$lib/data/db/store';
 import { toStorageError } from '$lib/data/db/errors';
+import { t } from '$lib/i18n/i18n.svelte';
 import type { Model } from '$lib/model/types';
 import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
 import * as E from '$lib/model/edits';
@@ -178,13 +179,21 @@ export class DerivedForm {
 			const range = summariseDerived(column.values, this.#rows());
 			this.#wb.editModel(
 				addDerivedMetric(model, dim.id, name, range),
-				`add derived metric ${name} (${describeDerived(spec)}) to ${dim.name}`
+				t('mdl.log.derived', {
+					name,
+					definition: describeDerived(spec),
+					dimension: dim.name
+				})
 			);
-			this.message = `Added ${name} = ${describeDerived(spec)} to ${dim.name}.`;
+			this.message = t('mdl.dv.added', {
+				name,
+				definition: describeDerived(spec),
+				dimension: dim.name
+			});
 			this.customName = null;
 			return true;
 		} catch (e) {
-			this.error = `Adding the derived metric failed: ${toStorageError(e).message}`;
+			this.error = t('mdl.dv.failed', { error: toStorageError(e).message });
 			return false;
 		} finally {
 			this.isSaving = false;

@@ -19,6 +19,14 @@ import { WorkerClient, type WorkerFailure, type WorkerLike } from '$lib/workers/
 import type { DraftReply, DraftRequest } from '$lib/workers/draft-protocol';
 import { workerTrouble } from './worker-trouble.svelte';
 import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte';
+import { t } from '$lib/i18n/i18n.svelte';
+
+/** The worker's progress stages (English, from draft-core) in the UI language; others as they come. */
+function stageText(stage: string): string {
+	if (stage === 'Drafting…') return t('mdl.dr.drafting');
+	if (stage.startsWith('Cross-validating')) return t('mdl.dr.crossValidating');
+	return stage;
+}
 
 /** Seed of the draft's folds (deterministic: the same data gives the same draft). */
 export const DRAFT_SEED = 7;
@@ -67,12 +75,12 @@ export class DraftState {
 
 	/** The input for the active dataset and model, or why there is none. */
 	inputFor(dataset: Dataset | null, model: Model | null): DraftInput | string {
-		if (!dataset) return 'Load a dataset on the Data screen first.';
-		if (!model) return 'The model is still loading.';
+		if (!dataset) return t('mdl.dr.noDataset');
+		if (!model) return t('mdl.dr.noModel');
 		const columns = dataset.meta.columns
 			.filter((c) => c.role === 'metric' && !c.derived)
 			.map((c) => ({ name: c.name, type: c.type }));
-		if (columns.length === 0) return 'The dataset has no column mapped as a metric.';
+		if (columns.length === 0) return t('mdl.dr.noMetric');
 		const rule: TierRule =
 			this.rule === 'share'
 				? { kind: 'share', red: this.redShare }
@@ -110,7 +118,7 @@ export class DraftState {
 		this.error = null;
 		this.message = typeof input === 'string' ? input : null;
 		if (typeof input === 'string') return Promise.resolve();
-		this.busy = 'Drafting…';
+		this.busy = t('mdl.dr.drafting');
 		const snapshot: DraftInput = { ...input, base: $state.snapshot(input.base) as Model };
 		const done = new Promise<void>((resolve) => (this.#settle = resolve));
 		this.#run = this.#client.send((id) => ({ type: 'draft/run', id, input: snapshot }));
@@ -135,7 +143,7 @@ export class DraftState {
 	#receive(msg: DraftReply): void {
 		if (msg.id !== this.#run) return; // superseded
 		if (msg.type === 'draft/progress') {
-			this.busy = msg.stage;
+			this.busy = stageText(msg.stage);
 			return;
 		}
 		this.#run = 0;
@@ -160,9 +168,9 @@ export class DraftState {
 	apply(): void {
 		const r = this.result;
 		if (!r) return;
-		this.#wb.editModel(r.model, `draft a model from the data (${r.metrics.length} metrics)`);
+		this.#wb.editModel(r.model, t('mdl.log.draft', { n: r.metrics.length }));
 		this.#wb.endEdit();
-		this.message = `Applied “${r.model.name}”. Undo brings the previous model back.`;
+		this.message = t('mdl.dr.applied', { name: r.model.name });
 		this.result = null;
 		this.validation = null;
 		this.diff = [];

@@ -15,6 +15,7 @@ import { dataWarnings, describePath, labelsFrom, type ShownWarning } from '$lib/
 /** Settings key of the active model id (the first-open loader reads it). */
 import { SETTING_ACTIVE_MODEL } from './settings';
 import * as fmt from '$lib/ui/format';
+import { t } from '$lib/i18n/i18n.svelte';
 export { SETTING_ACTIVE_MODEL };
 
 /** Is this keydown an undo (`'undo'`), a redo (`'redo'`) or neither? */
@@ -98,7 +99,10 @@ export class ModelEditor {
 			this.importIssues = [
 				{
 					path: '(file)',
-					message: `The file is ${fmt.number(text.length / 1e6, 1)} MB; a model file is at most ${MAX_MODEL_FILE_CHARS / 1e6} MB (models are usually a few KB). Is this the right file?`
+					message: t('mdl.ed.tooBig', {
+						mb: fmt.number(text.length / 1e6, 1),
+						max: MAX_MODEL_FILE_CHARS / 1e6
+					})
 				}
 			];
 			this.message = null;
@@ -108,7 +112,9 @@ export class ModelEditor {
 		try {
 			json = JSON.parse(text);
 		} catch (e) {
-			this.importIssues = [{ path: '(file)', message: `Not JSON: ${(e as Error).message}` }];
+			this.importIssues = [
+				{ path: '(file)', message: t('mdl.ed.notJson', { error: (e as Error).message }) }
+			];
 			this.message = null;
 			return false;
 		}
@@ -119,9 +125,9 @@ export class ModelEditor {
 			return false;
 		}
 		this.importIssues = [];
-		this.#wb.editModel(r.model, `import ${fileName}`);
+		this.#wb.editModel(r.model, t('mdl.log.import', { file: fileName }));
 		this.selectedMetricId = null;
-		this.message = `Imported “${r.model.name}” from ${fileName}.`;
+		this.message = t('mdl.ed.imported', { name: r.model.name, file: fileName });
 		return true;
 	}
 
@@ -130,11 +136,11 @@ export class ModelEditor {
 	}
 
 	startFromTemplate(id: string): void {
-		const t = templateById(id);
-		if (!t) return;
-		this.#wb.editModel(structuredClone(t.model), `start from template ${t.name}`);
+		const tpl = templateById(id);
+		if (!tpl) return;
+		this.#wb.editModel(structuredClone(tpl.model), t('mdl.log.template', { name: tpl.name }));
 		this.selectedMetricId = null;
-		this.message = `Started from the template “${t.name}”. Undo goes back.`;
+		this.message = t('mdl.ed.template', { name: tpl.name });
 	}
 
 	/** Save the model as the next named version, with the edits since the last save as note. */
@@ -142,21 +148,21 @@ export class ModelEditor {
 		const store = this.#store();
 		const model = this.#wb.model;
 		if (!store || !model) {
-			this.message = 'Storage is not open yet.';
+			this.message = t('mdl.ed.noStorage');
 			return;
 		}
 		const edits = this.unsavedChanges;
-		const note = [label.trim(), ...edits].filter(Boolean).join('; ') || 'saved';
+		const note = [label.trim(), ...edits].filter(Boolean).join('; ') || t('mdl.log.saved');
 		this.isSaving = true;
 		try {
 			await store.saveModel(model);
 			const v = await store.saveModelVersion(model.id, note, model);
 			await store.setSetting(SETTING_ACTIVE_MODEL, model.id);
 			this.#savedAt = this.#wb.changeLog.length;
-			this.message = `Saved version ${v.version} of “${model.name}”.`;
+			this.message = t('mdl.ed.saved', { n: v.version, name: model.name });
 			await this.loadVersions();
 		} catch (e) {
-			this.message = `Saving failed: ${e instanceof Error ? e.message : String(e)}`;
+			this.message = t('mdl.ed.saveFailed', { error: e instanceof Error ? e.message : String(e) });
 		} finally {
 			this.isSaving = false;
 		}
@@ -177,7 +183,7 @@ export class ModelEditor {
 			this.importIssues = r.issues;
 			return;
 		}
-		this.#wb.editModel(r.model, `restore version ${v.version}`);
-		this.message = `Restored version ${v.version}.`;
+		this.#wb.editModel(r.model, t('mdl.log.restore', { n: v.version }));
+		this.message = t('mdl.ed.restored', { n: v.version });
 	}
 }
