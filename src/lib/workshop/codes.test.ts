@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { toBase64Url } from '$lib/data/export/share/codec';
-import { decodeAnswer, decodeRound, encodeAnswer, encodeRound, pointsProblem } from './codes';
+import {
+	answerHref,
+	decodeAnswer,
+	decodeRound,
+	encodeAnswer,
+	encodeRound,
+	MAX_ANSWER_CHARS,
+	pointsProblem,
+	roundHref,
+	scannedKind
+} from './codes';
 import type { RoundShare } from './round';
 
 const round: RoundShare = {
@@ -92,5 +102,24 @@ describe('answer codes', () => {
 			reason: 'answerPointsCount',
 			params: { got: 1, want: 2 }
 		});
+	});
+});
+
+describe('scanned QR codes', () => {
+	it('tells an answer (link or bare code) from the round link and from anything else', async () => {
+		const code = await encodeAnswer({
+			v: 1,
+			round: 'abc123',
+			name: 'Aiko',
+			ratings: ['R', 'G'],
+			points: [60, 40]
+		});
+		expect(scannedKind(answerHref('https://x.example/app/', code))).toBe('answer');
+		expect(scannedKind(` ${code}\n`)).toBe('answer');
+		expect(scannedKind(roundHref('https://x.example/app/', 'AbC_-9'))).toBe('round');
+		expect(scannedKind('https://example.com/?a=abc')).toBe('other');
+		expect(scannedKind('WIFI:S:venue;T:WPA;P:secret;;')).toBe('other');
+		expect(scannedKind('4006381333931')).toBe('answer'); // digits only: checked (and refused) as a code
+		expect(scannedKind('x'.repeat(MAX_ANSWER_CHARS + 1))).toBe('other');
 	});
 });

@@ -229,3 +229,16 @@ export function roundHref(pageHref: string, code: string): string {
 export function answerHref(pageHref: string, code: string): string {
 	return `${pageHref.split('#')[0] ?? pageHref}#/workshop?a=${code}`;
 }
+
+/**
+ * What a scanned QR code holds: a workshop answer (an answer link, or a bare code, which is then
+ * checked exactly as a pasted one), the participants' round link (scanned by mistake), or
+ * something else (a web address, a Wi-Fi code…), which is refused without trying to read it.
+ */
+export function scannedKind(text: string): 'answer' | 'round' | 'other' {
+	const s = text.trim();
+	if (/#\/workshop\?(?:.*&)?a=[A-Za-z0-9_-]+/.test(s)) return 'answer';
+	if (/#\/workshop\?(?:.*&)?r=[A-Za-z0-9_-]+/.test(s)) return 'round';
+	if (/^[A-Za-z0-9_-]{8,}$/.test(s) && s.length <= MAX_ANSWER_CHARS) return 'answer';
+	return 'other';
+}
