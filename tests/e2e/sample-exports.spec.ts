@@ -8,18 +8,11 @@ import { readFileSync } from 'node:fs';
 import { expectNoViolations } from './pages/axe';
 import { BacktestPage } from './pages/backtest';
 import { DataPage } from './pages/data';
+import { nav } from './pages/nav';
 
 const recipe = JSON.parse(
 	readFileSync(new URL('../../public/sample/exports/recipe.json', import.meta.url), 'utf8')
 ) as { sources: { name: string; grain: string }[]; features: { id: string }[] };
-
-async function nav(page: Page, screen: string): Promise<void> {
-	await page
-		.getByRole('navigation', { name: 'Screens' })
-		.getByRole('link', { name: screen })
-		.click();
-	await expect(page.getByRole('heading', { level: 1, name: screen })).toBeVisible();
-}
 
 async function noOverflowAt375(page: Page, where: string): Promise<void> {
 	const size = page.viewportSize()!;

@@ -3,15 +3,16 @@
 // metrics from the features → Portfolio drill-down with raw feature values checked against a
 // count made here from the CSV files → a backtest over several as-of dates → every Validation
 // part on the built table; axe on each screen.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasSharedData } from '../shared-data';
 import { DataPage } from './pages/data';
+import { nav } from './pages/nav';
 import { BacktestPage } from './pages/backtest';
 import { expectNoViolations } from './pages/axe';
-import { ValidationPage } from './pages/validation';
+import { PANELS, ValidationPage } from './pages/validation';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DATA = resolve(HERE, '../../../shared/data');
@@ -27,14 +28,6 @@ function rows(table: string): Record<string, string>[] {
 }
 
 const day = (iso: string) => Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
-
-async function nav(page: Page, screen: string): Promise<void> {
-	await page
-		.getByRole('navigation', { name: 'Screens' })
-		.getByRole('link', { name: screen })
-		.click();
-	await expect(page.getByRole('heading', { level: 1, name: screen })).toBeVisible();
-}
 
 test('ravenstack exports → recipe → built table → model, portfolio and backtest', async ({
 	page
@@ -168,16 +161,7 @@ test('ravenstack exports → recipe → built table → model, portfolio and bac
 	await nav(page, 'Validation');
 	const v = new ValidationPage(page);
 	await v.waitForResult();
-	for (const name of [
-		'Ready to ship?',
-		'Survival by tier',
-		'Lead time: how early the warning came',
-		'Signal register',
-		'Weight robustness',
-		'Drift between two dates',
-		'Missing data',
-		'Money: ARR at risk'
-	])
+	for (const name of [...PANELS, 'Money: ARR at risk'])
 		await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
 	// The survival curves start from the accounts scored at the as-of date: at most the 500
 	// accounts, more than the churners among them; one register row per model metric.

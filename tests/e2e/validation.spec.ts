@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoViolations } from './pages/axe';
 import { defaultModel } from './pages/portfolio';
-import { ValidationPage, recompute } from './pages/validation';
+import { PANELS, ValidationPage, recompute } from './pages/validation';
 
 const expected = recompute(defaultModel());
 
@@ -13,15 +13,7 @@ test.describe('Validation screen', () => {
 		const v = new ValidationPage(page);
 		await v.goto();
 		await v.waitForResult();
-		for (const name of [
-			'Ready to ship?',
-			'Survival by tier',
-			'Lead time: how early the warning came',
-			'Signal register',
-			'Weight robustness',
-			'Drift between two dates',
-			'Missing data'
-		])
+		for (const name of PANELS)
 			await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
 		const s = expected.survival!;
 		expect(await v.num('logrank-chi2')).toBeCloseTo(s.logRank.chi2, 9);

@@ -12,6 +12,17 @@ import type {
 } from '../../../src/lib/workers/validation-protocol';
 import type { Column, Model } from '../../../src/lib/model/types';
 
+/** The headings of the Validation screen's panels (always shown once a run is done). */
+export const PANELS = [
+	'Ready to ship?',
+	'Survival by tier',
+	'Lead time: how early the warning came',
+	'Signal register',
+	'Weight robustness',
+	'Drift between two dates',
+	'Missing data'
+] as const;
+
 export class ValidationPage {
 	readonly page: Page;
 	readonly heading: Locator;
