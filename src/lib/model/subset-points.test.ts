@@ -112,6 +112,22 @@ describe('SubsetPoints = computeMetricPoints on the gathered rows, bit for bit',
 		expectSame(edgeModel('portfolio'), edgeTable(3000), 1);
 	});
 
+	it('whole numbers (ranked by counting): negative, −0, a range of exactly MAX_CODES', () => {
+		const n = 4000;
+		const rnd = mulberry32(12);
+		const v = Float64Array.from({ length: n }, (_, i) =>
+			i === 0 ? -7 : i === 1 ? MAX_CODES - 8 : i % 9 === 0 ? -0 : Math.floor(uniform(rnd) * 30) - 7
+		);
+		const table: ColumnTable = { n, columns: new Map([['tied', { kind: 'number', values: v }]]) };
+		const m = edgeModel('portfolio');
+		const model: Model = {
+			...m,
+			segments: null,
+			dimensions: [{ id: 'x', name: 'x', weight: 1, metrics: m.dimensions[0]!.metrics.slice(0, 2) }]
+		};
+		expectSame(model, table, 6);
+	});
+
 	it('percentile within segments (number segment column with missing values)', () => {
 		expectSame(edgeModel('segment'), edgeTable(3000), 2);
 	});
@@ -133,10 +149,12 @@ describe('SubsetPoints = computeMetricPoints on the gathered rows, bit for bit',
 		expectSame(pct, table, 4);
 	});
 
-	it('more distinct values than MAX_CODES: ranks by sorting each subset, same points', () => {
-		const n = MAX_CODES + 5000;
+	it('whole numbers over a range wider than MAX_CODES: ranks by sorting each subset', () => {
+		const n = 5000;
 		const rnd = mulberry32(11);
-		const v = Float64Array.from({ length: n }, (_, i) => (i % 50 === 0 ? NaN : uniform(rnd)));
+		const v = Float64Array.from({ length: n }, (_, i) =>
+			i % 50 === 0 ? NaN : i === 1 ? MAX_CODES : Math.floor(uniform(rnd) * 40) - 20
+		);
 		const table: ColumnTable = { n, columns: new Map([['wide', { kind: 'number', values: v }]]) };
 		const m = edgeModel('portfolio');
 		const model: Model = {

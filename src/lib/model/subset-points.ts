@@ -5,14 +5,14 @@
  *  - A metric that does not rank (linear, bands, manual, boolean, category) scores each row on
  *    its own value: its column is gathered and scored per subset (points of all rows at once
  *    would be a large allocation that most subsets read a small part of).
- *  - A percentile metric ranked over the whole subset (`within: 'portfolio'`) gets, once, a code
- *    per row: the position of its value among the table's distinct finite values. Per subset, a
- *    count per code and a running sum give each value's count of smaller (or larger) values: the
- *    same integers `percentilePoints` finds by binary search in the sorted subset, hence the same
- *    points. Cost per subset: rows + distinct values, no sort.
- *  - A percentile metric ranked within segments, or with more than `MAX_CODES` distinct values,
- *    falls back to `percentilePoints` on the gathered values (and segment keys), as
- *    `computeMetricPoints` does.
+ *  - A percentile metric ranked over the whole subset (`within: 'portfolio'`) whose values are
+ *    whole numbers within a range of `MAX_CODES` gets, once, a code per row (value − smallest).
+ *    Per subset, a count per code and a running sum give each value's count of smaller (or
+ *    larger) values: the same integers `percentilePoints` finds by binary search in the sorted
+ *    subset, hence the same points. Cost per subset: rows + range, no sort.
+ *  - Any other percentile metric (within segments, fractional values, a wider range) falls back
+ *    to `percentilePoints` on the gathered values (and segment keys), as `computeMetricPoints`
+ *    does.
  */
 import { percentilePoints } from './percentile';
 import { columnPoints, numericValues } from './schemes';
@@ -26,37 +26,32 @@ type Plan =
 	| { kind: 'rank'; code: Int32Array; distinct: number; direction: Direction }
 	| { kind: 'gather'; values: Float64Array; direction: Direction; segment: boolean };
 
-/** Most distinct values a column may have to be ranked by counting (else: sorted per subset). */
+/** Widest range of whole-number values ranked by counting (else: sorted per subset). */
 export const MAX_CODES = 1 << 16;
 
 /**
- * Code per row: index of its value among the distinct finite values (ascending; −0 = 0);
- * −1 = missing. Null when there are more than `MAX_CODES` distinct values.
+ * Code per row when every finite value is a whole number within a range of at most `MAX_CODES`
+ * (counts, scores, NPS …): value − smallest value, so codes ascend with values and equal values
+ * share a code (−0 = 0); −1 = missing. Null otherwise.
  */
 function valueCodes(values: Float64Array): { code: Int32Array; distinct: number } | null {
 	const n = values.length;
-	const seen = new Map<number, number>();
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (let i = 0; i < n; i++) {
+		const x = values[i]!;
+		if (!Number.isFinite(x)) continue;
+		if (x !== Math.floor(x)) return null;
+		if (x < lo) lo = x;
+		if (x > hi) hi = x;
+	}
+	if (hi - lo >= MAX_CODES) return null;
 	const code = new Int32Array(n);
 	for (let i = 0; i < n; i++) {
 		const x = values[i]!;
-		if (!Number.isFinite(x)) {
-			code[i] = -1;
-			continue;
-		}
-		let c = seen.get(x);
-		if (c === undefined) {
-			if (seen.size === MAX_CODES) return null;
-			seen.set(x, (c = seen.size));
-		}
-		code[i] = c;
+		code[i] = Number.isFinite(x) ? x - lo : -1;
 	}
-	// Map keys are compared with SameValueZero (−0 = 0), so the distinct values are distinct.
-	const distinct = Float64Array.from(seen.keys());
-	const rank = new Int32Array(distinct.length);
-	const order = Array.from(distinct.keys()).sort((a, b) => distinct[a]! - distinct[b]!);
-	order.forEach((c, k) => (rank[c] = k));
-	for (let i = 0; i < n; i++) if (code[i]! >= 0) code[i] = rank[code[i]!]!;
-	return { code, distinct: distinct.length };
+	return { code, distinct: lo <= hi ? hi - lo + 1 : 0 };
 }
 
 export class SubsetPoints {
