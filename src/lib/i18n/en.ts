@@ -45,6 +45,7 @@ export const en = {
 	'app.keys.page': 'Move a focused threshold by 5',
 	'app.keys.homeEnd': 'Move a focused threshold to its lowest or highest place',
 	'app.keys.undo': 'Undo / redo a model change',
+	'app.csv': 'Download {what} as CSV',
 
 	'nav.calculator': 'Calculator',
 	'nav.data': 'Data',
@@ -60,6 +61,9 @@ export const en = {
 		"Fill in one account's signals and read its health score, tier and what drives it. Nothing is sent anywhere: the score is computed in this page.",
 	'calc.template': 'Template',
 	'calc.clear': 'Clear all inputs',
+	'calc.example': 'Start from the worked example',
+	'calc.exampleNote':
+		'These are the worked example’s values (usage 18, support 22, onboarding 23, engagement 16). Change any of them, or clear all inputs to score your own account.',
 	'calc.signals': 'Account signals',
 	'calc.shareOfScore': '{share} of the score',
 	'calc.score': 'Score',

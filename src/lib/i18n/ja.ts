@@ -45,6 +45,7 @@ export const ja: Record<MessageKey, string> = {
 	'app.keys.page': 'フォーカス中のしきい値を 5 動かす',
 	'app.keys.homeEnd': 'フォーカス中のしきい値を最小または最大の位置へ',
 	'app.keys.undo': 'モデル変更の取り消し / やり直し',
+	'app.csv': '{what}をCSVでダウンロード',
 
 	'nav.calculator': '計算ツール',
 	'nav.data': 'データ',
@@ -60,6 +61,9 @@ export const ja: Record<MessageKey, string> = {
 		'1つのアカウントのシグナルを入力すると、ヘルススコア、ティア、スコアを左右している要因がわかります。計算はこのページ内で行われ、どこにも送信されません。',
 	'calc.template': 'テンプレート',
 	'calc.clear': '入力をすべてクリア',
+	'calc.example': '計算例から始める',
+	'calc.exampleNote':
+		'計算例の値（利用 18、サポート 22、オンボーディング 23、エンゲージメント 16）が入っています。値を変えるか、入力をすべてクリアして自社のアカウントを採点してください。',
 	'calc.signals': 'アカウントのシグナル',
 	'calc.shareOfScore': 'スコアの {share}',
 	'calc.score': 'スコア',
