@@ -45,6 +45,7 @@ export const en = {
 	'app.keys.page': 'Move a focused threshold by 5',
 	'app.keys.homeEnd': 'Move a focused threshold to its lowest or highest place',
 	'app.keys.undo': 'Undo / redo a model change',
+	'app.csv': 'Download {what} as CSV',
 
 	'nav.calculator': 'Calculator',
 	'nav.data': 'Data',

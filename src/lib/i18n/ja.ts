@@ -45,6 +45,7 @@ export const ja: Record<MessageKey, string> = {
 	'app.keys.page': 'フォーカス中のしきい値を 5 動かす',
 	'app.keys.homeEnd': 'フォーカス中のしきい値を最小または最大の位置へ',
 	'app.keys.undo': 'モデル変更の取り消し / やり直し',
+	'app.csv': '{what}をCSVでダウンロード',
 
 	'nav.calculator': '計算ツール',
 	'nav.data': 'データ',

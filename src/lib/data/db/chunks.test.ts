@@ -3,9 +3,7 @@ import {
 	chooseChunkRows,
 	TARGET_CHUNK_BYTES,
 	headersKey,
-	MAX_CHUNK_BYTES,
 	MAX_CHUNK_ROWS,
-	MIN_CHUNK_ROWS,
 	packDataset,
 	unpackDataset
 } from './chunks';
@@ -87,26 +85,25 @@ describe('packDataset / unpackDataset', () => {
 });
 
 describe('chooseChunkRows', () => {
-	it('aims at ~8 MB records within 50k–200k rows', () => {
-		// 5 columns (3 × 8 B + 2 × 4 B) + 12-char ids (25 B) = 57 B/row → 8 MiB / 57 = 147,168.
-		expect(chooseChunkRows(makeDataset(10).table)).toBe(Math.floor(TARGET_CHUNK_BYTES / 57));
+	it('aims at ~1 MB records, whatever the width, within 1–200k rows', () => {
+		// 5 columns (3 × 8 B + 2 × 4 B) + 12-char ids (25 B) = 57 B/row → 1 MiB / 57 = 18,396.
+		expect(chooseChunkRows(makeDataset(10).table)).toBe(18_396);
+		expect(18_396 * 57).toBeLessThanOrEqual(TARGET_CHUNK_BYTES);
 		const wide = makeDataset(10).table;
 		for (let i = 0; i < 200; i++)
 			wide.columns.set(`m${i}`, { kind: 'number', values: new Float64Array(10) });
-		// 200 more metrics: 1,657 B/row → 50k rows would be 83 MB; 8 MiB / 1,657 = 5,062 rows.
-		expect(chooseChunkRows(wide)).toBe(5062);
-		expect(5062).toBeLessThan(MIN_CHUNK_ROWS);
-		expect(5062 * 1657).toBeLessThanOrEqual(MAX_CHUNK_BYTES);
-		// 12 metrics (121 B/row) keep the 50k floor (6 MB); 20 metrics (185 B/row) would make 9.25 MB
-		// chunks at the floor, so they are capped at 8 MiB / 185 = 45,343 rows.
-		const twelve = { n: 0, columns: new Map() };
-		for (let i = 0; i < 12; i++)
-			twelve.columns.set(`m${i}`, { kind: 'number', values: new Float64Array(0) });
-		expect(chooseChunkRows(twelve)).toBe(MIN_CHUNK_ROWS);
-		const twenty = { n: 0, columns: new Map() };
-		for (let i = 0; i < 20; i++)
-			twenty.columns.set(`m${i}`, { kind: 'number', values: new Float64Array(0) });
-		expect(chooseChunkRows(twenty)).toBe(Math.floor((8 * 1024 * 1024) / 185));
+		// 200 more metrics: 1,657 B/row → 1 MiB / 1,657 = 632 rows.
+		expect(chooseChunkRows(wide)).toBe(632);
+		// The 5,000-column import: 40,025 B/row → 26 rows, not one 8 MB record.
+		const fiveThousand = { n: 0, columns: new Map() };
+		for (let i = 0; i < 5000; i++)
+			fiveThousand.columns.set(`m${i}`, { kind: 'number', values: new Float64Array(0) });
+		expect(chooseChunkRows(fiveThousand)).toBe(26);
+		// A row wider than the target still makes one-row chunks.
+		const huge = { n: 0, columns: new Map() };
+		for (let i = 0; i < 200_000; i++)
+			huge.columns.set(`m${i}`, { kind: 'number', values: new Float64Array(0) });
+		expect(chooseChunkRows(huge)).toBe(1);
 		const narrow = { n: 0, columns: new Map() };
 		expect(chooseChunkRows(narrow, 1)).toBe(MAX_CHUNK_ROWS);
 	});

@@ -9,6 +9,7 @@ import { markSaved, type KeyValueStorage } from './marker';
 import type { ChangeChannel, ChangeMessage } from './broadcast';
 import {
 	chunkBytes,
+	CHUNKS_PER_TRANSACTION,
 	normaliseHeaders,
 	headersKey,
 	packChunk,
@@ -283,23 +284,41 @@ export class IdbStore implements WorkbenchStore {
 					lap('staging');
 				}
 				try {
-					// 2. Chunks, one record per transaction (progress between them).
+					// 2. Chunks: a few per transaction, one put per task. Each chunk is packed in the
+					// previous put's success event (the transaction stays active: only IDB requests
+					// are awaited), so no task serialises more than one ~1 MB record.
 					let written = 0;
-					for (let index = 0; index < plan.chunkCount; index++) {
-						const chunk = packChunk(dataset, index, plan.chunkRows);
-						meta.bytes += chunkBytes(chunk);
-						const fault = faults?.chunkWrite?.(chunk.index) ?? null;
-						if (fault && !(fault instanceof Error)) throw (halted = fault.halt);
+					for (let first = 0; first < plan.chunkCount; first += CHUNKS_PER_TRANSACTION) {
+						const last = Math.min(plan.chunkCount, first + CHUNKS_PER_TRANSACTION);
 						const tx = db.transaction('chunks', 'readwrite');
-						const put = tx.store.put(chunk);
-						if (fault) {
-							tx.abort();
-							await Promise.allSettled([put, tx.done]);
-							throw toStorageError(injectedAbort(fault));
-						}
-						await finish(tx, put);
-						written += chunk.n;
-						onProgress?.(written, meta.rows);
+						let injected: StorageError | null = null;
+						await finish(
+							tx,
+							(async () => {
+								for (let index = first; index < last; index++) {
+									const chunk = packChunk(dataset, index, plan.chunkRows);
+									meta.bytes += chunkBytes(chunk);
+									const fault = faults?.chunkWrite?.(chunk.index) ?? null;
+									if (fault && !(fault instanceof Error)) {
+										halted = fault.halt; // stop here; what was put so far commits
+										return;
+									}
+									const put = tx.store.put(chunk);
+									if (fault) {
+										injected = toStorageError(injectedAbort(fault));
+										tx.abort();
+										await put.catch(() => undefined);
+										return;
+									}
+									await put;
+									written += chunk.n;
+									onProgress?.(written, meta.rows);
+								}
+							})()
+						).catch((e: unknown) => {
+							throw injected ?? e;
+						});
+						if (halted) throw halted;
 					}
 					if (plan.chunkCount === 0) onProgress?.(0, 0);
 					lap('chunks');

@@ -349,6 +349,44 @@ describe('IndexedDB store only', () => {
 		(await pending).close();
 	});
 
+	it('writes a few chunks per transaction; a failure in a later transaction still leaves nothing', async () => {
+		// 12 chunks of 1,000 rows = two transactions (CHUNKS_PER_TRANSACTION = 8); the fault hits
+		// chunk 10, after the first transaction has committed 8 chunks of "next".
+		const factory = new IDBFactory();
+		let armed = false;
+		const store = await openWorkbenchDb({
+			factory,
+			channel: false,
+			chunkRows: 1_000,
+			faults: {
+				chunkWrite: (i) =>
+					armed && i === 10 ? new DOMException('full', 'QuotaExceededError') : null
+			}
+		});
+		const previous = makeDataset(2_500, 'prev', 3);
+		await store.saveDataset(previous);
+		armed = true;
+		const seen: number[] = [];
+		const err = await rejection(
+			store.saveDataset(makeDataset(12_000, 'next', 4), (rows) => seen.push(rows))
+		);
+		expect(err.code).toBe('quota');
+		// Progress moved chunk by chunk up to the failure (10 chunks written).
+		expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((k) => k * 1_000));
+		expect(await rawChunkKeys(factory)).toEqual([
+			['prev', 0],
+			['prev', 1],
+			['prev', 2]
+		]);
+		expect((await store.listDatasets()).map((m) => m.id)).toEqual(['prev']);
+		assertSameRows(await store.loadDataset('prev'), previous);
+		armed = false;
+		const next = makeDataset(12_000, 'next', 4);
+		await store.saveDataset(next);
+		assertSameRows(await store.loadDataset('next'), next);
+		store.close();
+	});
+
 	it('purges a crashed import at start-up: no orphan chunks, previous data intact', async () => {
 		const factory = new IDBFactory();
 		const previous = makeDataset(60_000, 'prev', 3);
