@@ -17,12 +17,50 @@ test.describe('calculator', () => {
 		await expect(firstRow).toContainText('9 of 25');
 	});
 
-	test('an empty form is "not scored", never red', async ({ page }) => {
+	test('opens on the worked example (DESIGN.md: 18, 22, 23, 16 → 79, Green)', async ({ page }) => {
+		const calc = new CalculatorPage(page);
+		await calc.goto();
+		await expect(calc.template).toHaveValue('four-dimensions');
+		for (const [name, value] of WORKED_EXAMPLE) await expect(calc.input(name)).toHaveValue(value);
+		await calc.expectScore(79, 'Green');
+		await expect(page.getByTestId('worked-example-note')).toBeVisible();
+		// Clear, then back to the example, by keyboard.
+		await calc.clearButton.focus();
+		await page.keyboard.press('Enter');
+		for (const [name] of WORKED_EXAMPLE) await expect(calc.input(name)).toHaveValue('');
+		await expect(page.getByTestId('worked-example-note')).toHaveCount(0);
+		await calc.exampleButton.focus();
+		await page.keyboard.press('Enter');
+		await calc.expectScore(79, 'Green');
+		await expect(calc.input(/^Engagement/)).toHaveValue('16');
+		// Out of range is said, not clamped silently; the workbench's model is offered too.
+		await calc.input(/^Engagement/).fill('40');
+		await expect(page.getByTestId('range-note')).toContainText('40');
+		await expect(page.getByTestId('range-note')).toContainText('25');
+		await expect(calc.template.locator('option', { hasText: /^Your model: / })).toHaveCount(1);
+	});
+
+	test('a cleared form is "not scored", never red', async ({ page }) => {
 		const calc = new CalculatorPage(page);
 		await calc.goto();
 		await calc.chooseTemplate(/^Four dimensions/);
+		await calc.clearButton.click();
 		await expect(calc.summary.getByText('Not scored')).toBeVisible();
 		await expect(calc.summary.getByText('Red', { exact: true })).toHaveCount(0);
+	});
+
+	test('a share link with other inputs opens on them, not on the worked example', async ({
+		page
+	}) => {
+		const calc = new CalculatorPage(page);
+		await calc.goto();
+		await calc.input(/^Engagement/).fill('25');
+		await calc.expectScore(88, 'Green');
+		const link = await calc.copyShareLink();
+		const other = new CalculatorPage(await page.context().newPage());
+		await other.page.goto(link);
+		await other.expectScore(88, 'Green');
+		await expect(other.input(/^Engagement/)).toHaveValue('25');
 	});
 
 	test('a share link round trip opens with the same score', async ({ page, context }) => {
@@ -69,6 +107,7 @@ test.describe('calculator', () => {
 	test('keyboard only: Tab reaches and fills every input', async ({ page }) => {
 		const calc = new CalculatorPage(page);
 		await calc.goto();
+		await calc.clearButton.click();
 		await calc.template.focus();
 		await page.keyboard.press('ArrowDown');
 		await page.keyboard.press('ArrowUp'); // back on the first template (four dimensions)

@@ -28,6 +28,8 @@ test.describe('languages', () => {
 		for (const key of ['nav.calculator', 'nav.portfolio', 'nav.workshop'] as const)
 			await expect(nav.getByRole('link', { name: ja[key] })).toBeVisible();
 		await expect(page).toHaveTitle(`${ja['nav.calculator']} · ${ja['app.name']}`);
+		await expect(page.getByText(ja['calc.exampleNote'], { exact: true })).toBeVisible();
+		await page.getByRole('button', { name: ja['calc.clear'] }).click();
 		await expect(page.getByText(ja['calc.notScored'], { exact: true })).toBeVisible();
 		await expectNoEnglish(page, 'calculator');
 		await expectNoViolations(page, 'calculator in Japanese');

@@ -61,6 +61,9 @@ export const en = {
 		"Fill in one account's signals and read its health score, tier and what drives it. Nothing is sent anywhere: the score is computed in this page.",
 	'calc.template': 'Template',
 	'calc.clear': 'Clear all inputs',
+	'calc.example': 'Start from the worked example',
+	'calc.exampleNote':
+		'These are the worked example’s values (usage 18, support 22, onboarding 23, engagement 16). Change any of them, or clear all inputs to score your own account.',
 	'calc.signals': 'Account signals',
 	'calc.shareOfScore': '{share} of the score',
 	'calc.score': 'Score',

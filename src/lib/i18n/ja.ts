@@ -61,6 +61,9 @@ export const ja: Record<MessageKey, string> = {
 		'1つのアカウントのシグナルを入力すると、ヘルススコア、ティア、スコアを左右している要因がわかります。計算はこのページ内で行われ、どこにも送信されません。',
 	'calc.template': 'テンプレート',
 	'calc.clear': '入力をすべてクリア',
+	'calc.example': '計算例から始める',
+	'calc.exampleNote':
+		'計算例の値（利用 18、サポート 22、オンボーディング 23、エンゲージメント 16）が入っています。値を変えるか、入力をすべてクリアして自社のアカウントを採点してください。',
 	'calc.signals': 'アカウントのシグナル',
 	'calc.shareOfScore': 'スコアの {share}',
 	'calc.score': 'スコア',

@@ -13,4 +13,10 @@ export { accountFlags, modelWarnings } from './flags';
 export { allMetrics, metricPath } from './structure';
 export { applyOverride, effectiveModels, segmentGroups, segmentKeys } from './segments';
 export { combinePlan } from './engine/plan';
-export { TEMPLATES, DEFAULT_TIERS, templateById, borrowedIdentity } from './templates';
+export {
+	TEMPLATES,
+	DEFAULT_TIERS,
+	WORKED_EXAMPLE,
+	templateById,
+	borrowedIdentity
+} from './templates';

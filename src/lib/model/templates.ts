@@ -3,7 +3,7 @@
  */
 import fourDimensions from './templates/four-dimensions.json';
 import usageLedSaas from './templates/usage-led-saas.json';
-import type { Model, ModelTemplate, Tier } from './types';
+import type { AccountValues, Model, ModelTemplate, Tier } from './types';
 import { validateModel } from './validate';
 
 /** Default tiers (DESIGN.md): Green 80–100, Yellow 50–79, Red 0–49, best first. */
@@ -50,6 +50,21 @@ export const TEMPLATES: readonly ModelTemplate[] = Object.freeze([
 	template(fourDimensions),
 	template(usageLedSaas)
 ]);
+
+/**
+ * DESIGN.md's worked example for the *Four dimensions* template: usage 18, support 22,
+ * onboarding 23, engagement 16 (→ 79, Green). The calculator opens on it.
+ */
+export const WORKED_EXAMPLE: Readonly<{ templateId: string; values: Readonly<AccountValues> }> =
+	Object.freeze({
+		templateId: 'four-dimensions',
+		values: Object.freeze({
+			usage_points: 18,
+			support_points: 22,
+			onboarding_points: 23,
+			engagement_points: 16
+		})
+	});
 
 /** A template by id, or undefined. */
 export function templateById(id: string): ModelTemplate | undefined {

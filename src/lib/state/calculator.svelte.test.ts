@@ -28,9 +28,33 @@ describe('CalculatorState', () => {
 		expect(weakest?.pointsMax).toBeCloseTo(25, 9);
 	});
 
+	it('opens on DESIGN.md’s worked example: four dimensions, 18/22/23/16 → 79, Green', () => {
+		const calc = new CalculatorState();
+		expect(calc.templateId).toBe('four-dimensions');
+		expect({ ...calc.values }).toEqual(WORKED);
+		expect(calc.isExample).toBe(true);
+		expect(calc.result.shown).toBe(79);
+		expect(calc.result.tier?.name).toBe('Green');
+	});
+
+	it('clear empties the form; "start from the worked example" brings it back from any template', () => {
+		const calc = new CalculatorState();
+		calc.clear();
+		expect(calc.isExample).toBe(false);
+		expect(calc.result.isScored).toBe(false);
+		calc.chooseTemplate('usage-led-saas');
+		calc.startFromExample();
+		expect(calc.templateId).toBe('four-dimensions');
+		expect({ ...calc.values }).toEqual(WORKED);
+		expect(calc.result.shown).toBe(79);
+		calc.setValue('engagement_points', 25);
+		expect(calc.isExample).toBe(false);
+	});
+
 	it('an empty form is not scored; blank text and NaN count as missing', () => {
 		const calc = new CalculatorState();
 		calc.chooseTemplate('four-dimensions');
+		calc.clear();
 		calc.setValue('usage_points', Number.NaN);
 		calc.setValue('support_points', '');
 		expect(calc.result.isScored).toBe(false);

@@ -4,7 +4,7 @@
  * moving between screens. Opening a share link replaces model and inputs only when the whole
  * link is valid; otherwise nothing changes and `linkError` says why.
  */
-import { TEMPLATES, scoreAccount } from '$lib/model';
+import { TEMPLATES, WORKED_EXAMPLE, scoreAccount } from '$lib/model';
 import type { AccountScore, AccountValues, Model } from '$lib/model/types';
 import { decodeShare, encodeShare, shareHref } from '$lib/data/export/share/codec';
 import { workbench } from './workbench.svelte';
@@ -26,11 +26,17 @@ function templateIdOf(model: Model): string {
 	return hit ? hit.id : SHARED_ID;
 }
 
+/** The template the worked example belongs to (the calculator opens on it). */
+const EXAMPLE_TEMPLATE = TEMPLATES.find((t) => t.id === WORKED_EXAMPLE.templateId) ?? TEMPLATES[0]!;
+
 export class CalculatorState {
-	templateId = $state<string>(TEMPLATES[0]?.id ?? SHARED_ID);
-	model = $state.raw<Model>(TEMPLATES[0]!.model);
-	/** Inputs keyed by metric column; null / absent = missing. */
-	values = $state<AccountValues>({});
+	templateId = $state<string>(EXAMPLE_TEMPLATE.id);
+	model = $state.raw<Model>(EXAMPLE_TEMPLATE.model);
+	/**
+	 * Inputs keyed by metric column; null / absent = missing. Opens on DESIGN.md's worked
+	 * example (a share link replaces it).
+	 */
+	values = $state<AccountValues>({ ...WORKED_EXAMPLE.values });
 	/** Message for the last share link that could not be opened (shown with role="alert"). */
 	linkError = $state<string | null>(null);
 	/** Name of the model the last good share link opened, for a short confirmation. */
@@ -81,6 +87,20 @@ export class CalculatorState {
 	clear(): void {
 		this.values = {};
 		this.shareLink = null;
+	}
+
+	/** Back to the worked example: its template and its inputs. */
+	startFromExample(): void {
+		this.chooseTemplate(EXAMPLE_TEMPLATE.id);
+		this.values = { ...WORKED_EXAMPLE.values };
+	}
+
+	/** The form holds exactly the worked example. */
+	get isExample(): boolean {
+		if (this.templateId !== EXAMPLE_TEMPLATE.id) return false;
+		const want = Object.entries(WORKED_EXAMPLE.values);
+		const have = Object.entries(this.values).filter(([, v]) => v !== null && v !== undefined);
+		return have.length === want.length && want.every(([k, v]) => this.values[k] === v);
 	}
 
 	/**

@@ -303,14 +303,7 @@ export function runValidation(
 	if (hasTime && snap) {
 		progress('Score history');
 		gridDays = [...new Set([...historyGrid(data.days), s.asOfDay])].sort((a, b) => a - b);
-		const h = (history = buildScoreHistory(
-			snap,
-			data.table,
-			model,
-			gridDays,
-			data.dataEndDay,
-			modelColumns(model)
-		));
+		const h = (history = buildScoreHistory(snap, data.table, model, gridDays, data.dataEndDay));
 		if (values) now = nowTiers(h, values);
 		progress('Survival by tier');
 		survival = survivalFromHistory(h, gridIndexAt(gridDays, s.asOfDay), model);

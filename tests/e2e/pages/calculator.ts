@@ -21,6 +21,8 @@ export class CalculatorPage {
 	readonly shareButton: Locator;
 	readonly shareLink: Locator;
 	readonly alert: Locator;
+	readonly clearButton: Locator;
+	readonly exampleButton: Locator;
 
 	constructor(page: Page) {
 		this.page = page;
@@ -34,6 +36,8 @@ export class CalculatorPage {
 		this.shareButton = page.getByRole('button', { name: 'Copy share link' });
 		this.shareLink = page.getByRole('textbox', { name: 'Share link' });
 		this.alert = page.getByRole('alert');
+		this.clearButton = page.getByRole('button', { name: 'Clear all inputs' });
+		this.exampleButton = page.getByRole('button', { name: 'Start from the worked example' });
 	}
 
 	/** Open the calculator at `path` (relative to baseURL: '' or 'tools/health/'). */
