@@ -7,12 +7,14 @@ import { backtestEn } from './catalog/backtest';
 import { dataEn } from './catalog/data';
 import { modelEn } from './catalog/model';
 import { sourcesEn } from './catalog/sources';
+import { validationEn } from './catalog/validation';
 
 export const en = {
 	...backtestEn,
 	...dataEn,
 	...modelEn,
 	...sourcesEn,
+	...validationEn,
 	'app.name': 'Health Score Workbench',
 	'app.skip': 'Skip to content',
 	'app.screens': 'Screens',

@@ -7,12 +7,14 @@ import { backtestJa } from './catalog/backtest';
 import { dataJa } from './catalog/data';
 import { modelJa } from './catalog/model';
 import { sourcesJa } from './catalog/sources';
+import { validationJa } from './catalog/validation';
 
 export const ja: Record<MessageKey, string> = {
 	...backtestJa,
 	...dataJa,
 	...modelJa,
 	...sourcesJa,
+	...validationJa,
 	'app.name': 'ヘルススコア・ワークベンチ',
 	'app.skip': '本文へ移動',
 	'app.screens': '画面',
