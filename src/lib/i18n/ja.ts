@@ -3,6 +3,7 @@
  * `messages.test.ts` fails on empty text or different `{placeholders}`.
  */
 import type { MessageKey } from './en';
+import { actionsJa } from './catalog/actions';
 import { backtestJa } from './catalog/backtest';
 import { dataJa } from './catalog/data';
 import { modelJa } from './catalog/model';
@@ -10,6 +11,7 @@ import { sourcesJa } from './catalog/sources';
 import { validationJa } from './catalog/validation';
 
 export const ja: Record<MessageKey, string> = {
+	...actionsJa,
 	...backtestJa,
 	...dataJa,
 	...modelJa,
