@@ -34,9 +34,11 @@ async function dataWords(page: Page): Promise<string[]> {
 		...[...document.querySelectorAll<HTMLInputElement>('main input, main textarea')].map(
 			(i) => i.value
 		),
-		...[...document.querySelectorAll('main option, main h3[id^="wl-"], #card-title')].map(
-			(e) => e.textContent ?? ''
-		)
+		...[
+			...document.querySelectorAll(
+				'main option, main h3[id^="wl-"], #card-title, .model-card .desc'
+			)
+		].map((e) => e.textContent ?? '')
 	]);
 }
 
@@ -49,7 +51,7 @@ async function cardSentences(page: Page): Promise<string[]> {
 	return page.evaluate(() =>
 		[
 			...document.querySelectorAll(
-				'.model-card .meta, .model-card li, [data-testid="card-identity-note"]'
+				'.model-card .meta, .model-card li, [data-testid="card-identity-note"], [data-testid="card-backtest"]'
 			)
 		].map((e) => e.textContent ?? '')
 	);
