@@ -6,12 +6,14 @@
 import { dataEn } from './catalog/data';
 import { modelEn } from './catalog/model';
 import { sourcesEn } from './catalog/sources';
+import { statusEn } from './catalog/status';
 import { validationEn } from './catalog/validation';
 
 export const en = {
 	...dataEn,
 	...modelEn,
 	...sourcesEn,
+	...statusEn,
 	...validationEn,
 	'app.name': 'Health Score Workbench',
 	'app.skip': 'Skip to content',

@@ -6,12 +6,14 @@ import type { MessageKey } from './en';
 import { dataJa } from './catalog/data';
 import { modelJa } from './catalog/model';
 import { sourcesJa } from './catalog/sources';
+import { statusJa } from './catalog/status';
 import { validationJa } from './catalog/validation';
 
 export const ja: Record<MessageKey, string> = {
 	...dataJa,
 	...modelJa,
 	...sourcesJa,
+	...statusJa,
 	...validationJa,
 	'app.name': 'ヘルススコア・ワークベンチ',
 	'app.skip': '本文へ移動',
