@@ -8,6 +8,7 @@ import { backtestEn } from './catalog/backtest';
 import { dataEn } from './catalog/data';
 import { modelEn } from './catalog/model';
 import { sourcesEn } from './catalog/sources';
+import { statusEn } from './catalog/status';
 import { validationEn } from './catalog/validation';
 
 export const en = {
@@ -16,6 +17,7 @@ export const en = {
 	...dataEn,
 	...modelEn,
 	...sourcesEn,
+	...statusEn,
 	...validationEn,
 	'app.name': 'Health Score Workbench',
 	'app.skip': 'Skip to content',

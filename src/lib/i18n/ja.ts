@@ -8,6 +8,7 @@ import { backtestJa } from './catalog/backtest';
 import { dataJa } from './catalog/data';
 import { modelJa } from './catalog/model';
 import { sourcesJa } from './catalog/sources';
+import { statusJa } from './catalog/status';
 import { validationJa } from './catalog/validation';
 
 export const ja: Record<MessageKey, string> = {
@@ -16,6 +17,7 @@ export const ja: Record<MessageKey, string> = {
 	...dataJa,
 	...modelJa,
 	...sourcesJa,
+	...statusJa,
 	...validationJa,
 	'app.name': 'ヘルススコア・ワークベンチ',
 	'app.skip': '本文へ移動',
