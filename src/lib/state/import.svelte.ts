@@ -150,9 +150,6 @@ export type ImportPhase =
 	  }
 	| { step: 'done' };
 
-type WithRead = Extract<ImportPhase, { read: ReadFile }>;
-type WithReport = Extract<ImportPhase, { report: ReportSummary }>;
-
 export class ImportState {
 	phase = $state<ImportPhase>({ step: 'choose' });
 	/** What stopped the last step (shown above the current one); cleared by a reset. */
