@@ -3,15 +3,19 @@
  * so, and `messages.test.ts` checks non-empty text and the same `{placeholders}`).
  * Keys: `app.*` shell, `nav.*` screen names, `ws.*` workshop.
  */
+import { backtestEn } from './catalog/backtest';
 import { dataEn } from './catalog/data';
 import { modelEn } from './catalog/model';
 import { sourcesEn } from './catalog/sources';
+import { statusEn } from './catalog/status';
 import { validationEn } from './catalog/validation';
 
 export const en = {
+	...backtestEn,
 	...dataEn,
 	...modelEn,
 	...sourcesEn,
+	...statusEn,
 	...validationEn,
 	'app.name': 'Health Score Workbench',
 	'app.skip': 'Skip to content',

@@ -3,15 +3,19 @@
  * `messages.test.ts` fails on empty text or different `{placeholders}`.
  */
 import type { MessageKey } from './en';
+import { backtestJa } from './catalog/backtest';
 import { dataJa } from './catalog/data';
 import { modelJa } from './catalog/model';
 import { sourcesJa } from './catalog/sources';
+import { statusJa } from './catalog/status';
 import { validationJa } from './catalog/validation';
 
 export const ja: Record<MessageKey, string> = {
+	...backtestJa,
 	...dataJa,
 	...modelJa,
 	...sourcesJa,
+	...statusJa,
 	...validationJa,
 	'app.name': 'ヘルススコア・ワークベンチ',
 	'app.skip': '本文へ移動',
