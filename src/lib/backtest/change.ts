@@ -83,10 +83,12 @@ export function changeSplit(
 ): ChangeResult {
 	const rA = scoreTable(fromModel, from.table);
 	const rAB = scoreTable(fromModel, to.table);
-	const rB = scoreTable(toModel, to.table);
+	// Same model (no earlier version to compare with): the later rows score the same twice.
+	const same = toModel === fromModel;
+	const rB = same ? rAB : scoreTable(toModel, to.table);
 	const cA = contributions(fromModel, from.table, rA);
 	const cAB = contributions(fromModel, to.table, rAB);
-	const cB = contributions(toModel, to.table, rB);
+	const cB = same ? cAB : contributions(toModel, to.table, rB);
 	// Dimensions of both models by id (earlier model's order, then new ones).
 	const ids: { id: string; name: string; a: number; b: number }[] = fromModel.dimensions.map(
 		(d, k) => ({ id: d.id, name: d.name, a: k, b: -1 })

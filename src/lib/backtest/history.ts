@@ -4,7 +4,8 @@
  * each date's population is scored on its own (percentile ranks see only that date's accounts),
  * so no score uses data dated after its own date. Lead time and drift read this history.
  */
-import { scoreTable } from '$lib/model/score';
+import { ScoreCore } from '$lib/model/engine/cache';
+import { SubsetPoints } from '$lib/model/subset-points';
 import type { ColumnTable, Model } from '$lib/model/types';
 import { gatherTable } from './asof';
 import { accountIndex, type SnapshotRows } from './select';
@@ -64,16 +65,17 @@ export function accountOutcomes(data: SnapshotRows, dataEndDay: number) {
  * first grid day that can see them; the grid is then swept in order, so each day costs one pass
  * over the accounts rather than over every row. Same population as `selectPointInTime` with
  * horizon 0: latest snapshot ≤ D (the last row of a tied day wins), out once churned on or
- * before D, out when flagged churned without a churn day.
- * @param only columns the model reads (default: every column is gathered).
+ * before D, out when flagged churned without a churn day. Each date is scored with the fast
+ * engine on its rows' metric points (`SubsetPoints`: percentile ranks by counting value codes
+ * found once, no sort per date), bit-identical to `scoreTable` on the gathered rows
+ * (history.test.ts).
  */
 export function buildScoreHistory(
 	data: SnapshotRows,
 	table: ColumnTable,
 	model: Model,
 	gridDays: readonly number[],
-	dataEndDay: number,
-	only?: ReadonlySet<string>
+	dataEndDay: number
 ): ScoreHistory {
 	const { of, count, churnDay, lastSeenDay } = accountOutcomes(data, dataEndDay);
 	const n = of.length;
@@ -113,6 +115,10 @@ export function buildScoreHistory(
 	const tier: Int8Array[] = [];
 	const inForce: Int32Array[] = [];
 	const picked = new Int32Array(count);
+	const stage1 = new SubsetPoints(model, table);
+	const core = new ScoreCore();
+	// The fast engine reads the table only for the rows' segment groups.
+	const segment = new Set(model.segments ? [model.segments.column] : []);
 	for (let g = 0; g < G; g++) {
 		const D = gridDays[g]!;
 		for (let k = startAt[g]!; k < startAt[g + 1]!; k++) {
@@ -131,7 +137,8 @@ export function buildScoreHistory(
 			picked[m++] = bestRow[a]!;
 		}
 		const rows = picked.slice(0, m).sort();
-		const r = scoreTable(model, gatherTable(table, rows, only));
+		core.setTableWithPoints(gatherTable(table, rows, segment), null, model, stage1.at(rows));
+		const r = core.score(model).result!;
 		const s = new Float32Array(count).fill(NaN);
 		const t = new Int8Array(count).fill(ABSENT);
 		for (let j = 0; j < rows.length; j++) {

@@ -33,9 +33,22 @@ export interface ReadyLine {
 	/** The figure the line is judged on. */
 	value: number;
 	threshold: number;
-	/** What was measured, in words (with the numbers). */
+	/** What was measured, in words (with the numbers); English, for exports and Node. */
 	detail: string;
+	/** The same as a code and its figures, for a screen to say in its own language. */
+	note: ReadyNote;
 }
+
+/** What a ready-to-ship line measured: a code and the figures its sentence needs. */
+export type ReadyNote =
+	| { code: 'red-lift'; tier: string; rate: number; lo: number; base: number }
+	| { code: 'no-tiers' }
+	| { code: 'lead'; warned: number; churners: number }
+	| { code: 'green-share'; green: number; accounts: number; tier: string }
+	| { code: 'too-few-tiers' }
+	| { code: 'in-order' }
+	| { code: 'overlap'; pairs: number }
+	| { code: 'events'; events: number; accounts: number };
 
 export interface ReadyInput {
 	tiers: readonly Pick<TierRow, 'name' | 'accounts' | 'churners' | 'churnRate'>[];
@@ -77,21 +90,38 @@ export function readyCheck(input: ReadyInput, th: ReadyThresholds = DEFAULT_READ
 			threshold: th.minRedLift,
 			detail: red
 				? `${red.name} churn rate ${pct(red.churnRate.rate)} (95 % lower bound ${pct(red.churnRate.lo)}) vs base ${pct(input.baseRate)}`
-				: 'No tiers'
+				: 'No tiers',
+			note: red
+				? {
+						code: 'red-lift',
+						tier: red.name,
+						rate: red.churnRate.rate,
+						lo: red.churnRate.lo,
+						base: input.baseRate
+					}
+				: { code: 'no-tiers' }
 		},
 		{
 			id: 'lead',
 			status: judge(lead >= th.minLeadShare, lead),
 			value: lead,
 			threshold: th.minLeadShare,
-			detail: `${input.leadWindow.nonGreen} of ${input.leadWindow.churners} churners were not Green 60–90 days before churn`
+			detail: `${input.leadWindow.nonGreen} of ${input.leadWindow.churners} churners were not Green 60–90 days before churn`,
+			note: {
+				code: 'lead',
+				warned: input.leadWindow.nonGreen,
+				churners: input.leadWindow.churners
+			}
 		},
 		{
 			id: 'green-share',
 			status: judge(greenShare <= th.maxGreenShare, greenShare),
 			value: greenShare,
 			threshold: th.maxGreenShare,
-			detail: green ? `${green.accounts} of ${accounts} accounts are ${green.name}` : 'No tiers'
+			detail: green ? `${green.accounts} of ${accounts} accounts are ${green.name}` : 'No tiers',
+			note: green
+				? { code: 'green-share', green: green.accounts, accounts, tier: green.name }
+				: { code: 'no-tiers' }
 		},
 		{
 			id: 'tier-order',
@@ -103,14 +133,21 @@ export function readyCheck(input: ReadyInput, th: ReadyThresholds = DEFAULT_READ
 					? 'Fewer than two tiers hold accounts'
 					: gaps === 0
 						? 'Each worse tier churns more, with 95 % intervals that do not overlap'
-						: `${gaps} pair(s) of neighbouring tiers overlap or are out of order`
+						: `${gaps} pair(s) of neighbouring tiers overlap or are out of order`,
+			note:
+				used.length < 2
+					? { code: 'too-few-tiers' }
+					: gaps === 0
+						? { code: 'in-order' }
+						: { code: 'overlap', pairs: gaps }
 		},
 		{
 			id: 'events',
 			status: events >= th.minEvents ? 'pass' : 'fail',
 			value: events,
 			threshold: th.minEvents,
-			detail: `${events} churn events among ${accounts} scored accounts`
+			detail: `${events} churn events among ${accounts} scored accounts`,
+			note: { code: 'events', events, accounts }
 		}
 	];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { combineScores, computeMetricPoints } from '$lib/model/score';
+import { segmentedSynthetic } from '$lib/model/engine/testing/synthetic';
 import { denseRanks } from './groups';
 import { dimension, metric, model, numberTable } from '$lib/model/testing/models';
 import { averageRanks, perturbWeights, spearman, weightRobustness } from './robustness';
@@ -128,6 +129,14 @@ describe('the shared-rank path gives the first path’s numbers exactly', () => 
 			const now = weightRobustness(m, pts, table, labels, opts);
 			expect(now.draws).toEqual(robustnessOldPath(m, pts, table, labels, opts));
 		}
+	});
+
+	it('segments with overrides and every missing policy: identical per draw', () => {
+		const { table: t, model: sm } = segmentedSynthetic();
+		const p = computeMetricPoints(sm, t);
+		const y = Uint8Array.from({ length: t.n }, () => (uniform(rng) < 0.3 ? 1 : 0));
+		const opts = { spread: 0.5, draws: 6, seed: 3 };
+		expect(weightRobustness(sm, p, t, y, opts).draws).toEqual(robustnessOldPath(sm, p, t, y, opts));
 	});
 
 	it('labels other than 0/1 take the general AUC path, still identical', () => {

@@ -6,7 +6,8 @@
  * tier, Spearman's rank correlation of the scores, and the AUC.
  */
 import { combineScores } from '$lib/model/score';
-import type { ColumnTable, MetricPoints, Model, ScoreResult } from '$lib/model/types';
+import { ScoreCore } from '$lib/model/engine/cache';
+import type { ColumnTable, MetricPoints, Model } from '$lib/model/types';
 import { rocAuc } from './metrics';
 import { mulberry32, uniform } from './rng';
 
@@ -215,15 +216,12 @@ export function weightRobustness(
 	const ranked = new Base(base.score, labels);
 	const rng = mulberry32(opts.seed);
 	const draws: RobustnessDraw[] = [];
-	let r: ScoreResult | undefined;
+	// The draws change weights only: the fast engine keeps the points' presence classes and runs
+	// the generated kernels (bit-identical to combineScores; robustness.test.ts checks).
+	const core = new ScoreCore();
+	core.setTableWithPoints(table, null, model, points);
 	for (let k = 0; k < opts.draws; k++) {
-		// Each draw overwrites the previous draw's arrays (no allocation per draw).
-		r = combineScores(
-			perturbWeights(model, opts.spread, () => uniform(rng)),
-			points,
-			table,
-			r
-		);
+		const r = core.score(perturbWeights(model, opts.spread, () => uniform(rng))).result!;
 		let both = 0;
 		let flips = 0;
 		for (let i = 0; i < r.n; i++) {

@@ -6,11 +6,13 @@
 import { dataEn } from './catalog/data';
 import { modelEn } from './catalog/model';
 import { sourcesEn } from './catalog/sources';
+import { validationEn } from './catalog/validation';
 
 export const en = {
 	...dataEn,
 	...modelEn,
 	...sourcesEn,
+	...validationEn,
 	'app.name': 'Health Score Workbench',
 	'app.skip': 'Skip to content',
 	'app.screens': 'Screens',

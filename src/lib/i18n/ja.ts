@@ -6,11 +6,13 @@ import type { MessageKey } from './en';
 import { dataJa } from './catalog/data';
 import { modelJa } from './catalog/model';
 import { sourcesJa } from './catalog/sources';
+import { validationJa } from './catalog/validation';
 
 export const ja: Record<MessageKey, string> = {
 	...dataJa,
 	...modelJa,
 	...sourcesJa,
+	...validationJa,
 	'app.name': 'ヘルススコア・ワークベンチ',
 	'app.skip': '本文へ移動',
 	'app.screens': '画面',

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkbenchDb } from '$lib/data/db';
-import type { TestHooks } from '$lib/data/db/store';
+import type { StoreFaults } from '$lib/data/db/store';
 import { inProcessWorker } from './testing/worker';
 import { DatasetsState } from './datasets.svelte';
 import { ImportState, hashFile, nameFromFile } from './import.svelte';
@@ -13,10 +13,10 @@ import { hasSharedData, sharedDataPath } from '../../../tests/shared-data';
 const TELCO = sharedDataPath('telco-churn.csv');
 const HAVE_TELCO = hasSharedData('telco-churn.csv');
 
-async function setup(testHooks?: TestHooks) {
+async function setup(faults?: StoreFaults) {
 	const wb = new Workbench();
 	const ds = new DatasetsState(wb);
-	const store = await openWorkbenchDb({ factory: new IDBFactory(), channel: false, testHooks });
+	const store = await openWorkbenchDb({ factory: new IDBFactory(), channel: false, faults });
 	await ds.attach(store);
 	const imp = new ImportState({
 		workbench: wb,
@@ -154,7 +154,7 @@ describe('ImportState', () => {
 	it('keeps everything stored before when storage is full', async () => {
 		let fail = false;
 		const { ds, imp } = await setup({
-			chunkWriteFault: () => (fail ? new DOMException('full', 'QuotaExceededError') : null)
+			chunkWrite: () => (fail ? new DOMException('full', 'QuotaExceededError') : null)
 		});
 		await imp.chooseFile(csv(SMALL));
 		await imp.review();

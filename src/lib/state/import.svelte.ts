@@ -17,6 +17,7 @@ import { isTimeZone } from '$lib/data/csv/timezone';
 import { applyGrain, detectGrain, timeStatement } from './import-grain';
 import { newId } from '$lib/data/db/store';
 import { toStorageError } from '$lib/data/db/errors';
+import { measureSince } from '$lib/data/measure';
 import type { ParsedFile } from '$lib/workers/protocol';
 import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
 import { sources } from './sources.svelte';
@@ -133,12 +134,6 @@ export class ImportState {
 	datasetName = $state('');
 	error = $state<string | null>(null);
 	saved = $state.raw<DatasetMeta | null>(null);
-	/**
-	 * Stage durations of the latest import in ms (not reactive; for profiling and the bench):
-	 * page-side stages plus the worker's own (`worker.*`).
-	 */
-	timings: Record<string, number> = {};
-
 	#wb: Workbench;
 	#ds: DatasetsState;
 	#client: ParseClient | null = null;
@@ -225,7 +220,6 @@ export class ImportState {
 		this.saved = null;
 		this.file = file;
 		this.datasetName = target?.name ?? nameFromFile(file.name);
-		this.timings = {};
 		await this.#parse();
 	}
 
@@ -267,7 +261,7 @@ export class ImportState {
 			(p) => (this.progress = p)
 		);
 		if (this.file !== file) return; // superseded by another file or a reset
-		this.#mark('parse', t0, outcome.status === 'ok' ? outcome.file.timings : undefined);
+		measureSince('import:parse', t0);
 		switch (outcome.status) {
 			case 'cancelled':
 				return;
@@ -479,7 +473,7 @@ export class ImportState {
 			rowNumberIds: this.rowNumberIds
 		});
 		if (this.#parsed !== parsed) return;
-		this.#mark('build', t0, outcome.status === 'built' ? outcome.timings : undefined);
+		measureSince('import:build', t0);
 		if (outcome.status !== 'built') {
 			this.error =
 				outcome.status === 'error' ? `The columns could not be typed: ${outcome.message}` : null;
@@ -591,15 +585,13 @@ export class ImportState {
 		this.error = null;
 		this.saveProgress = { rows: 0, total: built.meta.rows };
 		const t0 = performance.now();
-		const saveTimings: Record<string, number> = {};
 		try {
 			const meta = await store.saveDataset(
 				built,
 				(rows, total) => (this.saveProgress = { rows, total }),
-				{ activate: true, timings: saveTimings, ...(replaces ? { replaces } : {}) }
+				{ activate: true, ...(replaces ? { replaces } : {}) }
 			);
-			this.#mark('save', t0);
-			for (const [k, v] of Object.entries(saveTimings)) this.timings[`save.${k}`] = v;
+			measureSince('import:save', t0);
 			this.#wb.setDataset({ ...built, meta });
 			this.saved = meta;
 			await this.#rememberMapping(store);
@@ -610,7 +602,7 @@ export class ImportState {
 			this.step = 'done';
 			const tr = performance.now();
 			await this.#ds.refresh();
-			this.#mark('refresh', tr);
+			measureSince('import:refresh', tr);
 			if (replaces) await this.#onReplaced?.(replaces, meta);
 		} catch (e) {
 			const err = toStorageError(e);
@@ -672,20 +664,8 @@ export class ImportState {
 		await this.#save(undefined);
 		if ((this.step as ImportStep) !== 'done' || !this.saved)
 			throw new Error(this.#stopReason('store'));
-		this.#mark('total', t0);
+		measureSince('import:total', t0);
 		return this.saved;
-	}
-
-	/** Records a page-side stage (wall time from `t0`) and the worker's own stage timings. */
-	#mark(stage: string, t0: number, worker?: Record<string, number>): void {
-		const t1 = performance.now();
-		this.timings[stage] = t1 - t0;
-		if (worker) for (const [k, v] of Object.entries(worker)) this.timings[`worker.${k}`] = v;
-		try {
-			performance.measure(`import:${stage}`, { start: t0, end: t1 });
-		} catch {
-			// performance.measure with options is missing in old engines: timings still recorded.
-		}
 	}
 
 	#stopReason(stage: string): string {

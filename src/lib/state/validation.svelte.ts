@@ -15,6 +15,7 @@ import {
 } from '$lib/backtest/ready';
 import { capacityCut, type CapacityResult } from '$lib/backtest/money';
 import type { Dataset } from '$lib/data/dataset';
+import { validationEn } from '$lib/i18n/catalog/validation';
 import type { CardReadyLine } from '$lib/data/export/model-card';
 import type { Model } from '$lib/model/types';
 import type { BacktestReply, BacktestRequest } from '$lib/workers/backtest-protocol';
@@ -31,13 +32,16 @@ import {
 } from './backtest.svelte';
 import { workerTrouble } from './worker-trouble.svelte';
 
-/** Each ready-to-ship check in words (Validation screen and model card). */
+/**
+ * Each ready-to-ship check in English words, for the exported model card (the screen says them
+ * in the UI language from the same catalog entries, `val.ready.c.*`).
+ */
 export const READY_CHECKS: Record<ReadyId, string> = {
-	'red-lift': 'Worst tier churns at least N× the base rate (lower 95 % bound)',
-	lead: 'Churners not Green 60–90 days before churn, at least',
-	'green-share': 'Accounts in the best tier, at most',
-	'tier-order': 'Tier order holds with non-overlapping 95 % intervals',
-	events: 'Churn events in the backtest, at least'
+	'red-lift': validationEn['val.ready.c.red-lift'],
+	lead: validationEn['val.ready.c.lead'],
+	'green-share': validationEn['val.ready.c.green-share'],
+	'tier-order': validationEn['val.ready.c.tier-order'],
+	events: validationEn['val.ready.c.events']
 };
 
 export const SPREADS_PCT = [10, 20, 30, 50] as const;

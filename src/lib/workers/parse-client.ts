@@ -49,7 +49,7 @@ interface Pending {
 }
 
 export type BuildOutcome =
-	| { status: 'built'; result: BuildResult; timings?: Record<string, number> }
+	| { status: 'built'; result: BuildResult }
 	| { status: 'cancelled' }
 	| { status: 'error'; message: string };
 
@@ -125,9 +125,9 @@ export class ParseClient {
 					const result = msg.result;
 					void unpackIds(msg.idParts).then((ids) => {
 						result.ids = ids;
-						p.resolve({ status: 'built', result, timings: msg.timings });
+						p.resolve({ status: 'built', result });
 					});
-				} else p.resolve({ status: 'built', result: msg.result, timings: msg.timings });
+				} else p.resolve({ status: 'built', result: msg.result });
 				break;
 			case 'cancelled':
 				p.resolve({ status: 'cancelled' });

@@ -7,6 +7,7 @@ import type { IdParts, PackedColumn, ParseWorkerReply, ParseWorkerRequest } from
 import { buildTablePacked, packIdStrings } from '$lib/data/csv/build';
 import { profileRaw } from '$lib/data/csv/infer';
 import { parseCsv, type RawTable } from '$lib/data/csv/parse';
+import { measureSince } from '$lib/data/measure';
 
 export type PostReply = (message: ParseWorkerReply, transfer: Transferable[]) => void;
 
@@ -63,13 +64,11 @@ export function createParseSession(post: PostReply): { handle(msg: ParseWorkerRe
 		running.set(id, controller);
 		kept.clear();
 		let lastProgress = 0;
-		const timings: Record<string, number> = {};
 		let hash: Promise<string> | null = null;
 		try {
 			let t: number;
 			const result = await parseCsv(file, {
 				...options,
-				timings,
 				onBytes: (bytes) => (hash = sha256(bytes)),
 				signal: controller.signal,
 				onProgress: (progress) => {
@@ -95,13 +94,11 @@ export function createParseSession(post: PostReply): { handle(msg: ParseWorkerRe
 			}
 			const { table } = result;
 			t = performance.now();
-			timings.parse = result.elapsedMs;
 			const profiles = profileRaw(table, result.dialect.delimiter === ';' ? ',' : '.');
-			timings.profile = performance.now() - t;
-			t = performance.now();
+			t = measureSince('csv:profile', t);
 			if (!hash && file instanceof Blob) hash = file.arrayBuffer().then(sha256);
 			const fileHash = hash ? await (hash as Promise<string>).catch(() => undefined) : undefined;
-			timings.hashWait = performance.now() - t;
+			measureSince('csv:hash-wait', t);
 			kept.set(id, table);
 			const columns = options.returnColumns === false ? [] : table.columns.map(packColumn);
 			const rowNumbers = table.rowNumbers.slice();
@@ -123,7 +120,6 @@ export function createParseSession(post: PostReply): { handle(msg: ParseWorkerRe
 						raggedRows: result.raggedRows,
 						bytes: result.bytes,
 						elapsedMs: result.elapsedMs,
-						timings,
 						...(fileHash ? { fileHash } : {})
 					}
 				},
@@ -154,7 +150,7 @@ export function createParseSession(post: PostReply): { handle(msg: ParseWorkerRe
 			// Ids come back as a few joined strings: cloning a million small strings would block
 			// the page for a long task while it deserialises them.
 			const { result, idParts } = buildTablePacked(raw, msg.mapping, msg.options, ID_PART_ROWS);
-			const timings: Record<string, number> = { build: performance.now() - t };
+			const built = measureSince('csv:build', t);
 			const transfer: Transferable[] = [];
 			if (result.ok) {
 				transfer.push(result.rowNumbers.buffer);
@@ -165,8 +161,8 @@ export function createParseSession(post: PostReply): { handle(msg: ParseWorkerRe
 			for (const part of idParts?.parts ?? [])
 				if (part instanceof Uint8Array) transfer.push(part.buffer);
 			const unique = [...new Set(transfer)].filter((b) => b !== raw.rowNumbers.buffer);
-			timings.pack = performance.now() - t - timings.build!;
-			post({ type: 'built', id: msg.id, result, timings, ...(idParts ? { idParts } : {}) }, unique);
+			measureSince('csv:pack', built);
+			post({ type: 'built', id: msg.id, result, ...(idParts ? { idParts } : {}) }, unique);
 		} catch (e) {
 			post({ type: 'error', id: msg.id, message: e instanceof Error ? e.message : String(e) }, []);
 		}

@@ -51,8 +51,6 @@ export interface ParsedFile {
 	raggedRows: number;
 	bytes: number;
 	elapsedMs: number;
-	/** Worker-side stage durations in ms (read, decode, split, profile, …), for profiling. */
-	timings?: Record<string, number>;
 	/** SHA-256 of the file's bytes (hex), computed in the worker while it parsed. */
 	fileHash?: string;
 }
@@ -89,7 +87,6 @@ export type ParseWorkerReply =
 			type: 'built';
 			id: number;
 			result: BuildResult;
-			timings?: Record<string, number>;
 			idParts?: IdParts;
 	  }
 	| { type: 'cancelled'; id: number }

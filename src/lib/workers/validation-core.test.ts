@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { harrellC } from '$lib/backtest/concordance';
 import { rocAuc } from '$lib/backtest/metrics';
 import { psi } from '$lib/backtest/psi';
-import { selectPointInTime } from '$lib/backtest/select';
+import { distinctDays, lastKnownDay } from '$lib/backtest/asof';
+import { buildScoreHistory, historyGrid } from '$lib/backtest/history';
+import { accountIndex, selectPointInTime } from '$lib/backtest/select';
+import { historyByScoreTable } from '$lib/backtest/testing/history-oracle';
 import { survivalAt } from '$lib/backtest/survival';
 import { scoreTable } from '$lib/model/score';
 import { TEMPLATES } from '$lib/model';
@@ -270,6 +273,31 @@ describe('Validation run on the sample portfolio', () => {
 		});
 		expect(named.segments).toBeNull();
 		expect(named.segmentNote).toMatch(/“account_name” has \d+ different values/);
+	});
+
+	it('score history: the fast path equals scoreTable per date on the sample, bit for bit', () => {
+		const num = (name: string) => {
+			const c = s.columns.find(([n]) => n === name)![1];
+			if (c.kind !== 'number') throw new Error(name);
+			return c.values;
+		};
+		const table = { n: s.rows.length, columns: new Map(s.columns) };
+		const data = {
+			account: accountIndex(s.ids).of,
+			snapshotDay: num('snapshot_date'),
+			churnDay: num('churn_date'),
+			churnedFlag: Uint8Array.from(num('churned'))
+		};
+		const grid = historyGrid(distinctDays(data.snapshotDay));
+		const end = lastKnownDay(data.snapshotDay, data.churnDay);
+		for (const t of TEMPLATES) {
+			const h = buildScoreHistory(data, table, t.model, grid, end);
+			const want = historyByScoreTable(data, table, t.model, grid);
+			grid.forEach((_, g) => {
+				expect(new Uint32Array(h.score[g]!.buffer)).toEqual(new Uint32Array(want.score[g]!.buffer));
+				expect(h.tier[g]).toEqual(want.tier[g]);
+			});
+		}
 	});
 
 	it('prints figures (for the report)', () => {

@@ -31,6 +31,7 @@ import type {
 	DriftChange,
 	DriftResult,
 	MissingPolicyRow,
+	SegmentIssue,
 	SurvivalResult,
 	ValidationRequest,
 	ValidationResult
@@ -221,10 +222,15 @@ function segmentsOf(
 	table: ColumnTable,
 	score: Float64Array,
 	labels: Uint8Array
-): { report: SegmentReport | null; note: string | null } {
-	if (!column) return { report: null, note: null };
+): { report: SegmentReport | null; note: string | null; issue: SegmentIssue | null } {
+	if (!column) return { report: null, note: null, issue: null };
 	const col = table.columns.get(column);
-	if (!col) return { report: null, note: `The dataset has no column “${column}” to split by.` };
+	if (!col)
+		return {
+			report: null,
+			note: `The dataset has no column “${column}” to split by.`,
+			issue: { code: 'no-column', column }
+		};
 	let key: Int32Array;
 	let names: string[];
 	if (col.kind === 'category') {
@@ -247,14 +253,16 @@ function segmentsOf(
 	if (names.length > MAX_SEGMENTS)
 		return {
 			report: null,
-			note: `“${column}” has ${names.length} different values; per-segment results need ${MAX_SEGMENTS} or fewer.`
+			note: `“${column}” has ${names.length} different values; per-segment results need ${MAX_SEGMENTS} or fewer.`,
+			issue: { code: 'too-many', column, values: names.length, max: MAX_SEGMENTS }
 		};
 	const pooledScore = model.segments?.overrides.length
 		? combineScores({ ...model, segments: null }, points, table).score
 		: score;
 	return {
 		report: segmentReport({ column, key, names, labels, score, pooledScore }),
-		note: null
+		note: null,
+		issue: null
 	};
 }
 
@@ -303,14 +311,7 @@ export function runValidation(
 	if (hasTime && snap) {
 		progress('Score history');
 		gridDays = [...new Set([...historyGrid(data.days), s.asOfDay])].sort((a, b) => a - b);
-		const h = (history = buildScoreHistory(
-			snap,
-			data.table,
-			model,
-			gridDays,
-			data.dataEndDay,
-			modelColumns(model)
-		));
+		const h = (history = buildScoreHistory(snap, data.table, model, gridDays, data.dataEndDay));
 		if (values) now = nowTiers(h, values);
 		progress('Survival by tier');
 		survival = survivalFromHistory(h, gridIndexAt(gridDays, s.asOfDay), model);
@@ -393,6 +394,7 @@ export function runValidation(
 		dimensionCoverage,
 		segments: seg.report,
 		segmentNote: seg.note,
+		segmentIssue: seg.issue,
 		ms: performance.now() - t0
 	};
 }

@@ -105,8 +105,15 @@ export interface ValidationResult {
 	segments: SegmentReport | null;
 	/** Why there are no per-segment results when a column was asked for (or null). */
 	segmentNote: string | null;
+	/** The same reason as a code and its figures, for the screen to say in the UI language. */
+	segmentIssue: SegmentIssue | null;
 	ms: number;
 }
+
+/** Why a per-segment split could not be made: no such column, or too many values. */
+export type SegmentIssue =
+	| { code: 'no-column'; column: string }
+	| { code: 'too-many'; column: string; values: number; max: number };
 
 export type ValidationRequest = {
 	type: 'validation/run';

@@ -39,9 +39,10 @@ import {
 	type SaveDatasetOptions,
 	type SaveModelOptions,
 	type SaveProgress,
-	type TestHooks,
+	type StoreFaults,
 	type WorkbenchStore
 } from './store';
+import { measureSince } from '../measure';
 
 /** Connection callbacks; each gets a `StorageError` whose message the UI can show. */
 export interface ConnectionCallbacks {
@@ -60,7 +61,7 @@ export interface IdbStoreOptions extends ConnectionCallbacks {
 	/** Rows per chunk (default: chosen from the column count, 50k–200k). */
 	chunkRows?: number;
 	now?: () => number;
-	testHooks?: TestHooks;
+	faults?: StoreFaults;
 	/** Where the "had saved data" marker goes (default localStorage; null for none). */
 	marker?: KeyValueStorage | null;
 }
@@ -245,20 +246,17 @@ export class IdbStore implements WorkbenchStore {
 		options: SaveDatasetOptions = {}
 	): Promise<DatasetMeta> {
 		// Validate and pack first: nothing but IDB requests may be awaited inside a transaction.
-		const timings = options.timings ?? {};
+		// Stage durations go to the User Timing timeline as `store:<stage>` (the bench reads them).
 		let t = performance.now();
-		const lap = (stage: string) => {
-			const now = performance.now();
-			timings[stage] = now - t;
-			t = now;
-		};
+		const lap = (stage: string) => void (t = measureSince(`store:${stage}`, t));
 		// Each chunk is packed just before its put, so no task copies the whole table at once.
 		const plan = planPacking(dataset, this.#opts.chunkRows);
 		lap('plan');
 		const id = dataset.meta.id;
 		const meta: DatasetMeta = { ...dataset.meta, bytes: plan.dictionaryBytes };
 		const activate = options.activate ?? true;
-		const hooks = this.#opts.testHooks;
+		const faults = this.#opts.faults;
+		let halted: Error | null = null;
 		return this.#run((db) =>
 			withImportLock(async () => {
 				// 1. Staging record (small transaction); refuses an id that is taken.
@@ -300,8 +298,11 @@ export class IdbStore implements WorkbenchStore {
 								for (let index = first; index < last; index++) {
 									const chunk = packChunk(dataset, index, plan.chunkRows);
 									meta.bytes += chunkBytes(chunk);
-									const fault = hooks?.chunkWriteFault?.(chunk.index) ?? null;
-									if (fault === 'crash') throw new StorageError('aborted', 'Simulated crash');
+									const fault = faults?.chunkWrite?.(chunk.index) ?? null;
+									if (fault && !(fault instanceof Error)) {
+										halted = fault.halt; // stop here; what was put so far commits
+										return;
+									}
 									const put = tx.store.put(chunk);
 									if (fault) {
 										injected = toStorageError(injectedAbort(fault));
@@ -317,6 +318,7 @@ export class IdbStore implements WorkbenchStore {
 						).catch((e: unknown) => {
 							throw injected ?? e;
 						});
+						if (halted) throw halted;
 					}
 					if (plan.chunkCount === 0) onProgress?.(0, 0);
 					lap('chunks');
@@ -352,7 +354,7 @@ export class IdbStore implements WorkbenchStore {
 					);
 					lap('commit');
 				} catch (e) {
-					if (!(e instanceof StorageError && e.message === 'Simulated crash')) {
+					if (e !== halted) {
 						// Best effort: whatever is left is purged at the next start-up.
 						await this.#discardStaging(db, id).catch(() => undefined);
 					}

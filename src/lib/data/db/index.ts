@@ -9,7 +9,7 @@ import { IdbStore, type ConnectionCallbacks } from './idb-store';
 import { MemoryStore } from './memory-store';
 import type { KeyValueStorage } from './marker';
 import { DB_NAME } from './schema';
-import type { TestHooks, WorkbenchStore } from './store';
+import type { StoreFaults, WorkbenchStore } from './store';
 
 export interface OpenWorkbenchDbOptions extends ConnectionCallbacks {
 	/** IndexedDB factory (default `globalThis.indexedDB`); tests pass `new IDBFactory()`. */
@@ -26,7 +26,7 @@ export interface OpenWorkbenchDbOptions extends ConnectionCallbacks {
 	chunkRows?: number;
 	/** Clock (epoch ms), for tests. */
 	now?: () => number;
-	testHooks?: TestHooks;
+	faults?: StoreFaults;
 	/** Where the "had saved data" marker goes (default localStorage; null for none). */
 	marker?: KeyValueStorage | null;
 }
@@ -59,7 +59,7 @@ export async function openWorkbenchDb(opts: OpenWorkbenchDbOptions = {}): Promis
 			channel: opts.channel === false ? silentChannel() : (opts.channel ?? openChangeChannel()),
 			chunkRows: opts.chunkRows,
 			now: opts.now,
-			testHooks: opts.testHooks,
+			faults: opts.faults,
 			marker: opts.marker,
 			onBlocked: opts.onBlocked,
 			onBlocking: opts.onBlocking,
@@ -79,7 +79,7 @@ export async function openWorkbenchDb(opts: OpenWorkbenchDbOptions = {}): Promis
 
 /** An in-memory store (nothing persists); `reason` is shown in the banner. */
 export function openMemoryStore(
-	opts: Pick<OpenWorkbenchDbOptions, 'chunkRows' | 'now' | 'testHooks'> & {
+	opts: Pick<OpenWorkbenchDbOptions, 'chunkRows' | 'now' | 'faults'> & {
 		reason?: StorageError | null;
 	} = {}
 ): WorkbenchStore {
@@ -87,7 +87,7 @@ export function openMemoryStore(
 		reason: opts.reason ?? null,
 		chunkRows: opts.chunkRows,
 		now: opts.now,
-		testHooks: opts.testHooks
+		faults: opts.faults
 	});
 }
 

@@ -28,7 +28,7 @@ import {
 	type SaveDatasetOptions,
 	type SaveModelOptions,
 	type SaveProgress,
-	type TestHooks,
+	type StoreFaults,
 	type WorkbenchStore
 } from './store';
 
@@ -37,7 +37,7 @@ export interface MemoryStoreOptions {
 	reason?: StorageError | null;
 	chunkRows?: number;
 	now?: () => number;
-	testHooks?: TestHooks;
+	faults?: StoreFaults;
 }
 
 interface StoredDataset {
@@ -79,8 +79,8 @@ export class MemoryStore implements WorkbenchStore {
 		const chunks: ChunkRecord[] = [];
 		let written = 0;
 		for (const chunk of packed.chunks) {
-			const fault = this.#opts.testHooks?.chunkWriteFault?.(chunk.index) ?? null;
-			if (fault === 'crash') throw new StorageError('aborted', 'Simulated crash');
+			const fault = this.#opts.faults?.chunkWrite?.(chunk.index) ?? null;
+			if (fault && !(fault instanceof Error)) throw fault.halt;
 			if (fault) throw toStorageError(injectedAbort(fault));
 			chunks.push(structuredClone(chunk));
 			written += chunk.n;

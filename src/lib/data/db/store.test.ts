@@ -9,11 +9,11 @@ import type { Model } from '$lib/model/types';
 import { StorageError } from './errors';
 import { openMemoryStore, openWorkbenchDb } from './index';
 import { DB_NAME, DB_VERSION } from './schema';
-import type { TestHooks, WorkbenchStore } from './store';
+import type { StoreFaults, WorkbenchStore } from './store';
 import { assertSameRows, makeDataset } from './testing/helpers';
 
 interface Harness {
-	open(hooks?: TestHooks): Promise<WorkbenchStore>;
+	open(faults?: StoreFaults): Promise<WorkbenchStore>;
 	/** Chunk keys left in the raw database (memory: none by construction). */
 	chunkKeys(): Promise<unknown[]>;
 }
@@ -35,13 +35,13 @@ async function rawChunkKeys(factory: IDBFactory): Promise<unknown[]> {
 const idbHarness = (): Harness => {
 	const factory = new IDBFactory();
 	return {
-		open: (testHooks) => openWorkbenchDb({ factory, channel: false, chunkRows: 50_000, testHooks }),
+		open: (faults) => openWorkbenchDb({ factory, channel: false, chunkRows: 50_000, faults }),
 		chunkKeys: () => rawChunkKeys(factory)
 	};
 };
 
 const memoryHarness = (): Harness => ({
-	open: async (testHooks) => openMemoryStore({ chunkRows: 50_000, testHooks }),
+	open: async (faults) => openMemoryStore({ chunkRows: 50_000, faults }),
 	chunkKeys: async () => []
 });
 
@@ -146,7 +146,7 @@ describe.each([
 		async (_n, fault, code) => {
 			const h = harness();
 			let armed = false;
-			const store = await h.open({ chunkWriteFault: (i) => (armed && i === 1 ? fault : null) });
+			const store = await h.open({ chunkWrite: (i) => (armed && i === 1 ? fault : null) });
 			const previous = makeDataset(60_000, 'prev', 5);
 			await store.saveDataset(previous);
 			armed = true;
@@ -358,8 +358,8 @@ describe('IndexedDB store only', () => {
 			factory,
 			channel: false,
 			chunkRows: 1_000,
-			testHooks: {
-				chunkWriteFault: (i) =>
+			faults: {
+				chunkWrite: (i) =>
 					armed && i === 10 ? new DOMException('full', 'QuotaExceededError') : null
 			}
 		});
@@ -390,14 +390,17 @@ describe('IndexedDB store only', () => {
 	it('purges a crashed import at start-up: no orphan chunks, previous data intact', async () => {
 		const factory = new IDBFactory();
 		const previous = makeDataset(60_000, 'prev', 3);
+		const tabClosed = new Error('tab closed mid-import');
 		const a = await openWorkbenchDb({
 			factory,
 			channel: false,
 			chunkRows: 50_000,
-			testHooks: { chunkWriteFault: (i) => (i === 2 ? 'crash' : null) }
+			faults: { chunkWrite: (i) => (i === 2 ? { halt: tabClosed } : null) }
 		});
 		await a.saveDataset(previous);
-		await rejection(a.saveDataset(makeDataset(150_000, 'crashed', 4)));
+		await expect(a.saveDataset(makeDataset(150_000, 'crashed', 4))).rejects.toThrow(
+			tabClosed.message
+		);
 		a.close();
 		// The crash left staging data behind…
 		expect(

@@ -17,8 +17,6 @@ export interface SaveDatasetOptions {
 	activate?: boolean;
 	/** Id of a dataset this one replaces (same file re-imported): deleted in the final commit. */
 	replaces?: string;
-	/** Filled with stage durations in ms (`pack`, `staging`, `chunks`, `dictionaries`, `commit`). */
-	timings?: Record<string, number>;
 }
 
 /** What the model list shows. */
@@ -36,14 +34,14 @@ export interface ModelSummary {
 /** A saved backtest without its report body. */
 export type BacktestSummary = Omit<BacktestRecord, 'report'>;
 
-/** Test-only fault injection (the failure paths cannot be provoked otherwise in Node). */
-export interface TestHooks {
-	/**
-	 * Called for each chunk as it is written. An Error aborts that write as the browser would
-	 * (AbortError with the error inside); `'crash'` stops the import without cleaning up, as a
-	 * closed tab would.
-	 */
-	chunkWriteFault?: (chunkIndex: number) => Error | 'crash' | null;
+/**
+ * A fault seam the tests provide (the failure paths cannot be provoked otherwise in Node); the
+ * app passes none. Called for each chunk as it is written: an Error aborts that write as the
+ * browser would (AbortError with the error inside); `{ halt }` stops the import there without
+ * cleaning up, as a closed tab would, and the save rejects with `halt` itself.
+ */
+export interface StoreFaults {
+	chunkWrite?: (chunkIndex: number) => Error | { halt: Error } | null;
 }
 
 export interface WorkbenchStore {

@@ -94,6 +94,24 @@ export class ScoreCore {
 		this.#coverage = new Float64Array(0);
 	}
 
+	/**
+	 * {@link setTable} with the table's stage-1 points for `model` already computed: they must be
+	 * exactly `computeMetricPoints(model, table)` (`SubsetPoints.at` gives that for a subset of
+	 * rows), and are used until a stage-1 setting changes.
+	 */
+	setTableWithPoints(
+		table: ColumnTable,
+		rows: Int32Array | null,
+		model: Model,
+		points: MetricPoints
+	): void {
+		if (points.n !== table.n) throw new Error('points do not match the table');
+		this.setTable(table, rows);
+		this.#points = points;
+		this.#presence = presenceClasses(points.points, table.n);
+		this.#key = pointsKey(model);
+	}
+
 	get hasTable(): boolean {
 		return this.#table !== null;
 	}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_MODEL, snapshotFixture } from '../../../bench/validation-group';
+import { distinctDays, lastKnownDay } from './asof';
+import { buildScoreHistory, historyGrid } from './history';
+import { accountIndex } from './select';
+import { historyByScoreTable } from './testing/history-oracle';
+import type { Model } from '$lib/model/types';
+
+const bits = (x: Float32Array) => Array.from(new Uint32Array(x.buffer, x.byteOffset, x.length));
+
+describe('buildScoreHistory (fast engine on SubsetPoints) = scoreTable per date, bit for bit', () => {
+	// The bench's data (issue 12), smaller: monthly snapshots, churn, a percentile metric.
+	const f = snapshotFixture(3000, 7);
+	const col = (name: string) => {
+		const c = f.table.columns.get(name)!;
+		if (c.kind !== 'number') throw new Error(name);
+		return c.values;
+	};
+	const data = {
+		account: accountIndex(f.ids).of,
+		snapshotDay: col('snapshot_date'),
+		churnDay: col('churn_date'),
+		churnedFlag: Uint8Array.from(col('churned'))
+	};
+	const days = distinctDays(data.snapshotDay);
+	const end = lastKnownDay(data.snapshotDay, data.churnDay);
+
+	function check(model: Model) {
+		const grid = historyGrid(days);
+		const h = buildScoreHistory(data, f.table, model, grid, end);
+		const want = historyByScoreTable(data, f.table, model, grid);
+		expect(h.days).toEqual(grid);
+		grid.forEach((_, g) => {
+			expect(bits(h.score[g]!)).toEqual(bits(want.score[g]!));
+			expect(Array.from(h.tier[g]!)).toEqual(Array.from(want.tier[g]!));
+			expect(Array.from(h.rows[g]!)).toEqual(Array.from(want.rows[g]!));
+		});
+		return h;
+	}
+
+	it('the bench model (linear metrics and a percentile one)', () => {
+		const h = check(FIXTURE_MODEL);
+		// Not vacuous: most accounts are scored at the last date, in more than one tier.
+		const last = h.tier.at(-1)!;
+		const tiers = new Set(Array.from(last).filter((t) => t >= 0));
+		expect(tiers.size).toBeGreaterThan(1);
+	});
+
+	it('segments with overrides and a percentile ranked within segments', () => {
+		const model: Model = {
+			...FIXTURE_MODEL,
+			dimensions: FIXTURE_MODEL.dimensions.map((d) => ({
+				...d,
+				metrics: d.metrics.map((m) =>
+					m.id === 'nps'
+						? { ...m, scheme: { kind: 'percentile', within: 'segment' }, direction: 'lower' }
+						: m.id === 'usage'
+							? { ...m, scheme: { kind: 'percentile', within: 'portfolio' }, missing: 'zero' }
+							: m
+				)
+			})),
+			segments: {
+				column: 'tickets',
+				overrides: [
+					{ value: '0', weights: [{ id: 'use', weight: 90 }] },
+					{
+						value: '3',
+						tiers: [
+							{ id: 'g', name: 'G', min: 60, color: '#2e7d32', action: '' },
+							{ id: 'r', name: 'R', min: 0, color: '#c62828', action: '' }
+						]
+					}
+				]
+			}
+		};
+		check(model);
+	});
+});

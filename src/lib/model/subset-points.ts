@@ -1,0 +1,158 @@
+/**
+ * Stage 1 of scoring for many subsets of one table's rows (the score history scores each date's
+ * accounts on their own): `at(rows)` returns exactly `computeMetricPoints(model, gatherTable(table,
+ * rows))`, bit for bit, without gathering the raw columns and re-sorting each time.
+ *  - A metric that does not rank (linear, bands, manual, boolean, category) scores each row on
+ *    its own value: its column is gathered and scored per subset (points of all rows at once
+ *    would be a large allocation that most subsets read a small part of).
+ *  - A percentile metric ranked over the whole subset (`within: 'portfolio'`) whose values are
+ *    whole numbers within a range of `MAX_CODES` gets, once, a code per row (value − smallest).
+ *    Per subset, a count per code and a running sum give each value's count of smaller (or
+ *    larger) values: the same integers `percentilePoints` finds by binary search in the sorted
+ *    subset, hence the same points. Cost per subset: rows + range, no sort.
+ *  - Any other percentile metric (within segments, fractional values, a wider range) falls back
+ *    to `percentilePoints` on the gathered values (and segment keys), as `computeMetricPoints`
+ *    does.
+ */
+import { percentilePoints } from './percentile';
+import { columnPoints, numericValues } from './schemes';
+import { segmentKeys } from './segments';
+import { allMetrics } from './structure';
+import type { Column, ColumnTable, Direction, MetricPoints, Model, Scheme } from './types';
+
+/** How one metric's points of a subset are found. */
+type Plan =
+	| { kind: 'row'; scheme: Scheme; column: Column | undefined }
+	| { kind: 'rank'; code: Int32Array; distinct: number; direction: Direction }
+	| { kind: 'gather'; values: Float64Array; direction: Direction; segment: boolean };
+
+/** Widest range of whole-number values ranked by counting (else: sorted per subset). */
+export const MAX_CODES = 1 << 16;
+
+/**
+ * Code per row when every finite value is a whole number within a range of at most `MAX_CODES`
+ * (counts, scores, NPS …): value − smallest value, so codes ascend with values and equal values
+ * share a code (−0 = 0); −1 = missing. Null otherwise.
+ */
+function valueCodes(values: Float64Array): { code: Int32Array; distinct: number } | null {
+	const n = values.length;
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (let i = 0; i < n; i++) {
+		const x = values[i]!;
+		if (!Number.isFinite(x)) continue;
+		if (x !== Math.floor(x)) return null;
+		if (x < lo) lo = x;
+		if (x > hi) hi = x;
+	}
+	if (hi - lo >= MAX_CODES) return null;
+	const code = new Int32Array(n);
+	for (let i = 0; i < n; i++) {
+		const x = values[i]!;
+		code[i] = Number.isFinite(x) ? x - lo : -1;
+	}
+	return { code, distinct: lo <= hi ? hi - lo + 1 : 0 };
+}
+
+export class SubsetPoints {
+	readonly #plans: Plan[];
+	readonly #keys: Int32Array | null;
+	/** Count per code, then count of smaller codes (reused between subsets). */
+	#count = new Int32Array(0);
+
+	constructor(model: Model, table: ColumnTable) {
+		const n = table.n;
+		const metrics = allMetrics(model);
+		const bySegment = metrics.some(
+			(m) => m.scheme.kind === 'percentile' && m.scheme.within === 'segment'
+		);
+		this.#keys = bySegment ? segmentKeys(model, table) : null;
+		this.#plans = metrics.map((m): Plan => {
+			const column = table.columns.get(m.column);
+			if (m.scheme.kind !== 'percentile') {
+				return { kind: 'row', scheme: m.scheme, column };
+			}
+			const values = numericValues(column, n);
+			const segment = m.scheme.within === 'segment' && this.#keys !== null;
+			const codes = segment ? null : valueCodes(values);
+			return codes
+				? { kind: 'rank', ...codes, direction: m.direction }
+				: { kind: 'gather', values, direction: m.direction, segment };
+		});
+	}
+
+	/** Points of every metric (model order) at `rows`, as if the table held only those rows. */
+	at(rows: Int32Array): MetricPoints {
+		const n = rows.length;
+		const points = this.#plans.map((p) => {
+			const out = new Float64Array(n);
+			if (p.kind === 'row') columnPoints(p.scheme, p.column && gatherColumn(p.column, rows), out);
+			else if (p.kind === 'rank') this.#ranks(p.code, p.distinct, p.direction, rows, out);
+			else {
+				const values = gather(p.values, rows, new Float64Array(n));
+				const keys = p.segment ? denseKeys(this.#keys!, rows) : null;
+				percentilePoints(values, keys, p.direction, out);
+			}
+			return out;
+		});
+		return { n, points };
+	}
+
+	/** `percentilePoints` without a sort: see the module note. */
+	#ranks(code: Int32Array, distinct: number, dir: Direction, rows: Int32Array, out: Float64Array) {
+		if (this.#count.length < distinct + 1) this.#count = new Int32Array(distinct + 1);
+		const count = this.#count;
+		count.fill(0, 0, distinct + 1);
+		let total = 0;
+		for (let j = 0; j < rows.length; j++) {
+			const c = code[rows[j]!]!;
+			if (c >= 0) {
+				count[c + 1]!++;
+				total++;
+			}
+		}
+		// count[c] becomes the number of values with a smaller code; count[c + 1] − count[c] = own.
+		for (let c = 0; c < distinct; c++) count[c + 1]! += count[c]!;
+		for (let j = 0; j < rows.length; j++) {
+			const c = code[rows[j]!]!;
+			if (c < 0) {
+				out[j] = NaN;
+				continue;
+			}
+			if (total <= 1) {
+				out[j] = 0;
+				continue;
+			}
+			const better = dir === 'higher' ? count[c]! : total - count[c + 1]!;
+			out[j] = (100 * better) / (total - 1);
+		}
+	}
+}
+
+/** A column's values at `rows` (dictionary shared). */
+function gatherColumn(c: Column, rows: Int32Array): Column {
+	if (c.kind === 'number')
+		return { kind: 'number', values: gather(c.values, rows, new Float64Array(rows.length)) };
+	const codes = new Int32Array(rows.length);
+	for (let j = 0; j < rows.length; j++) codes[j] = c.codes[rows[j]!]!;
+	return { kind: 'category', codes, dictionary: c.dictionary };
+}
+
+/** `source` at `rows` into `out`. */
+function gather(source: Float64Array, rows: Int32Array, out: Float64Array): Float64Array {
+	for (let j = 0; j < rows.length; j++) out[j] = source[rows[j]!]!;
+	return out;
+}
+
+/** Keys at `rows` renumbered densely (0, 1, …) so `percentilePoints` sizes its groups to them. */
+function denseKeys(keys: Int32Array, rows: Int32Array): Int32Array {
+	const index = new Map<number, number>();
+	const out = new Int32Array(rows.length);
+	for (let j = 0; j < rows.length; j++) {
+		const key = keys[rows[j]!]!;
+		let k = index.get(key);
+		if (k === undefined) index.set(key, (k = index.size));
+		out[j] = k;
+	}
+	return out;
+}
