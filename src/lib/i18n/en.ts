@@ -3,12 +3,14 @@
  * so, and `messages.test.ts` checks non-empty text and the same `{placeholders}`).
  * Keys: `app.*` shell, `nav.*` screen names, `ws.*` workshop.
  */
+import { backtestEn } from './catalog/backtest';
 import { dataEn } from './catalog/data';
 import { modelEn } from './catalog/model';
 import { sourcesEn } from './catalog/sources';
 import { validationEn } from './catalog/validation';
 
 export const en = {
+	...backtestEn,
 	...dataEn,
 	...modelEn,
 	...sourcesEn,

@@ -3,12 +3,14 @@
  * `messages.test.ts` fails on empty text or different `{placeholders}`.
  */
 import type { MessageKey } from './en';
+import { backtestJa } from './catalog/backtest';
 import { dataJa } from './catalog/data';
 import { modelJa } from './catalog/model';
 import { sourcesJa } from './catalog/sources';
 import { validationJa } from './catalog/validation';
 
 export const ja: Record<MessageKey, string> = {
+	...backtestJa,
 	...dataJa,
 	...modelJa,
 	...sourcesJa,

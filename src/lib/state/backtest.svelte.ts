@@ -28,6 +28,7 @@ import type {
 import { LatestLane, WorkerClient, type WorkerFailure, type WorkerLike } from '$lib/workers/client';
 import { setTierMins } from '$lib/model/edits';
 import { workerTrouble } from './worker-trouble.svelte';
+import { t } from '$lib/i18n/i18n.svelte';
 import type { Workbench } from './workbench.svelte';
 
 /** What the state needs of a worker (a module worker, or an in-process fake in tests). */
@@ -51,10 +52,22 @@ export function createBacktestWorker(): BacktestWorkerLike {
 /** A model the current one can be compared with. */
 export interface ChallengerOption {
 	key: string;
-	label: string;
+	/** Its name in the picker, in the UI language (a getter: it follows a language switch). */
+	readonly label: string;
 	model: Model;
 	/** A saved version: when it was saved (epoch ms). */
 	savedAt?: number;
+}
+
+/** A template as a challenger. */
+function templateOption(tpl: (typeof TEMPLATES)[number]): ChallengerOption {
+	return {
+		key: `template:${tpl.id}`,
+		get label() {
+			return t('bt.ch.template', { name: tpl.name });
+		},
+		model: tpl.model
+	};
 }
 
 /** What the dataset allows. */
@@ -156,13 +169,7 @@ export class BacktestState {
 	csms = $state(4);
 	perCsm = $state(25);
 	challengerKey = $state('');
-	challengers = $state.raw<ChallengerOption[]>(
-		TEMPLATES.map((t) => ({
-			key: `template:${t.id}`,
-			label: `Template: ${t.name}`,
-			model: t.model
-		}))
-	);
+	challengers = $state.raw<ChallengerOption[]>(TEMPLATES.map(templateOption));
 
 	result = $state.raw<BacktestRunResult | null>(null);
 	/** The model the result was computed with. */
@@ -348,24 +355,29 @@ export class BacktestState {
 	/** Saved models and their named versions as challengers (after the templates). */
 	async loadSaved(store: WorkbenchStore | null): Promise<void> {
 		if (!store) return;
-		const out: ChallengerOption[] = TEMPLATES.map((t) => ({
-			key: `template:${t.id}`,
-			label: `Template: ${t.name}`,
-			model: t.model
-		}));
+		const out: ChallengerOption[] = TEMPLATES.map(templateOption);
 		try {
 			for (const s of await store.listModels()) {
 				const rec = await store.loadModel(s.id);
 				if (!rec) continue;
-				const add = (key: string, label: string, json: unknown, savedAt?: number) => {
+				const add = (key: string, label: () => string, json: unknown, savedAt?: number) => {
 					const v = validateModel(json);
-					if (v.ok) out.push({ key, label, model: v.model, ...(savedAt ? { savedAt } : {}) });
+					if (v.ok)
+						out.push({
+							key,
+							get label() {
+								return label();
+							},
+							model: v.model,
+							...(savedAt ? { savedAt } : {})
+						});
 				};
-				add(`saved:${rec.id}:current`, `Saved: ${rec.name} (working copy)`, rec.current);
+				const name = rec.name;
+				add(`saved:${rec.id}:current`, () => t('bt.ch.working', { name }), rec.current);
 				for (const v of rec.versions)
 					add(
 						`saved:${rec.id}:${v.version}`,
-						`Saved: ${rec.name} v${v.version}`,
+						() => t('bt.ch.version', { name, version: v.version }),
 						v.model,
 						v.savedAt
 					);
@@ -413,7 +425,7 @@ export class BacktestState {
 		if (!step) return false;
 		if (step.problem) {
 			this.notice = null;
-			this.error = `Suggested weights not applied: ${step.problem}`;
+			this.error = t('bt.n.refused', { problem: step.problem });
 			return false;
 		}
 		const dims = applySuggestedWeights(model.dimensions, roundedWeights(fit.fit.weights));
@@ -421,15 +433,17 @@ export class BacktestState {
 		const moved = step.mins.some((m, i) => m !== model.tiers[i]?.min);
 		wb.editModel(
 			next,
-			`backtest: accepted suggested weights${moved ? ` and thresholds ${step.mins.join('/')}` : ''}`
+			moved ? t('bt.log.weightsCuts', { mins: step.mins.join('/') }) : t('bt.log.weights')
 		);
 		wb.endEdit();
 		this.notice = moved
-			? `Suggested weights applied, thresholds moved to ${model.tiers
-					.slice(0, -1)
-					.map((t, i) => `${t.name} from ${step.mins[i]}`)
-					.join(', ')}. Undo restores the previous model.`
-			: 'Suggested weights applied. Undo restores the previous weights.';
+			? t('bt.n.weightsMoved', {
+					mins: model.tiers
+						.slice(0, -1)
+						.map((tier, i) => t('bt.n.tierFrom', { tier: tier.name, min: step.mins[i] ?? '' }))
+						.join(', ')
+				})
+			: t('bt.n.weights');
 		return true;
 	}
 
@@ -439,9 +453,9 @@ export class BacktestState {
 		const mins = model ? redCutMins(model, cut) : null;
 		if (!model || !mins) return false;
 		const worst = model.tiers.at(-1)!;
-		wb.editModel(setTierMins(model, mins), `backtest: ${worst.name} below ${cut} (${why})`);
+		wb.editModel(setTierMins(model, mins), t('bt.log.redCut', { tier: worst.name, cut, why }));
 		wb.endEdit();
-		this.notice = `${worst.name} is now below ${cut}. Undo restores the previous thresholds.`;
+		this.notice = t('bt.n.redCut', { tier: worst.name, cut });
 		return true;
 	}
 
@@ -479,10 +493,10 @@ export class BacktestState {
 				createdAt: Date.now(),
 				report: JSON.parse(json) as unknown
 			});
-			this.notice = 'Report saved in this browser.';
+			this.notice = t('bt.n.saved');
 			return true;
 		} catch (e) {
-			this.error = `Saving the report failed: ${e instanceof Error ? e.message : String(e)}`;
+			this.error = t('bt.n.saveFailed', { error: e instanceof Error ? e.message : String(e) });
 			return false;
 		}
 	}

@@ -1,5 +1,6 @@
 /** Current per-metric weights of a model as shares of the score (0–100), for the side-by-side view. */
 import type { Model } from '$lib/model/types';
+import { t } from '$lib/i18n/i18n.svelte';
 
 /** Metric id → nominal share of the account score × 100 (dimension share × share inside it). */
 export function currentWeights(model: Model): Map<string, number> {
@@ -18,19 +19,16 @@ export function currentWeights(model: Model): Map<string, number> {
 	return out;
 }
 
-/** Why "Accept suggested weights" cannot be pressed now, in plain words (null = it can). */
+/** Why "Accept suggested weights" cannot be pressed now, in plain words in the UI language (null = it can). */
 export function acceptBlocker(s: {
 	busy: boolean;
 	hasWeights: boolean;
 	stale: boolean;
 	problem: string | null;
 }): string | null {
-	if (!s.hasWeights)
-		return 'Nothing to accept: in the fit no metric lowers the churn risk, so every suggested weight is 0.';
-	if (s.busy) return 'Wait for the backtest to finish: the suggestion is being recomputed.';
-	if (s.stale)
-		return 'The model changed since this fit: run the backtest again to get suggestions for it.';
-	if (s.problem)
-		return `Refused: ${s.problem} Pick another rule for the thresholds, or keep the current weights.`;
+	if (!s.hasWeights) return t('bt.f.noWeights');
+	if (s.busy) return t('bt.f.busy');
+	if (s.stale) return t('bt.f.stale');
+	if (s.problem) return t('bt.f.refused', { problem: s.problem });
 	return null;
 }
