@@ -43,4 +43,17 @@ describe('harrellC', () => {
 	it('all risks equal → 0.5', () => {
 		expect(harrellC([1, 2, 3], [1, 1, 0], [5, 5, 5]).c).toBe(0.5);
 	});
+	it('coarse risks with −0 and 0 tied, coarse times: counts equal the brute force', () => {
+		const rnd = mulberry32(31);
+		const n = 400;
+		const time = Array.from({ length: n }, () => Math.floor(uniform(rnd) * 20));
+		const event = Array.from({ length: n }, () => (uniform(rnd) < 0.4 ? 1 : 0));
+		const risk = Array.from({ length: n }, () =>
+			uniform(rnd) < 0.1 ? -0 : Math.floor(uniform(rnd) * 6) - 2
+		);
+		const fast = harrellC(time, event, risk);
+		const slow = bruteC(time, event, risk);
+		expect(fast.comparable).toBe(slow.comparable);
+		expect(fast.concordant + fast.tied / 2).toBe(slow.c * slow.comparable);
+	});
 });

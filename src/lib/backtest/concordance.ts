@@ -34,17 +34,22 @@ export function harrellC(
 			(event[i] === 0 || event[i] === 1)
 		)
 			idx.push(i);
-	// Dense 1-based ranks of risk.
-	const byRisk = [...idx].sort((a, b) => risk[a]! - risk[b]!);
-	const rank = new Map<number, number>();
+	// Dense 1-based ranks of risk (−0 = 0): distinct values sorted, each found by binary search.
+	const values = Float64Array.from(idx, (i) => risk[i]!).sort();
 	let r = 0;
-	let prev = NaN;
-	for (const i of byRisk) {
-		if (risk[i] !== prev) {
-			r++;
-			prev = risk[i]!;
+	for (let k = 0; k < values.length; k++)
+		if (k === 0 || values[k] !== values[r - 1]) values[r++] = values[k]!;
+	const rank = new Int32Array(time.length);
+	for (const i of idx) {
+		const x = risk[i]!;
+		let lo = 0;
+		let hi = r;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (values[mid]! < x) lo = mid + 1;
+			else hi = mid;
 		}
-		rank.set(i, r);
+		rank[i] = lo + 1;
 	}
 	const tree = new Float64Array(r + 1);
 	const add = (k: number) => {
@@ -66,7 +71,7 @@ export function harrellC(
 		for (; q < idx.length && time[idx[q]!] === t; q++) {
 			const i = idx[q]!;
 			if (event[i] !== 1) continue;
-			const k = rank.get(i)!;
+			const k = rank[i]!;
 			const lower = below(k - 1);
 			const same = below(k) - lower;
 			comparable += inTree;
@@ -74,7 +79,7 @@ export function harrellC(
 			tied += same;
 		}
 		for (; p < q; p++) {
-			add(rank.get(idx[p]!)!);
+			add(rank[idx[p]!]!);
 			inTree++;
 		}
 	}

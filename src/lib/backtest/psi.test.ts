@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { psi, psiReading } from './psi';
+import { PSI_EPSILON, psi, psiReading } from './psi';
+import { mulberry32, uniform } from './rng';
 
 describe('psi', () => {
 	it('hand-computed case', () => {
@@ -31,5 +32,63 @@ describe('psi', () => {
 		expect(psiReading(0.05)).toBe('stable');
 		expect(psiReading(0.2)).toBe('some shift');
 		expect(psi([], [1]).psi).toBeNaN();
+	});
+});
+
+/** The first path: both sides sorted, counted in one sweep (the oracle for the counted side). */
+function psiSortedBoth(expected: ArrayLike<number>, actual: ArrayLike<number>, bins = 10) {
+	const sorted = (v: ArrayLike<number>) =>
+		Float64Array.from(Array.from(v).filter(Number.isFinite)).sort();
+	const e = sorted(expected);
+	const a = sorted(actual);
+	const edges: number[] = [];
+	for (let k = 1; k < bins; k++) {
+		const q = e[Math.min(e.length - 1, Math.ceil((k * e.length) / bins) - 1)]!;
+		if (edges.at(-1) !== q) edges.push(q);
+	}
+	if (edges.at(-1) === e[e.length - 1]) edges.pop();
+	edges.push(Infinity);
+	const count = (s: Float64Array) => {
+		const c = new Array<number>(edges.length).fill(0);
+		let b = 0;
+		for (const v of s) {
+			while (v > edges[b]!) b++;
+			c[b]!++;
+		}
+		return c.map((x) => x / s.length);
+	};
+	const es = count(e);
+	const as = count(a);
+	let total = 0;
+	for (let k = 0; k < edges.length; k++) {
+		const ek = Math.max(es[k]!, PSI_EPSILON);
+		const ak = Math.max(as[k]!, PSI_EPSILON);
+		total += (ak - ek) * Math.log(ak / ek);
+	}
+	return {
+		psi: total,
+		edges,
+		expectedShare: es,
+		actualShare: as,
+		expectedN: e.length,
+		actualN: a.length
+	};
+}
+
+describe('psi counts the actual side unsorted: same result as sorting both', () => {
+	it('ties, −0, ±Infinity, NaN, a Float32Array side, several bin counts', () => {
+		const rnd = mulberry32(21);
+		const special = [0, -0, Infinity, -Infinity, NaN];
+		const draw = (n: number, shift: number) =>
+			Array.from({ length: n }, () =>
+				uniform(rnd) < 0.1
+					? special[Math.floor(uniform(rnd) * special.length)]!
+					: Math.round(uniform(rnd) * 30 + shift) / 2
+			);
+		for (const bins of [3, 10, 40]) {
+			const e = draw(2000, 0);
+			const a = Float32Array.from(draw(1500, 5));
+			expect(psi(e, a, bins)).toEqual(psiSortedBoth(e, a, bins));
+		}
 	});
 });

@@ -27,10 +27,14 @@ export function psiReading(psi: number): 'stable' | 'some shift' | 'major shift'
 	return psi < 0.1 ? 'stable' : psi <= 0.25 ? 'some shift' : 'major shift';
 }
 
-function finiteSorted(v: ArrayLike<number>): Float64Array {
-	const out: number[] = [];
-	for (let i = 0; i < v.length; i++) if (Number.isFinite(v[i]!)) out.push(v[i]!);
-	return Float64Array.from(out).sort();
+/** The finite values, in their order. */
+function finite(v: ArrayLike<number>): Float64Array {
+	let n = 0;
+	for (let i = 0; i < v.length; i++) if (Number.isFinite(v[i]!)) n++;
+	const out = new Float64Array(n);
+	n = 0;
+	for (let i = 0; i < v.length; i++) if (Number.isFinite(v[i]!)) out[n++] = v[i]!;
+	return out;
 }
 
 /**
@@ -38,8 +42,9 @@ function finiteSorted(v: ArrayLike<number>): Float64Array {
  * so a column with few distinct values gets fewer bins). NaN when either side has no value.
  */
 export function psi(expected: ArrayLike<number>, actual: ArrayLike<number>, bins = 10): PsiResult {
-	const e = finiteSorted(expected);
-	const a = finiteSorted(actual);
+	// Only the expected side is sorted (its deciles are the edges); the actual side is counted.
+	const e = finite(expected).sort();
+	const a = finite(actual);
 	if (e.length === 0 || a.length === 0)
 		return {
 			psi: NaN,
@@ -56,10 +61,11 @@ export function psi(expected: ArrayLike<number>, actual: ArrayLike<number>, bins
 	}
 	if (edges.at(-1) === e[e.length - 1]) edges.pop();
 	edges.push(Infinity);
+	// Each value falls in the first bin whose edge it does not exceed.
 	const count = (s: Float64Array) => {
 		const c = new Array<number>(edges.length).fill(0);
-		let b = 0;
 		for (const v of s) {
+			let b = 0;
 			while (v > edges[b]!) b++;
 			c[b]!++;
 		}

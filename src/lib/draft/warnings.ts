@@ -14,7 +14,10 @@ import type { Labels } from './stats';
 export interface ShownWarning {
 	/** The model warning's kind, or `outcome-metric`, `same-points`, `outcome-in-disguise`. */
 	kind: string;
+	/** In English words (Node, tests); the screen says it from `kind` and `params`. */
 	message: string;
+	/** The names and figures the message is built from, for a translated sentence. */
+	params?: Record<string, string | number>;
 	where?: string;
 }
 
@@ -107,7 +110,8 @@ export function dataWarnings(
 				out.push({
 					kind: 'outcome-metric',
 					where,
-					message: `${m.name} reads “${m.column}”, the outcome itself: a score built on it only repeats what happened. Remove it.`
+					message: `${m.name} reads “${m.column}”, the outcome itself: a score built on it only repeats what happened. Remove it.`,
+					params: { name: m.name, column: m.column }
 				});
 				return;
 			}
@@ -117,14 +121,16 @@ export function dataWarnings(
 				out.push({
 					kind: 'same-points',
 					where,
-					message: `${m.name} gives ${Math.round(f.topShare * 100)} % of accounts the same ${Math.round(f.topPoints)} points, so it hardly tells accounts apart. Check its scheme against the data.`
+					message: `${m.name} gives ${Math.round(f.topShare * 100)} % of accounts the same ${Math.round(f.topPoints)} points, so it hardly tells accounts apart. Check its scheme against the data.`,
+					params: { name: m.name, share: f.topShare, points: Math.round(f.topPoints) }
 				});
 			const strength = Math.max(f.auc, 1 - f.auc);
 			if (Number.isFinite(f.auc) && strength >= LEAK_AUC)
 				out.push({
 					kind: 'outcome-in-disguise',
 					where,
-					message: `${m.name} separates churners almost perfectly (AUC ${strength.toFixed(2)}): it may be the outcome in disguise, recorded after the fact.`
+					message: `${m.name} separates churners almost perfectly (AUC ${strength.toFixed(2)}): it may be the outcome in disguise, recorded after the fact.`,
+					params: { name: m.name, auc: strength }
 				});
 		})
 	);

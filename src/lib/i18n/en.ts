@@ -7,6 +7,7 @@ import { backtestEn } from './catalog/backtest';
 import { dataEn } from './catalog/data';
 import { modelEn } from './catalog/model';
 import { sourcesEn } from './catalog/sources';
+import { statusEn } from './catalog/status';
 import { validationEn } from './catalog/validation';
 
 export const en = {
@@ -14,6 +15,7 @@ export const en = {
 	...dataEn,
 	...modelEn,
 	...sourcesEn,
+	...statusEn,
 	...validationEn,
 	'app.name': 'Health Score Workbench',
 	'app.skip': 'Skip to content',

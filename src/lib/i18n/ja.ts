@@ -7,6 +7,7 @@ import { backtestJa } from './catalog/backtest';
 import { dataJa } from './catalog/data';
 import { modelJa } from './catalog/model';
 import { sourcesJa } from './catalog/sources';
+import { statusJa } from './catalog/status';
 import { validationJa } from './catalog/validation';
 
 export const ja: Record<MessageKey, string> = {
@@ -14,6 +15,7 @@ export const ja: Record<MessageKey, string> = {
 	...dataJa,
 	...modelJa,
 	...sourcesJa,
+	...statusJa,
 	...validationJa,
 	'app.name': 'ヘルススコア・ワークベンチ',
 	'app.skip': '本文へ移動',

@@ -40,7 +40,8 @@ function structureWarnings(model: Model): ModelWarning[] {
 	if (metrics.length > MAX_USEFUL_METRICS)
 		out.push({
 			kind: 'too-many-metrics',
-			message: `${metrics.length} metrics: more than ${MAX_USEFUL_METRICS} is noise, not signal`
+			message: `${metrics.length} metrics: more than ${MAX_USEFUL_METRICS} is noise, not signal`,
+			params: { n: metrics.length, max: MAX_USEFUL_METRICS }
 		});
 	const counted = model.dimensions
 		.filter((d) => d.weight > 0)
@@ -48,21 +49,24 @@ function structureWarnings(model: Model): ModelWarning[] {
 	if (counted.length > 0 && counted.every((m) => m.timing === 'lagging'))
 		out.push({
 			kind: 'lagging-only',
-			message: 'every weighted metric is lagging: the score moves only after the customer has'
+			message: 'every weighted metric is lagging: the score moves only after the customer has',
+			params: {}
 		});
 	model.dimensions.forEach((d, di) => {
 		if (d.weight === 0)
 			out.push({
 				kind: 'zero-weight',
 				path: `dimensions[${di}]`,
-				message: `${d.name} has weight 0`
+				message: `${d.name} has weight 0`,
+				params: { name: d.name }
 			});
 		d.metrics.forEach((m, mi) => {
 			if (m.weight === 0)
 				out.push({
 					kind: 'zero-weight',
 					path: `dimensions[${di}].metrics[${mi}]`,
-					message: `${m.name} has weight 0`
+					message: `${m.name} has weight 0`,
+					params: { name: m.name }
 				});
 		});
 	});
@@ -94,7 +98,8 @@ function segmentWarnings(model: Model, table: ColumnTable): ModelWarning[] {
 			out.push({
 				kind: 'small-segment',
 				path: 'segments',
-				message: `segment "${value}" has ${count} row${count === 1 ? '' : 's'} (fewer than ${MIN_SEGMENT_ROWS})`
+				message: `segment "${value}" has ${count} row${count === 1 ? '' : 's'} (fewer than ${MIN_SEGMENT_ROWS})`,
+				params: { value, count, min: MIN_SEGMENT_ROWS }
 			});
 	return out;
 }
@@ -108,7 +113,8 @@ function tableWarnings(model: Model, table: ColumnTable): ModelWarning[] {
 				out.push({
 					kind: 'mostly-missing',
 					path: metricPath(model, k),
-					message: `${m.name} is missing for ${Math.round(share * 100)} % of accounts`
+					message: `${m.name} is missing for ${Math.round(share * 100)} % of accounts`,
+					params: { name: m.name, share }
 				});
 		});
 	if (model.segments) out.push(...segmentWarnings(model, table));

@@ -192,7 +192,10 @@ export interface ModelWarning {
 	kind: ModelWarningKind;
 	/** Path of the field concerned, e.g. `dimensions[1].metrics[0]`. */
 	path?: string;
+	/** In English words (Node, exports); a screen says it from `kind` and `params`. */
 	message: string;
+	/** The names and figures the message is built from, for a translated sentence. */
+	params?: Record<string, string | number>;
 }
 
 /** A validation problem: the JSON path of the bad field and what is wrong with it. */

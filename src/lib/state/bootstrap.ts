@@ -13,6 +13,7 @@ import { markLost, readMarker, type KeyValueStorage } from '$lib/data/db/marker'
 import type { WorkbenchStore } from '$lib/data/db/store';
 import { newId } from '$lib/data/db/store';
 import { PackError, unpackDataset } from '$lib/data/packed';
+import { t } from '$lib/i18n/i18n.svelte';
 import { templateById, validateModel } from '$lib/model';
 import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
 import { ImportState, type ImportDeps } from './import.svelte';
@@ -61,7 +62,7 @@ export async function runBootstrap(options: BootOptions = {}): Promise<void> {
 	const wb = options.workbench ?? sharedWorkbench;
 	const ds = options.datasets ?? sharedDatasets;
 	try {
-		ds.status = 'Opening saved data…';
+		ds.status = t('nd.opening');
 		const store = await openStore(ds, wb, options.db);
 		await ds.attach(store);
 		// The model first: the calculator offers it, and it needs no dataset.
@@ -71,7 +72,7 @@ export async function runBootstrap(options: BootOptions = {}): Promise<void> {
 		if (options.dataWanted) await options.dataWanted();
 		const active = await store.getActiveDataset().catch(() => null);
 		if (active) {
-			ds.status = `Loading ${active.name}…`;
+			ds.status = t('st.loading', { name: active.name });
 			await ds.activate(active.id);
 		} else if (ds.list.length === 0 && !(await store.getSetting<boolean>(SETTING_SAMPLE_SEEDED))) {
 			// Empty storage. A first visit gets the sample; but if this browser had saved data
@@ -114,7 +115,7 @@ async function openStore(
 /** "1.2 of 4.8 MB" (one decimal; no Intl, the text is the same everywhere). */
 export function megabytes(got: number, total: number | null): string {
 	const mb = (b: number) => (b / 1e6).toFixed(1);
-	return total ? `${mb(got)} of ${mb(total)} MB` : `${mb(got)} MB`;
+	return total ? t('st.mbOf', { got: mb(got), total: mb(total) }) : t('st.mb', { got: mb(got) });
 }
 
 /** The response body, reporting bytes received (and the total when the server says it). */
@@ -150,7 +151,7 @@ async function importSample(
 	wb: Workbench,
 	options: BootOptions
 ): Promise<void> {
-	const status = 'Loading the sample portfolio…';
+	const status = t('st.sample');
 	ds.status = status;
 	const fetchImpl = options.fetch ?? ((url: string) => fetch(url));
 	if (await importPackedSample(store, ds, wb, fetchImpl, status)) return;
@@ -159,7 +160,7 @@ async function importSample(
 	const bytes = await readWithProgress(response, (got, total) => {
 		ds.status = `${status} ${megabytes(got, total)}`;
 	});
-	ds.status = `${status} reading the rows`;
+	ds.status = `${status} ${t('st.reading')}`;
 	const file = new File([bytes], 'portfolio.csv', { type: 'text/csv' });
 	const pipeline = new ImportState({ ...options.importDeps, workbench: wb, datasets: ds });
 	try {
@@ -198,7 +199,7 @@ async function importPackedSample(
 		if (e instanceof PackError) return false;
 		throw e;
 	}
-	ds.status = `${status} storing it`;
+	ds.status = `${status} ${t('st.storing')}`;
 	const dataset = {
 		...packed,
 		meta: { ...packed.meta, name: SAMPLE_NAME, id: newId('ds'), createdAt: Date.now(), bytes: 0 }

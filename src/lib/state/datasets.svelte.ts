@@ -3,6 +3,7 @@
  * them (rename, delete, set active). Holds the storage handle the import wizard also uses; the
  * first-open loader (`bootstrap.ts`) attaches it. Components never touch idb: they call this.
  */
+import { t } from '$lib/i18n/i18n.svelte';
 import { usableMeta, type DatasetMeta } from '$lib/data/dataset';
 import type { WorkbenchStore } from '$lib/data/db/store';
 import { toStorageError } from '$lib/data/db/errors';
@@ -129,8 +130,8 @@ export class DatasetsState {
 
 	/** Load a stored dataset into the workbench and remember it as the active one. */
 	async activate(id: string): Promise<boolean> {
-		const name = this.list.find((d) => d.id === id)?.name ?? 'dataset';
-		this.status = `Loading ${name}…`;
+		const name = this.list.find((d) => d.id === id)?.name ?? t('st.dataset');
+		this.status = t('st.loading', { name });
 		const ok = await this.#run(id, async (store) => {
 			const dataset = await store.loadDataset(id);
 			await store.setActiveDataset(id);

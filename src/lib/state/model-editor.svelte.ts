@@ -78,6 +78,7 @@ export class ModelEditor {
 		const shown = modelWarnings(m, ds?.table).map((w: ModelWarning) => ({
 			kind: w.kind as string,
 			message: w.message,
+			params: w.params,
 			where: describePath(m, w.path)
 		}));
 		if (!ds) return shown;

@@ -6,6 +6,7 @@
  * a user's own exports go through; nothing here knows what the files contain. Nothing is fetched
  * before the user asks. Exports already stored from an earlier run are reused, not duplicated.
  */
+import { t } from '$lib/i18n/i18n.svelte';
 import { grainOf, type DatasetMeta } from '$lib/data/dataset';
 import { parseRecipe } from '$lib/sources/recipe-schema';
 import { recipeColumnsOf } from '$lib/sources/validate';
@@ -62,14 +63,11 @@ export class SampleExportsState {
 		try {
 			response = await fetchImpl(`${SAMPLE_EXPORTS_URL}${file}`);
 		} catch {
-			throw new Error(
-				`${file} could not be fetched: are you offline? It is kept for offline use once it has been opened.`
-			);
+			throw new Error(t('st.sx.offline', { file }));
 		}
-		if (!response.ok)
-			throw new Error(`${file} is missing from the site (HTTP ${response.status}).`);
+		if (!response.ok) throw new Error(t('st.sx.missing', { file, status: response.status }));
 		return readWithProgress(response, (got, total) => {
-			this.busy = `${step}: ${megabytes(got, total)}`;
+			this.busy = t('st.sx.progress', { step, size: megabytes(got, total) });
 		});
 	}
 
@@ -82,15 +80,15 @@ export class SampleExportsState {
 		const ds = this.#ds;
 		const src = this.#deps.sources ?? sharedSources;
 		if (!ds.store) {
-			this.error = 'Saved data is not open yet; try again in a moment.';
+			this.error = t('st.sx.notOpen');
 			return false;
 		}
 		this.error = null;
 		this.done = null;
 		let pipeline: ImportState | null = null;
 		try {
-			this.busy = 'Fetching the recipe…';
-			const recipeBytes = await this.#fetch(SAMPLE_RECIPE_FILE, 'Fetching the recipe');
+			this.busy = t('st.sx.recipe');
+			const recipeBytes = await this.#fetch(SAMPLE_RECIPE_FILE, t('st.sx.recipeStep'));
 			let json: unknown;
 			try {
 				json = JSON.parse(new TextDecoder().decode(recipeBytes));
@@ -113,10 +111,10 @@ export class SampleExportsState {
 					metas.set(e.source, stored);
 					continue;
 				}
-				const step = `${e.file} (${k + 1} of ${SAMPLE_EXPORTS.length})`;
-				this.busy = `Fetching ${step}…`;
-				const bytes = await this.#fetch(e.file, `Fetching ${step}`);
-				this.busy = `Importing ${step}…`;
+				const step = t('st.sx.file', { file: e.file, n: k + 1, total: SAMPLE_EXPORTS.length });
+				this.busy = t('st.sx.fetching', { step });
+				const bytes = await this.#fetch(e.file, t('st.sx.fetchingStep', { step }));
+				this.busy = t('st.sx.importing', { step });
 				pipeline ??= new ImportState({
 					...this.#deps.importDeps,
 					workbench: this.#deps.workbench ?? sharedWorkbench,
@@ -130,30 +128,28 @@ export class SampleExportsState {
 					const keep = recipeColumnsOf(parsed.recipe, e.source);
 					metas.set(e.source, await pipeline.importAuto(file, e.name, { grain, keep }));
 				} catch (err) {
-					throw new Error(`${e.file} could not be imported: ${(err as Error).message}`, {
-						cause: err
-					});
+					throw new Error(
+						t('st.sx.notImported', { file: e.file, reason: (err as Error).message }),
+						{ cause: err }
+					);
 				}
 				imported++;
 			}
 			const recipe = withDatasets(parsed.recipe, metas);
 			src.adopt(recipe, 'open the sample as raw exports');
-			this.busy = 'Building the table…';
+			this.busy = t('st.sx.building');
 			const ok = await src.build();
 			if (!ok) {
 				const first = src.issues.find((i) => i.severity === 'error')?.message;
 				this.error =
-					src.error ??
-					(first
-						? `The table was not built: ${first}`
-						: 'The table was not built: see the Sources section for the reasons.');
+					src.error ?? (first ? t('st.sx.notBuilt', { reason: first }) : t('st.sx.notBuiltSee'));
 				return false;
 			}
 			const reused = SAMPLE_EXPORTS.length - imported;
 			this.done =
-				`The sample’s ${SAMPLE_EXPORTS.length} raw exports are sources of the model’s recipe` +
-				(reused > 0 ? ` (${reused} already stored, reused)` : '') +
-				'; the table built from them is the active dataset.';
+				reused > 0
+					? t('st.sx.doneReused', { n: SAMPLE_EXPORTS.length, reused })
+					: t('st.sx.done', { n: SAMPLE_EXPORTS.length });
 			return true;
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);

@@ -314,7 +314,20 @@ export const modelEn = {
 	'mdl.log.restore': 'restore version {n}',
 	'mdl.log.saved': 'saved',
 	'mdl.log.draft': 'draft a model from the data ({n} metrics)',
-	'mdl.log.derived': 'add derived metric {name} ({definition}) to {dimension}'
+	'mdl.log.derived': 'add derived metric {name} ({definition}) to {dimension}',
+
+	'mdl.warn.too-many-metrics': '{n} metrics: more than {max} is noise, not signal',
+	'mdl.warn.lagging-only':
+		'every weighted metric is lagging: the score moves only after the customer has',
+	'mdl.warn.zero-weight': '{name} has weight 0',
+	'mdl.warn.small-segment': 'segment “{value}” has {count} rows (fewer than {min})',
+	'mdl.warn.mostly-missing': '{name} is missing for {share} of accounts',
+	'mdl.warn.outcome-metric':
+		'{name} reads “{column}”, the outcome itself: a score built on it only repeats what happened. Remove it.',
+	'mdl.warn.same-points':
+		'{name} gives {share} of accounts the same {points} points, so it hardly tells accounts apart. Check its scheme against the data.',
+	'mdl.warn.outcome-in-disguise':
+		'{name} separates churners almost perfectly (AUC {auc}): it may be the outcome in disguise, recorded after the fact.'
 } as const;
 
 export const modelJa: Record<keyof typeof modelEn, string> = {
@@ -630,5 +643,19 @@ export const modelJa: Record<keyof typeof modelEn, string> = {
 	'mdl.log.restore': 'バージョン {n} を復元',
 	'mdl.log.saved': '保存',
 	'mdl.log.draft': 'データからモデルの下書きを作成（指標 {n} 個）',
-	'mdl.log.derived': '派生指標 {name}（{definition}）を {dimension} に追加'
+	'mdl.log.derived': '派生指標 {name}（{definition}）を {dimension} に追加',
+
+	'mdl.warn.too-many-metrics':
+		'指標が {n} 個あります。{max} 個を超えるとシグナルではなくノイズになります',
+	'mdl.warn.lagging-only':
+		'重みのある指標がすべて遅行指標です。スコアが動くのは顧客が動いた後になります',
+	'mdl.warn.zero-weight': '{name} の重みが 0 です',
+	'mdl.warn.small-segment': 'セグメント「{value}」は {count} 行しかありません（{min} 行未満）',
+	'mdl.warn.mostly-missing': '{name} はアカウントの {share} で欠損しています',
+	'mdl.warn.outcome-metric':
+		'{name} は結果そのものである「{column}」を読んでいます。これにもとづくスコアは起きたことを繰り返すだけです。削除してください。',
+	'mdl.warn.same-points':
+		'{name} はアカウントの {share} に同じ {points} ポイントを与えるため、アカウントをほとんど区別できません。スキームをデータと照らし合わせてください。',
+	'mdl.warn.outcome-in-disguise':
+		'{name} は解約者をほぼ完全に分けています（AUC {auc}）。事後に記録された、形を変えた結果かもしれません。'
 };
