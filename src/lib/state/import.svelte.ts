@@ -97,43 +97,151 @@ export function nameFromFile(fileName: string): string {
 	return fileName.replace(/\.(csv|tsv|txt)$/i, '').trim() || 'Dataset';
 }
 
-export class ImportState {
-	step = $state<ImportStep>('choose');
-	file = $state.raw<File | null>(null);
-	progress = $state.raw<ParseProgress | null>(null);
-	/** Rows written so far while storing, and the total. */
-	saveProgress = $state.raw<{ rows: number; total: number } | null>(null);
-	encoding = $state<EncodingName | null>(null);
-	encodingCandidates = $state.raw<EncodingCandidate[]>([]);
-	encodingChoice = $state<EncodingName | null>(null);
-	dialect = $state.raw<Dialect | null>(null);
-	headerNotes = $state.raw<HeaderNote[]>([]);
-	/** Problems that stop the import (unbalanced quotes, empty file, caps). */
-	blockingIssues = $state.raw<ParseIssue[]>([]);
-	columns = $state<MappingRow[]>([]);
-	rows = $state(0);
+/** The chosen file and the choices that outlive a re-read (another encoding or delimiter). */
+export interface PickedFile {
+	file: File;
+	/** Name the dataset is stored under (editable on the mapping step). */
+	datasetName: string;
+	/** Encoding picked from the previews; null: detected. */
+	encodingChoice: EncodingName | null;
+}
+
+/** What a successful read found, and the mapping the user edits (roles, types, grain, zone). */
+export interface ReadFile {
+	encoding: EncodingName;
+	dialect: Dialect;
+	headerNotes: HeaderNote[];
+	rows: number;
+	columns: MappingRow[];
 	/** What one row is (detected, then the user's choice). */
-	grain = $state<Grain>('account');
+	grain: Grain;
 	/** What detection found and why (shown beside the choice). */
-	grainGuess = $state.raw<{ grain: Grain; reason: string } | null>(null);
+	grainGuess: { grain: Grain; reason: string };
 	/** Time zone the timestamps are read in (IANA name). */
-	timeZone = $state('UTC');
+	timeZone: string;
+	/** Set when a remembered mapping for these headers was applied. */
+	usedRememberedMapping: boolean;
+	/** Short, polite notes (role moved from one column to another). */
+	notice: string | null;
+	/** Mapping problems that block the review (no account id, duplicate role). */
+	mappingErrors: string[];
+}
+
+/**
+ * Where the import stands: each step carries exactly the data it has, so a reset is one
+ * assignment and no step can hold another's leftovers (a report without a read file, …).
+ */
+export type ImportPhase =
+	| { step: 'choose' }
+	| { step: 'reading'; picked: PickedFile; progress: ParseProgress }
+	| { step: 'encoding'; picked: PickedFile; candidates: EncodingCandidate[] }
+	/** Problems that stop the import (unbalanced quotes, empty file, caps). */
+	| { step: 'blocked'; picked: PickedFile; issues: ParseIssue[]; dialect: Dialect | null }
+	| { step: 'mapping' | 'building'; picked: PickedFile; read: ReadFile }
+	| {
+			step: 'report' | 'saving';
+			picked: PickedFile;
+			read: ReadFile;
+			report: ReportSummary;
+			/** Rows written so far while storing, and the total. */
+			saveProgress: { rows: number; total: number } | null;
+	  }
+	/** An earlier import of the same bytes (`duplicateOf`) asks before storing. */
+	| {
+			step: 'duplicate';
+			picked: PickedFile;
+			read: ReadFile;
+			report: ReportSummary;
+			duplicateOf: DatasetMeta;
+	  }
+	| { step: 'done' };
+
+export class ImportState {
+	phase = $state<ImportPhase>({ step: 'choose' });
+	/** What stopped the last step (shown above the current one); cleared by a reset. */
+	error = $state<string | null>(null);
+	/** Re-map: the stored dataset the next import replaces (kept across resets). */
+	replaceTarget = $state.raw<DatasetMeta | null>(null);
+	/** The dataset the last import stored (kept across resets, shown on step 1). */
+	saved = $state.raw<DatasetMeta | null>(null);
+
+	// Read-only views of the phase, for the step components.
+	get step(): ImportStep {
+		return this.phase.step;
+	}
+	get #picked(): PickedFile | null {
+		return 'picked' in this.phase ? this.phase.picked : null;
+	}
+	get #read(): ReadFile | null {
+		return 'read' in this.phase ? this.phase.read : null;
+	}
+	get file(): File | null {
+		return this.#picked?.file ?? null;
+	}
+	get datasetName(): string {
+		return this.#picked?.datasetName ?? '';
+	}
+	set datasetName(name: string) {
+		const picked = this.#picked;
+		if (picked) picked.datasetName = name;
+	}
+	get encodingChoice(): EncodingName | null {
+		return this.#picked?.encodingChoice ?? null;
+	}
+	get progress(): ParseProgress | null {
+		return this.phase.step === 'reading' ? this.phase.progress : null;
+	}
+	get encodingCandidates(): EncodingCandidate[] {
+		return this.phase.step === 'encoding' ? this.phase.candidates : [];
+	}
+	get blockingIssues(): ParseIssue[] {
+		return this.phase.step === 'blocked' ? this.phase.issues : [];
+	}
+	get dialect(): Dialect | null {
+		return this.phase.step === 'blocked' ? this.phase.dialect : (this.#read?.dialect ?? null);
+	}
+	get encoding(): EncodingName | null {
+		return this.#read?.encoding ?? null;
+	}
+	get headerNotes(): HeaderNote[] {
+		return this.#read?.headerNotes ?? [];
+	}
+	get rows(): number {
+		return this.#read?.rows ?? 0;
+	}
+	get columns(): MappingRow[] {
+		return this.#read?.columns ?? [];
+	}
+	get grain(): Grain {
+		return this.#read?.grain ?? 'account';
+	}
+	get grainGuess(): { grain: Grain; reason: string } | null {
+		return this.#read?.grainGuess ?? null;
+	}
+	get timeZone(): string {
+		return this.#read?.timeZone ?? 'UTC';
+	}
 	/** How dates with times are read, in words; null when no kept date column has times. */
 	timeNote = $derived(timeStatement(this.columns, this.timeZone));
-	/** Set when a remembered mapping for these headers was applied. */
-	usedRememberedMapping = $state(false);
-	/** Short, polite notes (role moved from one column to another). */
-	notice = $state<string | null>(null);
-	/** Mapping problems that block the review (no account id, duplicate role). */
-	mappingErrors = $state.raw<string[]>([]);
-	report = $state.raw<ReportSummary | null>(null);
-	/** An earlier import of the same bytes. */
-	duplicateOf = $state.raw<DatasetMeta | null>(null);
-	/** Re-map: the stored dataset the next import replaces. */
-	replaceTarget = $state.raw<DatasetMeta | null>(null);
-	datasetName = $state('');
-	error = $state<string | null>(null);
-	saved = $state.raw<DatasetMeta | null>(null);
+	get usedRememberedMapping(): boolean {
+		return this.#read?.usedRememberedMapping ?? false;
+	}
+	get notice(): string | null {
+		return this.#read?.notice ?? null;
+	}
+	get mappingErrors(): string[] {
+		return this.#read?.mappingErrors ?? [];
+	}
+	get report(): ReportSummary | null {
+		return 'report' in this.phase ? this.phase.report : null;
+	}
+	get saveProgress(): { rows: number; total: number } | null {
+		return 'saveProgress' in this.phase ? this.phase.saveProgress : null;
+	}
+	get duplicateOf(): DatasetMeta | null {
+		return this.phase.step === 'duplicate' ? this.phase.duplicateOf : null;
+	}
+
 	#wb: Workbench;
 	#ds: DatasetsState;
 	#client: ParseClient | null = null;
@@ -177,28 +285,8 @@ export class ImportState {
 		this.#built = null;
 		this.#hash = null;
 		this.#raggedIssues = [];
-		this.step = 'choose';
-		this.file = null;
-		this.progress = null;
-		this.saveProgress = null;
-		this.encoding = null;
-		this.encodingCandidates = [];
-		this.encodingChoice = null;
-		this.dialect = null;
-		this.headerNotes = [];
-		this.blockingIssues = [];
-		this.columns = [];
-		this.rows = 0;
-		this.grain = 'account';
-		this.grainGuess = null;
-		this.timeZone = 'UTC';
-		this.usedRememberedMapping = false;
-		this.notice = null;
-		this.mappingErrors = [];
-		this.report = null;
-		this.duplicateOf = null;
+		this.phase = { step: 'choose' };
 		this.error = null;
-		this.datasetName = '';
 	}
 
 	/** Re-map a stored dataset: the next import uses its mapping and replaces it. */
@@ -218,9 +306,8 @@ export class ImportState {
 		this.reset();
 		this.replaceTarget = target;
 		this.saved = null;
-		this.file = file;
-		this.datasetName = target?.name ?? nameFromFile(file.name);
-		await this.#parse();
+		const picked = { file, datasetName: target?.name ?? nameFromFile(file.name) };
+		await this.#parse({ ...picked, encodingChoice: null });
 	}
 
 	/** Cancel reading: back to step 1, nothing kept. */
@@ -231,22 +318,30 @@ export class ImportState {
 
 	/** Re-read with the encoding the user picked from the previews. */
 	async chooseEncoding(encoding: EncodingName): Promise<void> {
-		this.encodingChoice = encoding;
-		await this.#parse();
+		const picked = this.#picked;
+		if (!picked) return;
+		picked.encodingChoice = encoding;
+		await this.#parse(picked);
 	}
 
 	/** Re-read with a delimiter override (`, ; \t |`). */
 	async chooseDelimiter(delimiter: Delimiter): Promise<void> {
-		if (delimiter === this.dialect?.delimiter) return;
-		await this.#parse(delimiter);
+		const picked = this.#picked;
+		if (!picked || delimiter === this.dialect?.delimiter) return;
+		await this.#parse(picked, delimiter);
 	}
 
-	async #parse(delimiter?: Delimiter): Promise<void> {
-		const file = this.file;
-		if (!file) return;
-		this.step = 'reading';
+	async #parse(from: PickedFile, delimiter?: Delimiter): Promise<void> {
+		const { file, encodingChoice } = from;
+		// A re-read keeps the time zone chosen for the previous read.
+		const zone = this.#read?.timeZone;
 		this.error = null;
-		this.progress = { rows: 0, bytes: 0, totalBytes: file.size, elapsedMs: 0 };
+		this.phase = {
+			step: 'reading',
+			picked: from,
+			progress: { rows: 0, bytes: 0, totalBytes: file.size, elapsedMs: 0 }
+		};
+		const picked = (this.phase as Extract<ImportPhase, { step: 'reading' }>).picked;
 		const client = this.#clientOrNew();
 		if (this.#parsed) client.release(this.#parsed.parseId);
 		this.#parsed = null;
@@ -255,44 +350,45 @@ export class ImportState {
 			file,
 			{
 				returnColumns: false,
-				...(this.encodingChoice ? { encoding: this.encodingChoice } : {}),
+				...(encodingChoice ? { encoding: encodingChoice } : {}),
 				...(delimiter ? { delimiter } : {})
 			},
-			(p) => (this.progress = p)
+			(p) => {
+				if (this.phase.step === 'reading' && this.phase.picked === picked) this.phase.progress = p;
+			}
 		);
-		if (this.file !== file) return; // superseded by another file or a reset
+		if (this.phase.step !== 'reading' || this.phase.picked !== picked) return; // superseded
 		measureSince('import:parse', t0);
 		switch (outcome.status) {
 			case 'cancelled':
 				return;
 			case 'error':
 				this.error = `The file could not be read: ${outcome.message}`;
-				this.step = 'choose';
+				this.phase = { step: 'choose' };
 				return;
 			case 'needs-encoding':
-				this.encodingCandidates = outcome.candidates;
-				this.encodingChoice = outcome.guess;
-				this.step = 'encoding';
+				picked.encodingChoice = outcome.guess;
+				this.phase = { step: 'encoding', picked, candidates: outcome.candidates };
 				return;
 			case 'blocked':
-				this.blockingIssues = outcome.issues;
-				this.dialect = outcome.dialect;
-				this.step = 'blocked';
+				this.phase = { step: 'blocked', picked, issues: outcome.issues, dialect: outcome.dialect };
 				return;
 			case 'ok':
-				await this.#parsedOk({ ...outcome.file, parseId: outcome.parseId });
+				await this.#parsedOk(picked, { ...outcome.file, parseId: outcome.parseId }, zone);
 		}
 	}
 
-	async #parsedOk(parsed: ParsedFile & { parseId: number }): Promise<void> {
+	async #parsedOk(
+		picked: PickedFile,
+		parsed: ParsedFile & { parseId: number },
+		zone: string | undefined
+	): Promise<void> {
 		this.#parsed = parsed;
 		// The worker hashed the bytes while parsing; hash here only if it could not.
 		if (parsed.fileHash) this.#hash = Promise.resolve(parsed.fileHash);
-		this.encoding = parsed.encoding;
-		this.dialect = parsed.dialect;
-		this.headerNotes = parsed.headerNotes;
-		this.rows = parsed.rows;
 		this.#raggedIssues = parsed.issues;
+		let timeZone = zone ?? 'UTC';
+		let usedRememberedMapping = false;
 		let rows = rowsFromProfiles(parsed.profiles, parsed.originalHeaders);
 		const target = this.replaceTarget;
 		const remembered: RememberedMapping | null = target
@@ -300,22 +396,35 @@ export class ImportState {
 			: await this.#findMapping(parsed.originalHeaders);
 		const guess = detectGrain(rows);
 		let grain = guess.grain;
+		if (this.#parsed !== parsed) return; // superseded while the mapping was looked up
 		if (remembered) {
 			rows = applyRemembered(rows, remembered);
-			this.usedRememberedMapping = true;
+			usedRememberedMapping = true;
 			const r = remembered as RememberedMapping & { grain?: Grain; timeZone?: string };
 			grain =
 				target?.grain ??
 				r.grain ??
 				(rows.some((c) => c.role === 'snapshot-date') ? 'snapshot' : 'account');
-			const zone = target?.timeZone ?? r.timeZone;
-			if (zone && isTimeZone(zone)) this.timeZone = zone;
+			const savedZone = target?.timeZone ?? r.timeZone;
+			if (savedZone && isTimeZone(savedZone)) timeZone = savedZone;
 		} else applyGrain(rows, grain);
-		this.grainGuess = guess;
-		this.grain = grain;
-		this.columns = rows;
-		this.mappingErrors = [];
-		this.step = 'mapping';
+		this.phase = {
+			step: 'mapping',
+			picked,
+			read: {
+				encoding: parsed.encoding,
+				dialect: parsed.dialect,
+				headerNotes: parsed.headerNotes,
+				rows: parsed.rows,
+				columns: rows,
+				grain,
+				grainGuess: guess,
+				timeZone,
+				usedRememberedMapping,
+				notice: null,
+				mappingErrors: []
+			}
+		};
 	}
 
 	async #findMapping(headers: string[]): Promise<RememberedMapping | null> {
@@ -331,14 +440,15 @@ export class ImportState {
 	// ----- mapping edits ------------------------------------------------------------------------
 
 	setRole(index: number, role: ColumnRole): void {
-		const row = this.columns.find((c) => c.index === index);
-		if (!row) return;
-		this.notice = null;
+		const read = this.#read;
+		const row = read?.columns.find((c) => c.index === index);
+		if (!read || !row) return;
+		read.notice = null;
 		if (SINGLE_ROLES.includes(role)) {
-			for (const other of this.columns) {
+			for (const other of read.columns) {
 				if (other !== row && other.role === role) {
 					other.role = 'ignore';
-					this.notice = `“${other.name}” was the ${roleLabel(role)}; it is now ignored.`;
+					read.notice = `“${other.name}” was the ${roleLabel(role)}; it is now ignored.`;
 				}
 			}
 		}
@@ -356,32 +466,37 @@ export class ImportState {
 			row.type !== 'date'
 		)
 			row.type = 'date';
-		this.mappingErrors = [];
+		read.mappingErrors = [];
 	}
 
 	/** What one row is: sets the roles that grain needs (key, event time, period start/end). */
 	setGrain(grain: Grain): void {
-		this.grain = grain;
-		applyGrain(this.columns, grain);
-		this.notice = null;
-		this.mappingErrors = [];
+		const read = this.#read;
+		if (!read) return;
+		read.grain = grain;
+		applyGrain(read.columns, grain);
+		read.notice = null;
+		read.mappingErrors = [];
 	}
 
 	setTimeZone(zone: string): void {
-		if (isTimeZone(zone)) this.timeZone = zone;
+		const read = this.#read;
+		if (read && isTimeZone(zone)) read.timeZone = zone;
 	}
 
 	setType(index: number, type: ColumnType): void {
-		const row = this.columns.find((c) => c.index === index);
+		const read = this.#read;
+		const row = read?.columns.find((c) => c.index === index);
 		if (row) row.type = type;
-		this.mappingErrors = [];
+		if (read) read.mappingErrors = [];
 	}
 
 	/** Which value of a yes/no or worded outcome column means churned. */
 	setChurnValue(index: number, value: string): void {
-		const row = this.columns.find((c) => c.index === index);
+		const read = this.#read;
+		const row = read?.columns.find((c) => c.index === index);
 		if (row) row.churnValue = value;
-		this.mappingErrors = [];
+		if (read) read.mappingErrors = [];
 	}
 
 	setDecimal(index: number, decimal: DecimalSeparator): void {
@@ -437,11 +552,13 @@ export class ImportState {
 	/** Step 3 → 4: type the cells in the worker; list what cannot be read. */
 	async review(): Promise<void> {
 		const parsed = this.#parsed;
-		if (!parsed) return;
+		const phase = this.phase;
+		if (!parsed || phase.step !== 'mapping') return;
+		const { picked, read } = phase;
 		const errors = this.checkMapping();
-		this.mappingErrors = errors;
+		read.mappingErrors = errors;
 		if (errors.length > 0) return;
-		this.step = 'building';
+		this.phase = { step: 'building', picked, read };
 		this.error = null;
 		let held = 0;
 		const mapping: ColumnMapping[] = this.columns.map((c) => ({
@@ -477,16 +594,16 @@ export class ImportState {
 		if (outcome.status !== 'built') {
 			this.error =
 				outcome.status === 'error' ? `The columns could not be typed: ${outcome.message}` : null;
-			this.step = 'mapping';
+			this.phase = { step: 'mapping', picked, read };
 			return;
 		}
 		const result = outcome.result;
 		if (!result.ok) {
-			this.mappingErrors = result.issues.map((i) => i.message);
-			this.step = 'mapping';
+			read.mappingErrors = result.issues.map((i) => i.message);
+			this.phase = { step: 'mapping', picked, read };
 			return;
 		}
-		const file = this.file!;
+		const file = picked.file;
 		const meta: DatasetMeta = {
 			id: newId('ds'),
 			name: this.datasetName.trim() || nameFromFile(file.name),
@@ -503,7 +620,7 @@ export class ImportState {
 		this.#built = { meta, ids: result.ids, table: result.table };
 		const skipped = result.skippedRows + parsed.raggedRows;
 		const churned = result.columns.find((c) => c.role === 'churned')?.name ?? null;
-		this.report = {
+		const report: ReportSummary = {
 			rows: result.table.n,
 			columns: result.columns.filter((c) => c.role !== 'ignore').length,
 			skippedRows: skipped,
@@ -516,14 +633,15 @@ export class ImportState {
 				.map((w) => ({ row: w.row, column: w.column, code: w.code, message: w.message })),
 			warningCount: result.warningCount ?? 0
 		};
-		this.step = 'report';
+		this.phase = { step: 'report', picked, read, report, saveProgress: null };
 	}
 
 	/** Back from the report to the mapping. */
 	backToMapping(): void {
+		const phase = this.phase;
+		if (!('read' in phase)) return;
 		this.#built = null;
-		this.report = null;
-		this.step = 'mapping';
+		this.phase = { step: 'mapping', picked: phase.picked, read: phase.read };
 	}
 
 	/**
@@ -539,15 +657,16 @@ export class ImportState {
 			return;
 		}
 		this.#askPersistence();
-		this.#hash ??= this.file ? hashFile(this.file).catch(() => '') : null;
+		const file = this.file;
+		this.#hash ??= file ? hashFile(file).catch(() => '') : null;
 		const hash = (await this.#hash) ?? '';
 		built.meta.fileHash = hash;
 		if (!this.replaceTarget && hash) {
 			try {
 				const existing = await store.findDatasetByHash(hash);
-				if (existing) {
-					this.duplicateOf = existing;
-					this.step = 'duplicate';
+				const phase = this.phase;
+				if (existing && phase.step === 'report') {
+					this.phase = { ...phase, step: 'duplicate', duplicateOf: existing };
 					return;
 				}
 			} catch {
@@ -573,33 +692,42 @@ export class ImportState {
 			for (let k = 2; names.has(name); k++) name = `${this.#built.meta.name} (${k})`;
 			this.#built.meta.name = name;
 		}
-		this.duplicateOf = null;
 		await this.#save(choice === 'replace' ? existing.id : undefined);
 	}
 
 	async #save(replaces: string | undefined): Promise<void> {
 		const built = this.#built;
 		const store = this.#ds.store;
-		if (!built || !store) return;
-		this.step = 'saving';
+		const phase = this.phase;
+		if (!built || !store || !('report' in phase)) return;
+		const { picked, read, report } = phase;
+		this.phase = {
+			step: 'saving',
+			picked,
+			read,
+			report,
+			saveProgress: { rows: 0, total: built.meta.rows }
+		};
+		const saving = this.phase;
 		this.error = null;
-		this.saveProgress = { rows: 0, total: built.meta.rows };
 		const t0 = performance.now();
 		try {
 			const meta = await store.saveDataset(
 				built,
-				(rows, total) => (this.saveProgress = { rows, total }),
+				(rows, total) => {
+					if (this.phase === saving) this.phase.saveProgress = { rows, total };
+				},
 				{ activate: true, ...(replaces ? { replaces } : {}) }
 			);
 			measureSince('import:save', t0);
 			this.#wb.setDataset({ ...built, meta });
 			this.saved = meta;
-			await this.#rememberMapping(store);
+			await this.#rememberMapping(store, read);
 			if (this.#parsed) this.#client?.release(this.#parsed.parseId);
 			this.#parsed = null;
 			this.#built = null;
 			this.replaceTarget = null;
-			this.step = 'done';
+			this.phase = { step: 'done' };
 			const tr = performance.now();
 			await this.#ds.refresh();
 			measureSince('import:refresh', tr);
@@ -611,18 +739,21 @@ export class ImportState {
 					? `Storage is full: the dataset was not saved. Delete a dataset or export your model, then try again. Everything saved before is still there.`
 					: err.message;
 			if (err.code === 'closed' || err.code === 'version') this.#ds.markBlocking();
-			this.step = 'report';
+			this.phase = { step: 'report', picked, read, report, saveProgress: null };
 		}
 	}
 
-	async #rememberMapping(store: NonNullable<DatasetsState['store']>): Promise<void> {
+	async #rememberMapping(
+		store: NonNullable<DatasetsState['store']>,
+		read: ReadFile
+	): Promise<void> {
 		const parsed = this.#parsed;
 		if (!parsed) return;
 		try {
 			await store.saveMapping(parsed.originalHeaders, {
-				...toRemembered(this.columns),
-				grain: this.grain,
-				timeZone: this.timeZone
+				...toRemembered(read.columns),
+				grain: read.grain,
+				timeZone: read.timeZone
 			});
 		} catch {
 			// Remembering is a convenience: the dataset is stored either way.
