@@ -71,6 +71,37 @@ export interface ColumnInfo {
 	rowNumbers?: boolean;
 	/** Yes/no columns read from words: the value that was read as 1 (e.g. `Churned`). */
 	churnValue?: string;
+	/**
+	 * A column ignored at import but held (as its text) so its role can be changed later
+	 * without choosing the file again: how the import would have read it.
+	 */
+	heldAs?: HeldReading;
+}
+
+/** How an ignored, held column would be read if it were used (the import's detection). */
+export interface HeldReading {
+	type: ColumnType;
+	decimal?: '.' | ',';
+	dateOrder?: 'ymd' | 'dmy' | 'mdy';
+	excelSerial?: boolean;
+}
+
+/**
+ * The columns the workbench uses: a stored dataset also holds its ignored columns (role
+ * `ignore`, kept only for changing roles later); every screen sees the dataset without them.
+ */
+export function usableMeta(meta: DatasetMeta): DatasetMeta {
+	if (!meta.columns.some((c) => c.role === 'ignore')) return meta;
+	return { ...meta, columns: meta.columns.filter((c) => c.role !== 'ignore') };
+}
+
+/** The dataset without its held ignored columns (see {@link usableMeta}). */
+export function usableDataset(dataset: Dataset): Dataset {
+	const meta = usableMeta(dataset.meta);
+	if (meta === dataset.meta) return dataset;
+	const columns = new Map(dataset.table.columns);
+	for (const c of dataset.meta.columns) if (c.role === 'ignore') columns.delete(c.name);
+	return { ...dataset, meta, table: { n: dataset.table.n, columns } };
 }
 
 /** The stored ids are row numbers (the file had no id column). */

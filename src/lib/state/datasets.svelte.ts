@@ -4,7 +4,7 @@
  * first-open loader (`bootstrap.ts`) attaches it. Components never touch idb: they call this.
  */
 import { t } from '$lib/i18n/i18n.svelte';
-import type { DatasetMeta } from '$lib/data/dataset';
+import { usableMeta, type DatasetMeta } from '$lib/data/dataset';
 import type { WorkbenchStore } from '$lib/data/db/store';
 import { toStorageError } from '$lib/data/db/errors';
 import { workbench, type Workbench } from './workbench.svelte';
@@ -96,7 +96,7 @@ export class DatasetsState {
 		if (!store) return;
 		try {
 			const [list, active] = await Promise.all([store.listDatasets(), store.getActiveDataset()]);
-			this.list = list;
+			this.list = list.map(usableMeta);
 			this.activeId = active?.id ?? null;
 		} catch (e) {
 			this.#fail(e);
@@ -111,7 +111,7 @@ export class DatasetsState {
 			return false;
 		}
 		return this.#run(id, async (store) => {
-			const meta = await store.renameDataset(id, clean);
+			const meta = usableMeta(await store.renameDataset(id, clean));
 			this.list = this.list.map((d) => (d.id === id ? meta : d));
 			const current = this.#wb.dataset;
 			if (current?.meta.id === id) this.#wb.setDataset({ ...current, meta });

@@ -50,6 +50,12 @@ export type ImportStep =
 	| 'saving'
 	| 'done';
 
+/**
+ * Ignored columns held (as text) for changing roles later, at most: a very wide file keeps
+ * the rest out, and changing one of those needs the file again.
+ */
+export const HOLD_MAX_COLUMNS = 200;
+
 /** Unreadable cells listed individually in the report; the rest are counted. */
 export const REPORT_LIST_CAP = 200;
 
@@ -554,6 +560,7 @@ export class ImportState {
 		if (errors.length > 0) return;
 		this.phase = { step: 'building', picked, read };
 		this.error = null;
+		let held = 0;
 		const mapping: ColumnMapping[] = this.columns.map((c) => ({
 			index: c.index,
 			role: c.role,
@@ -561,7 +568,19 @@ export class ImportState {
 			decimal: c.decimal,
 			dateOrder: c.dateOrder,
 			excelSerial: c.excelSerial,
-			churnValue: churnValueForBuild(c)
+			churnValue: churnValueForBuild(c),
+			// Ignored columns with values are held as text: their role can change later
+			// without choosing the file again (Data screen, "Change column roles").
+			...(c.role === 'ignore' && c.profile.missingShare < 1 && held++ < HOLD_MAX_COLUMNS
+				? {
+						hold: {
+							type: c.profile.type,
+							decimal: c.decimal,
+							dateOrder: c.dateOrder,
+							excelSerial: c.excelSerial
+						}
+					}
+				: {})
 		}));
 		const t0 = performance.now();
 		const outcome = await this.#clientOrNew().build(parsed.parseId, mapping, {
@@ -603,7 +622,7 @@ export class ImportState {
 		const churned = result.columns.find((c) => c.role === 'churned')?.name ?? null;
 		const report: ReportSummary = {
 			rows: result.table.n,
-			columns: result.columns.length,
+			columns: result.columns.filter((c) => c.role !== 'ignore').length,
 			skippedRows: skipped,
 			issueCount: result.issueCount + parsed.raggedRows,
 			issues: issueRows(this.#raggedIssues, result.issues, REPORT_LIST_CAP),

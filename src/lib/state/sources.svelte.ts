@@ -11,7 +11,8 @@ import {
 	type ColumnRole,
 	type ColumnType,
 	type Dataset,
-	type DatasetMeta
+	type DatasetMeta,
+	usableDataset
 } from '$lib/data/dataset';
 import { newId } from '$lib/data/db/store';
 import { toStorageError } from '$lib/data/db/errors';
@@ -225,7 +226,7 @@ export class SourcesState {
 		if (hit) return hit;
 		const store = this.#ds.store;
 		if (!store) throw new Error('Saved data is not open yet.');
-		const ds = await store.loadDataset(id);
+		const ds = usableDataset(await store.loadDataset(id));
 		this.#cache.set(id, ds);
 		return ds;
 	}

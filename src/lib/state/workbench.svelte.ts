@@ -4,7 +4,7 @@
  * the whole dataset happens in the portfolio's score state (a worker), not here.
  */
 import type { Model } from '$lib/model/types';
-import type { Dataset } from '$lib/data/dataset';
+import { usableDataset, type Dataset } from '$lib/data/dataset';
 
 /** How many model edits undo remembers. */
 const HISTORY_LIMIT = 200;
@@ -100,7 +100,8 @@ export class Workbench {
 	}
 
 	setDataset(dataset: Dataset | null): void {
-		this.#dataset = dataset;
+		// Held ignored columns stay in storage, for changing roles later; no screen uses them.
+		this.#dataset = dataset && usableDataset(dataset);
 	}
 }
 

@@ -9,7 +9,8 @@ import {
 	type ColumnInfo,
 	type ColumnRole,
 	type ColumnType,
-	type Grain
+	type Grain,
+	type HeldReading
 } from '$lib/data/dataset';
 import type { RawTable } from './parse';
 import { cellText, isoDateParts, plainDecimal } from './fast';
@@ -58,6 +59,12 @@ export interface ColumnMapping {
 	 * Unset: Yes/True/1 → 1, No/False/0 → 0, anything else is unreadable.
 	 */
 	churnValue?: string;
+	/**
+	 * Role `ignore` only: keep the column anyway, as text, so its role can be changed later
+	 * without the file (role stays `ignore`; the workbench does not use it). The value is how
+	 * the import would read it, kept on the column as `heldAs`.
+	 */
+	hold?: HeldReading;
 }
 
 export interface BuildOptions {
@@ -181,7 +188,10 @@ function buildCore(
 	};
 
 	// --- mapping checks (never skippable) ---
-	const active = mapping.filter((m) => m.role !== 'ignore');
+	// Held ignored columns are typed as text: they never make a row unreadable.
+	const active = mapping
+		.filter((m) => m.role !== 'ignore' || m.hold)
+		.map((m) => (m.role === 'ignore' ? { ...m, type: 'text' as const } : m));
 	for (const m of active)
 		if (!Number.isInteger(m.index) || m.index < 0 || m.index >= raw.headers.length)
 			add({
@@ -617,7 +627,8 @@ function buildCore(
 			missingShare: missing / keep,
 			...(t.m.type === 'boolean' && t.m.churnValue !== undefined
 				? { churnValue: t.m.churnValue.trim() }
-				: {})
+				: {}),
+			...(t.m.role === 'ignore' && t.m.hold ? { heldAs: { ...t.m.hold } } : {})
 		});
 	}
 	const result: BuildResult = {
@@ -637,7 +648,7 @@ function buildCore(
 }
 
 /** Roles whose dates make the dataset's date range. */
-const DATED_ROLES: readonly ColumnRole[] = [
+export const DATED_ROLES: readonly ColumnRole[] = [
 	'snapshot-date',
 	'event-time',
 	'period-start',

@@ -1,0 +1,196 @@
+/**
+ * "Change column roles" of a stored dataset without choosing the file again: load it, edit
+ * roles and types from what is stored, review the changes, then store the result as one
+ * all-or-nothing replacement (the import's store path), so every screen sees the new roles.
+ */
+import {
+	applyRemap,
+	guessChurnValue,
+	remapColumns,
+	typeForRole,
+	type RemapColumn
+} from '$lib/data/remap';
+import {
+	SINGLE_ROLES,
+	type ColumnRole,
+	type ColumnType,
+	type Dataset,
+	type DatasetMeta
+} from '$lib/data/dataset';
+import { newId } from '$lib/data/db/store';
+import { toStorageError } from '$lib/data/db/errors';
+import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
+import { workbench, type Workbench } from './workbench.svelte';
+import { sources } from './sources.svelte';
+
+export type RemapStep = 'closed' | 'loading' | 'mapping' | 'review' | 'saving' | 'done';
+
+export interface RemapDeps {
+	workbench?: Workbench;
+	datasets?: DatasetsState;
+	onReplaced?: (oldId: string, meta: DatasetMeta) => void | Promise<void>;
+	now?: () => number;
+}
+
+export class RemapState {
+	step = $state<RemapStep>('closed');
+	/** The stored dataset being re-mapped. */
+	target = $state.raw<DatasetMeta | null>(null);
+	columns = $state<RemapColumn[]>([]);
+	/** Problems that stop the review, each naming its column. */
+	errors = $state.raw<string[]>([]);
+	/** What will change, in words (the review step). */
+	changes = $state.raw<string[]>([]);
+	/** A short note (a role moved from one column to another). */
+	notice = $state<string | null>(null);
+	error = $state<string | null>(null);
+	saved = $state.raw<DatasetMeta | null>(null);
+
+	#wb: Workbench;
+	#ds: DatasetsState;
+	#onReplaced: RemapDeps['onReplaced'];
+	#now: () => number;
+	#dataset: Dataset | null = null;
+	#built: Dataset | null = null;
+	#seq = 0;
+
+	constructor(deps: RemapDeps = {}) {
+		this.#wb = deps.workbench ?? workbench;
+		this.#ds = deps.datasets ?? sharedDatasets;
+		this.#onReplaced = deps.onReplaced;
+		this.#now = deps.now ?? Date.now;
+	}
+
+	/** Open the mapping step with the stored columns of `meta`. */
+	async open(meta: DatasetMeta): Promise<void> {
+		const seq = ++this.#seq;
+		this.#reset();
+		this.target = meta;
+		this.step = 'loading';
+		const store = this.#ds.store;
+		if (!store) {
+			this.error = 'Saved data is not open yet; try again in a moment.';
+			this.step = 'closed';
+			return;
+		}
+		try {
+			const ds = await store.loadDataset(meta.id);
+			if (seq !== this.#seq) return;
+			this.#dataset = ds;
+			this.columns = remapColumns(ds);
+			this.step = 'mapping';
+		} catch (e) {
+			if (seq !== this.#seq) return;
+			this.error = toStorageError(e).message;
+			this.step = 'closed';
+		}
+	}
+
+	close(): void {
+		this.#seq++;
+		this.#reset();
+		this.target = null;
+		this.step = 'closed';
+	}
+
+	#reset(): void {
+		this.#dataset = null;
+		this.#built = null;
+		this.columns = [];
+		this.errors = [];
+		this.changes = [];
+		this.notice = null;
+		this.error = null;
+		this.saved = null;
+	}
+
+	setRole(name: string, role: ColumnRole): void {
+		const col = this.columns.find((c) => c.name === name);
+		const ds = this.#dataset;
+		if (!col || !ds) return;
+		this.notice = null;
+		if (SINGLE_ROLES.includes(role))
+			for (const other of this.columns)
+				if (other !== col && other.role === role) {
+					other.role = 'ignore';
+					this.notice = `“${other.name}” had that role; it is now ignored.`;
+				}
+		const held = ds.meta.columns.find((c) => c.name === name)?.heldAs?.type;
+		col.role = role;
+		col.type = typeForRole(col, role, held);
+		if (role === 'churned' && col.type === 'boolean' && col.churnValue === null)
+			col.churnValue = guessChurnValue(ds, col);
+		this.errors = [];
+	}
+
+	setType(name: string, type: ColumnType): void {
+		const col = this.columns.find((c) => c.name === name);
+		const ds = this.#dataset;
+		if (!col || !ds || !col.types.includes(type)) return;
+		col.type = type;
+		if (type === 'boolean' && col.churnValue === null) col.churnValue = guessChurnValue(ds, col);
+		this.errors = [];
+	}
+
+	setChurnValue(name: string, value: string): void {
+		const col = this.columns.find((c) => c.name === name);
+		if (col) col.churnValue = value;
+		this.errors = [];
+	}
+
+	/** Mapping → review: check the choices and build the replacement (nothing stored yet). */
+	review(): void {
+		const ds = this.#dataset;
+		if (!ds) return;
+		const r = applyRemap(ds, $state.snapshot(this.columns) as RemapColumn[], {
+			id: newId('ds'),
+			createdAt: this.#now()
+		});
+		if (!r.ok) {
+			this.errors = r.errors;
+			return;
+		}
+		this.errors = [];
+		this.#built = r.dataset;
+		this.changes = r.changes;
+		this.step = 'review';
+	}
+
+	backToMapping(): void {
+		this.#built = null;
+		this.changes = [];
+		this.step = 'mapping';
+	}
+
+	/** Store the replacement all-or-nothing; the old dataset goes in the same commit. */
+	async apply(): Promise<void> {
+		const built = this.#built;
+		const old = this.target;
+		const store = this.#ds.store;
+		if (!built || !old || !store) return;
+		this.step = 'saving';
+		this.error = null;
+		try {
+			const meta = await store.saveDataset(built, undefined, { activate: true, replaces: old.id });
+			this.#wb.setDataset({ ...built, meta });
+			this.saved = meta;
+			this.#built = null;
+			this.#dataset = null;
+			this.step = 'done';
+			await this.#ds.refresh();
+			await this.#onReplaced?.(old.id, meta);
+		} catch (e) {
+			const err = toStorageError(e);
+			this.error =
+				err.code === 'quota'
+					? 'Storage is full: the new roles were not saved. The dataset is unchanged.'
+					: `${err.message} The dataset is unchanged.`;
+			this.step = 'review';
+		}
+	}
+}
+
+/** The Data screen's re-map (one per page); a replaced source re-runs the recipe. */
+export const remapper = new RemapState({
+	onReplaced: (oldId, meta) => sources.reimported(oldId, meta)
+});
