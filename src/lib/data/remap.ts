@@ -41,7 +41,8 @@ export interface RemapColumn {
 /** Roles whose column must hold dates. */
 const DATE_ROLES: readonly ColumnRole[] = [...DATED_ROLES, 'churn-date', 'renewal-date'];
 
-const ROLE_WORDS: Record<ColumnRole, string> = {
+/** A role in words, for messages (the mapping table's labels build on it). */
+export const ROLE_WORDS: Record<ColumnRole, string> = {
 	'account-id': 'account id',
 	'snapshot-date': 'snapshot date',
 	segment: 'segment',

@@ -14,6 +14,7 @@ import type { ParseIssue, ParseProgress } from '$lib/data/csv/parse';
 import type { DateOrder, DecimalSeparator } from '$lib/data/csv/values';
 import type { ColumnRole, ColumnType, Dataset, DatasetMeta, Grain } from '$lib/data/dataset';
 import { isTimeZone } from '$lib/data/csv/timezone';
+import { ROLE_WORDS } from '$lib/data/remap';
 import { applyGrain, detectGrain, timeStatement } from './import-grain';
 import { newId } from '$lib/data/db/store';
 import { toStorageError } from '$lib/data/db/errors';
@@ -820,18 +821,7 @@ export function roleLabel(role: ColumnRole): string {
 }
 
 export const ROLE_LABELS: Record<ColumnRole, string> = {
-	'account-id': 'account id',
-	'snapshot-date': 'snapshot date',
-	segment: 'segment',
-	metric: 'metric',
-	churned: 'churned flag',
-	'churn-date': 'churn date',
-	'renewal-date': 'renewal date',
-	expansion: 'expansion',
-	'contract-value': 'contract value',
-	'event-time': 'event time',
-	'period-start': 'period start',
-	'period-end': 'period end',
+	...ROLE_WORDS,
 	keep: 'keep (for links and filters)',
 	ignore: 'ignore'
 };
