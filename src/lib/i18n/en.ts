@@ -5,7 +5,9 @@
  */
 import { actionsEn } from './catalog/actions';
 import { backtestEn } from './catalog/backtest';
+import { cardEn } from './catalog/card';
 import { dataEn } from './catalog/data';
+import { draftEn } from './catalog/draft';
 import { modelEn } from './catalog/model';
 import { sourcesEn } from './catalog/sources';
 import { statusEn } from './catalog/status';
@@ -14,7 +16,9 @@ import { validationEn } from './catalog/validation';
 export const en = {
 	...actionsEn,
 	...backtestEn,
+	...cardEn,
 	...dataEn,
+	...draftEn,
 	...modelEn,
 	...sourcesEn,
 	...statusEn,
