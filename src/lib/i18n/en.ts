@@ -9,6 +9,7 @@ import { cardEn } from './catalog/card';
 import { dataEn } from './catalog/data';
 import { draftEn } from './catalog/draft';
 import { modelEn } from './catalog/model';
+import { problemsEn } from './catalog/problems';
 import { sourcesEn } from './catalog/sources';
 import { statusEn } from './catalog/status';
 import { validationEn } from './catalog/validation';
@@ -20,6 +21,7 @@ export const en = {
 	...dataEn,
 	...draftEn,
 	...modelEn,
+	...problemsEn,
 	...sourcesEn,
 	...statusEn,
 	...validationEn,

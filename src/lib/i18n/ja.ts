@@ -9,6 +9,7 @@ import { cardJa } from './catalog/card';
 import { dataJa } from './catalog/data';
 import { draftJa } from './catalog/draft';
 import { modelJa } from './catalog/model';
+import { problemsJa } from './catalog/problems';
 import { sourcesJa } from './catalog/sources';
 import { statusJa } from './catalog/status';
 import { validationJa } from './catalog/validation';
@@ -20,6 +21,7 @@ export const ja: Record<MessageKey, string> = {
 	...dataJa,
 	...draftJa,
 	...modelJa,
+	...problemsJa,
 	...sourcesJa,
 	...statusJa,
 	...validationJa,
