@@ -45,7 +45,11 @@ export interface ChangeResult {
 }
 
 /** Per dimension of `model` and row: contribution to the score (NaN when not scored). */
-export function contributions(model: Model, table: ColumnTable, r: ScoreResult): Float64Array[] {
+export function contributions(
+	model: Model,
+	table: ColumnTable,
+	r: ScoreSummaryRows
+): Float64Array[] {
 	const groups = segmentGroups(model, table);
 	const eff = effectiveModels(model);
 	const D = model.dimensions.length;
@@ -81,11 +85,39 @@ export function changeSplit(
 	to: DatedRows,
 	top = 20
 ): ChangeResult {
-	const rA = scoreTable(fromModel, from.table);
 	const rAB = scoreTable(fromModel, to.table);
 	// Same model (no earlier version to compare with): the later rows score the same twice.
-	const same = toModel === fromModel;
-	const rB = same ? rAB : scoreTable(toModel, to.table);
+	const scored = {
+		rA: scoreTable(fromModel, from.table),
+		rAB,
+		rB: toModel === fromModel ? rAB : scoreTable(toModel, to.table)
+	};
+	return changeSplitScored(fromModel, toModel, from, to, scored, top);
+}
+
+/** The rows' scores {@link changeSplit} needs: rA = M_from on data_from, rAB = M_from on data_to, rB = M_to on data_to. */
+export interface ScoredDates {
+	rA: ScoreSummaryRows;
+	rAB: ScoreSummaryRows;
+	rB: ScoreSummaryRows;
+}
+
+/** What the split reads of a scoring: the score and dimension scores per row. */
+export type ScoreSummaryRows = Pick<ScoreResult, 'n' | 'score' | 'dimensions'>;
+
+/**
+ * {@link changeSplit} from scores already computed (e.g. by the score history, which scores each
+ * date the same way, bit for bit). The tables need only the models' segment column.
+ */
+export function changeSplitScored(
+	fromModel: Model,
+	toModel: Model,
+	from: DatedRows,
+	to: DatedRows,
+	{ rA, rAB, rB }: ScoredDates,
+	top = 20
+): ChangeResult {
+	const same = rB === rAB && toModel === fromModel;
 	const cA = contributions(fromModel, from.table, rA);
 	const cAB = contributions(fromModel, to.table, rAB);
 	const cB = same ? cAB : contributions(toModel, to.table, rB);

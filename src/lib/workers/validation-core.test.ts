@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { harrellC } from '$lib/backtest/concordance';
 import { rocAuc } from '$lib/backtest/metrics';
 import { psi } from '$lib/backtest/psi';
-import { distinctDays, lastKnownDay } from '$lib/backtest/asof';
+import { distinctDays, gatherTable, lastKnownDay } from '$lib/backtest/asof';
+import { changeSplit } from '$lib/backtest/change';
 import { buildScoreHistory, historyGrid } from '$lib/backtest/history';
 import { accountIndex, selectPointInTime } from '$lib/backtest/select';
 import { historyByScoreTable } from '$lib/backtest/testing/history-oracle';
@@ -147,6 +148,16 @@ describe('Validation run on the sample portfolio', () => {
 		expect(r.drift!.metrics.map((m) => m.psi)).toEqual(
 			metrics.map((m) => psi(values(m.column, a), values(m.column, b)))
 		);
+		// The customer/formula split (history's scores reused) equals full re-scoring of each
+		// date's gathered rows, bit for bit.
+		const of = accountIndex(s.ids).of;
+		const dated = (rows: Int32Array) => ({
+			table: gatherTable(table, rows),
+			account: Int32Array.from(rows, (i) => of[i]!)
+		});
+		const split = changeSplit(model, model, dated(a), dated(b));
+		expect(r.drift!.change.portfolio).toEqual(split.portfolio);
+		expect(r.drift!.change.movers.map(({ id: _, ...m }) => m)).toEqual(split.movers);
 		const pop = core.population({ mode: 'point-in-time', asOfDay: T, horizonDays: 90 });
 		for (const row of r.missing) {
 			const m = {

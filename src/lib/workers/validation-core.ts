@@ -15,7 +15,7 @@ import { leadTime, metricLeadTime } from '$lib/backtest/leadtime';
 import { rocAuc } from '$lib/backtest/metrics';
 import { metricPowerInputs } from '$lib/backtest/power';
 import { gatherTable } from '$lib/backtest/asof';
-import { changeSplit } from '$lib/backtest/change';
+import { changeSplit, changeSplitScored, type ChangeResult } from '$lib/backtest/change';
 import { moneyByTier } from '$lib/backtest/money';
 import { psi } from '$lib/backtest/psi';
 import { weightRobustness, type RobustnessResult } from '$lib/backtest/robustness';
@@ -24,7 +24,7 @@ import type { Selection, SnapshotRows } from '$lib/backtest/select';
 import { signalRegister, type SignalRow } from '$lib/backtest/signals';
 import { kaplanMeier, logRank } from '$lib/backtest/survival';
 import { tierReport } from '$lib/backtest/tiers';
-import { combineScores, computeMetricPoints } from '$lib/model/score';
+import { combineScores, computeMetricPoints, scoreTable } from '$lib/model/score';
 import { allMetrics } from '$lib/model/structure';
 import type {
 	Column,
@@ -131,12 +131,10 @@ function driftBetween(
 	model: Model,
 	earlier: { name: string; model: Model } | null,
 	h: ScoreHistory,
-	fromDay: number,
-	toDay: number
+	gf: number,
+	gt: number
 ): DriftResult | null {
 	const table = data.table;
-	const gf = gridIndexAt(h.days, fromDay);
-	const gt = gridIndexAt(h.days, toDay);
 	if (gf < 0 || gt < 0) return null;
 	// The accounts alive at each date are the history's rows in force there.
 	const a = h.rows[gf]!;
@@ -145,7 +143,7 @@ function driftBetween(
 		fromDay: h.days[gf]!,
 		toDay: h.days[gt]!,
 		score: psi(h.score[gf]!, h.score[gt]!),
-		change: driftChange(data, model, earlier, h, a, b),
+		change: driftChange(data, model, earlier, h, gf, gt),
 		metrics: allMetrics(model).map((m) => {
 			const col = table.columns.get(m.column);
 			return {
@@ -163,16 +161,41 @@ function driftChange(
 	model: Model,
 	earlier: { name: string; model: Model } | null,
 	h: ScoreHistory,
-	a: Int32Array,
-	b: Int32Array
+	gf: number,
+	gt: number
 ): DriftChange {
+	const a = h.rows[gf]!;
+	const b = h.rows[gt]!;
 	const from = earlier?.model ?? model;
-	const cols = new Set([...modelColumns(model), ...modelColumns(from)]);
-	const dated = (rows: Int32Array) => ({
-		table: gatherTable(data.table, rows, cols),
-		account: Int32Array.from(rows, (r) => h.accountOf[r]!)
-	});
-	const r = changeSplit(from, model, dated(a), dated(b));
+	const account = (rows: Int32Array) => Int32Array.from(rows, (r) => h.accountOf[r]!);
+	// The history scored both dates' rows with this model (the same way as scoreTable, bit for
+	// bit): reuse those scores; only an earlier model is scored here.
+	const atA = h.kept.get(gf);
+	const atB = h.kept.get(gt);
+	let r: ChangeResult;
+	if (!earlier && atA && atB) {
+		const to = { table: atB.table, account: account(b) };
+		r = changeSplitScored(model, model, { table: atA.table, account: account(a) }, to, {
+			rA: atA.result,
+			rAB: atB.result,
+			rB: atB.result
+		});
+	} else {
+		const cols = new Set([...modelColumns(model), ...modelColumns(from)]);
+		const dated = (rows: Int32Array) => ({
+			table: gatherTable(data.table, rows, cols),
+			account: account(rows)
+		});
+		const A = dated(a);
+		const B = dated(b);
+		r = atB
+			? changeSplitScored(from, model, A, B, {
+					rA: scoreTable(from, A.table),
+					rAB: scoreTable(from, B.table),
+					rB: atB.result
+				})
+			: changeSplit(from, model, A, B);
+	}
 	const idOf = new Map<number, string>();
 	for (const row of b) idOf.set(h.accountOf[row]!, data.ids[row] ?? String(row));
 	return {
@@ -426,21 +449,17 @@ function startValidation(
 		if (hasTime && snap) {
 			progress('Score history');
 			gridDays = [...new Set([...historyGrid(data.days), s.asOfDay])].sort((a, b) => a - b);
-			h = buildScoreHistory(snap, data.table, model, gridDays, data.dataEndDay);
+			// Drift compares the grid dates in force at the earlier day and at T.
+			const from = Number.isFinite(s.driftFromDay) ? s.driftFromDay : s.asOfDay - 365;
+			const gf = gridIndexAt(gridDays, Math.max(from, gridDays[0] ?? from));
+			const gt = gridIndexAt(gridDays, s.asOfDay);
+			h = buildScoreHistory(snap, data.table, model, gridDays, data.dataEndDay, [gf, gt]);
 			if (values) now = nowTiers(h, values);
 			progress('Survival by tier');
 			survival = survivalFromHistory(h, gridIndexAt(gridDays, s.asOfDay), model);
 			progress('Lead time');
 			lead = leadTime(h, { redTier: model.tiers.length - 1 });
-			const from = Number.isFinite(s.driftFromDay) ? s.driftFromDay : s.asOfDay - 365;
-			drift = driftBetween(
-				data,
-				model,
-				s.driftModel ?? null,
-				h,
-				Math.max(from, gridDays[0] ?? from),
-				s.asOfDay
-			);
+			drift = driftBetween(data, model, s.driftModel ?? null, h, gf, gt);
 		}
 		return { survival, lead, drift, gridDays, now, history: h };
 	};
