@@ -9,6 +9,11 @@ import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.mjs';
 const PORT = Number(process.env.BENCH_PORT ?? 4190);
 const QUICK = process.argv.includes('--quick');
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+/** `--steps=state-only,wizard`: only these step ids (of the groups run), for a quick look. */
+const STEPS = process.argv
+	.find((a) => a.startsWith('--steps='))
+	?.slice(8)
+	.split(',');
 const executablePath = chromiumExecutable();
 
 console.log('Building the bench page…');
@@ -92,6 +97,7 @@ try {
 		console.log(`\n▸ ${group.title}`);
 		await page.evaluate((id) => window.bench.setup(id), group.id);
 		for (const step of group.steps) {
+			if (STEPS && !STEPS.includes(step.id)) continue;
 			const times = [];
 			let info = '';
 			let peakMb = 0;

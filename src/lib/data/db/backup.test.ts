@@ -114,11 +114,35 @@ describe('Back up everything', () => {
 			],
 			['a chunk missing', () => damaged((b) => rows(b, 'chunks').pop()), 'is missing rows'],
 			[
-				'a column of the wrong length',
+				'a number block one value short (its last column is damaged)',
 				() =>
 					damaged((b) => {
-						const chunk = rows(b, 'chunks')[0]![1] as { numbers: Record<string, Float64Array> };
-						chunk.numbers.nps = chunk.numbers.nps!.slice(1);
+						const chunk = rows(b, 'chunks')[0]![1] as { block: Float64Array };
+						chunk.block = chunk.block.slice(1);
+					}),
+				'column “snapshot_date” is damaged'
+			],
+			[
+				'a category block of the wrong type',
+				() =>
+					damaged((b) => {
+						const chunk = rows(b, 'chunks')[0]![1] as { codeBlock: unknown };
+						chunk.codeBlock = Float64Array.from(chunk.codeBlock as Int32Array);
+					}),
+				'column “segment” is damaged'
+			],
+			[
+				'an older per-column chunk with a column of the wrong length',
+				() =>
+					damaged((b) => {
+						const chunk = rows(b, 'chunks')[0]![1] as Record<string, unknown>;
+						chunk.numbers = {
+							seat_utilisation_pct: new Float64Array(40),
+							nps: new Float64Array(39)
+						};
+						chunk.codes = { segment: new Int32Array(40), exec_sponsor_engaged: new Int32Array(40) };
+						delete chunk.block;
+						delete chunk.codeBlock;
 					}),
 				'column “nps” is damaged'
 			],

@@ -9,8 +9,15 @@
  * `{"$typed": "Float64Array", "blob": i}` and `blobs[i] = [offset, byteLength]`.
  */
 import { validateModel } from '$lib/model';
+import { chunkColumns } from './chunks';
 import { openIdb } from './idb-store';
-import { DB_NAME, DB_VERSION, type WorkbenchIDB } from './schema';
+import {
+	DB_NAME,
+	DB_VERSION,
+	type ChunkRecord,
+	type ColumnLayout,
+	type WorkbenchIDB
+} from './schema';
 
 export const BACKUP_FORMAT = 'health-score-workbench-backup';
 export const BACKUP_VERSION = 1;
@@ -264,18 +271,17 @@ export function checkBackup(backup: Backup, knownStores: readonly string[]): str
 						: c.ids.split('\n').length
 					: -1;
 			if (idCount !== n) return `${name}: account ids are damaged`;
-			for (const col of d.layout as unknown[]) {
-				if (!isObj(col) || typeof col.name !== 'string') return `${name} is damaged`;
-				const arr =
-					col.kind === 'number'
-						? (c.numbers as Record<string, unknown> | undefined)?.[col.name]
-						: (c.codes as Record<string, unknown> | undefined)?.[col.name];
-				const ok =
-					col.kind === 'number'
-						? arr instanceof Float64Array
-						: col.kind === 'category' && arr instanceof Int32Array;
-				if (!ok || (arr as Typed).length !== n) return `${name}: column “${col.name}” is damaged`;
-			}
+			const layout = d.layout as unknown[];
+			for (const col of layout)
+				if (
+					!isObj(col) ||
+					typeof col.name !== 'string' ||
+					(col.kind !== 'number' && col.kind !== 'category')
+				)
+					return `${name} is damaged`;
+			const parts = chunkColumns(c as unknown as ChunkRecord, layout as ColumnLayout[]);
+			for (const [column, part] of parts)
+				if (!part) return `${name}: column “${column}” is damaged`;
 		}
 		for (const col of d.layout as { name: string; kind: string }[])
 			if (col.kind === 'category' && !dictionaries.has(`${id}\u0000${col.name}`))

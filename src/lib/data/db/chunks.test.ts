@@ -37,12 +37,42 @@ describe('packDataset / unpackDataset', () => {
 		const packed = packDataset(ds, 50_000);
 		const last = packed.chunks[2];
 		expect(last?.n).toBe(20_000);
-		expect(last?.numbers['nps']?.buffer.byteLength).toBe(20_000 * 8);
-		expect(last?.codes['segment']?.buffer.byteLength).toBe(20_000 * 4);
+		// One block per kind: 3 number columns and 2 category columns of this chunk's rows only.
+		expect(last?.block?.buffer.byteLength).toBe(3 * 20_000 * 8);
+		expect(last?.codeBlock?.buffer.byteLength).toBe(2 * 20_000 * 4);
 		// 3 number columns × 8 B + 2 category columns × 4 B per row, ids ≈ 2 B per character.
 		const payload = 120_000 * (3 * 8 + 2 * 4);
 		expect(packed.bytes).toBeGreaterThan(payload);
 		expect(packed.bytes).toBeLessThan(payload + 120_000 * 2 * 12);
+	});
+
+	it('reads records written before the block layout (one array per column)', () => {
+		const ds = makeDataset(90);
+		const packed = packDataset(ds, 40);
+		// Rewrite every chunk the way older versions stored it: arrays by column name.
+		const old = packed.chunks.map((c) => {
+			const numbers: Record<string, Float64Array> = {};
+			const codes: Record<string, Int32Array> = {};
+			for (const [name, col] of ds.table.columns)
+				if (col.kind === 'number') numbers[name] = col.values.slice(c.start, c.start + c.n);
+				else codes[name] = col.codes.slice(c.start, c.start + c.n);
+			return {
+				datasetId: c.datasetId,
+				index: c.index,
+				start: c.start,
+				n: c.n,
+				ids: c.ids,
+				numbers,
+				codes
+			};
+		});
+		assertSameRows(ds, unpackDataset(ds.meta, packed.layout, old, packed.dictionaries));
+		// And a block record's column k is the k-th column of its kind, in layout order.
+		const c1 = packed.chunks[1]!;
+		const nps = ds.table.columns.get('nps');
+		expect(nps?.kind).toBe('number');
+		if (nps?.kind === 'number')
+			expect([...c1.block!.subarray(c1.n, 2 * c1.n)]).toEqual([...nps.values.subarray(40, 80)]);
 	});
 
 	it('keeps ids containing newlines by storing that chunk as an array', () => {

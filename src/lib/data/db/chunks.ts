@@ -93,24 +93,71 @@ export function packChunk(dataset: Dataset, index: number, rowsPer: number): Chu
 	const { meta, ids, table } = dataset;
 	const start = index * rowsPer;
 	const end = Math.min(table.n, start + rowsPer);
+	const n = end - start;
 	const chunkIds = ids.slice(start, end);
 	const joinable = chunkIds.every((id) => !id.includes('\n'));
-	const numbers: Record<string, Float64Array> = Object.create(null);
-	const codes: Record<string, Int32Array> = Object.create(null);
-	for (const [name, col] of table.columns) {
-		// slice, not subarray: a view would clone its whole underlying buffer into the record.
-		if (col.kind === 'number') numbers[name] = col.values.slice(start, end);
-		else codes[name] = col.codes.slice(start, end);
+	let numberCount = 0;
+	let codeCount = 0;
+	for (const col of table.columns.values())
+		if (col.kind === 'number') numberCount++;
+		else codeCount++;
+	// One block per kind, in layout (column) order: see `ChunkRecord.block`.
+	const block = new Float64Array(numberCount * n);
+	const codeBlock = new Int32Array(codeCount * n);
+	let k = 0;
+	let j = 0;
+	for (const col of table.columns.values()) {
+		if (col.kind === 'number') block.set(col.values.subarray(start, end), n * k++);
+		else codeBlock.set(col.codes.subarray(start, end), n * j++);
 	}
 	return {
 		datasetId: meta.id,
 		index,
 		start,
-		n: end - start,
+		n,
 		ids: joinable ? chunkIds.join('\n') : chunkIds,
-		numbers,
-		codes
+		block,
+		codeBlock
 	};
+}
+
+/**
+ * Column `name` of one chunk record, in either layout (`block` or the older per-column
+ * records), or undefined when the record lacks it or has the wrong type or length. `layout` is
+ * the dataset's stored layout: a column's place in the block is its place among the columns of
+ * its kind.
+ */
+export function chunkColumns(
+	c: ChunkRecord,
+	layout: readonly ColumnLayout[]
+): Map<string, Float64Array | Int32Array | undefined> {
+	const out = new Map<string, Float64Array | Int32Array | undefined>();
+	const n = c.n;
+	const block = c.block instanceof Float64Array ? c.block : null;
+	const codeBlock = c.codeBlock instanceof Int32Array ? c.codeBlock : null;
+	let k = 0;
+	let j = 0;
+	for (const { name, kind } of layout) {
+		let arr: unknown;
+		if (kind === 'number') {
+			arr = block
+				? block.length >= n * (k + 1)
+					? block.subarray(n * k, n * (k + 1))
+					: undefined
+				: c.numbers?.[name];
+			k++;
+			out.set(name, arr instanceof Float64Array && arr.length === n ? arr : undefined);
+		} else {
+			arr = codeBlock
+				? codeBlock.length >= n * (j + 1)
+					? codeBlock.subarray(n * j, n * (j + 1))
+					: undefined
+				: c.codes?.[name];
+			j++;
+			out.set(name, arr instanceof Int32Array && arr.length === n ? arr : undefined);
+		}
+	}
+	return out;
 }
 
 /** Split a dataset into chunk and dictionary records (copies; the input is not changed). */
@@ -146,6 +193,7 @@ export function chunkBytes(c: ChunkRecord): number {
 		typeof c.ids === 'string'
 			? 2 * c.ids.length
 			: c.ids.reduce((s, id) => s + 2 * id.length + 8, 0);
+	b += (c.block?.byteLength ?? 0) + (c.codeBlock?.byteLength ?? 0);
 	for (const k in c.numbers) b += c.numbers[k]?.byteLength ?? 0;
 	for (const k in c.codes) b += c.codes[k]?.byteLength ?? 0;
 	return b;
@@ -171,16 +219,22 @@ export function unpackDataset(
 		);
 	const dicts = new Map(dictionaries.map((d) => [d.column, d.values]));
 	const columns = new Map<string, Column>();
-	for (const { name, kind } of layout) {
-		if (kind === 'number') {
-			const values = new Float64Array(n);
-			for (const c of sorted)
-				values.set(c.numbers[name] ?? new Float64Array(c.n).fill(NaN), c.start);
-			columns.set(name, { kind: 'number', values });
-		} else {
-			const codes = new Int32Array(n);
-			for (const c of sorted) codes.set(c.codes[name] ?? new Int32Array(c.n).fill(-1), c.start);
-			columns.set(name, { kind: 'category', codes, dictionary: dicts.get(name) ?? [] });
+	for (const { name, kind } of layout)
+		columns.set(
+			name,
+			kind === 'number'
+				? { kind: 'number', values: new Float64Array(n) }
+				: { kind: 'category', codes: new Int32Array(n), dictionary: dicts.get(name) ?? [] }
+		);
+	for (const c of sorted) {
+		for (const [name, part] of chunkColumns(c, layout)) {
+			const col = columns.get(name)!;
+			if (col.kind === 'number')
+				col.values.set(
+					part instanceof Float64Array ? part : new Float64Array(c.n).fill(NaN),
+					c.start
+				);
+			else col.codes.set(part instanceof Int32Array ? part : new Int32Array(c.n).fill(-1), c.start);
 		}
 	}
 	const ids: string[] = new Array<string>(n);

@@ -49,9 +49,19 @@ export interface ChunkRecord {
 	n: number;
 	/** Account ids joined by '\n', or an array when an id itself contains a newline. */
 	ids: string | string[];
-	numbers: Record<string, Float64Array>;
-	/** Dictionary codes (−1 = missing); the dictionary is in `dictionaries`. */
-	codes: Record<string, Int32Array>;
+	/**
+	 * The number columns, in the dataset's layout order, one after another: number column k's
+	 * rows are `numbers[k·n … (k+1)·n)`. One array per chunk, not one per column: the record is
+	 * serialised on the page's thread, and the serialiser pays per array (5,000 small arrays took
+	 * ~70 ms per chunk, one block of the same values under 5 ms).
+	 */
+	block?: Float64Array;
+	/** The category columns' dictionary codes (−1 = missing), laid out like `block`. */
+	codeBlock?: Int32Array;
+	/** Records written before the block layout: one array per column, by column name. */
+	numbers?: Record<string, Float64Array>;
+	/** Dictionary codes (−1 = missing) per column, before the block layout. */
+	codes?: Record<string, Int32Array>;
 }
 
 /** The dictionary of one category column of one dataset (codes index into `values`). */
