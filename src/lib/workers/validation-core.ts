@@ -167,7 +167,11 @@ function driftChange(
 	const a = h.rows[gf]!;
 	const b = h.rows[gt]!;
 	const from = earlier?.model ?? model;
-	const account = (rows: Int32Array) => Int32Array.from(rows, (r) => h.accountOf[r]!);
+	const account = (rows: Int32Array) => {
+		const out = new Int32Array(rows.length);
+		for (let j = 0; j < rows.length; j++) out[j] = h.accountOf[rows[j]!]!;
+		return out;
+	};
 	// The history scored both dates' rows with this model (the same way as scoreTable, bit for
 	// bit): reuse those scores; only an earlier model is scored here.
 	const atA = h.kept.get(gf);
