@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { sharedDataPath } from '../../../tests/shared-data';
 import { describe, expect, it } from 'vitest';
 import { groupByScore } from './groups';
-import { aucFromGroups, rocAnalysis, rocAuc } from './metrics';
+import { aucFromGroups, rocAnalysis, rocAuc, rocAucBySort } from './metrics';
 import { mulberry32, uniform } from './rng';
 
 const f = (a: number[]) => Float64Array.from(a);
@@ -159,6 +159,49 @@ describe('rocAuc without groups = the grouped path, to the last bit', () => {
 		}
 		const small = data(400, levels, 4);
 		expect(rocAuc(small.s, small.y)).toBeCloseTo(bruteAucLabelled(small.s, small.y), 12);
+	});
+});
+
+describe('rocAuc by buckets = the split sort, to the last bit', () => {
+	/** Scores with ties, ±0, NaN, unlabelled rows, and one far outlier (a crowded bucket). */
+	function data(n: number, levels: number, seed: number, outlier: boolean) {
+		const rng = mulberry32(seed);
+		const s = new Float64Array(n);
+		const y = new Uint8Array(n);
+		for (let i = 0; i < n; i++) {
+			const h = uniform(rng);
+			const r = uniform(rng);
+			s[i] = r < 0.02 ? NaN : r < 0.04 ? -0 : r < 0.06 ? 0 : Math.floor(h * levels) / 7 - 3;
+			y[i] = uniform(rng) < 0.01 ? 9 : uniform(rng) < 0.7 - 0.5 * h ? 1 : 0;
+		}
+		if (outlier) s[n >> 1] = 1e12;
+		return { s, y };
+	}
+	it.each([
+		['heavy ties', 40, false],
+		['few ties', 1e9, false],
+		['few ties, one outlier (every score in one bucket)', 1e9, true],
+		['two values', 2, false]
+	])('%s', (_name, levels, outlier) => {
+		for (const seed of [1, 2, 3]) {
+			const { s, y } = data(20_000, levels, seed, outlier);
+			const want = rocAucBySort(s, y);
+			expect(rocAuc(s, y)).toBe(want);
+			// The bucket path forced on small inputs too (minRows 0), and on resampled rows.
+			const small = data(60, levels, seed, outlier);
+			expect(rocAuc(small.s, small.y, undefined, 0)).toBe(rocAucBySort(small.s, small.y));
+			const rows = Int32Array.from({ length: 20_000 }, (_, k) => (k * 7919 + seed) % 20_000);
+			expect(rocAuc(s, y, rows)).toBe(rocAucBySort(s, y, rows));
+		}
+	});
+	it('a class missing, infinite scores and one distinct score fall back or give NaN', () => {
+		const y = Uint8Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? 1 : 0));
+		const s = Float64Array.from({ length: 5000 }, (_, i) => (i * 37) % 101);
+		s[10] = Infinity;
+		s[11] = -Infinity;
+		expect(rocAuc(s, y)).toBe(rocAucBySort(s, y));
+		expect(rocAuc(new Float64Array(5000).fill(3), y)).toBe(0.5);
+		expect(rocAuc(s, new Uint8Array(5000))).toBeNaN();
 	});
 });
 

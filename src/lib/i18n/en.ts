@@ -7,6 +7,7 @@ import { actionsEn } from './catalog/actions';
 import { backtestEn } from './catalog/backtest';
 import { dataEn } from './catalog/data';
 import { modelEn } from './catalog/model';
+import { problemsEn } from './catalog/problems';
 import { sourcesEn } from './catalog/sources';
 import { statusEn } from './catalog/status';
 import { validationEn } from './catalog/validation';
@@ -16,6 +17,7 @@ export const en = {
 	...backtestEn,
 	...dataEn,
 	...modelEn,
+	...problemsEn,
 	...sourcesEn,
 	...statusEn,
 	...validationEn,

@@ -112,6 +112,18 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 }
 
 /**
+ * The message for `key` in a given language, whatever the UI shows: the English of a problem kept
+ * for logs and thrown errors (`tIn('en', …)`), from the same catalog the UI reads.
+ */
+export function tIn(
+	locale: Locale,
+	key: MessageKey,
+	params?: Record<string, string | number>
+): string {
+	return interpolate(DICTIONARIES[locale][key], params);
+}
+
+/**
  * A number for markup that should re-render when the language changes: it reads the language
  * (a reactive read) and formats with the app's one formatter, `lib/ui/format`.
  */

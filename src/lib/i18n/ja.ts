@@ -7,6 +7,7 @@ import { actionsJa } from './catalog/actions';
 import { backtestJa } from './catalog/backtest';
 import { dataJa } from './catalog/data';
 import { modelJa } from './catalog/model';
+import { problemsJa } from './catalog/problems';
 import { sourcesJa } from './catalog/sources';
 import { statusJa } from './catalog/status';
 import { validationJa } from './catalog/validation';
@@ -16,6 +17,7 @@ export const ja: Record<MessageKey, string> = {
 	...backtestJa,
 	...dataJa,
 	...modelJa,
+	...problemsJa,
 	...sourcesJa,
 	...statusJa,
 	...validationJa,

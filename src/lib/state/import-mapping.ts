@@ -4,7 +4,7 @@
  */
 import type { BuildIssue } from '$lib/data/csv/build';
 import type { ColumnProfile } from '$lib/data/csv/infer';
-import type { ParseIssue } from '$lib/data/csv/parse';
+import type { ParseIssue, ProblemParams } from '$lib/data/csv/parse';
 import { CHURN_VALUE } from '$lib/data/csv/infer';
 import {
 	parseBoolean,
@@ -63,7 +63,9 @@ export interface ReportIssue {
 	row: number | null;
 	column: string | null;
 	code: string;
+	/** In English; the screen says it from `code` and `params` (`problemText`). */
 	message: string;
+	params?: ProblemParams;
 }
 
 /** Mapping rows from the worker's profiles (with their suggested roles). */
@@ -194,7 +196,13 @@ export function issueRows(
 	const out: ReportIssue[] = [];
 	for (const i of [...ragged, ...build]) {
 		if (out.length >= cap) break;
-		out.push({ row: i.row, column: i.column, code: i.code, message: i.message });
+		out.push({
+			row: i.row,
+			column: i.column,
+			code: i.code,
+			message: i.message,
+			...(i.params ? { params: i.params } : {})
+		});
 	}
 	return out;
 }

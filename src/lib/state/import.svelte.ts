@@ -18,6 +18,8 @@ import { ROLE_WORDS } from '$lib/data/remap';
 import { applyGrain, detectGrain, timeStatement } from './import-grain';
 import { newId } from '$lib/data/db/store';
 import { toStorageError } from '$lib/data/db/errors';
+import { t } from '$lib/i18n/i18n.svelte';
+import { problemText, said, type Problem } from '$lib/i18n/problem-text';
 import { measureSince } from '$lib/data/measure';
 import type { ParsedFile } from '$lib/workers/protocol';
 import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
@@ -125,7 +127,7 @@ export interface ReadFile {
 	/** Short, polite notes (role moved from one column to another). */
 	notice: string | null;
 	/** Mapping problems that block the review (no account id, duplicate role). */
-	mappingErrors: string[];
+	mappingErrors: Problem[];
 }
 
 /**
@@ -230,8 +232,9 @@ export class ImportState {
 	get notice(): string | null {
 		return this.#read?.notice ?? null;
 	}
+	/** The mapping problems in the UI language (a reactive read of the language). */
 	get mappingErrors(): string[] {
-		return this.#read?.mappingErrors ?? [];
+		return (this.#read?.mappingErrors ?? []).map(problemText);
 	}
 	get report(): ReportSummary | null {
 		return 'report' in this.phase ? this.phase.report : null;
@@ -364,7 +367,7 @@ export class ImportState {
 			case 'cancelled':
 				return;
 			case 'error':
-				this.error = `The file could not be read: ${outcome.message}`;
+				this.error = t('prob.imp.unreadable', { error: outcome.message });
 				this.phase = { step: 'choose' };
 				return;
 			case 'needs-encoding':
@@ -522,29 +525,20 @@ export class ImportState {
 	}
 
 	/** Problems the user must fix before the review (also computed by the build). */
-	checkMapping(): string[] {
-		const errors: string[] = [];
+	checkMapping(): Problem[] {
+		const errors: Problem[] = [];
 		const has = (role: ColumnRole) => this.columns.some((c) => c.role === role);
 		const g = this.grain;
 		if (!has('account-id') && !this.rowNumberIds)
 			errors.push(
-				g === 'account' || g === 'snapshot'
-					? 'Choose the column that holds the account id (role “account id”).'
-					: 'Choose the key column: the id each row belongs to (role “account id”; another id such as a subscription id is fine).'
+				said(g === 'account' || g === 'snapshot' ? 'prob.map.needId' : 'prob.map.needKey')
 			);
-		if (g === 'event' && !has('event-time'))
-			errors.push('Events need a date: choose the column that dates each row (role “event time”).');
-		if (g === 'period' && !has('period-start'))
-			errors.push(
-				'Periods need a start: choose the column where each period starts (role “period start”).'
-			);
-		if (g === 'snapshot' && !has('snapshot-date'))
-			errors.push('Snapshots need a date: choose the snapshot date column (role “snapshot date”).');
+		if (g === 'event' && !has('event-time')) errors.push(said('prob.map.needEventTime'));
+		if (g === 'period' && !has('period-start')) errors.push(said('prob.map.needPeriodStart'));
+		if (g === 'snapshot' && !has('snapshot-date')) errors.push(said('prob.map.needSnapshot'));
 		for (const c of this.columns)
 			if (c.type === 'date' && c.dateOrderAmbiguous && !c.dateOrderConfirmed && c.role !== 'ignore')
-				errors.push(
-					`Column “${c.name}”: dates like 01/02/2024 can be read two ways. Choose the date order.`
-				);
+				errors.push(said('prob.map.dateOrder', { name: c.name }));
 		return errors;
 	}
 
@@ -594,13 +588,13 @@ export class ImportState {
 		measureSince('import:build', t0);
 		if (outcome.status !== 'built') {
 			this.error =
-				outcome.status === 'error' ? `The columns could not be typed: ${outcome.message}` : null;
+				outcome.status === 'error' ? t('prob.imp.untyped', { error: outcome.message }) : null;
 			this.phase = { step: 'mapping', picked, read };
 			return;
 		}
 		const result = outcome.result;
 		if (!result.ok) {
-			read.mappingErrors = result.issues.map((i) => i.message);
+			read.mappingErrors = result.issues;
 			this.phase = { step: 'mapping', picked, read };
 			return;
 		}
@@ -629,9 +623,13 @@ export class ImportState {
 			issues: issueRows(this.#raggedIssues, result.issues, REPORT_LIST_CAP),
 			churnShare: churned ? churnShare(result.table, churned) : null,
 			churnedColumn: churned,
-			warnings: (result.warnings ?? [])
-				.slice(0, REPORT_LIST_CAP)
-				.map((w) => ({ row: w.row, column: w.column, code: w.code, message: w.message })),
+			warnings: (result.warnings ?? []).slice(0, REPORT_LIST_CAP).map((w) => ({
+				row: w.row,
+				column: w.column,
+				code: w.code,
+				message: w.message,
+				...(w.params ? { params: w.params } : {})
+			})),
 			warningCount: result.warningCount ?? 0
 		};
 		this.phase = { step: 'report', picked, read, report, saveProgress: null };
@@ -654,7 +652,7 @@ export class ImportState {
 		const store = this.#ds.store;
 		if (!built) return;
 		if (!store) {
-			this.error = 'Saved data is not open yet; try again in a moment.';
+			this.error = t('prob.imp.notOpen');
 			return;
 		}
 		this.#askPersistence();
@@ -735,10 +733,7 @@ export class ImportState {
 			if (replaces) await this.#onReplaced?.(replaces, meta);
 		} catch (e) {
 			const err = toStorageError(e);
-			this.error =
-				err.code === 'quota'
-					? `Storage is full: the dataset was not saved. Delete a dataset or export your model, then try again. Everything saved before is still there.`
-					: err.message;
+			this.error = err.code === 'quota' ? t('prob.imp.full') : err.message;
 			if (err.code === 'closed' || err.code === 'version') this.#ds.markBlocking();
 			this.phase = { step: 'report', picked, read, report, saveProgress: null };
 		}
@@ -804,7 +799,7 @@ export class ImportState {
 		return (
 			this.error ??
 			this.mappingErrors[0] ??
-			this.blockingIssues[0]?.message ??
+			(this.blockingIssues[0] ? problemText(this.blockingIssues[0]) : undefined) ??
 			`The import stopped at the ${stage} step (${this.step}).`
 		);
 	}

@@ -12,7 +12,7 @@ import {
 	type Grain,
 	type HeldReading
 } from '$lib/data/dataset';
-import type { RawTable } from './parse';
+import type { ProblemParams, RawTable } from './parse';
 import { cellText, isoDateParts, plainDecimal } from './fast';
 import { dayInZone } from './timezone';
 import {
@@ -22,6 +22,7 @@ import {
 	parseDate,
 	parseNumber,
 	valueMessage,
+	valueParams,
 	type DateOrder,
 	type DecimalSeparator,
 	type ValueIssueCode
@@ -99,6 +100,9 @@ export interface BuildOptions {
 /** Name of the account-id column made from row numbers (a file without an id column). */
 export const ROW_NUMBER_ID = 'row_number';
 
+/** Joins the column names in a `duplicate-role` issue's `columns` param (a control character). */
+export const LIST_SEP = '\u001f';
+
 export type BuildIssueCode =
 	| ValueIssueCode
 	| 'missing-id'
@@ -117,7 +121,10 @@ export interface BuildIssue {
 	row: number | null;
 	column: string | null;
 	code: BuildIssueCode;
+	/** In English words (logs, Node, thrown errors); a screen says it from `code` and `params`. */
 	message: string;
+	/** The figures and names the message is built from (see `src/lib/i18n/problem-text.ts`). */
+	params?: ProblemParams;
 }
 
 export type BuildResult =
@@ -198,7 +205,8 @@ function buildCore(
 				row: null,
 				column: null,
 				code: 'bad-mapping',
-				message: `Column index ${m.index} is not in the file.`
+				message: `Column index ${m.index} is not in the file.`,
+				params: { index: m.index }
 			});
 	for (const role of SINGLE_ROLES) {
 		const cols = active.filter((m) => m.role === role);
@@ -207,7 +215,8 @@ function buildCore(
 				row: null,
 				column: raw.headers[cols[1]!.index] ?? null,
 				code: 'duplicate-role',
-				message: `Only one column can be the ${role.replace('-', ' ')}; ${cols.map((c) => `"${raw.headers[c.index]}"`).join(' and ')} are both mapped to it.`
+				message: `Only one column can be the ${role.replace('-', ' ')}; ${cols.map((c) => `"${raw.headers[c.index]}"`).join(' and ')} are both mapped to it.`,
+				params: { role, columns: cols.map((c) => raw.headers[c.index] ?? '').join(LIST_SEP) }
 			});
 	}
 	const idMap = active.find((m) => m.role === 'account-id');
@@ -219,6 +228,7 @@ function buildCore(
 			row: null,
 			column: null,
 			code: 'no-account-id',
+			params: { grain },
 			message:
 				grain === 'account' || grain === 'snapshot'
 					? 'Choose the column that holds the account id.'
@@ -237,6 +247,7 @@ function buildCore(
 			row: null,
 			column: null,
 			code: 'no-time-column',
+			params: { grain },
 			message:
 				grain === 'event'
 					? 'Choose the column that dates each event (role “event time”).'
@@ -248,7 +259,15 @@ function buildCore(
 	if (n === 0)
 		return fail({
 			ok: false,
-			issues: [{ row: null, column: null, code: 'no-rows', message: 'The file has no data rows.' }],
+			issues: [
+				{
+					row: null,
+					column: null,
+					code: 'no-rows',
+					message: 'The file has no data rows.',
+					params: { none: 0 }
+				}
+			],
 			issueCount: 1,
 			badRows: 0
 		});
@@ -257,7 +276,13 @@ function buildCore(
 	const rowOf = (i: number) => raw.rowNumbers[i] ?? i + 2;
 	const cellIssue = (i: number, column: string, cell: string, code: ValueIssueCode) => {
 		bad[i] = 1;
-		add({ row: rowOf(i), column, code, message: valueMessage(rowOf(i), column, cell, code) });
+		add({
+			row: rowOf(i),
+			column,
+			code,
+			message: valueMessage(rowOf(i), column, cell, code),
+			params: valueParams(rowOf(i), column, cell, code)
+		});
 	};
 
 	// Cells come from the byte index of a plain file (fast path) or from string columns.
@@ -283,7 +308,8 @@ function buildCore(
 			row: rowOf(i),
 			column: idName,
 			code: 'missing-id',
-			message: `row ${rowOf(i)}, column "${idName}": the account id is blank`
+			message: `row ${rowOf(i)}, column "${idName}": the account id is blank`,
+			params: { row: rowOf(i), column: idName }
 		});
 	};
 	if (rowIds) {
@@ -449,7 +475,8 @@ function buildCore(
 					row: rowOf(i),
 					column: needed.name,
 					code: 'missing-time',
-					message: `row ${rowOf(i)}, column "${needed.name}": the ${grain === 'event' ? 'event date' : 'period start'} is blank`
+					message: `row ${rowOf(i)}, column "${needed.name}": the ${grain === 'event' ? 'event date' : 'period start'} is blank`,
+					params: { row: rowOf(i), column: needed.name, grain }
 				});
 			}
 	const start = grain === 'period' ? dated('period-start') : null;
@@ -462,7 +489,14 @@ function buildCore(
 					row: rowOf(i),
 					column: end.name,
 					code: 'period-order',
-					message: `row ${rowOf(i)}, column "${end.name}": the period ends (${isoDay(end.values[i]!)}) before it starts (${isoDay(start.values[i]!)} in "${start.name}")`
+					message: `row ${rowOf(i)}, column "${end.name}": the period ends (${isoDay(end.values[i]!)}) before it starts (${isoDay(start.values[i]!)} in "${start.name}")`,
+					params: {
+						row: rowOf(i),
+						column: end.name,
+						end: isoDay(end.values[i]!),
+						start: isoDay(start.values[i]!),
+						startColumn: start.name
+					}
 				});
 			}
 
@@ -485,7 +519,14 @@ function buildCore(
 					row: rowOf(i),
 					column: t.name,
 					code: 'implausible-date',
-					message: `row ${rowOf(i)}, column "${t.name}": ${JSON.stringify(cell(i).trim().slice(0, 40))} is ${x < lowDay ? `before ${fromYear}` : `after ${toYear}`}; kept as written, but check it`
+					message: `row ${rowOf(i)}, column "${t.name}": ${JSON.stringify(cell(i).trim().slice(0, 40))} is ${x < lowDay ? `before ${fromYear}` : `after ${toYear}`}; kept as written, but check it`,
+					params: {
+						row: rowOf(i),
+						column: t.name,
+						value: JSON.stringify(cell(i).trim().slice(0, 40)).slice(1, -1),
+						year: x < lowDay ? fromYear : toYear,
+						after: x < lowDay ? 0 : 1
+					}
 				});
 		}
 	}
@@ -531,7 +572,14 @@ function buildCore(
 			row: rowOf(i),
 			column: idName,
 			code: 'duplicate-id',
-			message: `row ${rowOf(i)}, column "${idName}": account id "${idText(i)}" repeats row ${rowOf(first)}${snapValues ? ' for the same snapshot date' : ''}`
+			message: `row ${rowOf(i)}, column "${idName}": account id "${idText(i)}" repeats row ${rowOf(first)}${snapValues ? ' for the same snapshot date' : ''}`,
+			params: {
+				row: rowOf(i),
+				column: idName,
+				id: idText(i),
+				first: rowOf(first),
+				snapshot: snapValues ? 1 : 0
+			}
 		});
 	}
 
@@ -545,7 +593,13 @@ function buildCore(
 		return fail({
 			ok: false,
 			issues: [
-				{ row: null, column: null, code: 'no-rows', message: 'No row could be read.' },
+				{
+					row: null,
+					column: null,
+					code: 'no-rows',
+					message: 'No row could be read.',
+					params: { none: 1 }
+				},
 				...issues
 			],
 			issueCount: issueCount + 1,

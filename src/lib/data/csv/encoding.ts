@@ -195,32 +195,83 @@ export function createChunkDecoder(
 	return (chunk, last) => decoder.decode(chunk, { stream: !last });
 }
 
+/** Kinds of non-text file recognised by their first bytes; `nul` = any file holding a NUL byte. */
+export const BINARY_KINDS = [
+	'png',
+	'jpeg',
+	'gif',
+	'webp',
+	'pdf',
+	'zip',
+	'zip-empty',
+	'xls',
+	'gzip',
+	'bzip2',
+	'xz',
+	'zstd',
+	'7z',
+	'rar',
+	'parquet',
+	'sqlite',
+	'elf',
+	'exe',
+	'nul'
+] as const;
+export type BinaryKind = (typeof BINARY_KINDS)[number];
+
 /** File signatures ("magic numbers") of formats people rename or mistake for CSV. */
-const SIGNATURES: readonly { bytes: readonly number[]; at?: number; name: string }[] = [
-	{ bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], name: 'a PNG image' },
-	{ bytes: [0xff, 0xd8, 0xff], name: 'a JPEG image' },
-	{ bytes: [0x47, 0x49, 0x46, 0x38], name: 'a GIF image' },
-	{ bytes: [0x57, 0x45, 0x42, 0x50], at: 8, name: 'a WebP image' },
-	{ bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], name: 'a PDF document' },
+const SIGNATURES: readonly {
+	bytes: readonly number[];
+	at?: number;
+	kind: BinaryKind;
+	name: string;
+}[] = [
+	{ bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], kind: 'png', name: 'a PNG image' },
+	{ bytes: [0xff, 0xd8, 0xff], kind: 'jpeg', name: 'a JPEG image' },
+	{ bytes: [0x47, 0x49, 0x46, 0x38], kind: 'gif', name: 'a GIF image' },
+	{ bytes: [0x57, 0x45, 0x42, 0x50], at: 8, kind: 'webp', name: 'a WebP image' },
+	{ bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], kind: 'pdf', name: 'a PDF document' },
 	{
 		bytes: [0x50, 0x4b, 0x03, 0x04],
+		kind: 'zip',
 		name: 'a ZIP archive (an Excel .xlsx workbook is one: open it in Excel and save as CSV)'
 	},
-	{ bytes: [0x50, 0x4b, 0x05, 0x06], name: 'an empty ZIP archive' },
+	{ bytes: [0x50, 0x4b, 0x05, 0x06], kind: 'zip-empty', name: 'an empty ZIP archive' },
 	{
 		bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+		kind: 'xls',
 		name: 'an old Excel .xls (or Word .doc) file: open it in Excel and save as CSV'
 	},
-	{ bytes: [0x1f, 0x8b], name: 'a gzip-compressed file: unpack it first' },
-	{ bytes: [0x42, 0x5a, 0x68], name: 'a bzip2-compressed file: unpack it first' },
-	{ bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], name: 'an xz-compressed file: unpack it first' },
-	{ bytes: [0x28, 0xb5, 0x2f, 0xfd], name: 'a Zstandard-compressed file: unpack it first' },
-	{ bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], name: 'a 7-Zip archive: unpack it first' },
-	{ bytes: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], name: 'a RAR archive: unpack it first' },
-	{ bytes: [0x50, 0x41, 0x52, 0x31], name: 'a Parquet file' },
-	{ bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66], name: 'an SQLite database' },
-	{ bytes: [0x7f, 0x45, 0x4c, 0x46], name: 'a program (ELF executable)' },
-	{ bytes: [0x4d, 0x5a], name: 'a Windows program (.exe)' }
+	{ bytes: [0x1f, 0x8b], kind: 'gzip', name: 'a gzip-compressed file: unpack it first' },
+	{ bytes: [0x42, 0x5a, 0x68], kind: 'bzip2', name: 'a bzip2-compressed file: unpack it first' },
+	{
+		bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00],
+		kind: 'xz',
+		name: 'an xz-compressed file: unpack it first'
+	},
+	{
+		bytes: [0x28, 0xb5, 0x2f, 0xfd],
+		kind: 'zstd',
+		name: 'a Zstandard-compressed file: unpack it first'
+	},
+	{
+		bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c],
+		kind: '7z',
+		name: 'a 7-Zip archive: unpack it first'
+	},
+	{
+		bytes: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07],
+		kind: 'rar',
+		name: 'a RAR archive: unpack it first'
+	},
+	{ bytes: [0x50, 0x41, 0x52, 0x31], kind: 'parquet', name: 'a Parquet file' },
+	{
+		bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66],
+		kind: 'sqlite',
+		name: 'an SQLite database'
+	},
+	{ bytes: [0x7f, 0x45, 0x4c, 0x46], kind: 'elf', name: 'a program (ELF executable)' },
+	{ bytes: [0x4d, 0x5a], kind: 'exe', name: 'a Windows program (.exe)' }
 ];
 
 /**
@@ -230,15 +281,24 @@ const SIGNATURES: readonly { bytes: readonly number[]; at?: number; name: string
  * detection, so a renamed image never reaches the encoding picker.
  */
 export function sniffBinary(sample: Uint8Array): string | null {
+	const found = binaryKind(sample);
+	if (!found) return null;
+	return found.kind === 'nul'
+		? `a binary file (it holds a NUL byte at byte ${found.at})`
+		: SIGNATURES.find((s) => s.kind === found.kind)!.name;
+}
+
+/** What kind of binary file `sample` is (as `sniffBinary`), as a code the UI says in words. */
+export function binaryKind(sample: Uint8Array): { kind: BinaryKind; at: number } | null {
 	for (const sig of SIGNATURES) {
 		const at = sig.at ?? 0;
 		if (sample.length < at + sig.bytes.length) continue;
 		let same = true;
 		for (let k = 0; k < sig.bytes.length && same; k++) same = sample[at + k] === sig.bytes[k];
 		// `MZ` and `BZh` are two or three letters a text file can start with: require a NUL too.
-		if (same && (sig.bytes.length > 3 || sample.includes(0))) return sig.name;
+		if (same && (sig.bytes.length > 3 || sample.includes(0))) return { kind: sig.kind, at: 0 };
 	}
 	if (sniffBom(sample).encoding?.startsWith('utf-16')) return null;
 	const nul = sample.indexOf(0);
-	return nul === -1 ? null : `a binary file (it holds a NUL byte at byte ${nul + 1})`;
+	return nul === -1 ? null : { kind: 'nul', at: nul + 1 };
 }

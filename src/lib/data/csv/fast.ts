@@ -187,6 +187,7 @@ export function scanPlain(
 					column: null,
 					code: few ? 'TooFewFields' : 'TooManyFields',
 					message: `Row ${excelRow} has ${nfields} field${nfields === 1 ? '' : 's'}; the header has ${ncols}.`,
+					params: { row: excelRow, n: nfields, ncols },
 					blocking: false
 				});
 			}
@@ -198,6 +199,7 @@ export function scanPlain(
 				column: null,
 				code: 'TooManyRows',
 				message: `The file has more than ${maxRows.toLocaleString('en-US')} rows, the limit.`,
+				params: { max: maxRows },
 				blocking: true
 			});
 			return {

@@ -32,6 +32,7 @@ export function tooManyColumns(n: number, max: number): ParseIssue {
 		column: null,
 		code: 'TooManyColumns',
 		message: `The header row has ${fmt(n)} columns; the limit is ${fmt(max)} (more than a spreadsheet can hold). Check the delimiter, or remove unused columns.`,
+		params: { n, max },
 		blocking: true
 	};
 }
@@ -43,6 +44,7 @@ export function lineTooLong(row: number, max: number): ParseIssue {
 		column: null,
 		code: 'LineTooLong',
 		message: `Row ${row} is longer than ${fmt(max)} characters, the limit for one row. This is not a table this app can read (a missing line break or an unclosed quote?).`,
+		params: { row, max },
 		blocking: true
 	};
 }
@@ -57,6 +59,7 @@ export function cellTooLong(row: number, column: number, length: number, max: nu
 		message: header
 			? `The header of column ${column + 1} is ${fmt(length)} characters long; a column name can have at most ${fmt(max)}. Is the first row really a header row?`
 			: `Row ${row}, column ${column + 1}: the cell is ${fmt(length)} characters long; the limit is ${fmt(max)}.`,
+		params: { row, col: column + 1, length, max },
 		blocking: true
 	};
 }

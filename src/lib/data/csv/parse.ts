@@ -10,6 +10,7 @@ import {
 	createChunkDecoder,
 	detectEncoding,
 	encodingCandidates,
+	binaryKind,
 	sniffBinary,
 	type EncodingCandidate,
 	type EncodingName
@@ -89,9 +90,15 @@ export interface ParseIssue {
 	row: number | null;
 	column: string | null;
 	code: ParseIssueCode;
+	/** In English words (logs, Node, thrown errors); a screen says it from `code` and `params`. */
 	message: string;
+	/** The figures and names the message is built from (see `src/lib/i18n/problem-text.ts`). */
+	params?: ProblemParams;
 	blocking: boolean;
 }
+
+/** What a problem's sentence is built from: row and column numbers, names, limits, a variant. */
+export type ProblemParams = Record<string, string | number>;
 
 /** Raw cells, column-wise, plus the Excel row number of each data row. */
 export interface RawTable {
@@ -294,6 +301,7 @@ export async function parseCsv(
 					column: null,
 					code: 'FileTooLarge',
 					message: `The file is ${mb(totalBytes)}; the limit is ${mb(maxBytes)}.`,
+					params: { size: Math.round(totalBytes / 1e6), max: Math.round(maxBytes / 1e6) },
 					blocking: true
 				}
 			],
@@ -319,6 +327,7 @@ export async function parseCsv(
 	if (!isText) {
 		sample = await readBytes(0, Math.min(totalBytes, SAMPLE_BYTES));
 		const binary = sniffBinary(sample);
+		const kind = binary ? binaryKind(sample) : null;
 		if (binary)
 			return {
 				status: 'blocked',
@@ -328,6 +337,7 @@ export async function parseCsv(
 						column: null,
 						code: 'BinaryFile',
 						message: `This is not a text (CSV) file: it looks like ${binary}. Export the data as CSV and import that file.`,
+						params: { kind: kind?.kind ?? 'nul', at: kind?.at ?? 0 },
 						blocking: true
 					}
 				],
@@ -460,6 +470,7 @@ export async function parseCsv(
 					column: null,
 					code: few ? 'TooFewFields' : 'TooManyFields',
 					message: `Row ${row} has ${fields.length} field${fields.length === 1 ? '' : 's'}; the header has ${ncols}.`,
+					params: { row, n: fields.length, ncols },
 					blocking: false
 				});
 			}
@@ -471,6 +482,7 @@ export async function parseCsv(
 				column: null,
 				code: 'TooManyRows',
 				message: `The file has more than ${maxRows.toLocaleString('en-US')} rows, the limit.`,
+				params: { max: maxRows },
 				blocking: true
 			});
 			blocked = true;
@@ -531,6 +543,7 @@ export async function parseCsv(
 					e.code === 'MissingQuotes'
 						? `Row ${row}: a quoted cell is never closed (unbalanced quote), so the rest of the file cannot be read reliably.`
 						: `Row ${row}: a quoted cell has text after its closing quote (malformed quotes).`,
+				params: { row },
 				blocking: true
 			});
 			blocked = true;
@@ -653,6 +666,7 @@ export async function parseCsv(
 			column: null,
 			code: 'Empty',
 			message: 'The file has no header row (it is empty).',
+			params: {},
 			blocking: true
 		});
 	if (blocked || ncols < 0)

@@ -403,7 +403,23 @@ export function detectDateOrder(cells: readonly string[], limit = 5000): DateOrd
 // ---------------------------------------------------------------------------------------------
 // Messages
 
-/** The user-facing message for a cell that could not be read. */
+/**
+ * What `valueMessage` is built from, for the UI's words: the row, the column, the cell as shown
+ * (cut at 40 characters, JSON-escaped without its quotes) and, for a number too large to store,
+ * `tooLarge: 1`.
+ */
+export function valueParams(
+	row: number,
+	column: string,
+	raw: string,
+	code: ValueIssueCode
+): Record<string, string | number> {
+	const value = JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw).slice(1, -1);
+	const tooLarge = code === 'not-a-number' && PLAIN_DOT.test(raw.trim()) ? 1 : 0;
+	return { row, column, value, tooLarge };
+}
+
+/** The message for a cell that could not be read, in English (the UI: `valueParams`). */
 export function valueMessage(
 	row: number,
 	column: string,

@@ -1,0 +1,208 @@
+/**
+ * Problem messages (`prob.*`): what the pure core reports as a code and figures, said in words by
+ * `src/lib/i18n/problem-text.ts` — import-file problems (reading, typing the cells, renamed
+ * headers, the mapping). The English keeps the core's own English wording word for word (a unit
+ * test compares them). Spread into `en.ts` / `ja.ts`; `messages.test.ts` checks both.
+ */
+export const problemsEn = {
+	// --- reading the file (parse issues) ---
+	'prob.FileTooLarge': 'The file is {size} MB; the limit is {max} MB.',
+	'prob.BinaryFile':
+		'This is not a text (CSV) file: it looks like {what}. Export the data as CSV and import that file.',
+	'prob.fields': 'Row {row} has {n} fields; the header has {ncols}.',
+	'prob.fields.one': 'Row {row} has {n} field; the header has {ncols}.',
+	'prob.TooManyRows': 'The file has more than {max} rows, the limit.',
+	'prob.MissingQuotes':
+		'Row {row}: a quoted cell is never closed (unbalanced quote), so the rest of the file cannot be read reliably.',
+	'prob.InvalidQuotes':
+		'Row {row}: a quoted cell has text after its closing quote (malformed quotes).',
+	'prob.Empty': 'The file has no header row (it is empty).',
+	'prob.TooManyColumns':
+		'The header row has {n} columns; the limit is {max} (more than a spreadsheet can hold). Check the delimiter, or remove unused columns.',
+	'prob.LineTooLong':
+		'Row {row} is longer than {max} characters, the limit for one row. This is not a table this app can read (a missing line break or an unclosed quote?).',
+	'prob.HeaderTooLong':
+		'The header of column {col} is {length} characters long; a column name can have at most {max}. Is the first row really a header row?',
+	'prob.CellTooLong':
+		'Row {row}, column {col}: the cell is {length} characters long; the limit is {max}.',
+
+	'prob.bin.png': 'a PNG image',
+	'prob.bin.jpeg': 'a JPEG image',
+	'prob.bin.gif': 'a GIF image',
+	'prob.bin.webp': 'a WebP image',
+	'prob.bin.pdf': 'a PDF document',
+	'prob.bin.zip':
+		'a ZIP archive (an Excel .xlsx workbook is one: open it in Excel and save as CSV)',
+	'prob.bin.zip-empty': 'an empty ZIP archive',
+	'prob.bin.xls': 'an old Excel .xls (or Word .doc) file: open it in Excel and save as CSV',
+	'prob.bin.gzip': 'a gzip-compressed file: unpack it first',
+	'prob.bin.bzip2': 'a bzip2-compressed file: unpack it first',
+	'prob.bin.xz': 'an xz-compressed file: unpack it first',
+	'prob.bin.zstd': 'a Zstandard-compressed file: unpack it first',
+	'prob.bin.7z': 'a 7-Zip archive: unpack it first',
+	'prob.bin.rar': 'a RAR archive: unpack it first',
+	'prob.bin.parquet': 'a Parquet file',
+	'prob.bin.sqlite': 'an SQLite database',
+	'prob.bin.elf': 'a program (ELF executable)',
+	'prob.bin.exe': 'a Windows program (.exe)',
+	'prob.bin.nul': 'a binary file (it holds a NUL byte at byte {at})',
+
+	// --- renamed headers ---
+	'prob.hdr.blank': 'Column {col} has no header; named "{renamed}".',
+	'prob.hdr.duplicate':
+		'Column {col}: header "{original}" appears more than once; renamed "{renamed}".',
+	'prob.hdr.reserved': 'Column {col}: header "{original}" is a reserved name; renamed "{renamed}".',
+	'prob.hdr.trimmed': 'Column {col}: spaces around header "{original}" removed.',
+
+	// --- typing the cells (build issues) ---
+	'prob.not-a-number': 'row {row}, column "{column}": "{value}" is not a number',
+	'prob.not-a-number.tooLarge':
+		'row {row}, column "{column}": "{value}" is too large to be stored as a number',
+	'prob.not-a-boolean': 'row {row}, column "{column}": "{value}" is not yes/no, true/false or 1/0',
+	'prob.not-a-date': 'row {row}, column "{column}": "{value}" is not a date',
+	'prob.impossible-date': 'row {row}, column "{column}": "{value}" is not a real calendar date',
+	'prob.missing-id': 'row {row}, column "{column}": the account id is blank',
+	'prob.missing-time.event': 'row {row}, column "{column}": the event date is blank',
+	'prob.missing-time.period': 'row {row}, column "{column}": the period start is blank',
+	'prob.period-order':
+		'row {row}, column "{column}": the period ends ({end}) before it starts ({start} in "{startColumn}")',
+	'prob.implausible-date.before':
+		'row {row}, column "{column}": "{value}" is before {year}; kept as written, but check it',
+	'prob.implausible-date.after':
+		'row {row}, column "{column}": "{value}" is after {year}; kept as written, but check it',
+	'prob.duplicate-id': 'row {row}, column "{column}": account id "{id}" repeats row {first}',
+	'prob.duplicate-id.snapshot':
+		'row {row}, column "{column}": account id "{id}" repeats row {first} for the same snapshot date',
+	'prob.no-rows': 'The file has no data rows.',
+	'prob.no-rows.none': 'No row could be read.',
+	'prob.bad-mapping': 'Column index {index} is not in the file.',
+	'prob.duplicate-role': 'Only one column can be the {role}; {columns} are both mapped to it.',
+	'prob.listQuoted': '"{name}"',
+	'prob.listAnd': ' and ',
+	'prob.no-account-id': 'Choose the column that holds the account id.',
+	'prob.no-account-id.key':
+		'Choose the key column: the id each row belongs to (an account id, or another id such as a subscription id).',
+	'prob.no-time-column.event': 'Choose the column that dates each event (role “event time”).',
+	'prob.no-time-column.period': 'Choose the column where each period starts (role “period start”).',
+	'prob.no-time-column.snapshot': 'Choose the snapshot date column (role “snapshot date”).',
+
+	// --- the mapping step's own checks (state/import) ---
+	'prob.map.needId': 'Choose the column that holds the account id (role “account id”).',
+	'prob.map.needKey':
+		'Choose the key column: the id each row belongs to (role “account id”; another id such as a subscription id is fine).',
+	'prob.map.needEventTime':
+		'Events need a date: choose the column that dates each row (role “event time”).',
+	'prob.map.needPeriodStart':
+		'Periods need a start: choose the column where each period starts (role “period start”).',
+	'prob.map.needSnapshot':
+		'Snapshots need a date: choose the snapshot date column (role “snapshot date”).',
+	'prob.map.dateOrder':
+		'Column “{name}”: dates like 01/02/2024 can be read two ways. Choose the date order.',
+	'prob.imp.unreadable': 'The file could not be read: {error}',
+	'prob.imp.untyped': 'The columns could not be typed: {error}',
+	'prob.imp.notOpen': 'Saved data is not open yet; try again in a moment.',
+	'prob.imp.full':
+		'Storage is full: the dataset was not saved. Delete a dataset or export your model, then try again. Everything saved before is still there.'
+} as const;
+
+export const problemsJa: Record<keyof typeof problemsEn, string> = {
+	'prob.FileTooLarge': 'ファイルは {size} MB で、上限の {max} MB を超えています。',
+	'prob.BinaryFile':
+		'テキスト（CSV）ファイルではありません。{what}のようです。データを CSV で書き出し、そのファイルを取り込んでください。',
+	'prob.fields': '{row} 行目のフィールドは {n} 個ですが、見出しは {ncols} 列です。',
+	'prob.fields.one': '{row} 行目のフィールドは {n} 個ですが、見出しは {ncols} 列です。',
+	'prob.TooManyRows': 'ファイルの行数が上限の {max} 行を超えています。',
+	'prob.MissingQuotes':
+		'{row} 行目：引用符で始まるセルが閉じられていない（引用符の対応が取れていない）ため、以降を正しく読み込めません。',
+	'prob.InvalidQuotes':
+		'{row} 行目：引用符で囲まれたセルの閉じ引用符の後に文字があります（引用符の形式の誤り）。',
+	'prob.Empty': '見出し行がありません（ファイルが空です）。',
+	'prob.TooManyColumns':
+		'見出し行は {n} 列あり、上限の {max} 列（表計算ソフトで扱える列数以上）を超えています。区切り文字を確認するか、使わない列を削除してください。',
+	'prob.LineTooLong':
+		'{row} 行目が 1 行の上限の {max} 文字を超えています。このアプリで読める表ではありません（改行の抜けや、閉じていない引用符はありませんか？）。',
+	'prob.HeaderTooLong':
+		'{col} 列目の見出しは {length} 文字ありますが、列名は {max} 文字までです。1 行目は本当に見出し行ですか？',
+	'prob.CellTooLong':
+		'{row} 行目・{col} 列目：セルが {length} 文字あり、上限の {max} 文字を超えています。',
+
+	'prob.bin.png': 'PNG 画像',
+	'prob.bin.jpeg': 'JPEG 画像',
+	'prob.bin.gif': 'GIF 画像',
+	'prob.bin.webp': 'WebP 画像',
+	'prob.bin.pdf': 'PDF 文書',
+	'prob.bin.zip':
+		'ZIP アーカイブ（Excel の .xlsx ブックもこの形式です。Excel で開いて CSV で保存してください）',
+	'prob.bin.zip-empty': '空の ZIP アーカイブ',
+	'prob.bin.xls':
+		'旧形式の Excel .xls（または Word .doc）ファイル（Excel で開いて CSV で保存してください）',
+	'prob.bin.gzip': 'gzip 圧縮ファイル（先に展開してください）',
+	'prob.bin.bzip2': 'bzip2 圧縮ファイル（先に展開してください）',
+	'prob.bin.xz': 'xz 圧縮ファイル（先に展開してください）',
+	'prob.bin.zstd': 'Zstandard 圧縮ファイル（先に展開してください）',
+	'prob.bin.7z': '7-Zip アーカイブ（先に展開してください）',
+	'prob.bin.rar': 'RAR アーカイブ（先に展開してください）',
+	'prob.bin.parquet': 'Parquet ファイル',
+	'prob.bin.sqlite': 'SQLite データベース',
+	'prob.bin.elf': 'プログラム（ELF 実行ファイル）',
+	'prob.bin.exe': 'Windows のプログラム（.exe）',
+	'prob.bin.nul': 'バイナリファイル（{at} バイト目に NUL バイトがあります）',
+
+	'prob.hdr.blank': '{col} 列目に見出しがないため「{renamed}」と名付けました。',
+	'prob.hdr.duplicate':
+		'{col} 列目：見出し「{original}」が重複しているため「{renamed}」に変えました。',
+	'prob.hdr.reserved': '{col} 列目：見出し「{original}」は予約語のため「{renamed}」に変えました。',
+	'prob.hdr.trimmed': '{col} 列目：見出し「{original}」の前後の空白を取り除きました。',
+
+	'prob.not-a-number': '{row} 行目・列「{column}」：「{value}」は数値ではありません',
+	'prob.not-a-number.tooLarge':
+		'{row} 行目・列「{column}」：「{value}」は大きすぎて数値として保存できません',
+	'prob.not-a-boolean':
+		'{row} 行目・列「{column}」：「{value}」は yes/no、true/false、1/0 のいずれでもありません',
+	'prob.not-a-date': '{row} 行目・列「{column}」：「{value}」は日付ではありません',
+	'prob.impossible-date': '{row} 行目・列「{column}」：「{value}」は実在しない日付です',
+	'prob.missing-id': '{row} 行目・列「{column}」：アカウント ID が空欄です',
+	'prob.missing-time.event': '{row} 行目・列「{column}」：イベントの日付が空欄です',
+	'prob.missing-time.period': '{row} 行目・列「{column}」：期間の開始日が空欄です',
+	'prob.period-order':
+		'{row} 行目・列「{column}」：期間の終了日（{end}）が開始日（列「{startColumn}」の {start}）より前です',
+	'prob.implausible-date.before':
+		'{row} 行目・列「{column}」：「{value}」は {year} 年より前の日付です。そのまま残しましたが、確認してください',
+	'prob.implausible-date.after':
+		'{row} 行目・列「{column}」：「{value}」は {year} 年より後の日付です。そのまま残しましたが、確認してください',
+	'prob.duplicate-id':
+		'{row} 行目・列「{column}」：アカウント ID「{id}」が {first} 行目と重複しています',
+	'prob.duplicate-id.snapshot':
+		'{row} 行目・列「{column}」：アカウント ID「{id}」が同じスナップショット日の {first} 行目と重複しています',
+	'prob.no-rows': 'ファイルにデータ行がありません。',
+	'prob.no-rows.none': '読み込める行がありませんでした。',
+	'prob.bad-mapping': '列番号 {index} はファイルにありません。',
+	'prob.duplicate-role':
+		'「{role}」にできる列は 1 つだけですが、{columns}の両方が割り当てられています。',
+	'prob.listQuoted': '「{name}」',
+	'prob.listAnd': 'と',
+	'prob.no-account-id': 'アカウント ID の列を選んでください。',
+	'prob.no-account-id.key':
+		'キー列（各行が属する ID。アカウント ID、またはサブスクリプション ID など別の ID）を選んでください。',
+	'prob.no-time-column.event': '各イベントの日付の列（役割「イベント日時」）を選んでください。',
+	'prob.no-time-column.period': '各期間の開始日の列（役割「期間の開始」）を選んでください。',
+	'prob.no-time-column.snapshot':
+		'スナップショット日の列（役割「スナップショット日」）を選んでください。',
+
+	'prob.map.needId': 'アカウント ID の列（役割「アカウント ID」）を選んでください。',
+	'prob.map.needKey':
+		'キー列（各行が属する ID。役割「アカウント ID」。サブスクリプション ID など別の ID でも構いません）を選んでください。',
+	'prob.map.needEventTime':
+		'イベントには日付が必要です。各行の日付の列（役割「イベント日時」）を選んでください。',
+	'prob.map.needPeriodStart':
+		'期間には開始日が必要です。各期間の開始日の列（役割「期間の開始」）を選んでください。',
+	'prob.map.needSnapshot':
+		'スナップショットには日付が必要です。スナップショット日の列（役割「スナップショット日」）を選んでください。',
+	'prob.map.dateOrder':
+		'列「{name}」：01/02/2024 のような日付は 2 通りに読めます。日付の順序を選んでください。',
+	'prob.imp.unreadable': 'ファイルを読み込めませんでした：{error}',
+	'prob.imp.untyped': '列の型を決められませんでした：{error}',
+	'prob.imp.notOpen': '保存済みデータをまだ開いています。少し待ってからもう一度お試しください。',
+	'prob.imp.full':
+		'保存領域がいっぱいのため、データセットを保存できませんでした。データセットを削除するかモデルを書き出してから、もう一度お試しください。これまでに保存したものはそのまま残っています。'
+};
