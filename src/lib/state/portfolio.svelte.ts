@@ -4,7 +4,7 @@
  * threshold is dragged, from the histogram of shown scores), flags, the filtered and sorted
  * account list and the score history per snapshot month.
  */
-import { columnWithRole, type Dataset } from '$lib/data/dataset';
+import { columnWithRole, transferableColumns, type Dataset } from '$lib/data/dataset';
 import type { Model } from '$lib/model/types';
 import { tierCountsFromHistogram, tierIndexFor } from '$lib/model/tiers';
 import {
@@ -205,14 +205,12 @@ export class PortfolioState {
 		const dataset = this.#dataset;
 		const rows = this.snapshots?.latest ?? null;
 		if (!dataset) return;
+		const { columns, transfer } = transferableColumns(dataset.table);
 		this.#tablePosted =
-			this.#client.send((id) => ({
-				type: 'score/table',
-				id,
-				n: dataset.table.n,
-				columns: [...dataset.table.columns.entries()],
-				rows
-			})) !== 0;
+			this.#client.send(
+				(id) => ({ type: 'score/table', id, n: dataset.table.n, columns, rows }),
+				transfer
+			) !== 0;
 	}
 
 	/** The worker could not serve: say so, and end "Scoring…" (the next edit tries a new one). */
