@@ -132,20 +132,25 @@ describe('sort-based AUC = brute force on telco-churn.csv', () => {
 	});
 });
 
-describe('rocAuc without groups = the grouped path, to the last bit', () => {
-	/** Scores drawn from `levels` distinct values (ties), ±0, some NaN and unlabelled rows. */
-	function data(n: number, levels: number, seed: number) {
-		const rng = mulberry32(seed);
-		const s = new Float64Array(n);
-		const y = new Uint8Array(n);
-		for (let i = 0; i < n; i++) {
-			const h = uniform(rng);
-			const r = uniform(rng);
-			s[i] = r < 0.02 ? NaN : r < 0.04 ? -0 : r < 0.06 ? 0 : Math.floor(h * levels) / 7 - 3;
-			y[i] = uniform(rng) < 0.01 ? 9 : uniform(rng) < 0.7 - 0.5 * h ? 1 : 0;
-		}
-		return { s, y };
+/**
+ * Scores drawn from `levels` distinct values (ties), ±0, some NaN and unlabelled rows; with
+ * `outlier`, one far score that crowds every other into one bucket of the bucket AUC.
+ */
+function data(n: number, levels: number, seed: number, outlier = false) {
+	const rng = mulberry32(seed);
+	const s = new Float64Array(n);
+	const y = new Uint8Array(n);
+	for (let i = 0; i < n; i++) {
+		const h = uniform(rng);
+		const r = uniform(rng);
+		s[i] = r < 0.02 ? NaN : r < 0.04 ? -0 : r < 0.06 ? 0 : Math.floor(h * levels) / 7 - 3;
+		y[i] = uniform(rng) < 0.01 ? 9 : uniform(rng) < 0.7 - 0.5 * h ? 1 : 0;
 	}
+	if (outlier) s[n >> 1] = 1e12;
+	return { s, y };
+}
+
+describe('rocAuc without groups = the grouped path, to the last bit', () => {
 	it.each([
 		['heavy ties', 5_000, 40],
 		['few ties', 5_000, 1e9],
@@ -163,20 +168,6 @@ describe('rocAuc without groups = the grouped path, to the last bit', () => {
 });
 
 describe('rocAuc by buckets = the split sort, to the last bit', () => {
-	/** Scores with ties, ±0, NaN, unlabelled rows, and one far outlier (a crowded bucket). */
-	function data(n: number, levels: number, seed: number, outlier: boolean) {
-		const rng = mulberry32(seed);
-		const s = new Float64Array(n);
-		const y = new Uint8Array(n);
-		for (let i = 0; i < n; i++) {
-			const h = uniform(rng);
-			const r = uniform(rng);
-			s[i] = r < 0.02 ? NaN : r < 0.04 ? -0 : r < 0.06 ? 0 : Math.floor(h * levels) / 7 - 3;
-			y[i] = uniform(rng) < 0.01 ? 9 : uniform(rng) < 0.7 - 0.5 * h ? 1 : 0;
-		}
-		if (outlier) s[n >> 1] = 1e12;
-		return { s, y };
-	}
 	it.each([
 		['heavy ties', 40, false],
 		['few ties', 1e9, false],

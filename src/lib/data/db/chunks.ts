@@ -133,30 +133,32 @@ export function chunkColumns(
 ): Map<string, Float64Array | Int32Array | undefined> {
 	const out = new Map<string, Float64Array | Int32Array | undefined>();
 	const n = c.n;
-	const block = c.block instanceof Float64Array ? c.block : null;
-	const codeBlock = c.codeBlock instanceof Int32Array ? c.codeBlock : null;
-	let k = 0;
-	let j = 0;
-	for (const { name, kind } of layout) {
-		let arr: unknown;
-		if (kind === 'number') {
-			arr = block
+	/** Column `k` of a block, or of the older per-column record when there is no block. */
+	const part = <A extends Float64Array | Int32Array>(
+		block: unknown,
+		Kind: new (n: number) => A,
+		k: number,
+		byName: unknown
+	): A | undefined => {
+		const arr =
+			block instanceof Kind
 				? block.length >= n * (k + 1)
 					? block.subarray(n * k, n * (k + 1))
 					: undefined
-				: c.numbers?.[name];
-			k++;
-			out.set(name, arr instanceof Float64Array && arr.length === n ? arr : undefined);
-		} else {
-			arr = codeBlock
-				? codeBlock.length >= n * (j + 1)
-					? codeBlock.subarray(n * j, n * (j + 1))
-					: undefined
-				: c.codes?.[name];
-			j++;
-			out.set(name, arr instanceof Int32Array && arr.length === n ? arr : undefined);
-		}
-	}
+				: block === undefined
+					? byName
+					: undefined;
+		return arr instanceof Kind && arr.length === n ? (arr as A) : undefined;
+	};
+	let k = 0;
+	let j = 0;
+	for (const { name, kind } of layout)
+		out.set(
+			name,
+			kind === 'number'
+				? part(c.block, Float64Array, k++, c.numbers?.[name])
+				: part(c.codeBlock, Int32Array, j++, c.codes?.[name])
+		);
 	return out;
 }
 
