@@ -1,20 +1,25 @@
 /**
- * Chart maths, pure (d3 computes, Svelte draws): linear scales, pixel ↔ value, histogram bars,
- * bins of raw values and tier counts from a histogram of shown scores. Unit-tested without a DOM.
+ * Chart maths, pure (d3 computes, Svelte draws): the plot frame and its scales, pixel ↔ value,
+ * the one tick rule and where axis labels go, histogram bars and bins of raw values. Chart.svelte
+ * and Axis.svelte draw with these; unit-tested without a DOM.
  */
-import { max, scaleLinear, ticks, type ScaleLinear } from 'd3';
+import { max, scaleLinear, ticks, type ScaleBand, type ScaleLinear } from 'd3';
 
-/** Plot area inside an SVG of `width` × `height` with margins. */
-export interface Frame {
-	width: number;
-	height: number;
+/** Margins around the plot area, in SVG units. */
+export interface Margins {
 	top: number;
 	right: number;
 	bottom: number;
 	left: number;
 }
 
-export function frame(width: number, height: number, m: Partial<Frame> = {}): Frame {
+/** Plot area inside an SVG of `width` × `height` with margins. */
+export interface Frame extends Margins {
+	width: number;
+	height: number;
+}
+
+export function frame(width: number, height: number, m: Partial<Margins> = {}): Frame {
 	return {
 		width,
 		height,
@@ -32,12 +37,21 @@ export function xScale(f: Frame, domain: [number, number]): ScaleLinear<number, 
 		.range([f.left, f.width - f.right]);
 }
 
-/** y scale from 0 to `top` (at least 1) onto the plot area, bottom-up. */
-export function yScale(f: Frame, top: number): ScaleLinear<number, number> {
-	return scaleLinear()
-		.domain([0, Math.max(1, top)])
-		.nice()
+/** y scale of a domain onto the plot area, bottom-up; `nice` rounds the domain out (count axes). */
+export function yScale(
+	f: Frame,
+	domain: [number, number],
+	nice = false
+): ScaleLinear<number, number> {
+	const s = scaleLinear()
+		.domain(domain)
 		.range([f.height - f.bottom, f.top]);
+	return nice ? s.nice() : s;
+}
+
+/** y domain of a count axis: 0 to the largest count, at least 1 (an empty chart still has an axis). */
+export function countDomain(counts: ArrayLike<number>): [number, number] {
+	return [0, Math.max(1, maxCount(counts))];
 }
 
 /** Pixel → value, clamped to the domain and rounded to `step` (1 for whole scores). */
@@ -45,11 +59,6 @@ export function pixelToValue(x: ScaleLinear<number, number>, px: number, step = 
 	const [lo, hi] = x.domain() as [number, number];
 	const v = Math.min(hi, Math.max(lo, x.invert(px)));
 	return Math.round(v / step) * step;
-}
-
-/** Value → pixel (no clamping: callers pass values inside the domain). */
-export function valueToPixel(x: ScaleLinear<number, number>, v: number): number {
-	return x(v);
 }
 
 export interface Bar {
@@ -122,7 +131,113 @@ export function maxCount(counts: ArrayLike<number>): number {
 	return max(Array.from(counts)) ?? 0;
 }
 
-/** Tick values for an axis over the scale's domain. */
-export function axisTicks(s: ScaleLinear<number, number>, count = 5): number[] {
-	return s.ticks(count);
+/** An axis scale: linear (numbers) or band (category labels such as months). */
+export type AxisScale = ScaleLinear<number, number> | ScaleBand<string>;
+
+/** Which ticks an axis shows: about `n` nice values, or exactly these values. */
+export type TickSpec = number | readonly (number | string)[];
+
+const isBand = (s: AxisScale): s is ScaleBand<string> => 'bandwidth' in s;
+
+/**
+ * The one tick rule. A count asks d3 for about that many nice values over a linear domain, or
+ * thins a band scale's categories to about that many (every k-th, the first always shown); given
+ * values are kept when they lie in the domain (a category: when the band scale has it). Values
+ * outside the domain, non-finite numbers and repeats are dropped, so labels never sit off the
+ * plot or on top of each other. A zero-width domain [a, a] gives the one tick a.
+ */
+export function tickValues(s: AxisScale, spec: TickSpec = 5): (number | string)[] {
+	let raw: readonly (number | string)[];
+	if (isBand(s)) {
+		const domain = s.domain();
+		if (typeof spec === 'number') {
+			const every = Math.max(1, Math.ceil(domain.length / Math.max(1, Math.floor(spec))));
+			raw = domain.filter((_, i) => i % every === 0);
+		} else raw = spec.filter((v) => typeof v === 'string' && domain.includes(v));
+	} else {
+		const [a, b] = s.domain() as [number, number];
+		const lo = Math.min(a, b);
+		const hi = Math.max(a, b);
+		const eps = (hi - lo) * 1e-9;
+		raw = (typeof spec === 'number' ? s.ticks(spec) : spec).filter(
+			(v) => typeof v === 'number' && Number.isFinite(v) && v >= lo - eps && v <= hi + eps
+		);
+	}
+	return [...new Set(raw)];
+}
+
+/**
+ * Explicit ticks from data values (as-of dates), for `tickValues`: about `n` of them, evenly
+ * spaced by position in the list, the last always kept.
+ */
+export function spacedTicks(values: readonly number[], n = 4): number[] {
+	const step = Math.max(1, Math.ceil((values.length - 1) / Math.max(1, n - 1)));
+	return values.filter((_, i) => (values.length - 1 - i) % step === 0);
+}
+
+/** Where an axis sits: under the plot, or left / right of it. */
+export type Placement = 'bottom' | 'left' | 'right';
+
+/** Label placement knobs: `gap` from the plot edge, `dx`/`dy` nudges; `edges` anchors the end labels inward. */
+export interface LabelOptions {
+	gap?: number;
+	dx?: number;
+	dy?: number;
+	edges?: boolean;
+}
+
+export interface AxisLabel {
+	value: number | string;
+	/** Pixel of the value along the axis (a band's centre). */
+	at: number;
+	x: number;
+	y: number;
+	anchor: 'start' | 'middle' | 'end';
+	text: string;
+}
+
+/** Pixel of an axis value: a linear scale's value, or the centre of a band. */
+export function positionOf(s: AxisScale, v: number | string): number {
+	if (isBand(s)) return (s(String(v)) ?? NaN) + s.bandwidth() / 2;
+	return s(v as number);
+}
+
+/**
+ * Ticks of an axis with their labels' positions: bottom labels `gap` (16) below the plot, centred;
+ * left ones `gap` (6) left of it, right-aligned; right ones `gap` (6) right of it. `dy` (4 at the
+ * sides) drops side labels onto their tick's line.
+ */
+export function axisLabels(
+	f: Frame,
+	placement: Placement,
+	s: AxisScale,
+	spec: TickSpec,
+	format: (v: number | string) => string,
+	o: LabelOptions = {}
+): AxisLabel[] {
+	const values = tickValues(s, spec);
+	const side = placement !== 'bottom';
+	const gap = o.gap ?? (side ? 6 : 16);
+	const dx = o.dx ?? 0;
+	const dy = o.dy ?? (side ? 4 : 0);
+	return values.map((value, i) => {
+		const at = positionOf(s, value);
+		const text = format(value);
+		if (placement === 'bottom') {
+			let anchor: AxisLabel['anchor'] = 'middle';
+			if (o.edges && values.length > 1)
+				anchor = i === 0 ? 'start' : i === values.length - 1 ? 'end' : 'middle';
+			else if (o.edges) anchor = 'start';
+			return { value, at, x: at + dx, y: f.height - f.bottom + gap + dy, anchor, text };
+		}
+		const x = placement === 'left' ? f.left - gap : f.width - f.right + gap;
+		return {
+			value,
+			at,
+			x: x + dx,
+			y: at + dy,
+			anchor: placement === 'left' ? 'end' : 'start',
+			text
+		};
+	});
 }

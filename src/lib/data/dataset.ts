@@ -2,7 +2,7 @@
  * Dataset types shared by import (csv/), storage (db/), the state classes and the workers.
  * A dataset is an imported CSV held column-wise: one row per account, or per account per snapshot.
  */
-import type { ColumnTable } from '$lib/model/types';
+import type { Column, ColumnTable } from '$lib/model/types';
 import type { DerivedSpec } from './derive';
 
 /** What a column means to the workbench (chosen in the mapping wizard). */
@@ -164,4 +164,29 @@ export function epochDayToIso(day: number): string {
 /** ISO date `YYYY-MM-DD` → days since 1970-01-01 (UTC). */
 export function isoToEpochDay(iso: string): number {
 	return Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+}
+
+/**
+ * A table's columns as fresh copies, with their buffers to transfer to a worker. Transferring
+ * copies costs one memory copy on the page; a structured clone of a wide table (200 columns ×
+ * 100,000 rows) blocked the page for ~2 s while it serialised (issue 16).
+ */
+export function transferableColumns(table: ColumnTable): {
+	columns: [string, Column][];
+	transfer: ArrayBuffer[];
+} {
+	const columns: [string, Column][] = [];
+	const transfer: ArrayBuffer[] = [];
+	for (const [name, col] of table.columns) {
+		if (col.kind === 'number') {
+			const values = col.values.slice();
+			columns.push([name, { kind: 'number', values }]);
+			transfer.push(values.buffer);
+		} else {
+			const codes = col.codes.slice();
+			columns.push([name, { kind: 'category', codes, dictionary: col.dictionary }]);
+			transfer.push(codes.buffer);
+		}
+	}
+	return { columns, transfer };
 }

@@ -13,7 +13,8 @@ import {
 	type WeightStep
 } from '$lib/draft/suggest';
 import { defaultAsOfDay, distinctDays, lastKnownDay } from '$lib/backtest/asof';
-import { columnWithRole, type Dataset } from '$lib/data/dataset';
+import { packIdStrings } from '$lib/data/csv/build';
+import { columnWithRole, transferableColumns, type Dataset } from '$lib/data/dataset';
 import { newId, type WorkbenchStore } from '$lib/data/db/store';
 import { TEMPLATES, validateModel } from '$lib/model';
 import type { Model } from '$lib/model/types';
@@ -111,21 +112,32 @@ export function dataInfo(ds: Dataset): BacktestDataInfo {
 	};
 }
 
-/** Post a dataset to a backtest worker; false when no worker could be started (reported). */
+/** Ids per part posted to a worker (one string each: 100,000 small strings cost a long task). */
+const POSTED_ID_PART_ROWS = 50_000;
+
+/**
+ * Post a dataset to a backtest worker; false when no worker could be started (reported). The
+ * columns go as transferred copies and the ids as a few joined strings, so the page does not
+ * serialise a wide table in one task.
+ */
 export function postBacktestData(
 	client: WorkerClient<BacktestRequest, BacktestReply>,
 	ds: Dataset,
 	info: BacktestDataInfo
 ): boolean {
+	const { columns, transfer } = transferableColumns(ds.table);
 	return (
-		client.send((id) => ({
-			type: 'backtest/data',
-			id,
-			n: ds.table.n,
-			columns: [...ds.table.columns.entries()],
-			ids: ds.ids,
-			roles: info.roles
-		})) !== 0
+		client.send(
+			(id) => ({
+				type: 'backtest/data',
+				id,
+				n: ds.table.n,
+				columns,
+				ids: packIdStrings(ds.ids, POSTED_ID_PART_ROWS),
+				roles: info.roles
+			}),
+			transfer
+		) !== 0
 	);
 }
 

@@ -5,7 +5,7 @@
  * account list and the score history per snapshot month.
  */
 import { workerFailureText } from '$lib/i18n/problem-text';
-import { columnWithRole, type Dataset } from '$lib/data/dataset';
+import { columnWithRole, transferableColumns, type Dataset } from '$lib/data/dataset';
 import type { Model } from '$lib/model/types';
 import { tierCountsFromHistogram, tierIndexFor } from '$lib/model/tiers';
 import {
@@ -206,14 +206,12 @@ export class PortfolioState {
 		const dataset = this.#dataset;
 		const rows = this.snapshots?.latest ?? null;
 		if (!dataset) return;
+		const { columns, transfer } = transferableColumns(dataset.table);
 		this.#tablePosted =
-			this.#client.send((id) => ({
-				type: 'score/table',
-				id,
-				n: dataset.table.n,
-				columns: [...dataset.table.columns.entries()],
-				rows
-			})) !== 0;
+			this.#client.send(
+				(id) => ({ type: 'score/table', id, n: dataset.table.n, columns, rows }),
+				transfer
+			) !== 0;
 	}
 
 	/** The worker could not serve: say so, and end "Scoring…" (the next edit tries a new one). */

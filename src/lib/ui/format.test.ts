@@ -219,3 +219,15 @@ describe('file names', () => {
 		expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
 	});
 });
+
+describe('monthYear (date ticks of the charts)', () => {
+	it('writes a day as the short month and two-digit year of the locale, in UTC', () => {
+		// 2024-03-31 is epoch day 19,813 (19,723 for 2024-01-01 plus 31 + 29 + 30).
+		expect(fmt.monthYear(19_813)).toBe('Mar 24');
+		expect(fmt.monthYear(19_813 + 1)).toBe('Apr 24');
+		setLocale('ja-JP');
+		expect(fmt.monthYear(19_813)).toBe('24年3月');
+		setLocale('en-US');
+		expect(fmt.monthYear(Number.NaN)).toBe(fmt.MISSING);
+	});
+});

@@ -149,6 +149,19 @@ export function dateRange(range: readonly [number, number] | null | undefined): 
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** A day as a short month and year in the locale ("Mar 24", "24年3月"): chart ticks of dates. */
+export function monthYear(epochDay: Value): string {
+	if (!isKnown(epochDay)) return MISSING;
+	const locale = getLocale();
+	const key = `${locale}|month`;
+	let f = dateTimeFormats.get(key);
+	if (!f) {
+		f = new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+		dateTimeFormats.set(key, f);
+	}
+	return f.format(new Date(epochDay * 86_400_000));
+}
+
 /** A moment (ms since 1970) as the locale writes date and time: "11/30/2026, 3:57:00 PM". */
 export function dateTime(ms: Value): string {
 	if (!isKnown(ms)) return MISSING;

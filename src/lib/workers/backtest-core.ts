@@ -14,6 +14,7 @@ import {
 import { applySuggestedWeights, fitWeights, type FitMetricInput } from '$lib/backtest/fit';
 import { roundedWeights, shownHistogram } from '$lib/draft/suggest';
 import { rocAuc } from '$lib/backtest/metrics';
+import { unpackIdsNow } from '$lib/data/csv/build';
 import { tierChanges, tierMigration } from '$lib/backtest/migration';
 import {
 	buildReport,
@@ -77,7 +78,8 @@ export class BacktestCore {
 
 	setData(msg: Omit<DataRequest, 'type' | 'id'>): void {
 		this.#table = { n: msg.n, columns: new Map(msg.columns) };
-		this.#ids = msg.ids;
+		const ids = Array.isArray(msg.ids) ? msg.ids : unpackIdsNow(msg.ids);
+		this.#ids = ids;
 		this.#roles = msg.roles;
 		this.#cache.clear();
 		const snap = numberValues(this.#col(msg.roles.snapshotDate));
@@ -86,7 +88,7 @@ export class BacktestCore {
 		this.#snapshot = snap
 			? {
 					// Dense integer codes: the selection's per-account map is far cheaper on numbers.
-					account: accountIndex(msg.ids).of,
+					account: accountIndex(ids).of,
 					snapshotDay: snap,
 					churnDay: churnDay ?? new Float64Array(msg.n).fill(NaN),
 					churnedFlag: flag ?? undefined

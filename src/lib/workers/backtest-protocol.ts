@@ -9,6 +9,7 @@ import type { FitResult } from '$lib/backtest/fit';
 import type { MigrationMatrix } from '$lib/backtest/migration';
 import type { SelectionCounts } from '$lib/backtest/select';
 import type { ShownHistogram } from '$lib/draft/suggest';
+import type { IdParts } from '$lib/data/csv/build';
 import type { Column, Model } from '$lib/model/types';
 import type { ValidationReply, ValidationRequest } from './validation-protocol';
 
@@ -112,7 +113,8 @@ export type BacktestRequest =
 			id: number;
 			n: number;
 			columns: [string, Column][];
-			ids: string[];
+			/** Account ids, joined in parts (one string per part, not one per account). */
+			ids: IdParts | string[];
 			roles: BacktestRoles;
 	  }
 	| {

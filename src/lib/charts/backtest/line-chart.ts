@@ -1,8 +1,10 @@
 /**
- * Line-chart maths for the backtest charts (ROC, gains, calibration, rolling AUC): scales over a
- * plot frame, ticks and SVG paths, pure and unit-tested.
+ * Line-chart maths for the backtest and validation charts (ROC, gains, calibration, rolling AUC,
+ * survival, trajectories): margins and SVG paths, pure and unit-tested. The frame,
+ * scales and axes are Chart.svelte's and Axis.svelte's, as for every chart.
  */
-import { line, scaleLinear, type ScaleLinear } from 'd3';
+import { line, type ScaleLinear } from 'd3';
+import type { Margins } from '../scales';
 
 /** One drawn series: points in data units; NaN y values break the line. */
 export interface Series {
@@ -17,49 +19,19 @@ export interface Series {
 	line?: boolean;
 }
 
-export interface Plot {
-	width: number;
-	height: number;
-	left: number;
-	right: number;
-	top: number;
-	bottom: number;
-	x: ScaleLinear<number, number>;
-	y: ScaleLinear<number, number>;
-}
-
-/** Scales of a chart `width` × `height` with room for large (16 px) axis labels. */
-export function plot(
-	width: number,
-	height: number,
-	xDomain: [number, number],
-	yDomain: [number, number]
-): Plot {
-	const m = { left: 90, right: 32, top: 16, bottom: 56 };
-	return {
-		width,
-		height,
-		...m,
-		x: scaleLinear()
-			.domain(xDomain)
-			.range([m.left, width - m.right]),
-		y: scaleLinear()
-			.domain(yDomain)
-			.range([height - m.bottom, m.top])
-	};
-}
+/** Margins of the backtest charts: room for large (16 px) tick labels and axis titles. */
+export const LINE_MARGINS: Margins = { left: 90, right: 32, top: 16, bottom: 56 };
 
 /** SVG path of a series (gaps at NaN y); '' for fewer than one defined point. */
-export function seriesPath(p: Plot, points: readonly [number, number][]): string {
+export function seriesPath(
+	x: ScaleLinear<number, number>,
+	y: ScaleLinear<number, number>,
+	points: readonly [number, number][]
+): string {
 	return (
 		line<[number, number]>()
 			.defined((d) => Number.isFinite(d[1]) && Number.isFinite(d[0]))
-			.x((d) => p.x(d[0]))
-			.y((d) => p.y(d[1]))(points as [number, number][]) ?? ''
+			.x((d) => x(d[0]))
+			.y((d) => y(d[1]))(points as [number, number][]) ?? ''
 	);
-}
-
-/** About `count` nice ticks over a scale's domain. */
-export function ticksOf(s: ScaleLinear<number, number>, count = 5): number[] {
-	return s.ticks(count);
 }

@@ -800,14 +800,27 @@ export async function unpackIds(packed: IdParts): Promise<string[]> {
 	let at = 0;
 	for (let k = 0; k < packed.parts.length; k++) {
 		if (k > 0) await new Promise((r) => setTimeout(r, 0));
-		const part = packed.parts[k]!;
-		const list =
-			typeof part === 'string'
-				? part.split('\n')
-				: part instanceof Uint8Array
-					? ascii.decode(part).split('\n')
-					: part;
+		const list = idPart(packed.parts[k]!);
 		for (let i = 0; i < list.length; i++) ids[at++] = list[i]!;
 	}
 	return ids;
+}
+
+/** Ids back from their parts at once (in a worker, where no page waits). */
+export function unpackIdsNow(packed: IdParts): string[] {
+	const ids = new Array<string>(packed.rows);
+	let at = 0;
+	for (const part of packed.parts) {
+		const list = idPart(part);
+		for (let i = 0; i < list.length; i++) ids[at++] = list[i]!;
+	}
+	return ids;
+}
+
+function idPart(part: IdParts['parts'][number]): readonly string[] {
+	return typeof part === 'string'
+		? part.split('\n')
+		: part instanceof Uint8Array
+			? ascii.decode(part).split('\n')
+			: part;
 }
