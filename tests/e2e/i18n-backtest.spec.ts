@@ -22,22 +22,9 @@ async function dataWords(page: Page): Promise<string[]> {
 	]);
 }
 
-/**
- * Sentences the pure core builds (`lib/draft/suggest`: why a cut or a re-placement is refused),
- * English for now: a known leftover, allowed here and listed in the report.
- */
-async function coreSentences(page: Page): Promise<string[]> {
-	const out: string[] = [];
-	for (const id of ['cut-why-cost', 'step-order']) {
-		const el = page.getByTestId(id);
-		if (await el.count()) out.push(await el.innerText());
-	}
-	return out.filter((s) => !/[\u3040-\u30ff]/.test(s) || s.startsWith(ja['bt.st.order']));
-}
-
 async function check(page: Page, where: string): Promise<void> {
 	await expectNoEnglish(page, where, PREFIXES);
-	const allowed = [...NAMES, ...(await dataWords(page)), ...(await coreSentences(page))];
+	const allowed = [...NAMES, ...(await dataWords(page))];
 	expect(await englishWords(page, allowed), `English words on ${where}`).toEqual([]);
 }
 

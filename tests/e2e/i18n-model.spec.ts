@@ -1,5 +1,6 @@
 // The Model screen in Japanese: its editor, a metric's editor and preview, the derived-metric
-// form and a drafted model show no English UI word (data and proper names aside), axe clean.
+// form and a drafted model (notes, why-notes, changes, columns left out) show no English UI word
+// (data and proper names aside), axe clean.
 import { expect, test, type Page } from '@playwright/test';
 import { ja } from '../../src/lib/i18n/ja';
 import { expectNoViolations } from './pages/axe';
@@ -26,7 +27,7 @@ test.use({ locale: 'ja-JP' });
 test('Model in Japanese: no English UI word in the editor, a metric, derived metrics, a draft in progress; axe clean', async ({
 	page
 }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(480_000);
 	await page.goto('/#/model');
 	await expect(page.getByRole('heading', { level: 1, name: /^モデル：/ })).toBeVisible();
 	const live = page.getByRole('region', { name: ja['mdl.live'] });
@@ -41,7 +42,8 @@ test('Model in Japanese: no English UI word in the editor, a metric, derived met
 	const check = async (where: string) => {
 		await expectNoEnglish(page, where, PREFIXES);
 		// Model warnings too: the core gives their kind and figures, the screen says them.
-		const allowed = [...PROPER, 'JSON', 'QBR', ...(await dataWords(page))];
+		// The sample dataset's name is data too (a drafted model is named after it).
+		const allowed = [...PROPER, 'JSON', 'QBR', 'Sample portfolio', ...(await dataWords(page))];
 		expect(await englishWords(page, allowed), `English words on ${where}`).toEqual([]);
 	};
 	await check('Model');
@@ -72,4 +74,24 @@ test('Model in Japanese: no English UI word in the editor, a metric, derived met
 	});
 	await check('a draft in progress');
 	await expectNoViolations(page, 'draft in progress in Japanese');
+
+	// The drafted model: its tiers, metrics (dimension names and why-notes), the changes if
+	// applied and the columns left out, all said in Japanese (the core gives codes).
+	const result = page.getByTestId('draft-result');
+	await expect(result).toBeVisible({ timeout: 240_000 });
+	await expect(page.getByTestId('draft-diff')).toContainText('指標');
+	const skipped = result.locator('summary', { hasText: /^除外した列/ });
+	if (await skipped.count()) await skipped.click();
+	await check('a drafted model');
+	const whys = await result
+		.locator('tr[title]')
+		.evaluateAll((rows) => rows.map((r) => r.getAttribute('title') ?? ''));
+	expect(whys.length).toBeGreaterThan(0);
+	for (const why of whys) expect(why).toMatch(/単独で AUC \d\.\d\d で解約を見分けます。$/);
+	await expectNoViolations(page, 'drafted model in Japanese');
+	await page.getByRole('button', { name: ja['mdl.dr.apply'] }).click();
+	// The applied draft's own text was written in Japanese: it is the user's model now.
+	await expect(
+		page.getByRole('heading', { level: 1, name: /^モデル：Sample portfolio からの下書き$/ })
+	).toBeVisible();
 });

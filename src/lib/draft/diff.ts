@@ -1,13 +1,14 @@
 /**
- * What applying a drafted (or any other) model would change, as plain lines for a review
- * before applying: name, dimensions, metrics (by column) with their share of the score, and
- * tier thresholds. Pure.
+ * What applying a drafted (or any other) model would change, as lines for a review before
+ * applying: name, dimensions, metrics (by column) with their share of the score, and tier
+ * thresholds. Each line is a message (`diff.*`), said in the UI language by the screen. Pure.
  */
 import type { Metric, Model } from '$lib/model/types';
+import { msg, type DraftMessage } from './messages';
 
 export interface DiffLine {
 	kind: 'added' | 'removed' | 'changed';
-	text: string;
+	text: DraftMessage;
 }
 
 /** Each metric's share 0–100 of the whole score (dimension share × share inside), by column. */
@@ -28,7 +29,10 @@ export function metricShares(model: Model): Map<string, { metric: Metric; share:
 	return out;
 }
 
-const round = (x: number) => `${Math.round(x)} %`;
+const round = (x: number) => Math.round(x);
+const kind = (m: Metric) => msg(`kind.${m.scheme.kind}`);
+const tierList = (model: Model) =>
+	model.tiers.map((t) => msg('diff.tier', { name: t.name, min: t.min }));
 
 /** Lines from `before` to `after`: removed first, then changed, then added. */
 export function modelDiff(before: Model, after: Model): DiffLine[] {
@@ -36,48 +40,70 @@ export function modelDiff(before: Model, after: Model): DiffLine[] {
 	const changed: DiffLine[] = [];
 	const added: DiffLine[] = [];
 	if (before.name !== after.name)
-		changed.push({ kind: 'changed', text: `Name: “${before.name}” → “${after.name}”` });
+		changed.push({
+			kind: 'changed',
+			text: msg('diff.name', { before: before.name, after: after.name })
+		});
 	const a = metricShares(before);
 	const b = metricShares(after);
 	for (const [column, x] of a)
 		if (!b.has(column))
 			removed.push({
 				kind: 'removed',
-				text: `Metric ${x.metric.name} (${column}), ${round(x.share)}`
+				text: msg('diff.metric-removed', {
+					name: x.metric.name,
+					column,
+					share: round(x.share)
+				})
 			});
 	for (const [column, y] of b) {
 		const x = a.get(column);
 		if (!x) {
 			added.push({
 				kind: 'added',
-				text: `Metric ${y.metric.name}: ${y.metric.scheme.kind}, ${y.metric.direction} is better, ${round(y.share)}`
+				text: msg('diff.metric-added', {
+					name: y.metric.name,
+					kind: kind(y.metric),
+					direction: msg(`dir.${y.metric.direction}`),
+					share: round(y.share)
+				})
 			});
 		} else if (
 			Math.round(x.share) !== Math.round(y.share) ||
 			JSON.stringify(x.metric.scheme) !== JSON.stringify(y.metric.scheme)
 		) {
-			const scheme =
-				x.metric.scheme.kind !== y.metric.scheme.kind
-					? `, scheme ${x.metric.scheme.kind} → ${y.metric.scheme.kind}`
-					: JSON.stringify(x.metric.scheme) !== JSON.stringify(y.metric.scheme)
-						? ', new breakpoints'
-						: '';
+			const shares = { name: y.metric.name, from: round(x.share), to: round(y.share) };
 			changed.push({
 				kind: 'changed',
-				text: `Metric ${y.metric.name}: ${round(x.share)} → ${round(y.share)}${scheme}`
+				text:
+					x.metric.scheme.kind !== y.metric.scheme.kind
+						? msg('diff.metric-changed-kind', {
+								...shares,
+								before: kind(x.metric),
+								after: kind(y.metric)
+							})
+						: JSON.stringify(x.metric.scheme) !== JSON.stringify(y.metric.scheme)
+							? msg('diff.metric-changed-breaks', shares)
+							: msg('diff.metric-changed', shares)
 			});
 		}
 	}
 	const beforeDims = new Set(before.dimensions.map((d) => d.name));
 	const afterDims = new Set(after.dimensions.map((d) => d.name));
 	for (const d of before.dimensions)
-		if (!afterDims.has(d.name)) removed.push({ kind: 'removed', text: `Dimension ${d.name}` });
+		if (!afterDims.has(d.name))
+			removed.push({ kind: 'removed', text: msg('diff.dimension-removed', { name: d.name }) });
 	for (const d of after.dimensions)
 		if (!beforeDims.has(d.name))
-			added.push({ kind: 'added', text: `Dimension ${d.name} (${d.metrics.length} metrics)` });
-	const tiersBefore = before.tiers.map((t) => `${t.name} ≥ ${t.min}`).join(', ');
-	const tiersAfter = after.tiers.map((t) => `${t.name} ≥ ${t.min}`).join(', ');
-	if (tiersBefore !== tiersAfter)
-		changed.push({ kind: 'changed', text: `Tiers: ${tiersBefore} → ${tiersAfter}` });
+			added.push({
+				kind: 'added',
+				text: msg('diff.dimension-added', { name: d.name, n: d.metrics.length })
+			});
+	const tiers = (m: Model) => JSON.stringify(m.tiers.map((t) => [t.name, t.min]));
+	if (tiers(before) !== tiers(after))
+		changed.push({
+			kind: 'changed',
+			text: msg('diff.tiers', { before: tierList(before), after: tierList(after) })
+		});
 	return [...removed, ...changed, ...added];
 }

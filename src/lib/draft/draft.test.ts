@@ -18,6 +18,8 @@ import { bandsFromData, categoryMap, linearFromData, metricDefaults } from './sc
 import { niceEdge, poolNonIncreasing, quantile } from './stats';
 import { importCsv, type Imported } from '../../../tests/fixtures/import-csv';
 import { themeOf } from './themes';
+import { msg } from './messages';
+import { draftWords } from './words';
 import { checkTiers, placeTiers } from './tiers';
 
 const num = (xs: number[]): NumberColumn => ({ kind: 'number', values: Float64Array.from(xs) });
@@ -106,7 +108,9 @@ describe('statistics', () => {
 		['tenure', 'Relationship'],
 		['Geography', 'Profile'],
 		['xyz', 'Other signals']
-	])('theme of %s is %s', (column, theme) => expect(themeOf(column)).toBe(theme));
+	])('theme of %s is %s', (column, theme) =>
+		expect(draftWords(msg(`theme.${themeOf(column)}`))).toBe(theme)
+	);
 });
 
 describe('metric defaults from the data', () => {
@@ -212,6 +216,30 @@ describe('draft on the Exited-shaped bank file', () => {
 		expect(a.hasOutcome).toBe(true);
 	});
 
+	it('in Japanese: the same model (ids, weights, tiers) with its own text in Japanese', async () => {
+		const d = await bank();
+		const en = draftModel(input(d));
+		const ja = draftModel(input(d, { locale: 'ja' }));
+		expect(ja.model.name).toBe('bank からの下書き');
+		expect(ja.model.dimensions.map((x) => x.name)).toContain('製品とサービス');
+		expect(ja.model.description).toMatch(
+			/^「bank」から下書き：.+最もリスクの高いアカウント 15 % が赤になるように配置。$/
+		);
+		const ids = (r: typeof en) =>
+			r.model.dimensions.map((x) => [x.id, x.weight, x.metrics.map((m) => m.id)]);
+		expect(ids(ja)).toEqual(ids(en));
+		expect(ja.model.tiers).toEqual(en.model.tiers);
+		const whys = ja.model.dimensions.flatMap((x) => x.metrics.map((m) => m.why ?? ''));
+		expect(whys.every((w) => /単独で AUC 0\.\d\d で解約を見分けます。$/.test(w))).toBe(true);
+		expect(validateModel(ja.model).ok).toBe(true);
+		for (const m of [
+			...ja.notes,
+			...ja.skipped.map((s) => s.reason),
+			...ja.metrics.map((x) => x.why)
+		])
+			expect(draftWords(m, 'ja')).toMatch(/^[^{}]*[\u3040-\u30ff][^{}]*$/);
+	});
+
 	it('a leaked copy of the outcome is left out as "the outcome in disguise"', async () => {
 		const d = await bank();
 		const exited = (d.table.columns.get('Exited') as NumberColumn).values;
@@ -221,7 +249,7 @@ describe('draft on the Exited-shaped bank file', () => {
 			input(d, { table, columns: [...input(d).columns, { name: 'closed_flag' }] })
 		);
 		expect(r.metrics.map((m) => m.column)).not.toContain('closed_flag');
-		expect(r.skipped.find((s) => s.column === 'closed_flag')!.reason).toMatch(
+		expect(draftWords(r.skipped.find((s) => s.column === 'closed_flag')!.reason)).toMatch(
 			/outcome in disguise/
 		);
 	});
@@ -230,11 +258,15 @@ describe('draft on the Exited-shaped bank file', () => {
 		const d = await bank();
 		const r = draftModel(input(d, { labels: null }));
 		expect(r.hasOutcome).toBe(false);
-		expect(r.notes[0]).toMatch(/No outcome column: drafted from the distributions alone/);
+		expect(draftWords(r.notes[0]!)).toMatch(
+			/No outcome column: drafted from the distributions alone/
+		);
 		expect(r.metrics.every((m) => m.scheme.kind === 'linear' || m.scheme.kind === 'boolean')).toBe(
 			true
 		);
-		expect(r.skipped.find((s) => s.column === 'Geography')!.reason).toMatch(/cannot be ordered/);
+		expect(draftWords(r.skipped.find((s) => s.column === 'Geography')!.reason)).toMatch(
+			/cannot be ordered/
+		);
 		expect(validateModel(r.model).ok).toBe(true);
 	});
 
@@ -250,9 +282,11 @@ describe('draft on the Exited-shaped bank file', () => {
 		const lines = modelDiff(base, draftModel(input(d)).model);
 		expect(lines[0]!.kind).toBe('removed');
 		expect(
-			lines.some((l) => l.kind === 'added' && /^Metric NumOfProducts: category/.test(l.text))
+			lines.some(
+				(l) => l.kind === 'added' && /^Metric NumOfProducts: category/.test(draftWords(l.text))
+			)
 		).toBe(true);
-		expect(lines.some((l) => /^Tiers: /.test(l.text))).toBe(true);
+		expect(lines.some((l) => /^Tiers: /.test(draftWords(l.text)))).toBe(true);
 		expect(modelDiff(base, base)).toEqual([]);
 	});
 });

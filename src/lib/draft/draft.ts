@@ -27,9 +27,12 @@ import {
 	LOWER_IS_BETTER,
 	pointsOf
 } from './schemes';
+import type { Locale } from '$lib/i18n/locale-pick';
+import { msg, type DraftMessage } from './messages';
 import { labelledRows, type Labels } from './stats';
-import { themeOf } from './themes';
+import { themeOf, type ThemeCode } from './themes';
 import { checkTiers, placeTiers, type TierCheck, type TierRule } from './tiers';
+import { draftWords } from './words';
 
 export type { TierRule, TierCheck };
 
@@ -53,26 +56,32 @@ export interface DraftInput {
 	datasetName: string;
 	/** At most this many metrics (default 10: more is noise, not signal). */
 	maxMetrics?: number;
+	/**
+	 * The language of the drafted model's own text (name, description, dimension names, why
+	 * notes): it becomes the user's model. English by default.
+	 */
+	locale?: Locale;
 }
 
 /** One drafted metric and why it is there. */
 export interface DraftedMetric {
 	id: string;
 	column: string;
-	theme: string;
+	theme: ThemeCode;
 	direction: Direction;
 	scheme: Scheme;
 	/** Univariate AUC of its points (null without an outcome). */
 	auc: number | null;
 	/** Weight 0–100 in the whole model (rounded to steps of 5 with an outcome). */
 	weight: number;
-	why: string;
+	/** Why it is there (the metric's why-note, worded in the draft's language). */
+	why: DraftMessage;
 }
 
-/** A column left out, with the reason in plain words. */
+/** A column left out, and why. */
 export interface DraftSkip {
 	column: string;
-	reason: string;
+	reason: DraftMessage;
 }
 
 export interface DraftResult {
@@ -80,8 +89,8 @@ export interface DraftResult {
 	hasOutcome: boolean;
 	metrics: DraftedMetric[];
 	skipped: DraftSkip[];
-	/** Plain notes for the user (e.g. "no outcome: drafted from distributions"). */
-	notes: string[];
+	/** Notes for the user (e.g. "no outcome: drafted from distributions"). */
+	notes: DraftMessage[];
 	tiers: TierCheck;
 }
 
@@ -105,9 +114,8 @@ export function slugId(name: string, taken: Set<string>): string {
 	return id;
 }
 
-function pct(x: number): string {
-	return `${Math.round(x * 100)} %`;
-}
+/** A share 0–1 as a whole percentage (the messages add the % sign). */
+const pct = (x: number) => Math.round(x * 100);
 
 interface Candidate {
 	column: string;
@@ -144,10 +152,10 @@ function fitColumn(
 	column: Column,
 	labels: Labels,
 	rows: Int32Array
-): { direction: Direction; scheme: Scheme } | string {
+): { direction: Direction; scheme: Scheme } | DraftMessage {
 	const minCount = Math.max(20, Math.ceil(0.01 * rows.length));
 	if (column.kind === 'category') {
-		if (column.dictionary.length > 50) return 'a category with more than 50 values';
+		if (column.dictionary.length > 50) return msg('skip.many-categories');
 		return { direction: 'higher', scheme: categoryMap(column, labels, rows, minCount) };
 	}
 	if (isZeroOne(column)) {
@@ -163,19 +171,29 @@ function fitColumn(
 	if (distinctCount(column, 6) <= 6)
 		return { direction: 'higher', scheme: categoryMap(column, labels, rows, minCount) };
 	const bands = fittedBands(column, labels, rows);
-	return bands ?? `${name} shows no steady link with churn`;
+	return bands ?? msg('skip.no-steady-link', { column: name });
 }
 
-function whyText(c: Candidate, hasOutcome: boolean): string {
+function whyText(c: Candidate, hasOutcome: boolean): DraftMessage {
 	if (!hasOutcome)
-		return `Drafted without an outcome: ${c.direction === 'higher' ? 'higher' : 'lower'} values are read as healthier${c.scheme.kind === 'linear' ? ', scored between the 5th and 95th percentiles' : ''}.`;
-	const auc = `ranks churners with AUC ${c.auc!.toFixed(2)} on its own`;
+		return msg(
+			c.scheme.kind === 'linear'
+				? c.direction === 'higher'
+					? 'why.linear-higher'
+					: 'why.linear-lower'
+				: c.direction === 'higher'
+					? 'why.plain-higher'
+					: 'why.plain-lower'
+		);
+	const auc = c.auc!.toFixed(2);
 	if (c.scheme.kind === 'category') {
 		const ends = [c.scheme.map[0], c.scheme.map.at(-1)].filter((x) => x !== undefined);
-		const desc = ends.map((x) => `${x.value} ${x.points} pts`).join(', ');
-		return `Churn differs by value (${desc}); ${auc}.`;
+		return msg('why.category', {
+			ends: ends.map((x) => msg('why.category-end', { value: x.value, points: x.points })),
+			auc
+		});
 	}
-	return `${c.direction === 'higher' ? 'Higher' : 'Lower'} values churn less; ${auc}.`;
+	return msg(c.direction === 'higher' ? 'why.higher' : 'why.lower', { auc });
 }
 
 /** Candidates with an outcome: fitted schemes, ranked by univariate AUC. */
@@ -190,29 +208,32 @@ function outcomeCandidates(
 	for (const { name } of input.columns) {
 		const column = input.table.columns.get(name);
 		if (!column) {
-			skipped.push({ column: name, reason: 'not in the dataset' });
+			skipped.push({ column: name, reason: msg('skip.not-in-dataset') });
 			continue;
 		}
 		const present = presentShare(column, rows);
 		if (present < 0.5) {
-			skipped.push({ column: name, reason: `missing for ${pct(1 - present)} of accounts` });
+			skipped.push({
+				column: name,
+				reason: msg('skip.missing-share', { share: pct(1 - present) })
+			});
 			continue;
 		}
 		const fit = fitColumn(name, column, labels, rows);
-		if (typeof fit === 'string') {
+		if ('code' in fit) {
 			skipped.push({ column: name, reason: fit });
 			continue;
 		}
 		const points = pointsOf(fit.scheme, column, n);
 		const auc = rocAuc(points, labels, rows);
 		if (!Number.isFinite(auc) || auc - 0.5 < MIN_SIGNAL) {
-			skipped.push({ column: name, reason: 'too little link with churn to help' });
+			skipped.push({ column: name, reason: msg('skip.little-link') });
 			continue;
 		}
 		if (auc >= LEAK_AUC) {
 			skipped.push({
 				column: name,
-				reason: `separates churners almost perfectly (AUC ${auc.toFixed(2)}): it may be the outcome in disguise`
+				reason: msg('skip.disguise', { auc: auc.toFixed(2) })
 			});
 			continue;
 		}
@@ -230,9 +251,7 @@ function distributionCandidates(input: DraftInput, skipped: DraftSkip[]): Candid
 		if (!column || column.kind === 'category') {
 			skipped.push({
 				column: name,
-				reason: column
-					? 'a category: without an outcome its values cannot be ordered'
-					: 'not in the dataset'
+				reason: msg(column ? 'skip.unordered-category' : 'skip.not-in-dataset')
 			});
 			continue;
 		}
@@ -246,7 +265,7 @@ function distributionCandidates(input: DraftInput, skipped: DraftSkip[]): Candid
 		if (!scheme || present < 0.5) {
 			skipped.push({
 				column: name,
-				reason: scheme ? 'mostly missing' : 'the same value everywhere'
+				reason: msg(scheme ? 'skip.mostly-missing' : 'skip.constant')
 			});
 			continue;
 		}
@@ -309,48 +328,40 @@ function draftTiers(base: Model, mins: readonly number[]): Tier[] {
 	return src.map((t, k) => ({ ...t, min: mins[k]! }));
 }
 
-function describe(input: DraftInput, hasOutcome: boolean, metrics: DraftedMetric[]): string {
-	const rule =
-		input.rule.kind === 'share'
-			? `Red = the riskiest ${pct(input.rule.red)} of accounts`
-			: `Red catches ${pct(input.rule.red)} of churners`;
-	const how = hasOutcome
-		? `${metrics.length} metrics ranked by how well each predicts churn, points from churn rates, weights from a regularised logistic regression rounded to 5 %`
-		: `${metrics.length} metrics scored from their spread (no outcome column: weights are equal)`;
-	return `Drafted from “${input.datasetName}”: ${how}; tiers placed so that ${rule}.`;
+function describe(input: DraftInput, hasOutcome: boolean, metrics: DraftedMetric[]): DraftMessage {
+	const rule = msg(input.rule.kind === 'share' ? 'desc.share' : 'desc.catch', {
+		pct: pct(input.rule.red)
+	});
+	const how = msg(hasOutcome ? 'desc.outcome' : 'desc.no-outcome', { n: metrics.length });
+	return msg('desc', { dataset: input.datasetName, how, rule });
 }
 
 /** Draft a model from the data. See the module comment. */
 export function draftModel(input: DraftInput): DraftResult {
 	const max = input.maxMetrics ?? 10;
-	const notes: string[] = [];
+	const notes: DraftMessage[] = [];
+	const say = (m: DraftMessage) => draftWords(m, input.locale);
 	const skipped: DraftSkip[] = [];
 	const labels = input.labels;
 	const rows = labelledRows(input.table.n, labels);
 	let positives = 0;
 	if (labels) for (const i of rows) positives += labels[i]!;
 	const hasOutcome = labels !== null && positives >= 10 && rows.length - positives >= 10;
-	if (!hasOutcome)
-		notes.push(
-			labels
-				? 'Fewer than 10 churned (or retained) accounts: drafted from the distributions alone, with equal weights.'
-				: 'No outcome column: drafted from the distributions alone, with equal weights. Map a churned column to draft from what happened.'
-		);
+	if (!hasOutcome) notes.push(msg(labels ? 'note.few-outcomes' : 'note.no-outcome'));
 	let cands = hasOutcome
 		? outcomeCandidates(input, labels!, rows, skipped)
 		: distributionCandidates(input, skipped);
 	for (const c of cands.slice(max))
 		skipped.push({
 			column: c.column,
-			reason: `ranked below the top ${max} (more metrics add noise)`
+			reason: msg('skip.below-top', { max })
 		});
 	cands = cands.slice(0, max);
 	const weights = hasOutcome
 		? fittedWeights(cands, labels!, input.seed)
 		: roundWeights(cands.map(() => 1));
 	cands.forEach((c, j) => {
-		if (weights[j] === 0)
-			skipped.push({ column: c.column, reason: 'adds nothing once the stronger metrics are in' });
+		if (weights[j] === 0) skipped.push({ column: c.column, reason: msg('skip.adds-nothing') });
 	});
 	const taken = new Set<string>();
 	const metrics: DraftedMetric[] = cands
@@ -366,21 +377,21 @@ export function draftModel(input: DraftInput): DraftResult {
 			weight: w,
 			why: whyText(c, hasOutcome)
 		}));
-	if (metrics.length === 0) notes.push('No column carries a usable signal: nothing to draft.');
-	const dimensions = groupByTheme(metrics, taken);
+	if (metrics.length === 0) notes.push(msg('note.no-signal'));
+	const dimensions = groupByTheme(metrics, taken, say);
 	const draft: Model = {
 		schemaVersion: input.base.schemaVersion,
 		id: input.base.id.startsWith('draft_')
 			? input.base.id
 			: slugId(`draft ${input.datasetName}`, new Set()),
-		name: `Draft from ${input.datasetName}`.slice(0, 200),
+		name: say(msg('name', { dataset: input.datasetName })).slice(0, 200),
 		description: '',
 		dimensions,
 		tiers: input.base.tiers,
 		minCoverage: input.base.minCoverage,
 		segments: null
 	};
-	draft.description = describe(input, hasOutcome, metrics);
+	draft.description = say(describe(input, hasOutcome, metrics));
 	const scored = metrics.length
 		? scoreTable({ ...draft, tiers: draftTiers(input.base, [80, 50, 0]) }, input.table)
 		: null;
@@ -389,10 +400,7 @@ export function draftModel(input: DraftInput): DraftResult {
 	const mins = placeTiers(shown, tierLabels, rows, input.rule);
 	draft.tiers = draftTiers(input.base, mins);
 	const tiers = checkTiers(draft.tiers, shown, tierLabels, rows);
-	if (!tiers.inOrder)
-		notes.push(
-			'The tiers do not come out in order on this data (a better tier churns more): check before applying.'
-		);
+	if (!tiers.inOrder) notes.push(msg('note.out-of-order'));
 	const playbooks = input.base.playbooks?.filter(
 		(p) =>
 			!('tier' in p.trigger) ||
@@ -403,25 +411,33 @@ export function draftModel(input: DraftInput): DraftResult {
 }
 
 /** Dimensions by theme, heaviest first; a metric's weight inside = its weight in the model. */
-function groupByTheme(metrics: readonly DraftedMetric[], taken: Set<string>): Dimension[] {
-	const byTheme = new Map<string, DraftedMetric[]>();
+function groupByTheme(
+	metrics: readonly DraftedMetric[],
+	taken: Set<string>,
+	say: (m: DraftMessage) => string
+): Dimension[] {
+	const byTheme = new Map<ThemeCode, DraftedMetric[]>();
 	for (const m of metrics) byTheme.set(m.theme, [...(byTheme.get(m.theme) ?? []), m]);
-	return [...byTheme]
-		.map(([theme, ms]) => ({
-			id: slugId(theme, taken),
-			name: theme,
-			weight: ms.reduce((a, m) => a + m.weight, 0),
-			metrics: ms.map((m): Metric => ({
-				id: m.id,
-				name: m.column,
-				column: m.column,
-				why: m.why,
-				direction: m.direction,
-				scheme: m.scheme,
-				weight: m.weight,
-				missing: 'exclude',
-				timing: 'leading'
+	return (
+		[...byTheme]
+			.map(([theme, ms]) => ({
+				// The id from the English name, as before: the same data gives the same ids in any language.
+				id: slugId(draftWords(msg(`theme.${theme}`)), taken),
+				name: say(msg(`theme.${theme}`)),
+				weight: ms.reduce((a, m) => a + m.weight, 0),
+				metrics: ms.map((m): Metric => ({
+					id: m.id,
+					name: m.column,
+					column: m.column,
+					why: say(m.why),
+					direction: m.direction,
+					scheme: m.scheme,
+					weight: m.weight,
+					missing: 'exclude',
+					timing: 'leading'
+				}))
 			}))
-		}))
-		.sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
+			// Ties by id (the English name's slug): the same order in any language.
+			.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id))
+	);
 }

@@ -5,3 +5,6 @@ export * from './diff';
 export { metricDefaults, schemeFromData, isZeroOne } from './schemes';
 export { themeOf, THEMES } from './themes';
 export { missingColumns, mapByName } from './fit-check';
+export * from './messages';
+export { draftWords } from './words';
+export type { ThemeCode } from './themes';

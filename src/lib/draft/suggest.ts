@@ -9,6 +9,7 @@
  * worker sends 101 counts per model, the page re-places thresholds for any rule at once. Pure.
  */
 import type { CutPoint } from '$lib/backtest/thresholds';
+import { msg, type DraftMessage } from './messages';
 
 /** Accounts and churners per shown score 0…100 (not-scored accounts left out), and the AUC. */
 export interface ShownHistogram {
@@ -165,9 +166,9 @@ export function placeMins(
 
 /**
  * Null when the tiers are in order (each worse tier churns at least as often as the better one;
- * empty tiers are skipped), else a plain sentence naming the two tiers and their churn rates.
+ * empty tiers are skipped), else why not, naming the two tiers and their churn rates.
  */
-export function orderProblem(names: readonly string[], table: StepTable): string | null {
+export function orderProblem(names: readonly string[], table: StepTable): DraftMessage | null {
 	const rows = table.tiers
 		.map((t, i) => ({ ...t, name: names[i] ?? `Tier ${i + 1}` }))
 		.filter((t) => t.accounts > 0 && Number.isFinite(t.rate));
@@ -175,17 +176,23 @@ export function orderProblem(names: readonly string[], table: StepTable): string
 		const better = rows[k - 1]!;
 		const worse = rows[k]!;
 		if (worse.rate < better.rate - 1e-12)
-			return `${better.name} accounts would churn more often (${pct(better.rate)}) than ${worse.name} accounts (${pct(worse.rate)}), so the tiers would be out of order.`;
+			return msg('refuse.order', {
+				better: better.name,
+				betterRate: pct(better.rate),
+				worse: worse.name,
+				worseRate: pct(worse.rate)
+			});
 	}
 	return null;
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+/** A churn rate 0–1 as a percentage with one decimal (the messages add the % sign). */
+const pct = (x: number) => (x * 100).toFixed(1);
 
 /** A red cut's accounts and churners, and those of the tier just above it. */
 export interface CutCheck {
-	/** Null when the cut can be applied, else why not, in plain words. */
-	problem: string | null;
+	/** Null when the cut can be applied, else why not. */
+	problem: DraftMessage | null;
 	redRate: number;
 	aboveRate: number;
 }
@@ -214,14 +221,23 @@ export function checkRedCut(
 	const aboveAcc = up.flagged - red.flagged;
 	const redRate = red.flagged ? red.caught / red.flagged : NaN;
 	const aboveRate = aboveAcc > 0 ? (up.caught - red.caught) / aboveAcc : NaN;
-	let problem: string | null = null;
-	if (!(cut > 0)) problem = `A cut at ${cut} puts no account in ${redName}.`;
+	let problem: DraftMessage | null = null;
+	if (!(cut > 0)) problem = msg('refuse.cut-empty-red', { cut, red: redName });
 	else if (!(cut < upper))
-		problem = `${redName} below ${cut} would leave no room for ${aboveName}, whose range ends at ${upper - 1}.`;
-	else if (red.flagged === 0)
-		problem = `No account scores below ${cut}, so ${redName} would be empty.`;
+		problem = msg('refuse.cut-no-room', {
+			red: redName,
+			cut,
+			above: aboveName,
+			end: upper - 1
+		});
+	else if (red.flagged === 0) problem = msg('refuse.cut-no-account', { cut, red: redName });
 	else if (Number.isFinite(aboveRate) && redRate < aboveRate - 1e-12)
-		problem = `${redName} would churn less often (${pct(redRate)}) than ${aboveName} (${pct(aboveRate)}), so the tiers would be out of order.`;
+		problem = msg('refuse.cut-order', {
+			red: redName,
+			redRate: pct(redRate),
+			above: aboveName,
+			aboveRate: pct(aboveRate)
+		});
 	return { problem, redRate, aboveRate };
 }
 
@@ -240,7 +256,7 @@ export interface CapacityOptions {
 export interface CapacityCut {
 	best: (CutPoint & { cost: number }) | null;
 	/** Set when `best` is null. */
-	why: string | null;
+	why: DraftMessage | null;
 }
 
 /**
@@ -258,12 +274,15 @@ export function capacityCostCut(curve: readonly CutPoint[], o: CapacityOptions):
 		if (!best || cost < best.cost - 1e-9) best = { ...p, cost };
 	}
 	if (best) return { best, why: null };
-	const cap = Number.isFinite(o.capacity)
-		? ` with at most ${o.capacity.toLocaleString('en-US')} accounts in ${o.names[1]}`
-		: '';
+	const names = { red: o.names[1], above: o.names[0] };
 	return {
 		best: null,
-		why: `No cut keeps ${o.names[1]} churning at least as often as ${o.names[0]}${cap}.`
+		why: Number.isFinite(o.capacity)
+			? msg('refuse.no-cut-capacity', {
+					...names,
+					capacity: o.capacity.toLocaleString('en-US')
+				})
+			: msg('refuse.no-cut', names)
 	};
 }
 
@@ -281,7 +300,7 @@ export interface WeightStep {
 	before: StepTable;
 	after: StepTable;
 	/** Null when the new tiers are in order, else why the step is refused. */
-	problem: string | null;
+	problem: DraftMessage | null;
 }
 
 /** The step for `tiers` (best first), the worker's before/after histograms and a rule. */

@@ -4,44 +4,48 @@
  * rename or regroup afterwards; this only gives a sensible first grouping. Pure.
  */
 
-/** A theme: its dimension name and the name pattern that puts a column in it. */
+/** The themes' codes; their dimension names are `dr.theme.<code>` in the draft catalog. */
+export type ThemeCode =
+	'support' | 'billing' | 'products' | 'usage' | 'relationship' | 'profile' | 'other';
+
+/** A theme: its code and the name pattern that puts a column in it. */
 export interface Theme {
-	name: string;
+	code: Exclude<ThemeCode, 'other'>;
 	pattern: RegExp;
 }
 
 /** Themes in the order they are tried: the first match wins (TechSupport is support). */
 export const THEMES: readonly Theme[] = [
 	{
-		name: 'Support',
+		code: 'support',
 		pattern: /ticket|support|case|escalat|satisf|csat|nps|complain|incident|response|resolution/i
 	},
 	{
-		name: 'Billing',
+		code: 'billing',
 		pattern:
 			/charge|bill|pay|invoice|mrr|arr|revenue|price|balance|salary|amount|spend|credit|discount|cost|refund/i
 	},
 	{
-		name: 'Products and services',
+		code: 'products',
 		pattern:
 			/product|service|plan|internet|phone|line|backup|security|protection|tv|movie|device|card|module|addon|add[\s_-]on/i
 	},
 	{
-		name: 'Usage',
+		code: 'usage',
 		pattern:
 			/usage|use|login|session|active|feature|seat|user|visit|click|minute|adoption|stream|event/i
 	},
 	{
-		name: 'Relationship',
+		code: 'relationship',
 		pattern: /tenure|contract|member|engag|meeting|exec|champion|since|year|month|renew|loyal/i
 	},
 	{
-		name: 'Profile',
+		code: 'profile',
 		pattern: /age|gender|sex|geo|country|region|city|state|senior|partner|dependent|industry|size/i
 	}
 ];
 
-/** The theme a column belongs to, or `Other signals`. */
-export function themeOf(column: string): string {
-	return THEMES.find((t) => t.pattern.test(column))?.name ?? 'Other signals';
+/** The theme a column belongs to, or `other`. */
+export function themeOf(column: string): ThemeCode {
+	return THEMES.find((t) => t.pattern.test(column))?.code ?? 'other';
 }

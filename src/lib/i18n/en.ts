@@ -5,7 +5,9 @@
  */
 import { actionsEn } from './catalog/actions';
 import { backtestEn } from './catalog/backtest';
+import { cardEn } from './catalog/card';
 import { dataEn } from './catalog/data';
+import { draftEn } from './catalog/draft';
 import { modelEn } from './catalog/model';
 import { problemsEn } from './catalog/problems';
 import { sourcesEn } from './catalog/sources';
@@ -15,7 +17,9 @@ import { validationEn } from './catalog/validation';
 export const en = {
 	...actionsEn,
 	...backtestEn,
+	...cardEn,
 	...dataEn,
+	...draftEn,
 	...modelEn,
 	...problemsEn,
 	...sourcesEn,

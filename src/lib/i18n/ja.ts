@@ -5,7 +5,9 @@
 import type { MessageKey } from './en';
 import { actionsJa } from './catalog/actions';
 import { backtestJa } from './catalog/backtest';
+import { cardJa } from './catalog/card';
 import { dataJa } from './catalog/data';
+import { draftJa } from './catalog/draft';
 import { modelJa } from './catalog/model';
 import { problemsJa } from './catalog/problems';
 import { sourcesJa } from './catalog/sources';
@@ -15,7 +17,9 @@ import { validationJa } from './catalog/validation';
 export const ja: Record<MessageKey, string> = {
 	...actionsJa,
 	...backtestJa,
+	...cardJa,
 	...dataJa,
+	...draftJa,
 	...modelJa,
 	...problemsJa,
 	...sourcesJa,

@@ -8,8 +8,10 @@ import {
 	ActionsState,
 	defaultExpansionColumns,
 	loadCardMeta,
+	type CardMeta,
 	type ScoredSource
 } from './actions.svelte';
+import { buildModelCard } from '$lib/data/export/model-card';
 import { groupSnapshots } from '$lib/portfolio/snapshots';
 import { FLAG_BITS, FLAG_LABELS } from '$lib/portfolio/view';
 
@@ -207,18 +209,21 @@ describe('loadCardMeta', () => {
 			createdAt: 2,
 			report: { report }
 		});
+		// The version line as the card words it (English).
+		const line = (m: CardMeta) => buildModelCard(four, { version: m.version, date: '' }).version;
 		const meta = await loadCardMeta(store, four, null);
-		expect(meta.version).toBe('Version 1');
+		expect(line(meta)).toBe('Version 1');
 		expect(meta.backtest?.auc).toBe(0.8);
 		const edited = await loadCardMeta(store, { ...four, name: 'Changed' }, null);
-		expect(edited.version).toBe('Version 1 with unsaved edits');
+		expect(line(edited)).toBe('Version 1 with unsaved edits');
 		const live = await loadCardMeta(null, four, {
 			doc: { report: { ...report, auc: { estimate: 0.71, lo: 0.6, hi: 0.8 } } },
 			modelId: four.id
 		});
 		expect(live).toEqual({
-			version: 'Working copy (no saved version yet)',
+			version: { saved: null, edited: false },
 			backtest: expect.objectContaining({ auc: 0.71 })
 		});
+		expect(line(live)).toBe('Working copy (no saved version yet)');
 	});
 });

@@ -8,6 +8,7 @@
 import { columnWithRole, type Dataset } from '$lib/data/dataset';
 import {
 	driverFinder,
+	driverFigures,
 	driverText,
 	hasPercentile,
 	modelColumns,
@@ -17,8 +18,13 @@ import {
 } from '$lib/data/export/scored';
 import { scoreTable } from '$lib/model/score';
 import type { CsvCell } from '$lib/data/export/csv';
-import { backtestFigures, type BacktestFigures } from '$lib/data/export/model-card';
+import {
+	backtestFigures,
+	type BacktestFigures,
+	type CardVersion
+} from '$lib/data/export/model-card';
 import type { WorkbenchStore } from '$lib/data/db/store';
+import { t } from '$lib/i18n/i18n.svelte';
 import {
 	buildWorklist,
 	completePlaybooks,
@@ -301,8 +307,10 @@ export class ActionsState {
 		return d;
 	}
 
+	/** The account's top driver in the UI language ('' without one). */
 	driverText(accountId: string): string {
-		return driverText(this.driver(accountId));
+		const d = this.driver(accountId);
+		return d ? t('act.wl.driver', driverFigures(d)) : '';
 	}
 
 	/** Number of accounts shown in a group. */
@@ -414,7 +422,7 @@ export class ActionsState {
 
 /** What the model card says about the model's version and its latest backtest. */
 export interface CardMeta {
-	version: string;
+	version: CardVersion;
 	backtest: BacktestFigures | null;
 }
 
@@ -431,7 +439,7 @@ export async function loadCardMeta(
 	model: Model,
 	live: { doc: unknown; modelId: string | null } | null
 ): Promise<CardMeta> {
-	let version = 'Working copy (no saved version yet)';
+	let version: CardVersion = { saved: null, edited: false };
 	let backtest: BacktestFigures | null =
 		live && live.modelId === model.id ? backtestFigures(live.doc) : null;
 	if (!store) return { version, backtest };
@@ -440,7 +448,7 @@ export async function loadCardMeta(
 		const last = rec?.versions.at(-1);
 		if (last) {
 			const same = JSON.stringify(last.model) === JSON.stringify(model);
-			version = `Version ${last.version}${same ? '' : ' with unsaved edits'}`;
+			version = { saved: last.version, edited: !same };
 		}
 	} catch {
 		/* the version line stays generic */

@@ -31,6 +31,7 @@ import { LatestLane, WorkerClient, type WorkerFailure, type WorkerLike } from '$
 import { setTierMins } from '$lib/model/edits';
 import { workerTrouble } from './worker-trouble.svelte';
 import { t } from '$lib/i18n/i18n.svelte';
+import { sayDraft } from '$lib/i18n/say-draft';
 import type { Workbench } from './workbench.svelte';
 
 /** What the state needs of a worker (a module worker, or an in-process fake in tests). */
@@ -438,7 +439,7 @@ export class BacktestState {
 		if (!step) return false;
 		if (step.problem) {
 			this.notice = null;
-			this.error = t('bt.n.refused', { problem: step.problem });
+			this.error = t('bt.n.refused', { problem: sayDraft(step.problem) });
 			return false;
 		}
 		const dims = applySuggestedWeights(model.dimensions, roundedWeights(fit.fit.weights));

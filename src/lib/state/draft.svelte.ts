@@ -19,7 +19,7 @@ import { WorkerClient, type WorkerFailure, type WorkerLike } from '$lib/workers/
 import type { DraftReply, DraftRequest } from '$lib/workers/draft-protocol';
 import { workerTrouble } from './worker-trouble.svelte';
 import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte';
-import { t } from '$lib/i18n/i18n.svelte';
+import { i18n, t } from '$lib/i18n/i18n.svelte';
 
 /** The worker's progress stages (English, from draft-core) in the UI language; others as they come. */
 function stageText(stage: string): string {
@@ -101,7 +101,9 @@ export class DraftState {
 			rule,
 			seed: DRAFT_SEED,
 			base: model,
-			datasetName: dataset.meta.name
+			datasetName: dataset.meta.name,
+			// The drafted model's own text (name, description, dimensions, why-notes) in the UI language.
+			locale: i18n.locale
 		};
 	}
 

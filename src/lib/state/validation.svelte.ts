@@ -155,8 +155,13 @@ export class ValidationState {
 	/** The ready-to-ship lines as the model card shows them (check in words, status, figure). */
 	get cardReady(): CardReadyLine[] | null {
 		return (
-			this.ready?.map((l) => ({ check: READY_CHECKS[l.id], status: l.status, detail: l.detail })) ??
-			null
+			this.ready?.map((l) => ({
+				check: READY_CHECKS[l.id],
+				status: l.status,
+				detail: l.detail,
+				id: l.id,
+				note: l.note
+			})) ?? null
 		);
 	}
 

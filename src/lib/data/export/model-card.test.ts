@@ -6,6 +6,7 @@ import type { Metric } from '$lib/model/types';
 import {
 	backtestFigures,
 	buildModelCard,
+	cardWords,
 	describeScheme,
 	modelJson,
 	pct,
@@ -97,6 +98,82 @@ describe('describeScheme', () => {
 	});
 });
 
+describe('describeScheme in Japanese', () => {
+	const ja = cardWords('ja');
+	it.each([
+		[
+			metricOf(
+				{
+					kind: 'bands',
+					bands: [
+						{ upTo: 2, points: 100 },
+						{ upTo: 5, points: 60 },
+						{ upTo: null, points: 20 }
+					]
+				},
+				'件'
+			),
+			'0–2 件 → 100 点、3–5 → 60 点、6+ → 20 点'
+		],
+		[
+			metricOf({ kind: 'linear', worst: 20, best: 90 }, '%'),
+			'20 % 以下 → 0 点、90 % 以上 → 100 点、その間は直線で'
+		],
+		[
+			metricOf({ kind: 'boolean', truePoints: 100, falsePoints: 0 }),
+			'はい → 100 点、いいえ → 0 点'
+		],
+		[
+			metricOf({
+				kind: 'category',
+				map: [
+					{ value: 'Enterprise', points: 100 },
+					{ value: 'Pro', points: 60 }
+				],
+				otherPoints: null
+			}),
+			'Enterprise → 100 点、Pro → 60 点、その他の値は欠損として扱う'
+		],
+		[metricOf({ kind: 'manual', max: 25 }), '0〜25 で手入力（25 = 100 点）'],
+		[
+			metricOf({ kind: 'percentile', within: 'segment' }, undefined, 'higher'),
+			'同じセグメントのアカウントの中での順位 → 0〜100 点（最も高い値が 100 点）'
+		]
+	])('%#: %j', (m, text) => {
+		expect(describeScheme(m, ja)).toBe(text);
+	});
+
+	it('a whole card in Japanese: every sentence is Japanese, no placeholder left', () => {
+		const borrowed = E.setDimensionWeight(saas, saas.dimensions[0]!.id, 99);
+		const f = backtestFigures({
+			mode: 'point-in-time',
+			asOfDay: 20089,
+			horizonDays: 180,
+			report: REPORT
+		})!;
+		const card = buildModelCard(borrowed, {
+			version: { saved: 2, edited: true },
+			date: '2025-06-01',
+			backtest: f,
+			locale: 'ja'
+		});
+		const sentences = [
+			card.title,
+			card.identityNote!,
+			card.version,
+			card.backtest!.setting,
+			...card.rules,
+			...card.dimensions.flatMap((d) =>
+				d.metrics.flatMap((m) => [m.scheme, m.direction, m.missing])
+			)
+		];
+		for (const x of sentences) expect(x).toMatch(/^[^{}]*[\u3040-\u30ff\u4e00-\u9fff][^{}]*$/);
+		expect(card.title).toBe('名前のないモデル');
+		expect(card.version).toBe('バージョン 2（未保存の編集あり）');
+		expect(card.backtest!.setting).toBe('基準日 2025-01-01、180 日以内の解約');
+	});
+});
+
 describe('pct and tierRanges', () => {
 	it('normalises to one decimal, whole when whole', () => {
 		expect([pct(0.4), pct(1 / 3), pct(0.125), pct(0)]).toEqual(['40', '33.3', '12.5', '0']);
@@ -169,7 +246,27 @@ describe('buildModelCard', () => {
 	});
 });
 
+const REPORT = {
+	n: 2000,
+	positives: 300,
+	auc: { estimate: 0.78, lo: 0.75, hi: 0.81 },
+	ks: { value: 0.42, threshold: 60 },
+	tiers: {
+		caught: { rate: 0.7, lo: 0.6, hi: 0.8 },
+		rows: [{ name: 'Red', accounts: 400, churnRate: { rate: 0.4 } }]
+	}
+};
+
 describe('backtestFigures', () => {
+	it('the card says the setting: a point in time, or one row per account', () => {
+		const card = (doc: unknown) =>
+			buildModelCard(saas, { version: 'v1', date: 'd', backtest: backtestFigures(doc) }).backtest!
+				.setting;
+		expect(card({ mode: 'point-in-time', asOfDay: 20089, horizonDays: 180, report: REPORT })).toBe(
+			'as of 2025-01-01, churn within 180 days'
+		);
+		expect(card({ report: REPORT })).toBe('one row per account, churned or not');
+	});
 	const report = {
 		n: 2000,
 		positives: 300,
@@ -183,7 +280,7 @@ describe('backtestFigures', () => {
 	it('reads a run result', () => {
 		const f = backtestFigures({ mode: 'point-in-time', asOfDay: 20089, horizonDays: 180, report });
 		expect(f).toEqual({
-			setting: 'as of 2025-01-01, churn within 180 days',
+			pit: { asOf: '2025-01-01', horizonDays: 180 },
 			accounts: 2000,
 			churners: 300,
 			auc: 0.78,

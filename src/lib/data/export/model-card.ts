@@ -1,12 +1,26 @@
 /**
  * The one-page model card: a model turned into plain-language sections (inputs and why, weights
  * as normalised percentages, schemes in words, tiers with their playbooks, the latest backtest).
+ * Worded in one language (`card.*` in `lib/i18n/catalog/card`; English by default): the screen
+ * asks for the UI language, and the printed card is the screen's.
  * Pure: the version, the date and the backtest figures are passed in (no clock here).
  */
+import type { ReadyId, ReadyNote } from '$lib/backtest/ready';
+import { cardEn, cardJa } from '$lib/i18n/catalog/card';
+import { interpolate, type Locale } from '$lib/i18n/locale-pick';
 import { MISSING_POINTS } from '$lib/model/engine/constants';
 import { completePlaybooks } from '$lib/model/playbooks';
 import { borrowedIdentity } from '$lib/model/templates';
 import type { FlagKind, Metric, Model, Playbook, Scheme } from '$lib/model/types';
+
+type CardKey = keyof typeof cardEn;
+const WORDS: Record<Locale, Record<CardKey, string>> = { en: cardEn, ja: cardJa };
+type Say = (key: CardKey, params?: Record<string, string | number>) => string;
+
+/** The card's words in `locale`. */
+export function cardWords(locale: Locale = 'en'): Say {
+	return (key, params) => interpolate(WORDS[locale][key], params);
+}
 
 /** A percentage for display: whole when whole, else one decimal (`33.3`). */
 export function pct(share: number): string {
@@ -20,7 +34,7 @@ export function withUnit(x: number, unit?: string): string {
 	return unit ? `${n} ${unit}` : n;
 }
 
-function bandsText(s: Extract<Scheme, { kind: 'bands' }>, unit?: string): string {
+function bandsText(s: Extract<Scheme, { kind: 'bands' }>, say: Say, unit?: string): string {
 	const ups = s.bands.map((b) => b.upTo).filter((u): u is number => u !== null);
 	const counts = ups.every((u) => Number.isInteger(u) && u >= 0) && unit !== '%';
 	const parts = s.bands.map((b, i) => {
@@ -30,55 +44,71 @@ function bandsText(s: Extract<Scheme, { kind: 'bands' }>, unit?: string): string
 			const lo = prev === null ? 0 : prev + 1;
 			if (b.upTo === null) range = `${lo}+`;
 			else range = lo === b.upTo ? String(lo) : `${lo}–${b.upTo}`;
-		} else if (b.upTo === null) range = prev === null ? 'any value' : `above ${withUnit(prev)}`;
-		else if (prev === null) range = `up to ${withUnit(b.upTo)}`;
-		else range = `above ${withUnit(prev)} up to ${withUnit(b.upTo)}`;
+		} else if (b.upTo === null)
+			range = prev === null ? say('card.band.any') : say('card.band.above', { x: withUnit(prev) });
+		else if (prev === null) range = say('card.band.upTo', { x: withUnit(b.upTo) });
+		else range = say('card.band.between', { lo: withUnit(prev), hi: withUnit(b.upTo) });
 		if (i === 0 && unit) range += ` ${unit}`;
-		return `${range} → ${withUnit(b.points)}${i === 0 ? ' points' : ''}`;
+		return say(i === 0 ? 'card.item.first' : 'card.item', {
+			what: range,
+			points: withUnit(b.points)
+		});
 	});
-	return parts.join(', ');
+	return parts.join(say('card.sep'));
 }
 
 /**
  * A scheme in plain words, e.g. `0–2 tickets → 100 points, 3–5 → 60, 6+ → 20` or
  * `20 % or less → 0 points, 90 % or more → 100, in a straight line between`.
  */
-export function describeScheme(metric: Pick<Metric, 'scheme' | 'unit' | 'direction'>): string {
+export function describeScheme(
+	metric: Pick<Metric, 'scheme' | 'unit' | 'direction'>,
+	say: Say = cardWords()
+): string {
 	const s = metric.scheme;
 	const u = metric.unit;
 	switch (s.kind) {
 		case 'linear': {
 			const [lo, hi] = s.best >= s.worst ? [s.worst, s.best] : [s.best, s.worst];
 			const [loPts, hiPts] = s.best >= s.worst ? [0, 100] : [100, 0];
-			return `${withUnit(lo, u)} or less → ${loPts} points, ${withUnit(hi, u)} or more → ${hiPts}, in a straight line between`;
+			return say('card.linear', { lo: withUnit(lo, u), loPts, hi: withUnit(hi, u), hiPts });
 		}
 		case 'bands':
-			return bandsText(s, u);
+			return bandsText(s, say, u);
 		case 'percentile':
-			return `Rank among ${s.within === 'segment' ? 'the accounts of the same segment' : 'all accounts'} → 0–100 points (${metric.direction === 'higher' ? 'highest' : 'lowest'} value scores 100)`;
+			return say('card.percentile', {
+				within: say(s.within === 'segment' ? 'card.within.segment' : 'card.within.portfolio'),
+				end: say(metric.direction === 'higher' ? 'card.end.highest' : 'card.end.lowest')
+			});
 		case 'boolean':
-			return `Yes → ${withUnit(s.truePoints)} points, no → ${withUnit(s.falsePoints)}`;
+			return say('card.boolean', {
+				yes: withUnit(s.truePoints),
+				no: withUnit(s.falsePoints)
+			});
 		case 'category': {
-			const items = s.map.map(
-				(c, i) => `${c.value} → ${withUnit(c.points)}${i === 0 ? ' points' : ''}`
+			const items = s.map.map((c, i) =>
+				say(i === 0 ? 'card.item.first' : 'card.item', {
+					what: c.value,
+					points: withUnit(c.points)
+				})
 			);
 			items.push(
 				s.otherPoints === null
-					? 'other values count as missing'
-					: `other values → ${withUnit(s.otherPoints)}`
+					? say('card.other.missing')
+					: say('card.other', { points: withUnit(s.otherPoints) })
 			);
-			return items.join(', ');
+			return items.join(say('card.sep'));
 		}
 		case 'manual':
-			return `Scored by hand from 0 to ${withUnit(s.max)} (${withUnit(s.max)} = 100 points)`;
+			return say('card.manual', { max: withUnit(s.max) });
 	}
 }
 
-const MISSING_TEXT: Record<Metric['missing'], string> = {
-	exclude: 'left out; the rest re-weighted',
-	zero: `counts as ${MISSING_POINTS.zero} points`,
-	neutral: `counts as ${MISSING_POINTS.neutral} points`
-};
+function missingText(missing: Metric['missing'], say: Say): string {
+	return missing === 'exclude'
+		? say('card.missing.exclude')
+		: say('card.missing.points', { points: MISSING_POINTS[missing] });
+}
 
 /** Plain-language names of flag kinds. */
 export const FLAG_NAMES: Record<FlagKind, string> = {
@@ -90,8 +120,8 @@ export const FLAG_NAMES: Record<FlagKind, string> = {
 
 /** Headline figures of the latest backtest, as shown on the card. */
 export interface BacktestFigures {
-	/** E.g. `as of 2025-06-01, churn within 180 days`. */
-	setting: string;
+	/** Point in time: the as-of date (`YYYY-MM-DD`) and horizon; null for one row per account. */
+	pit: { asOf: string; horizonDays: number } | null;
 	accounts: number;
 	churners: number;
 	auc: number;
@@ -147,7 +177,8 @@ export interface ModelCard {
 	flags: { name: string; action: string; owner: string; dueDays: number }[];
 	/** One sentence on coverage and segments. */
 	rules: string[];
-	backtest: BacktestFigures | null;
+	/** The latest backtest's figures and its setting in words, or null. */
+	backtest: (BacktestFigures & { setting: string }) | null;
 	/** Ready-to-ship lines from the Validation screen (same model), or null. */
 	ready: CardReadyLine[] | null;
 	/** The workshop's decision log (what, who, when as `YYYY-MM-DD HH:MM UTC`), oldest first. */
@@ -166,6 +197,15 @@ export interface CardReadyLine {
 	check: string;
 	status: 'pass' | 'fail' | 'unknown';
 	detail: string;
+	/** The check and what it measured as codes, for the screen to say in its language. */
+	id?: ReadyId;
+	note?: ReadyNote;
+}
+
+/** The model's latest saved version (null: none yet) and whether it was edited since. */
+export interface CardVersion {
+	saved: number | null;
+	edited: boolean;
 }
 
 /** Shown-score range of each tier (best first): `80–100`, `50–79`, `0–49`. */
@@ -177,21 +217,26 @@ export function tierRanges(mins: readonly number[]): string[] {
 	});
 }
 
-/** Card title of a model still named after a template it no longer is. */
-export const UNNAMED = 'Unnamed model';
+/** Card title of a model still named after a template it no longer is (in English). */
+export const UNNAMED = cardEn['card.unnamed'];
 
-/** Build the card from a model; `version` and `date` are shown as given. */
+/**
+ * Build the card from a model in `meta.locale` (English by default); `date` and a `version`
+ * given as text are shown as given.
+ */
 export function buildModelCard(
 	model: Model,
 	meta: {
-		version: string;
+		version: string | CardVersion;
 		date: string;
+		locale?: Locale;
 		backtest?: BacktestFigures | null;
 		ready?: CardReadyLine[] | null;
 		/** The workshop's decision log (`when` already worded). */
 		decisions?: readonly CardDecision[];
 	}
 ): ModelCard {
+	const say = cardWords(meta.locale);
 	const totalDim = model.dimensions.reduce((a, d) => a + Math.max(0, d.weight), 0);
 	const dimensions = model.dimensions.map((d) => {
 		const dShare = totalDim > 0 ? Math.max(0, d.weight) / totalDim : 0;
@@ -207,9 +252,9 @@ export function buildModelCard(
 					column: m.column,
 					weightPct: pct(mShare),
 					scorePct: pct(dShare * mShare),
-					direction: m.direction === 'higher' ? 'higher is better' : 'lower is better',
-					scheme: describeScheme(m),
-					missing: MISSING_TEXT[m.missing],
+					direction: say(m.direction === 'higher' ? 'card.higher' : 'card.lower'),
+					scheme: describeScheme(m, say),
+					missing: missingText(m.missing, say),
 					timing: m.timing,
 					why: m.why?.trim() || ''
 				};
@@ -234,27 +279,51 @@ export function buildModelCard(
 			: []
 	);
 	const rules = [
-		`An account needs ${pct(model.minCoverage)} % of the model's weight backed by data to be scored; below that it is shown as not scored, never as ${model.tiers.at(-1)?.name ?? 'the worst tier'}.`,
-		'Tiers are decided on the score rounded half up to a whole number.'
+		say('card.rule.coverage', {
+			pct: pct(model.minCoverage),
+			worst: model.tiers.at(-1)?.name ?? say('card.rule.worst')
+		}),
+		say('card.rule.rounding')
 	];
 	if (model.segments && model.segments.overrides.length > 0)
 		rules.push(
-			`Segments by ${model.segments.column}: ${model.segments.overrides.map((o) => o.value).join(', ')} have their own weights or tiers.`
+			say('card.rule.segments', {
+				column: model.segments.column,
+				values: model.segments.overrides.map((o) => o.value).join(say('card.sep'))
+			})
 		);
 	const borrowed = borrowedIdentity(model);
+	const v = meta.version;
+	const b = meta.backtest ?? null;
 	return {
-		title: borrowed?.name ? UNNAMED : model.name,
+		title: borrowed?.name ? say('card.unnamed') : model.name,
 		description: borrowed?.description ? '' : (model.description ?? ''),
 		identityNote: borrowed
-			? `This model started from a template and has changed since, so the template's ${borrowed.name && borrowed.description ? 'name and description are' : borrowed.name ? 'name is' : 'description is'} not shown on its card. Give it its own on the Model screen.`
+			? say(
+					borrowed.name && borrowed.description
+						? 'card.identity.both'
+						: borrowed.name
+							? 'card.identity.name'
+							: 'card.identity.description'
+				)
 			: null,
-		version: meta.version,
+		version:
+			typeof v === 'string'
+				? v
+				: v.saved === null
+					? say('card.version.none')
+					: say(v.edited ? 'card.version.edited' : 'card.version', { n: v.saved }),
 		date: meta.date,
 		dimensions,
 		tiers,
 		flags,
 		rules,
-		backtest: meta.backtest ?? null,
+		backtest: b && {
+			...b,
+			setting: b.pit
+				? say('card.setting.pit', { date: b.pit.asOf, days: b.pit.horizonDays })
+				: say('card.setting.cross')
+		},
 		ready: meta.ready ?? null,
 		decisions: [...(meta.decisions ?? [])]
 	};
@@ -291,10 +360,10 @@ export function backtestFigures(doc: unknown): BacktestFigures | null {
 	if (!Number.isFinite(auc)) return null;
 	const asOf = numAt(d, 'asOfDay');
 	const horizon = numAt(d, 'horizonDays');
-	const setting =
+	const pit =
 		d.mode === 'point-in-time' && Number.isFinite(asOf) && Number.isFinite(horizon)
-			? `as of ${isoDay(asOf)}, churn within ${horizon} days`
-			: 'one row per account, churned or not';
+			? { asOf: isoDay(asOf), horizonDays: horizon }
+			: null;
 	const rows = rec(report.tiers)?.rows;
 	const tiers = Array.isArray(rows)
 		? rows.flatMap((r) => {
@@ -311,7 +380,7 @@ export function backtestFigures(doc: unknown): BacktestFigures | null {
 			})
 		: [];
 	return {
-		setting,
+		pit,
 		accounts: numAt(report, 'n'),
 		churners: numAt(report, 'positives'),
 		auc,

@@ -63,10 +63,19 @@ function points(x: number): string {
 	return x.toFixed(1);
 }
 
-/** One line for a driver, e.g. `Support experience: 9 of 25 points lost`; '' for null. */
+/** A driver's name and its points lost and at stake, as shown (`9`, `25`, `0.4`). */
+export function driverFigures(d: Driver): { name: string; lost: string; max: string } {
+	return { name: d.name, lost: points(d.pointsLost), max: points(d.pointsMax) };
+}
+
+/**
+ * One line for a driver in English, for the exported files, e.g. `Support experience: 9 of 25
+ * points lost`; '' for null. The worklist on screen says it in the UI language (`act.wl.driver`).
+ */
 export function driverText(d: Driver | null): string {
 	if (!d) return '';
-	return `${d.name}: ${points(d.pointsLost)} of ${points(d.pointsMax)} points lost`;
+	const f = driverFigures(d);
+	return `${f.name}: ${f.lost} of ${f.max} points lost`;
 }
 
 /** What the scored export reads. Rows are table rows (e.g. the latest snapshot per account). */
