@@ -12,7 +12,7 @@ import {
 	type ReportInput,
 	type ResampleRunner
 } from '../src/lib/backtest/report';
-import { createResampleRunner } from '../src/lib/workers/resample-runner';
+import { createBacktestHelper } from '../src/lib/workers/resample-runner';
 import { benchBacktest, type BenchData } from '../src/lib/backtest/testing/fixture';
 
 export type BenchBacktestRequest =
@@ -28,12 +28,12 @@ const data = new Map<number, BenchData>();
 const post = (msg: BenchBacktestReply) =>
 	(self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 
-const helper = createResampleRunner();
+const helper = createBacktestHelper();
 /** Resamples the helper worker returned in the last report (shown in the bench line). */
 let onHelper = 0;
 const runner: ResampleRunner | null = helper
 	? (code, seed, from, to) =>
-			helper(code, seed, from, to).then((out) => {
+			helper.resamples(code, seed, from, to).then((out) => {
 				onHelper += out.length;
 				return out;
 			})

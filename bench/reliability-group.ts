@@ -24,6 +24,7 @@ import { syntheticModel, syntheticTable } from '../src/lib/model/engine/testing/
 import { DatasetsState } from '../src/lib/state/datasets.svelte';
 import { ImportState } from '../src/lib/state/import.svelte';
 import { Workbench } from '../src/lib/state/workbench.svelte';
+import { backtestDataMessage } from '../src/lib/state/backtest.svelte';
 import ImportWizard from '../src/screens/data/ImportWizard.svelte';
 import AllRowsTable from './AllRowsTable.svelte';
 import type { BenchGroup } from './groups';
@@ -332,7 +333,7 @@ export function reliabilityGroup(): BenchGroup {
 					runs: 1
 				},
 				async run() {
-					const ds = wide!;
+					const ds = (wide ??= wideDataset());
 					const churned = new Float64Array(WIDE_N);
 					for (let i = 0; i < WIDE_N; i++) churned[i] = (i * 2654435761) % 97 < 20 ? 1 : 0;
 					const columns = [...ds.table.columns.entries()] as [string, Column][];
@@ -354,15 +355,13 @@ export function reliabilityGroup(): BenchGroup {
 						let auc = NaN;
 						const ms = await longestTask(async () => {
 							const ready = reply(1);
-							// The same message postBacktestData sends (a structured clone of every column).
-							send({
-								type: 'backtest/data',
-								id: 1,
-								n: ds.table.n,
-								columns,
-								ids: ds.ids,
-								roles: { snapshotDate: null, churned: 'churned', churnDate: null }
-							});
+							// The message postBacktestData sends (transferred copies, joined ids).
+							const { message, transfer } = backtestDataMessage(
+								{ meta: ds.meta, ids: ds.ids, table: { n: ds.table.n, columns: new Map(columns) } },
+								{ snapshotDate: null, churned: 'churned', churnDate: null },
+								1
+							);
+							worker.postMessage(message, transfer);
 							await ready;
 							const done = reply(2);
 							send({

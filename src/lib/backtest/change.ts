@@ -45,7 +45,11 @@ export interface ChangeResult {
 }
 
 /** Per dimension of `model` and row: contribution to the score (NaN when not scored). */
-export function contributions(model: Model, table: ColumnTable, r: ScoreResult): Float64Array[] {
+export function contributions(
+	model: Model,
+	table: ColumnTable,
+	r: ScoreSummaryRows
+): Float64Array[] {
 	const groups = segmentGroups(model, table);
 	const eff = effectiveModels(model);
 	const D = model.dimensions.length;
@@ -81,11 +85,39 @@ export function changeSplit(
 	to: DatedRows,
 	top = 20
 ): ChangeResult {
-	const rA = scoreTable(fromModel, from.table);
 	const rAB = scoreTable(fromModel, to.table);
 	// Same model (no earlier version to compare with): the later rows score the same twice.
-	const same = toModel === fromModel;
-	const rB = same ? rAB : scoreTable(toModel, to.table);
+	const scored = {
+		rA: scoreTable(fromModel, from.table),
+		rAB,
+		rB: toModel === fromModel ? rAB : scoreTable(toModel, to.table)
+	};
+	return changeSplitScored(fromModel, toModel, from, to, scored, top);
+}
+
+/** The rows' scores {@link changeSplit} needs: rA = M_from on data_from, rAB = M_from on data_to, rB = M_to on data_to. */
+export interface ScoredDates {
+	rA: ScoreSummaryRows;
+	rAB: ScoreSummaryRows;
+	rB: ScoreSummaryRows;
+}
+
+/** What the split reads of a scoring: the score and dimension scores per row. */
+export type ScoreSummaryRows = Pick<ScoreResult, 'n' | 'score' | 'dimensions'>;
+
+/**
+ * {@link changeSplit} from scores already computed (e.g. by the score history, which scores each
+ * date the same way, bit for bit). The tables need only the models' segment column.
+ */
+export function changeSplitScored(
+	fromModel: Model,
+	toModel: Model,
+	from: DatedRows,
+	to: DatedRows,
+	{ rA, rAB, rB }: ScoredDates,
+	top = 20
+): ChangeResult {
+	const same = rB === rAB && toModel === fromModel;
 	const cA = contributions(fromModel, from.table, rA);
 	const cAB = contributions(fromModel, to.table, rAB);
 	const cB = same ? cAB : contributions(toModel, to.table, rB);
@@ -98,44 +130,50 @@ export function changeSplit(
 		if (hit) hit.b = k;
 		else ids.push({ id: d.id, name: d.name, a: -1, b: k });
 	});
-	const rowOf = new Map<number, number>();
-	for (let i = 0; i < from.table.n; i++)
-		if (Number.isFinite(rA.score[i]!)) rowOf.set(from.account[i]!, i);
-	const at = (c: Float64Array[], k: number, i: number) => (k < 0 ? 0 : c[k]![i]!);
-	const split = (pairs: [number, number][]): ChangeSplit => {
-		const dims = ids.map((x) => ({
-			id: x.id,
-			name: x.name,
-			from: 0,
-			to: 0,
-			customer: 0,
-			formula: 0
-		}));
+	const rowOf = rowLookup(from.account, rA.score);
+	// Per dimension of `ids`: its contribution columns (null = the model lacks it, counts 0).
+	const colA = ids.map((x) => (x.a < 0 ? null : cA[x.a]!));
+	const colAB = ids.map((x) => (x.a < 0 ? null : cAB[x.a]!));
+	const colB = ids.map((x) => (x.b < 0 ? null : cB[x.b]!));
+	/** The split over the pairs (rows I[p] at the earlier date, J[p] at the later one). */
+	const split = (I: ArrayLike<number>, J: ArrayLike<number>): ChangeSplit => {
+		const n = I.length;
 		let fromScore = 0;
 		let toScore = 0;
-		for (const [i, j] of pairs) {
-			fromScore += rA.score[i]!;
-			toScore += rB.score[j]!;
-			ids.forEach((x, k) => {
-				const a = at(cA, x.a, i);
-				const ab = at(cAB, x.a, j);
-				const b = at(cB, x.b, j);
-				const d = dims[k]!;
-				d.from += a;
-				d.to += b;
-				d.customer += ab - a;
-				d.formula += b - ab;
-			});
+		for (let p = 0; p < n; p++) {
+			fromScore += rA.score[I[p]!]!;
+			toScore += rB.score[J[p]!]!;
 		}
-		const n = pairs.length;
 		const mean = (x: number) => (n ? x / n : NaN);
-		const dimensions = dims.map((d) => ({
-			...d,
-			from: mean(d.from),
-			to: mean(d.to),
-			customer: mean(d.customer),
-			formula: mean(d.formula)
-		}));
+		// Each sum adds the pairs in order, as one pass over the pairs per dimension would.
+		const dimensions = ids.map((x, k) => {
+			const ca = colA[k];
+			const cab = colAB[k];
+			const cb = colB[k];
+			let from = 0;
+			let to = 0;
+			let customer = 0;
+			let formula = 0;
+			for (let p = 0; p < n; p++) {
+				const i = I[p]!;
+				const j = J[p]!;
+				const a = ca ? ca[i]! : 0;
+				const ab = cab ? cab[j]! : 0;
+				const b = cb ? cb[j]! : 0;
+				from += a;
+				to += b;
+				customer += ab - a;
+				formula += b - ab;
+			}
+			return {
+				id: x.id,
+				name: x.name,
+				from: mean(from),
+				to: mean(to),
+				customer: mean(customer),
+				formula: mean(formula)
+			};
+		});
 		return {
 			accounts: n,
 			fromScore: mean(fromScore),
@@ -145,19 +183,52 @@ export function changeSplit(
 			dimensions
 		};
 	};
-	const pairs: [number, number][] = [];
+	const I = new Int32Array(to.table.n);
+	const J = new Int32Array(to.table.n);
+	let m = 0;
 	for (let j = 0; j < to.table.n; j++) {
-		const i = rowOf.get(to.account[j]!);
-		if (i === undefined || !Number.isFinite(rAB.score[j]!) || !Number.isFinite(rB.score[j]!))
-			continue;
-		pairs.push([i, j]);
+		const i = rowOf(to.account[j]!);
+		if (i < 0 || !Number.isFinite(rAB.score[j]!) || !Number.isFinite(rB.score[j]!)) continue;
+		I[m] = i;
+		J[m++] = j;
 	}
-	const moved = pairs
-		.map((p) => ({ p, d: Math.abs(rB.score[p[1]]! - rA.score[p[0]]!) }))
-		.sort((x, y) => y.d - x.d)
-		.slice(0, top);
+	// The `top` largest moves, largest first, ties in pair order (what a stable sort keeps).
+	const best: { p: number; d: number }[] = [];
+	for (let p = 0; p < m && top > 0; p++) {
+		const d = Math.abs(rB.score[J[p]!]! - rA.score[I[p]!]!);
+		if (best.length === top && !(d > best[top - 1]!.d)) continue;
+		let k = best.length;
+		while (k > 0 && best[k - 1]!.d < d) k--;
+		best.splice(k, 0, { p, d });
+		if (best.length > top) best.pop();
+	}
 	return {
-		portfolio: split(pairs),
-		movers: moved.map(({ p }) => ({ ...split([p]), account: to.account[p[1]]! }))
+		portfolio: split(I.subarray(0, m), J.subarray(0, m)),
+		movers: best.map(({ p }) => ({
+			...split([I[p]!], [J[p]!]),
+			account: to.account[J[p]!]!
+		}))
 	};
+}
+
+/**
+ * Row of each account among the scored rows (the last such row wins); −1 when none. A typed
+ * table for small whole-number account indexes, else a Map.
+ */
+function rowLookup(account: ArrayLike<number>, score: ArrayLike<number>): (a: number) => number {
+	let max = -1;
+	let dense = true;
+	for (let i = 0; i < account.length && dense; i++) {
+		const a = account[i]!;
+		if (!Number.isInteger(a) || a < 0 || a > 4 * account.length + 1024) dense = false;
+		else if (a > max) max = a;
+	}
+	if (dense) {
+		const row = new Int32Array(max + 1).fill(-1);
+		for (let i = 0; i < account.length; i++) if (Number.isFinite(score[i]!)) row[account[i]!] = i;
+		return (a) => (Number.isInteger(a) && a >= 0 && a <= max ? row[a]! : -1);
+	}
+	const map = new Map<number, number>();
+	for (let i = 0; i < account.length; i++) if (Number.isFinite(score[i]!)) map.set(account[i]!, i);
+	return (a) => map.get(a) ?? -1;
 }

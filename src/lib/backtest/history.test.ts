@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_MODEL, snapshotFixture } from '../../../bench/validation-group';
-import { distinctDays, lastKnownDay } from './asof';
+import { distinctDays, gatherTable, lastKnownDay } from './asof';
+import { contributions } from './change';
+import { scoreTable } from '$lib/model/score';
 import { buildScoreHistory, historyGrid } from './history';
 import { accountIndex } from './select';
 import { historyByScoreTable } from './testing/history-oracle';
@@ -27,7 +29,8 @@ describe('buildScoreHistory (fast engine on SubsetPoints) = scoreTable per date,
 
 	function check(model: Model) {
 		const grid = historyGrid(days);
-		const h = buildScoreHistory(data, f.table, model, grid, end);
+		const keep = [0, grid.length >> 1, grid.length - 1];
+		const h = buildScoreHistory(data, f.table, model, grid, end, keep);
 		const want = historyByScoreTable(data, f.table, model, grid);
 		expect(h.days).toEqual(grid);
 		grid.forEach((_, g) => {
@@ -35,6 +38,17 @@ describe('buildScoreHistory (fast engine on SubsetPoints) = scoreTable per date,
 			expect(Array.from(h.tier[g]!)).toEqual(Array.from(want.tier[g]!));
 			expect(Array.from(h.rows[g]!)).toEqual(Array.from(want.rows[g]!));
 		});
+		// The kept dates' whole results (drift reuses them) = scoreTable on the gathered rows,
+		// dimension scores included, and so are the contributions drift computes from them.
+		expect([...h.kept.keys()].sort((a, b) => a - b)).toEqual(keep);
+		for (const g of keep) {
+			const { result, table } = h.kept.get(g)!;
+			const full = gatherTable(f.table, h.rows[g]!);
+			const ref = scoreTable(model, full);
+			expect(result.score).toEqual(ref.score);
+			expect(result.tier).toEqual(ref.tier);
+			expect(contributions(model, table, result)).toEqual(contributions(model, full, ref));
+		}
 		return h;
 	}
 

@@ -6,7 +6,7 @@
  */
 import { ScoreCore } from '$lib/model/engine/cache';
 import { SubsetPoints } from '$lib/model/subset-points';
-import type { ColumnTable, Model } from '$lib/model/types';
+import type { ColumnTable, Model, ScoreResult } from '$lib/model/types';
 import { gatherTable } from './asof';
 import { accountIndex, type SnapshotRows } from './select';
 
@@ -33,6 +33,11 @@ export interface ScoreHistory {
 	lastSeenDay: Float64Array;
 	/** Last day outcomes are known. */
 	dataEndDay: number;
+	/**
+	 * At the grid indexes asked for (`keep`): the full scoring of that date's rows in force (in
+	 * `rows` order, with dimension scores) and those rows' segment column, for drift to reuse.
+	 */
+	kept: Map<number, { result: ScoreResult; table: ColumnTable }>;
 }
 
 /**
@@ -68,14 +73,15 @@ export function accountOutcomes(data: SnapshotRows, dataEndDay: number) {
  * before D, out when flagged churned without a churn day. Each date is scored with the fast
  * engine on its rows' metric points (`SubsetPoints`: percentile ranks by counting value codes
  * found once, no sort per date), bit-identical to `scoreTable` on the gathered rows
- * (history.test.ts).
+ * (history.test.ts). At the grid indexes in `keep` the whole result is kept as well.
  */
 export function buildScoreHistory(
 	data: SnapshotRows,
 	table: ColumnTable,
 	model: Model,
 	gridDays: readonly number[],
-	dataEndDay: number
+	dataEndDay: number,
+	keep: readonly number[] = []
 ): ScoreHistory {
 	const { of, count, churnDay, lastSeenDay } = accountOutcomes(data, dataEndDay);
 	const n = of.length;
@@ -115,6 +121,7 @@ export function buildScoreHistory(
 	const tier: Int8Array[] = [];
 	const inForce: Int32Array[] = [];
 	const picked = new Int32Array(count);
+	const kept: ScoreHistory['kept'] = new Map();
 	const stage1 = new SubsetPoints(model, table);
 	const core = new ScoreCore();
 	// The fast engine reads the table only for the rows' segment groups.
@@ -137,8 +144,10 @@ export function buildScoreHistory(
 			picked[m++] = bestRow[a]!;
 		}
 		const rows = picked.slice(0, m).sort();
-		core.setTableWithPoints(gatherTable(table, rows, segment), null, model, stage1.at(rows));
-		const r = core.score(model).result!;
+		const at = gatherTable(table, rows, segment);
+		core.setTableWithPoints(at, null, model, stage1.at(rows));
+		const r = core.score(model, { withDimensions: keep.includes(g) }).result!;
+		if (keep.includes(g)) kept.set(g, { result: r, table: at });
 		const s = new Float32Array(count).fill(NaN);
 		const t = new Int8Array(count).fill(ABSENT);
 		for (let j = 0; j < rows.length; j++) {
@@ -159,7 +168,8 @@ export function buildScoreHistory(
 		accountOf: of,
 		churnDay,
 		lastSeenDay,
-		dataEndDay
+		dataEndDay,
+		kept
 	};
 }
 

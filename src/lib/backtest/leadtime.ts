@@ -101,19 +101,23 @@ export function leadTime(h: ScoreHistory, opts: LeadTimeOptions): LeadTimeResult
 	let churners = 0;
 	let withHistory = 0;
 	const lastGrid = h.days.length - 1;
+	// The retained accounts' trajectory reads the same grid dates for everyone: found once.
+	const retainedAt = trajDays.map((L) =>
+		lastGrid < 0 ? -1 : gridIndexAt(h.days, h.days[lastGrid]! - L)
+	);
 	for (let a = 0; a < h.accounts; a++) {
 		const c = h.churnDay[a]!;
 		if (!(c > first)) {
 			// Retained (or churned before the grid): trajectory aligned on the last grid date.
 			if (!Number.isNaN(c) || lastGrid < 0) continue;
-			trajDays.forEach((L, k) => {
-				const g = gridIndexAt(h.days, h.days[lastGrid]! - L);
+			for (let k = 0; k < retainedAt.length; k++) {
+				const g = retainedAt[k]!;
 				const s = g >= 0 ? h.score[g]![a]! : NaN;
 				if (Number.isFinite(s)) {
 					traj[k]!.rs += s;
 					traj[k]!.rn++;
 				}
-			});
+			}
 			continue;
 		}
 		churners++;

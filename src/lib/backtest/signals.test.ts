@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32, uniform } from './rng';
 import { signalRegister, worstBand } from './signals';
 
 describe('worstBand', () => {
@@ -34,5 +35,41 @@ describe('worstBand', () => {
 		// 5 beats 6..10 (5) and loses to 3, 4 → (7 + 7 + 5) / 21.
 		expect(rows[0]!.auc).toBeCloseTo(19 / 21, 12);
 		expect(rows[0]!.missingShare).toBeCloseTo(1 / 11, 12);
+	});
+});
+
+/** The first worstBand's cut: a comparator sort of the risks, descending, read at ⌈n·share⌉. */
+function cutOld(values: Float64Array, labels: Uint8Array, sign: number, share: number): number {
+	const risk: number[] = [];
+	for (let i = 0; i < labels.length; i++) {
+		const v = values[i]!;
+		if (Number.isNaN(v) || (labels[i] !== 0 && labels[i] !== 1)) continue;
+		risk.push(sign * v);
+	}
+	risk.sort((a, b) => b - a);
+	return sign * risk[Math.max(0, Math.ceil(risk.length * share) - 1)]!;
+}
+
+describe('worstBand cut (typed sort)', () => {
+	it('is the value the comparator sort picked, with ties, gaps and unlabelled rows', () => {
+		const rng = mulberry32(7);
+		for (let trial = 0; trial < 40; trial++) {
+			const n = 1 + Math.floor(uniform(rng) * 300);
+			const levels = 1 + Math.floor(uniform(rng) * 20);
+			const values = Float64Array.from({ length: n }, () =>
+				uniform(rng) < 0.1 ? NaN : Math.floor(uniform(rng) * levels) - levels / 3
+			);
+			const labels = Uint8Array.from({ length: n }, () =>
+				uniform(rng) < 0.05 ? 2 : uniform(rng) < 0.3 ? 1 : 0
+			);
+			for (const direction of ['higher', 'lower'] as const)
+				for (const share of [0.2, 0.5, 0.01, 1]) {
+					const r = worstBand({ id: 'm', name: 'm', values, direction }, labels, share);
+					const sign = direction === 'higher' ? -1 : 1;
+					const any = values.some((v, i) => !Number.isNaN(v) && labels[i]! <= 1);
+					if (any) expect(r.bandCut).toBe(cutOld(values, labels, sign, share) + 0);
+					else expect(r.bandCut).toBeNaN();
+				}
+		}
 	});
 });

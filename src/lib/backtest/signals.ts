@@ -31,20 +31,23 @@ export function worstBand(
 ): Pick<SignalRow, 'bandCut' | 'bandAccounts' | 'bandChurners' | 'lift' | 'churnerShare'> {
 	// Risk order: higher risk = lower value for `higher`, higher value for `lower`.
 	const sign = m.direction === 'higher' ? -1 : 1;
-	const risk: number[] = [];
 	let n = 0;
+	for (let i = 0; i < labels.length; i++)
+		if (!Number.isNaN(m.values[i]!) && (labels[i] === 0 || labels[i] === 1)) n++;
+	if (n === 0)
+		return { bandCut: NaN, bandAccounts: 0, bandChurners: 0, lift: NaN, churnerShare: NaN };
+	const risk = new Float64Array(n);
 	let churners = 0;
+	n = 0;
 	for (let i = 0; i < labels.length; i++) {
 		const v = m.values[i]!;
 		if (Number.isNaN(v) || (labels[i] !== 0 && labels[i] !== 1)) continue;
-		risk.push(sign * v);
-		n++;
+		risk[n++] = sign * v;
 		churners += labels[i]!;
 	}
-	if (n === 0)
-		return { bandCut: NaN, bandAccounts: 0, bandChurners: 0, lift: NaN, churnerShare: NaN };
-	risk.sort((a, b) => b - a);
-	const cutRisk = risk[Math.max(0, Math.ceil(n * share) - 1)]!;
+	// The k-th riskiest value (k = ⌈n·share⌉), by a native ascending sort read from the top.
+	risk.sort();
+	const cutRisk = risk[n - Math.max(1, Math.ceil(n * share))]!;
 	let bandAccounts = 0;
 	let bandChurners = 0;
 	for (let i = 0; i < labels.length; i++) {

@@ -116,29 +116,43 @@ export function dataInfo(ds: Dataset): BacktestDataInfo {
 const POSTED_ID_PART_ROWS = 50_000;
 
 /**
- * Post a dataset to a backtest worker; false when no worker could be started (reported). The
- * columns go as transferred copies and the ids as a few joined strings, so the page does not
- * serialise a wide table in one task.
+ * The message that gives a backtest worker a dataset, with the buffers it transfers: the columns
+ * go as fresh copies whose buffers are transferred and the ids as a few joined strings, so the
+ * page does not serialise a wide table in one task.
  */
+export function backtestDataMessage(
+	ds: Dataset,
+	roles: BacktestRoles,
+	id: number
+): { message: BacktestRequest; transfer: ArrayBuffer[] } {
+	const { columns, transfer } = transferableColumns(ds.table);
+	return {
+		message: {
+			type: 'backtest/data',
+			id,
+			n: ds.table.n,
+			columns,
+			ids: packIdStrings(ds.ids, POSTED_ID_PART_ROWS),
+			roles
+		},
+		transfer
+	};
+}
+
+/** Post a dataset to a backtest worker; false when no worker could be started (reported). */
 export function postBacktestData(
 	client: WorkerClient<BacktestRequest, BacktestReply>,
 	ds: Dataset,
 	info: BacktestDataInfo
 ): boolean {
-	const { columns, transfer } = transferableColumns(ds.table);
-	return (
-		client.send(
-			(id) => ({
-				type: 'backtest/data',
-				id,
-				n: ds.table.n,
-				columns,
-				ids: packIdStrings(ds.ids, POSTED_ID_PART_ROWS),
-				roles: info.roles
-			}),
-			transfer
-		) !== 0
-	);
+	// Filled while the message is built (send reads the list after calling `make`).
+	const transfer: ArrayBuffer[] = [];
+	const sent = client.send((id) => {
+		const built = backtestDataMessage(ds, info.roles, id);
+		transfer.push(...built.transfer);
+		return built.message;
+	}, transfer);
+	return sent !== 0;
 }
 
 /** Every tier's `min` with the red cut (the tier just above the worst) set to `cut`. */

@@ -44,7 +44,12 @@ import type {
 	FitRunResult,
 	RollingRow
 } from './backtest-protocol';
-import { runValidation } from './validation-core';
+import {
+	runValidation,
+	runValidationShared,
+	type PopulationPartRunner,
+	type ValidationData
+} from './validation-core';
 import type { ValidationRequest, ValidationResult } from './validation-protocol';
 
 type DataRequest = Extract<BacktestRequest, { type: 'backtest/data' }>;
@@ -251,20 +256,32 @@ export class BacktestCore {
 
 	/** The Validation run (validation-core.ts) on this dataset. */
 	validate(msg: ValidationRequest, progress: (stage: string) => void = () => {}): ValidationResult {
+		return runValidation(this.#validationData(), msg, progress);
+	}
+
+	/**
+	 * {@link validate} with the population part (signals, robustness, missing policies) on
+	 * another core (`runner`, the helper worker): the same result (validation-core.ts).
+	 */
+	validateShared(
+		msg: ValidationRequest,
+		runner: PopulationPartRunner,
+		progress: (stage: string) => void = () => {}
+	): Promise<ValidationResult> {
+		return runValidationShared(this.#validationData(), msg, runner, progress);
+	}
+
+	#validationData(): ValidationData {
 		if (!this.#table) throw new Error('no dataset loaded');
-		return runValidation(
-			{
-				table: this.#table,
-				snapshot: this.#snapshot,
-				days: this.#days,
-				dataEndDay: this.#dataEndDay,
-				ids: this.#ids,
-				valueColumn: this.#roles.contractValue ?? null,
-				population: (s) => this.population(s)
-			},
-			msg,
-			progress
-		);
+		return {
+			table: this.#table,
+			snapshot: this.#snapshot,
+			days: this.#days,
+			dataEndDay: this.#dataEndDay,
+			ids: this.#ids,
+			valueColumn: this.#roles.contractValue ?? null,
+			population: (s) => this.population(s)
+		};
 	}
 
 	/** AUC and churn rate per tier at each complete as-of day (latest 12). */

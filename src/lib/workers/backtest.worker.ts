@@ -2,16 +2,17 @@
 /**
  * Backtest worker: holds the dataset, runs backtests, comparisons and weight fits off the main
  * thread (see backtest-core.ts), posting progress between stages. The report card's bootstrap
- * is shared with a helper worker on the second core (resample-runner.ts). Messages are handled
+ * and the Validation run's population part are shared with a helper worker on the second core
+ * (resample-runner.ts). Messages are handled
  * one at a time, in order, also while a run waits for its helper. (The bench page times the
  * same library calls in its own worker, bench/backtest.worker.ts.)
  */
 import { BacktestCore } from './backtest-core';
 import type { BacktestReply, BacktestRequest } from './backtest-protocol';
-import { createResampleRunner } from './resample-runner';
+import { createBacktestHelper } from './resample-runner';
 
 const core = new BacktestCore();
-const runner = createResampleRunner();
+const helper = createBacktestHelper();
 const post = (msg: BacktestReply) =>
 	(self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 
@@ -23,14 +24,17 @@ async function handle(msg: BacktestRequest): Promise<void> {
 			return;
 		case 'backtest/run': {
 			const progress = (stage: string) => post({ type: 'backtest/progress', id: msg.id, stage });
-			const result = runner ? await core.runShared(msg, runner, progress) : core.run(msg, progress);
+			const result = helper
+				? await core.runShared(msg, helper.resamples, progress)
+				: core.run(msg, progress);
 			post({ type: 'backtest/result', id: msg.id, result });
 			return;
 		}
 		case 'validation/run': {
-			const result = core.validate(msg, (stage) =>
-				post({ type: 'backtest/progress', id: msg.id, stage })
-			);
+			const progress = (stage: string) => post({ type: 'backtest/progress', id: msg.id, stage });
+			const result = helper
+				? await core.validateShared(msg, helper.populationPart, progress)
+				: core.validate(msg, progress);
 			post({ type: 'validation/result', id: msg.id, result });
 			return;
 		}

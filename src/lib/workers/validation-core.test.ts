@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { harrellC } from '$lib/backtest/concordance';
 import { rocAuc } from '$lib/backtest/metrics';
 import { psi } from '$lib/backtest/psi';
-import { distinctDays, lastKnownDay } from '$lib/backtest/asof';
+import { distinctDays, gatherTable, lastKnownDay } from '$lib/backtest/asof';
+import { changeSplit } from '$lib/backtest/change';
 import { buildScoreHistory, historyGrid } from '$lib/backtest/history';
 import { accountIndex, selectPointInTime } from '$lib/backtest/select';
 import { historyByScoreTable } from '$lib/backtest/testing/history-oracle';
@@ -13,6 +14,7 @@ import { scoreTable } from '$lib/model/score';
 import { TEMPLATES } from '$lib/model';
 import type { Column } from '$lib/model/types';
 import { BacktestCore } from './backtest-core';
+import { populationPart, type PopulationPartRunner } from './validation-core';
 
 /** The sample portfolio as the import would store it: dates → epoch days, Yes/No → 1/0. */
 function sample() {
@@ -146,6 +148,16 @@ describe('Validation run on the sample portfolio', () => {
 		expect(r.drift!.metrics.map((m) => m.psi)).toEqual(
 			metrics.map((m) => psi(values(m.column, a), values(m.column, b)))
 		);
+		// The customer/formula split (history's scores reused) equals full re-scoring of each
+		// date's gathered rows, bit for bit.
+		const of = accountIndex(s.ids).of;
+		const dated = (rows: Int32Array) => ({
+			table: gatherTable(table, rows),
+			account: Int32Array.from(rows, (i) => of[i]!)
+		});
+		const split = changeSplit(model, model, dated(a), dated(b));
+		expect(r.drift!.change.portfolio).toEqual(split.portfolio);
+		expect(r.drift!.change.movers.map(({ id: _, ...m }) => m)).toEqual(split.movers);
 		const pop = core.population({ mode: 'point-in-time', asOfDay: T, horizonDays: 90 });
 		for (const row of r.missing) {
 			const m = {
@@ -187,6 +199,34 @@ describe('Validation run on the sample portfolio', () => {
 		expect(p.customer + p.formula).toBeCloseTo(p.toScore - p.fromScore, 9);
 		expect(x.movers.length).toBe(20);
 		expect(x.movers[0]!.id).toMatch(/^ACC-/);
+	});
+
+	it('shared run: the population part on a helper gives the one-thread result, bit for bit', async () => {
+		// The helper gets a copy of the request and sends back a copy, as postMessage does.
+		const helper: PopulationPartRunner = async (req) =>
+			structuredClone(populationPart(structuredClone(req)));
+		const broken: PopulationPartRunner = () => Promise.reject(new Error('helper stopped'));
+		const segmented = {
+			...model,
+			segments: {
+				column: 'segment',
+				overrides: [{ value: 'Enterprise', weights: [{ id: model.dimensions[0]!.id, weight: 0 }] }]
+			}
+		};
+		const cases = [
+			{ model, settings },
+			{ model: segmented, settings: { ...settings, draws: 5, seed: 7 } },
+			...TEMPLATES.filter((t) => t.model !== model).map((t) => ({ model: t.model, settings }))
+		];
+		for (const c of cases) {
+			const msg = { type: 'validation/run' as const, id: 5, ...c };
+			const one = { ...core.validate(msg), ms: 0 };
+			const stages: string[] = [];
+			const shared = await core.validateShared(msg, helper, (x) => stages.push(x));
+			expect({ ...shared, ms: 0 }).toEqual(one);
+			expect(stages).toContain('Score history');
+			expect({ ...(await core.validateShared(msg, broken)), ms: 0 }).toEqual(one);
+		}
 	});
 
 	it('c-index agrees with a brute-force pair count on the same survival data (subsample)', () => {

@@ -15,18 +15,25 @@ import { leadTime, metricLeadTime } from '$lib/backtest/leadtime';
 import { rocAuc } from '$lib/backtest/metrics';
 import { metricPowerInputs } from '$lib/backtest/power';
 import { gatherTable } from '$lib/backtest/asof';
-import { changeSplit } from '$lib/backtest/change';
+import { changeSplit, changeSplitScored, type ChangeResult } from '$lib/backtest/change';
 import { moneyByTier } from '$lib/backtest/money';
 import { psi } from '$lib/backtest/psi';
-import { weightRobustness } from '$lib/backtest/robustness';
+import { weightRobustness, type RobustnessResult } from '$lib/backtest/robustness';
 import { segmentReport, type SegmentReport } from '$lib/backtest/segments';
 import type { Selection, SnapshotRows } from '$lib/backtest/select';
-import { signalRegister } from '$lib/backtest/signals';
+import { signalRegister, type SignalRow } from '$lib/backtest/signals';
 import { kaplanMeier, logRank } from '$lib/backtest/survival';
 import { tierReport } from '$lib/backtest/tiers';
-import { combineScores, computeMetricPoints } from '$lib/model/score';
+import { combineScores, computeMetricPoints, scoreTable } from '$lib/model/score';
 import { allMetrics } from '$lib/model/structure';
-import type { Column, ColumnTable, MetricPoints, MissingPolicy, Model } from '$lib/model/types';
+import type {
+	Column,
+	ColumnTable,
+	MetricPoints,
+	MissingPolicy,
+	Model,
+	ScoreResult
+} from '$lib/model/types';
 import type {
 	DriftChange,
 	DriftResult,
@@ -124,12 +131,10 @@ function driftBetween(
 	model: Model,
 	earlier: { name: string; model: Model } | null,
 	h: ScoreHistory,
-	fromDay: number,
-	toDay: number
+	gf: number,
+	gt: number
 ): DriftResult | null {
 	const table = data.table;
-	const gf = gridIndexAt(h.days, fromDay);
-	const gt = gridIndexAt(h.days, toDay);
 	if (gf < 0 || gt < 0) return null;
 	// The accounts alive at each date are the history's rows in force there.
 	const a = h.rows[gf]!;
@@ -138,7 +143,7 @@ function driftBetween(
 		fromDay: h.days[gf]!,
 		toDay: h.days[gt]!,
 		score: psi(h.score[gf]!, h.score[gt]!),
-		change: driftChange(data, model, earlier, h, a, b),
+		change: driftChange(data, model, earlier, h, gf, gt),
 		metrics: allMetrics(model).map((m) => {
 			const col = table.columns.get(m.column);
 			return {
@@ -156,16 +161,45 @@ function driftChange(
 	model: Model,
 	earlier: { name: string; model: Model } | null,
 	h: ScoreHistory,
-	a: Int32Array,
-	b: Int32Array
+	gf: number,
+	gt: number
 ): DriftChange {
+	const a = h.rows[gf]!;
+	const b = h.rows[gt]!;
 	const from = earlier?.model ?? model;
-	const cols = new Set([...modelColumns(model), ...modelColumns(from)]);
-	const dated = (rows: Int32Array) => ({
-		table: gatherTable(data.table, rows, cols),
-		account: Int32Array.from(rows, (r) => h.accountOf[r]!)
-	});
-	const r = changeSplit(from, model, dated(a), dated(b));
+	const account = (rows: Int32Array) => {
+		const out = new Int32Array(rows.length);
+		for (let j = 0; j < rows.length; j++) out[j] = h.accountOf[rows[j]!]!;
+		return out;
+	};
+	// The history scored both dates' rows with this model (the same way as scoreTable, bit for
+	// bit): reuse those scores; only an earlier model is scored here.
+	const atA = h.kept.get(gf);
+	const atB = h.kept.get(gt);
+	let r: ChangeResult;
+	if (!earlier && atA && atB) {
+		const to = { table: atB.table, account: account(b) };
+		r = changeSplitScored(model, model, { table: atA.table, account: account(a) }, to, {
+			rA: atA.result,
+			rAB: atB.result,
+			rB: atB.result
+		});
+	} else {
+		const cols = new Set([...modelColumns(model), ...modelColumns(from)]);
+		const dated = (rows: Int32Array) => ({
+			table: gatherTable(data.table, rows, cols),
+			account: account(rows)
+		});
+		const A = dated(a);
+		const B = dated(b);
+		r = atB
+			? changeSplitScored(from, model, A, B, {
+					rA: scoreTable(from, A.table),
+					rAB: scoreTable(from, B.table),
+					rB: atB.result
+				})
+			: changeSplit(from, model, A, B);
+	}
 	const idOf = new Map<number, string>();
 	for (const row of b) idOf.set(h.accountOf[row]!, data.ids[row] ?? String(row));
 	return {
@@ -279,12 +313,105 @@ function nowTiers(h: ScoreHistory, values: Float64Array): { tier: Int8Array; val
 	return { tier, value };
 }
 
-/** The whole Validation run for one model. */
+/**
+ * What the Validation run computes on the backtest population alone (no score history): the
+ * signal register (without lead days), weight robustness and the missing-policy lab. Pure and
+ * self-contained, so the backtest worker can hand it to its helper on the second core while it
+ * builds the score history; the table holds only the columns scoring reads.
+ */
+export interface PopulationPartRequest {
+	model: Model;
+	table: ColumnTable;
+	labels: Uint8Array;
+	spread: number;
+	draws: number;
+	seed: number;
+}
+
+export interface PopulationPart {
+	signals: SignalRow[];
+	robustness: RobustnessResult;
+	missing: MissingPolicyRow[];
+}
+
+/** Runs a {@link PopulationPartRequest} elsewhere (the helper worker); rejects when it cannot. */
+export type PopulationPartRunner = (req: PopulationPartRequest) => Promise<PopulationPart>;
+
+/** The population part (see {@link PopulationPartRequest}); same numbers wherever it runs. */
+export function populationPart(
+	req: PopulationPartRequest,
+	progress: (stage: string) => void = () => {},
+	scored?: { points: MetricPoints; r: ScoreResult }
+): PopulationPart {
+	const { model, table, labels } = req;
+	const points = scored?.points ?? computeMetricPoints(model, table);
+	const r = scored?.r ?? combineScores(model, points, table);
+	progress('Signals');
+	const signals = signalRegister(metricPowerInputs(model, table, r), labels);
+	progress('Weight robustness');
+	const robustness = weightRobustness(model, points, table, labels, {
+		spread: req.spread,
+		draws: req.draws,
+		seed: req.seed
+	});
+	progress('Missing-data policies');
+	return { signals, robustness, missing: missingLab(model, points, table, labels) };
+}
+
+/** The whole Validation run for one model, on this thread. */
 export function runValidation(
 	data: ValidationData,
 	msg: ValidationRequest,
 	progress: (stage: string) => void = () => {}
 ): ValidationResult {
+	const run = startValidation(data, msg, progress);
+	const main = run.history();
+	// Points and scores found once on the population table (the request's cut has every column
+	// they read), shared with the tier table.
+	return run.finish(main, populationPart(run.request, progress, run.scored()));
+}
+
+/**
+ * The same run with the population part on a helper (the second core) while this thread builds
+ * the score history, survival, lead time and drift. If the helper fails, the part is computed
+ * here: the result is the same either way (validation-core.test.ts).
+ */
+export async function runValidationShared(
+	data: ValidationData,
+	msg: ValidationRequest,
+	runner: PopulationPartRunner,
+	progress: (stage: string) => void = () => {}
+): Promise<ValidationResult> {
+	const run = startValidation(data, msg, progress);
+	const pending = runner(run.request).then(
+		(part) => part,
+		() => null
+	);
+	const main = run.history();
+	progress('Weight robustness');
+	const part = (await pending) ?? populationPart(run.request);
+	return run.finish(main, part);
+}
+
+/** The columns a population part reads, cut from the population table. */
+function partTable(model: Model, table: ColumnTable): ColumnTable {
+	const columns = new Map<string, Column>();
+	for (const name of modelColumns(model)) {
+		const c = table.columns.get(name);
+		if (c) columns.set(name, c);
+	}
+	return { n: table.n, columns };
+}
+
+/**
+ * The run in three steps: select and score the population (now), then the history-based parts
+ * (`history`), then assemble with the population part (`finish`).
+ */
+function startValidation(
+	data: ValidationData,
+	msg: ValidationRequest,
+	progress: (stage: string) => void
+) {
 	const t0 = performance.now();
 	const { model, settings: s } = msg;
 	const snap = data.snapshot;
@@ -296,105 +423,117 @@ export function runValidation(
 			? { mode: 'point-in-time', asOfDay: s.asOfDay, horizonDays: s.horizonDays }
 			: { mode: 'cross-sectional', asOfDay: NaN, horizonDays: NaN }
 	);
-	const points = computeMetricPoints(model, pop.table);
-	const r = combineScores(model, points, pop.table);
 	const labels = pop.selection.labels;
-	const report = tierReport(r.tier, labels, model.tiers);
-	let survival: SurvivalResult | null = null;
-	let lead = null;
-	let drift: DriftResult | null = null;
-	let gridDays: number[] = [];
-	let now: { tier: Int8Array; value: Float64Array } | null = null;
-	let history: ScoreHistory | null = null;
-	const valueCol = data.valueColumn ? data.table.columns.get(data.valueColumn) : undefined;
-	const values = valueCol?.kind === 'number' ? valueCol.values : null;
-	if (hasTime && snap) {
-		progress('Score history');
-		gridDays = [...new Set([...historyGrid(data.days), s.asOfDay])].sort((a, b) => a - b);
-		const h = (history = buildScoreHistory(snap, data.table, model, gridDays, data.dataEndDay));
-		if (values) now = nowTiers(h, values);
-		progress('Survival by tier');
-		survival = survivalFromHistory(h, gridIndexAt(gridDays, s.asOfDay), model);
-		progress('Lead time');
-		lead = leadTime(h, { redTier: model.tiers.length - 1 });
-		const from = Number.isFinite(s.driftFromDay) ? s.driftFromDay : s.asOfDay - 365;
-		drift = driftBetween(
-			data,
-			model,
-			s.driftModel ?? null,
-			h,
-			Math.max(from, gridDays[0] ?? from),
-			s.asOfDay
-		);
-	}
-	progress('Signals');
-	const inputs = metricPowerInputs(model, pop.table, r);
-	const signals = signalRegister(inputs, labels).map((row) => {
-		const m = allMetrics(model).find((x) => x.id === row.id);
-		const col = m ? data.table.columns.get(m.column) : undefined;
-		// Raw numbers only (a metric read as points has no value per snapshot to compare).
-		const lead =
-			history && col?.kind === 'number' && m?.scheme.kind !== 'category'
-				? metricLeadTime(history, col.values, row.bandCut, row.direction).medianDays
-				: NaN;
-		return { ...row, medianLeadDays: lead };
-	});
-	progress('Weight robustness');
-	const robustness = weightRobustness(model, points, pop.table, labels, {
+	const request: PopulationPartRequest = {
+		model,
+		table: partTable(model, pop.table),
+		labels,
 		spread: s.spread,
 		draws: s.draws,
 		seed: s.seed
-	});
-	progress('Missing-data policies');
-	const missing = missingLab(model, points, pop.table, labels);
-	const popValues = data.valueColumn ? pop.table.columns.get(data.valueColumn) : undefined;
-	const money =
-		values && popValues?.kind === 'number'
-			? moneyByTier({
-					tiers: model.tiers.length,
-					atT: { tier: r.tier, shown: r.shown, labels, value: popValues.values },
-					now
-				})
-			: null;
-	const dimensionCoverage = model.dimensions.map((d, k) => {
-		const col = r.dimensions[k];
-		let have = 0;
-		for (let i = 0; i < r.n; i++) if (col && !Number.isNaN(col[i]!)) have++;
-		return { id: d.id, name: d.name, share: r.n ? have / r.n : NaN };
-	});
-	progress('Segments');
-	const seg = segmentsOf(
-		model,
-		s.segmentColumn ?? model.segments?.column ?? null,
-		points,
-		pop.table,
-		r.score,
-		labels
-	);
-	return {
-		asOfDay: hasTime ? s.asOfDay : NaN,
-		horizonDays: hasTime ? s.horizonDays : NaN,
-		dataEndDay: data.dataEndDay,
-		tierNames: model.tiers.map((t) => t.name),
-		pointInTimeNote: hasTime
-			? null
-			: 'Survival, lead time and drift need a snapshot date and a churn date column; this dataset is scored as one cross-section.',
-		tierRows: report.rows,
-		baseRate: report.baseRate.rate,
-		events: report.churners,
-		survival,
-		lead,
-		gridDays,
-		signals,
-		robustness,
-		drift,
-		missing,
-		money,
-		valueColumn: money ? data.valueColumn : null,
-		dimensionCoverage,
-		segments: seg.report,
-		segmentNote: seg.note,
-		segmentIssue: seg.issue,
-		ms: performance.now() - t0
 	};
+	let memo: { points: MetricPoints; r: ScoreResult } | null = null;
+	/** The population's metric points and scores (computed once, when first asked for). */
+	const scored = () => {
+		if (memo) return memo;
+		const points = computeMetricPoints(model, pop.table);
+		return (memo = { points, r: combineScores(model, points, pop.table) });
+	};
+	const valueCol = data.valueColumn ? data.table.columns.get(data.valueColumn) : undefined;
+	const values = valueCol?.kind === 'number' ? valueCol.values : null;
+
+	/** Score history, survival, lead time and drift (null parts without snapshots). */
+	const history = () => {
+		let survival: SurvivalResult | null = null;
+		let lead = null;
+		let drift: DriftResult | null = null;
+		let gridDays: number[] = [];
+		let now: { tier: Int8Array; value: Float64Array } | null = null;
+		let h: ScoreHistory | null = null;
+		if (hasTime && snap) {
+			progress('Score history');
+			gridDays = [...new Set([...historyGrid(data.days), s.asOfDay])].sort((a, b) => a - b);
+			// Drift compares the grid dates in force at the earlier day and at T.
+			const from = Number.isFinite(s.driftFromDay) ? s.driftFromDay : s.asOfDay - 365;
+			const gf = gridIndexAt(gridDays, Math.max(from, gridDays[0] ?? from));
+			const gt = gridIndexAt(gridDays, s.asOfDay);
+			h = buildScoreHistory(snap, data.table, model, gridDays, data.dataEndDay, [gf, gt]);
+			if (values) now = nowTiers(h, values);
+			progress('Survival by tier');
+			survival = survivalFromHistory(h, gridIndexAt(gridDays, s.asOfDay), model);
+			progress('Lead time');
+			lead = leadTime(h, { redTier: model.tiers.length - 1 });
+			drift = driftBetween(data, model, s.driftModel ?? null, h, gf, gt);
+		}
+		return { survival, lead, drift, gridDays, now, history: h };
+	};
+
+	/** The result, from the history-based parts and the population part. */
+	const finish = (main: ReturnType<typeof history>, part: PopulationPart): ValidationResult => {
+		const { survival, lead, drift, gridDays, now, history } = main;
+		const { points, r } = scored();
+		const report = tierReport(r.tier, labels, model.tiers);
+		const signals = part.signals.map((row) => {
+			const m = allMetrics(model).find((x) => x.id === row.id);
+			const col = m ? data.table.columns.get(m.column) : undefined;
+			// Raw numbers only (a metric read as points has no value per snapshot to compare).
+			const lead =
+				history && col?.kind === 'number' && m?.scheme.kind !== 'category'
+					? metricLeadTime(history, col.values, row.bandCut, row.direction).medianDays
+					: NaN;
+			return { ...row, medianLeadDays: lead };
+		});
+		const { robustness, missing } = part;
+		const popValues = data.valueColumn ? pop.table.columns.get(data.valueColumn) : undefined;
+		const money =
+			values && popValues?.kind === 'number'
+				? moneyByTier({
+						tiers: model.tiers.length,
+						atT: { tier: r.tier, shown: r.shown, labels, value: popValues.values },
+						now
+					})
+				: null;
+		const dimensionCoverage = model.dimensions.map((d, k) => {
+			const col = r.dimensions[k];
+			let have = 0;
+			for (let i = 0; i < r.n; i++) if (col && !Number.isNaN(col[i]!)) have++;
+			return { id: d.id, name: d.name, share: r.n ? have / r.n : NaN };
+		});
+		progress('Segments');
+		const seg = segmentsOf(
+			model,
+			s.segmentColumn ?? model.segments?.column ?? null,
+			points,
+			pop.table,
+			r.score,
+			labels
+		);
+		return {
+			asOfDay: hasTime ? s.asOfDay : NaN,
+			horizonDays: hasTime ? s.horizonDays : NaN,
+			dataEndDay: data.dataEndDay,
+			tierNames: model.tiers.map((t) => t.name),
+			pointInTimeNote: hasTime
+				? null
+				: 'Survival, lead time and drift need a snapshot date and a churn date column; this dataset is scored as one cross-section.',
+			tierRows: report.rows,
+			baseRate: report.baseRate.rate,
+			events: report.churners,
+			survival,
+			lead,
+			gridDays,
+			signals,
+			robustness,
+			drift,
+			missing,
+			money,
+			valueColumn: money ? data.valueColumn : null,
+			dimensionCoverage,
+			segments: seg.report,
+			segmentNote: seg.note,
+			segmentIssue: seg.issue,
+			ms: performance.now() - t0
+		};
+	};
+	return { request, scored, history, finish };
 }
