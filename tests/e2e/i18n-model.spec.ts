@@ -2,6 +2,9 @@
 // form and a drafted model (notes, why-notes, changes, columns left out) show no English UI word
 // (data and proper names aside), axe clean.
 import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
 import { ja } from '../../src/lib/i18n/ja';
 import { expectNoViolations } from './pages/axe';
 import { englishWords, expectNoEnglish, PROPER } from './pages/i18n-check';
@@ -94,4 +97,58 @@ test('Model in Japanese: no English UI word in the editor, a metric, derived met
 	await expect(
 		page.getByRole('heading', { level: 1, name: /^モデル：Sample portfolio からの下書き$/ })
 	).toBeVisible();
+});
+
+test('A draft on a small file in Japanese: too few churners is said in Japanese, with the columns left out; axe clean', async ({
+	page
+}) => {
+	test.setTimeout(300_000);
+	// 60 accounts, 3 churned: fewer than 10, so the draft uses the distributions alone.
+	const dir = resolve(tmpdir(), 'hsw-e2e-i18n-model');
+	mkdirSync(dir, { recursive: true });
+	const path = resolve(dir, 'small.csv');
+	const rows = Array.from(
+		{ length: 60 },
+		(_, i) => `a${i},${(i * 7) % 31},${i % 4},${i < 3 ? 1 : 0},plan${i % 3},5`
+	);
+	writeFileSync(path, ['id,logins,tickets,churned,plan,constant', ...rows].join('\n') + '\n');
+	await page.goto('/#/data');
+	await expect(page.getByRole('table', { name: ja['dt.list.caption'] })).toBeVisible({
+		timeout: 45_000
+	});
+	await page.getByLabel(ja['dt.choose.drop']).setInputFiles(path);
+	const review = page.getByRole('button', { name: ja['dt.map.review'] });
+	await expect(review).toBeVisible({ timeout: 30_000 });
+	await page.getByRole('radio', { name: ja['dt.grain.account'] }).check();
+	await page.getByRole('combobox', { name: 'id の役割' }).selectOption('account-id');
+	await page.getByRole('combobox', { name: 'churned の役割' }).selectOption('churned');
+	for (const c of ['logins', 'tickets', 'plan', 'constant'])
+		await page.getByRole('combobox', { name: `${c} の役割` }).selectOption('metric');
+	await review.click();
+	await page.getByRole('button', { name: /^60 行を取り込む$/ }).click();
+	await expect(page.getByText(/^「small」を保存しました/).first()).toBeVisible({ timeout: 60_000 });
+
+	await page.goto('/#/model');
+	await page.getByRole('button', { name: ja['mdl.dr.button'] }).click();
+	const result = page.getByTestId('draft-result');
+	await expect(result).toBeVisible({ timeout: 120_000 });
+	await expect(result.getByText(ja['dr.note.few-outcomes'])).toBeVisible();
+	await result.locator('summary', { hasText: /^除外した列/ }).click();
+	// A category cannot be ordered without an outcome; the same value everywhere is left out.
+	await expect(result.getByText(`plan：${ja['dr.skip.unordered-category']}`)).toBeVisible();
+	await expect(result.getByText(`constant：${ja['dr.skip.constant']}`)).toBeVisible();
+	// The file's name and columns, and pieces of the current model's column names
+	// (exec_sponsor_engaged, seat_utilisation_pct…) that the fit notice and the diff show.
+	const names = ['small', 'logins', 'tickets', 'plan', 'constant', 'churned', 'id', 'exec', 'pct'];
+	const allowed = [
+		...PROPER,
+		'JSON',
+		'QBR',
+		'Sample portfolio',
+		...names,
+		...(await dataWords(page))
+	];
+	await expectNoEnglish(page, 'a draft on a small file', PREFIXES);
+	expect(await englishWords(page, allowed), 'English words on a small-file draft').toEqual([]);
+	await expectNoViolations(page, 'small-file draft in Japanese');
 });

@@ -1,6 +1,7 @@
 // Problems built in code, walked in Japanese: an import with duplicate headers, unreadable cells,
 // a duplicate id and an implausible date (the mapping notes and the review list them in Japanese,
-// naming row, column and value), and a file that cannot be imported at all.
+// naming row, column and value), a file that cannot be imported at all, a file that is not a
+// backup, and a background task (worker) that cannot load after a redeploy.
 import { expect, test, type Locator } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,8 @@ import { englishWords, expectNoEnglish, PROPER } from './pages/i18n-check';
 
 const PREFIXES = ['dt.', 'prob.'];
 const SAMPLE = 'Sample portfolio';
+/** Proper names and data on the Data screen: encodings the drop zone names, the sample, the zone. */
+const NAMES = [...PROPER, SAMPLE, 'UTC', 'UTF', 'Shift_JIS'];
 
 function file(name: string, lines: string[]): string {
 	const dir = resolve(tmpdir(), 'hsw-e2e-i18n-problems');
@@ -91,9 +94,7 @@ test.describe('Problems in Japanese', () => {
 		]);
 		expect(english([...reasons, ...why], ['mrr', 'renewal', 'lots'])).toEqual([]);
 		await expectNoEnglish(page, 'import report', PREFIXES);
-		expect(await englishWords(page, [...PROPER, SAMPLE, 'id', 'mrr', 'renewal', 'UTC'])).toEqual(
-			[]
-		);
+		expect(await englishWords(page, [...NAMES, 'id', 'mrr', 'renewal'])).toEqual([]);
 		await expectNoViolations(page, 'import report with problems in Japanese');
 	});
 
@@ -114,7 +115,50 @@ test.describe('Problems in Japanese', () => {
 			'2 行目：引用符で始まるセルが閉じられていない（引用符の対応が取れていない）ため、以降を正しく読み込めません。'
 		]);
 		await expectNoEnglish(page, 'blocked import', PREFIXES);
-		expect(await englishWords(page, [...PROPER, SAMPLE, 'UTC'])).toEqual([]);
+		expect(await englishWords(page, NAMES)).toEqual([]);
 		await expectNoViolations(page, 'blocked import in Japanese');
+	});
+
+	test('a file that is not a backup: the restore says why in Japanese', async ({ page }) => {
+		test.setTimeout(120_000);
+		await page.goto('/#/data');
+		await expect(page.getByRole('table', { name: ja['dt.list.caption'] })).toBeVisible({
+			timeout: 45_000
+		});
+		await page
+			.getByLabel(ja['dt.bk.file'])
+			.setInputFiles(file('古い.hswbackup', ['id,mrr', 'A,1']));
+		await page.getByRole('alertdialog').getByRole('button', { name: ja['dt.bk.replace'] }).click();
+		const region = page.getByRole('region', { name: ja['dt.bk.title'] });
+		await expect(region.getByRole('alert')).toHaveText(
+			'このファイルはワークベンチのバックアップとして使えません：「すべてをバックアップ」で作られたファイルではありません。何も変更していません。'
+		);
+		expect(await englishWords(page, NAMES)).toEqual([]);
+		await expectNoViolations(page, 'bad backup in Japanese');
+	});
+
+	test('a worker gone after a redeploy: the banner and the Portfolio say so in Japanese', async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		await page.route('**/assets/score.worker-*.js', (route) =>
+			route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' })
+		);
+		await page.route(
+			(url) => url.pathname === '/' || url.pathname.endsWith('/index.html'),
+			async (route) => {
+				if (route.request().resourceType() !== 'fetch') return route.continue();
+				const res = await route.fetch();
+				const html = (await res.text()).replace(/assets\/index-[\w-]+\.js/, 'assets/index-NEW.js');
+				await route.fulfill({ response: res, body: html });
+			}
+		);
+		await page.goto('/#/portfolio');
+		const trouble = page.getByTestId('worker-trouble');
+		await expect(trouble).toContainText(ja['prob.worker.updated'], { timeout: 30_000 });
+		await expect(page.getByRole('main').getByText(ja['prob.worker.updated']).first()).toBeVisible();
+		await expectNoEnglish(page, 'worker failure', ['prob.', 'dt.']);
+		expect(english([await trouble.innerText()], [])).toEqual([]);
+		await expectNoViolations(page, 'worker failure in Japanese');
 	});
 });

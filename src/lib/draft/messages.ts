@@ -25,6 +25,7 @@ export const DRAFT_CODES = [
 	'skip.constant',
 	'skip.below-top',
 	'skip.adds-nothing',
+	'skip.line',
 	// Why a drafted metric is there (its why-note).
 	'why.plain-higher',
 	'why.plain-lower',

@@ -7,6 +7,11 @@ import { i18n } from './i18n.svelte';
 import {
 	BUILD_PROBLEMS,
 	PARSE_PROBLEMS,
+	WORKER_FAILURES,
+	backupCounts,
+	backupProblemText,
+	backupWhyUi,
+	workerFailureText,
 	headerNoteText,
 	problemText,
 	said,
@@ -16,6 +21,8 @@ import { parseCsv, type ParseIssue, type RawTable } from '$lib/data/csv/parse';
 import { buildTable, type BuildIssue, type ColumnMapping } from '$lib/data/csv/build';
 import { cleanHeaders, type HeaderRenameReason } from '$lib/data/csv/headers';
 import { BINARY_KINDS } from '$lib/data/csv/encoding';
+import { FAILURE_MESSAGES } from '$lib/workers/client';
+import { BACKUP_WHY, backupWhyText, decodeBackup, type BackupWhyCode } from '$lib/data/db/backup';
 
 afterEach(() => i18n.set('en'));
 
@@ -265,5 +272,57 @@ describe('import-file problems in English and Japanese', () => {
 	it('an issue without figures falls back to the core’s English', () => {
 		i18n.set('ja');
 		expect(problemText({ code: 'Empty', message: 'Old words.' })).toBe('Old words.');
+	});
+});
+
+describe('worker failures and backups in English and Japanese', () => {
+	it('every worker failure: English as the core, Japanese otherwise', () => {
+		for (const kind of Object.keys(FAILURE_MESSAGES) as (keyof typeof FAILURE_MESSAGES)[]) {
+			expect(WORKER_FAILURES[kind], kind).toBeDefined();
+			i18n.set('en');
+			expect(workerFailureText({ kind })).toBe(FAILURE_MESSAGES[kind]);
+			i18n.set('ja');
+			expect(workerFailureText({ kind })).toMatch(/再読み込み/);
+		}
+	});
+
+	it('every backup reason: English as the core, Japanese with the names in 「」', () => {
+		const params = { mb: 600, name: 'Q3 accounts', column: 'mrr', path: 'tiers', detail: 'x' };
+		for (const code of Object.keys(BACKUP_WHY) as BackupWhyCode[]) {
+			const why = { code, params };
+			i18n.set('en');
+			expect(backupWhyUi(why), code).toBe(backupWhyText(why));
+			i18n.set('ja');
+			const ja = backupWhyUi(why);
+			expect(ja, code).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+			expect(ja, code).not.toMatch(/\{\w+\}|“/);
+			if (BACKUP_WHY[code].includes('{name}')) expect(ja, code).toContain('「Q3 accounts」');
+		}
+	});
+
+	it('a file that is not a backup: the whole sentence in both languages', async () => {
+		const r = await decodeBackup(new TextEncoder().encode('id,mrr\nA,10\n'));
+		expect(r.ok).toBe(false);
+		if (r.ok) return;
+		expect(r.problem).toEqual({ stage: 'file', why: { code: 'not-backup' } });
+		i18n.set('en');
+		expect(backupProblemText(r.problem)).toBe(r.message);
+		i18n.set('ja');
+		expect(backupProblemText(r.problem)).toBe(
+			'このファイルはワークベンチのバックアップとして使えません：「すべてをバックアップ」で作られたファイルではありません。何も変更していません。'
+		);
+	});
+
+	it('backup counts: one and many in English, 件 in Japanese', () => {
+		i18n.set('en');
+		expect(backupCounts({ datasets: 1, models: 2 })).toEqual({
+			datasets: '1 dataset',
+			models: '2 models'
+		});
+		i18n.set('ja');
+		expect(backupCounts({ datasets: 1, models: 2 })).toEqual({
+			datasets: 'データセット 1 件',
+			models: 'モデル 2 件'
+		});
 	});
 });

@@ -9,6 +9,8 @@ import { t, tIn, type MessageKey } from './i18n.svelte';
 import type { ParseIssueCode, ProblemParams } from '$lib/data/csv/parse';
 import { LIST_SEP, type BuildIssueCode } from '$lib/data/csv/build';
 import type { HeaderNote } from '$lib/data/csv/headers';
+import type { BackupProblem, BackupWhy } from '$lib/data/db/backup';
+import type { WorkerFailure, WorkerFailureKind } from '$lib/workers/client';
 import * as fmt from '$lib/ui/format';
 
 /** A problem as the core reports it: a code, its figures, and its English words (the fallback). */
@@ -116,4 +118,42 @@ export function headerNoteText(n: HeaderNote): string {
 		original: n.original,
 		renamed: n.renamed
 	});
+}
+
+/** Every way a background task (worker) can fail to serve, in words. */
+export const WORKER_FAILURES: Record<WorkerFailureKind, MessageKey> = {
+	updated: 'prob.worker.updated',
+	blocked: 'prob.worker.blocked',
+	crashed: 'prob.worker.crashed',
+	timeout: 'prob.worker.timeout'
+};
+
+/** A background task that could not serve, in the UI language. */
+export function workerFailureText(f: Pick<WorkerFailure, 'kind'>): string {
+	return t(WORKER_FAILURES[f.kind]);
+}
+
+/** Why a backup is not used (`BACKUP_WHY`), in the UI language. */
+export function backupWhyUi(why: BackupWhy): string {
+	return t(`prob.bkwhy.${why.code}`, why.params);
+}
+
+/** A failed restore in the UI language: the file, a record's check, or the write. */
+export function backupProblemText(p: BackupProblem): string {
+	return p.stage === 'write'
+		? t('prob.bk.write', { error: p.error })
+		: t(p.stage === 'file' ? 'prob.bk.file' : 'prob.bk.check', { why: backupWhyUi(p.why) });
+}
+
+/** "3 datasets and 1 model", in the UI language. */
+export function backupCounts(counts: { datasets: number; models: number }): {
+	datasets: string;
+	models: string;
+} {
+	const n = (x: number, one: MessageKey, many: MessageKey) =>
+		t(x === 1 ? one : many, { n: num(x) });
+	return {
+		datasets: n(counts.datasets, 'prob.bk.datasets.one', 'prob.bk.datasets'),
+		models: n(counts.models, 'prob.bk.models.one', 'prob.bk.models')
+	};
 }

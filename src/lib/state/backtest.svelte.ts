@@ -4,6 +4,7 @@
  * dropped), and the Accept actions that apply a suggestion through `workbench.editModel`, so Undo
  * restores the previous model.
  */
+import { workerFailureText } from '$lib/i18n/problem-text';
 import { applySuggestedWeights } from '$lib/backtest/fit';
 import {
 	roundedWeights,
@@ -281,8 +282,8 @@ export class BacktestState {
 
 	/** The worker could not serve: say so and end "Running…" (the next run tries a new one). */
 	#failed(f: WorkerFailure): void {
-		this.error = f.message;
-		this.fitError = f.message;
+		this.error = workerFailureText(f);
+		this.fitError = this.error;
 		this.isRunning = this.isFitting = false;
 		this.stage = '';
 		this.#lane.reset();

@@ -3,6 +3,8 @@
  * browser's saved data came back empty although this browser had some (see `db/marker.ts`).
  * After a restore the page reloads, so every screen reads the restored data.
  */
+import { t } from '$lib/i18n/i18n.svelte';
+import { backupCounts, backupProblemText } from '$lib/i18n/problem-text';
 import { exportBackup, restoreBackup, type BackupTarget } from '$lib/data/db/backup';
 import { openChangeChannel } from '$lib/data/db/broadcast';
 import {
@@ -69,10 +71,13 @@ export class BackupState {
 			const save = this.#deps.save ?? (await import('$lib/data/export/download')).saveBlob;
 			save(blob, `health-score-workbench-backup-${isoDate(now)}.hswbackup`);
 			markSaved({ lastBackupAt: now }, now, this.#marker());
-			this.message = `Backed up ${counts.datasets} dataset${counts.datasets === 1 ? '' : 's'} and ${counts.models} model${counts.models === 1 ? '' : 's'} (${fmt.number(bytes.length / 1e6, 1)} MB).`;
+			this.message = t('prob.bk.backedUp', {
+				...backupCounts(counts),
+				mb: fmt.number(bytes.length / 1e6, 1)
+			});
 			return true;
 		} catch (e) {
-			this.error = `The backup failed: ${e instanceof Error ? e.message : String(e)}`;
+			this.error = t('prob.bk.failed', { error: e instanceof Error ? e.message : String(e) });
 			return false;
 		} finally {
 			this.busy = false;
@@ -87,13 +92,13 @@ export class BackupState {
 		try {
 			const r = await restoreBackup(new Uint8Array(await file.arrayBuffer()), this.#deps.target);
 			if (!r.ok) {
-				this.error = r.message;
+				this.error = backupProblemText(r.problem);
 				return false;
 			}
 			const now = (this.#deps.now ?? Date.now)();
 			markSaved({ lostAt: null }, now, this.#marker());
 			this.lost = null;
-			this.message = `Restored ${r.counts.datasets} dataset${r.counts.datasets === 1 ? '' : 's'} and ${r.counts.models} model${r.counts.models === 1 ? '' : 's'}. Reloading…`;
+			this.message = t('prob.bk.restored', backupCounts(r.counts));
 			// Other tabs hold the old data: tell them (they refresh their lists).
 			const channel = openChangeChannel();
 			channel.post({ topic: 'datasets' });
@@ -102,7 +107,7 @@ export class BackupState {
 			(this.#deps.reload ?? (() => location.reload()))();
 			return true;
 		} catch (e) {
-			this.error = `The backup could not be read: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`;
+			this.error = t('prob.bk.unreadable', { error: e instanceof Error ? e.message : String(e) });
 			return false;
 		} finally {
 			this.busy = false;

@@ -19,9 +19,10 @@ import { applyGrain, detectGrain, timeStatement } from './import-grain';
 import { newId } from '$lib/data/db/store';
 import { toStorageError } from '$lib/data/db/errors';
 import { t } from '$lib/i18n/i18n.svelte';
-import { problemText, said, type Problem } from '$lib/i18n/problem-text';
+import { problemText, said, workerFailureText, type Problem } from '$lib/i18n/problem-text';
 import { measureSince } from '$lib/data/measure';
 import type { ParsedFile } from '$lib/workers/protocol';
+import type { WorkerFailureKind } from '$lib/workers/client';
 import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
 import { sources } from './sources.svelte';
 import { backup } from './backup.svelte';
@@ -367,7 +368,7 @@ export class ImportState {
 			case 'cancelled':
 				return;
 			case 'error':
-				this.error = t('prob.imp.unreadable', { error: outcome.message });
+				this.error = t('prob.imp.unreadable', { error: errorText(outcome) });
 				this.phase = { step: 'choose' };
 				return;
 			case 'needs-encoding':
@@ -588,7 +589,7 @@ export class ImportState {
 		measureSince('import:build', t0);
 		if (outcome.status !== 'built') {
 			this.error =
-				outcome.status === 'error' ? t('prob.imp.untyped', { error: outcome.message }) : null;
+				outcome.status === 'error' ? t('prob.imp.untyped', { error: errorText(outcome) }) : null;
 			this.phase = { step: 'mapping', picked, read };
 			return;
 		}
@@ -808,6 +809,11 @@ export class ImportState {
 		this.#client?.dispose();
 		this.#client = null;
 	}
+}
+
+/** A worker's error: a failure to serve in the UI language, else the worker's own words. */
+function errorText(e: { message: string; failure?: WorkerFailureKind }): string {
+	return e.failure ? workerFailureText({ kind: e.failure }) : e.message;
 }
 
 /** Human name of a role, as the role select shows it. */

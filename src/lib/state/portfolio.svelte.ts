@@ -4,6 +4,7 @@
  * threshold is dragged, from the histogram of shown scores), flags, the filtered and sorted
  * account list and the score history per snapshot month.
  */
+import { workerFailureText } from '$lib/i18n/problem-text';
 import { columnWithRole, transferableColumns, type Dataset } from '$lib/data/dataset';
 import type { Model } from '$lib/model/types';
 import { tierCountsFromHistogram, tierIndexFor } from '$lib/model/tiers';
@@ -215,7 +216,7 @@ export class PortfolioState {
 
 	/** The worker could not serve: say so, and end "Scoring…" (the next edit tries a new one). */
 	#failed(f: WorkerFailure): void {
-		this.error = f.message;
+		this.error = workerFailureText(f);
 		this.isScoring = false;
 		this.#inFlight = null;
 		this.#queued = null;

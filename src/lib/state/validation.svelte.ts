@@ -5,6 +5,7 @@
  * the editable ready-to-ship thresholds (applied in the page, no re-run) and the JSON export of
  * everything on show.
  */
+import { workerFailureText } from '$lib/i18n/problem-text';
 import { defaultAsOfDay } from '$lib/backtest/asof';
 import {
 	DEFAULT_READY,
@@ -241,7 +242,7 @@ export class ValidationState {
 
 	/** The worker could not serve: say so and end "Running…" (the next run tries a new one). */
 	#failed(f: WorkerFailure): void {
-		this.error = f.message;
+		this.error = workerFailureText(f);
 		this.isRunning = false;
 		this.stage = '';
 		this.#lane.reset();

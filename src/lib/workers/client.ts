@@ -32,6 +32,7 @@ export interface WorkerFailure {
 	message: string;
 }
 
+/** In English (logs, thrown errors); the UI says them from the kind (`workerFailureText`). */
 export const FAILURE_MESSAGES: Record<WorkerFailureKind, string> = {
 	updated: 'The app was updated — reload to continue.',
 	blocked: 'This browser blocked a background task — reload to try again.',

@@ -14,7 +14,12 @@ import {
 import type { Dialect } from '$lib/data/csv/dialect';
 import type { EncodingCandidate, EncodingName } from '$lib/data/csv/encoding';
 import type { ParseIssue, ParseProgress } from '$lib/data/csv/parse';
-import { WorkerClient, type WorkerFailure, type WorkerLike as ClientWorker } from './client';
+import {
+	WorkerClient,
+	type WorkerFailure,
+	type WorkerFailureKind,
+	type WorkerLike as ClientWorker
+} from './client';
 import type {
 	ParsedFile,
 	ParseRequestOptions,
@@ -40,7 +45,8 @@ export type ParseOutcome =
 			invalidAt: number;
 	  }
 	| { status: 'cancelled' }
-	| { status: 'error'; message: string };
+	/** `failure`: the worker could not serve (the UI says it from the kind). */
+	| { status: 'error'; message: string; failure?: WorkerFailureKind };
 
 interface Pending {
 	kind: 'parse' | 'build';
@@ -51,7 +57,8 @@ interface Pending {
 export type BuildOutcome =
 	| { status: 'built'; result: BuildResult }
 	| { status: 'cancelled' }
-	| { status: 'error'; message: string };
+	/** `failure`: the worker could not serve (the UI says it from the kind). */
+	| { status: 'error'; message: string; failure?: WorkerFailureKind };
 
 /** The real module worker (Vite bundles it as a same-origin file: CSP `worker-src 'self'`). */
 export function createParseWorker(): WorkerLike {
@@ -71,15 +78,15 @@ export class ParseClient {
 	#pending = new Map<number, Pending>();
 	#currentParse: number | null = null;
 	#currentBuild: number | null = null;
-	#failure: string | null = null;
+	#failure: WorkerFailure | null = null;
 
 	constructor(factory: () => WorkerLike = createParseWorker, options: ParseClientOptions = {}) {
 		this.#client = new WorkerClient<ParseWorkerRequest, ParseWorkerReply>({
 			create: factory,
 			onReply: (msg) => this.#onReply(msg),
 			onFailure: (f) => {
-				this.#failure = f.message;
-				this.#settleAll({ status: 'error', message: f.message });
+				this.#failure = f;
+				this.#settleAll({ status: 'error', message: f.message, failure: f.kind });
 				options.onFailure?.(f);
 			},
 			isFinal: (msg) => msg.type !== 'progress'
@@ -164,7 +171,8 @@ export class ParseClient {
 			if (!id)
 				resolve({
 					status: 'error',
-					message: this.#failure ?? 'The background task could not start.'
+					message: this.#failure?.message ?? 'The background task could not start.',
+					...(this.#failure ? { failure: this.#failure.kind } : {})
 				} as T);
 		});
 	}

@@ -52,7 +52,57 @@ export interface BackupTarget {
 	now?: () => number;
 }
 
-export type RestoreResult = { ok: true; counts: BackupCounts } | { ok: false; message: string };
+export type RestoreResult =
+	{ ok: true; counts: BackupCounts } | { ok: false; message: string; problem: BackupProblem };
+
+/** Why a backup file is not used, as a code and names (the UI says it; `message` is English). */
+export type BackupWhyCode = keyof typeof BACKUP_WHY;
+export interface BackupWhy {
+	code: BackupWhyCode;
+	params?: Record<string, string | number>;
+}
+/** Where a restore stopped: the file is not a backup, a record fails its check, or the write. */
+export type BackupProblem =
+	{ stage: 'file' | 'check'; why: BackupWhy } | { stage: 'write'; error: string };
+
+/** The reasons in English (logs, thrown errors, tests); the UI's words are `prob.bk.*`. */
+export const BACKUP_WHY = {
+	'too-big': 'it unpacks to more than {mb} MB',
+	'no-unpack': 'it is damaged (it does not unpack)',
+	'not-backup': 'it was not made by “Back up everything”',
+	'cut-short': 'it is cut short',
+	damaged: 'its contents are damaged',
+	'column-damaged': 'a column is damaged',
+	'column-short': 'a column is cut short or damaged',
+	newer: 'it was made by a newer version of the app',
+	empty: 'it holds no data',
+	'part-damaged': 'its part “{name}” is damaged',
+	'unknown-part': 'it has a part “{name}” this app does not know',
+	'dataset-record': 'a dataset record is damaged',
+	unfinished: 'dataset “{name}” was not finished saving',
+	'dataset-damaged': 'dataset “{name}” is damaged',
+	orphan: 'a part of a dataset belongs to no dataset',
+	'categories-damaged': 'a category list is damaged',
+	'missing-rows': 'dataset “{name}” is missing rows',
+	'ids-damaged': 'dataset “{name}”: account ids are damaged',
+	'dataset-column': 'dataset “{name}”: column “{column}” is damaged',
+	'categories-missing': 'dataset “{name}”: the categories of column “{column}” are missing',
+	'model-record': 'a model record is damaged',
+	'model-invalid': 'model “{name}” is not valid ({path}: {detail})',
+	'version-invalid': 'a saved version of model “{name}” is not valid',
+	'record-damaged': 'a record in “{name}” is damaged',
+	'setting-damaged': 'a setting is damaged'
+} as const;
+
+/** A reason in English words. */
+export function backupWhyText(why: BackupWhy): string {
+	return BACKUP_WHY[why.code].replace(/\{(\w+)\}/g, (m, k: string) =>
+		why.params && Object.hasOwn(why.params, k) ? String(why.params[k]) : m
+	);
+}
+
+const why = (code: BackupWhyCode, params?: Record<string, string | number>): BackupWhy =>
+	params ? { code, params } : { code };
 
 const TYPED = {
 	Float64Array,
@@ -132,21 +182,25 @@ export async function encodeBackup(backup: Backup): Promise<Uint8Array> {
 /** File bytes → backup, or a message saying why the file is not one. Never throws. */
 export async function decodeBackup(
 	file: Uint8Array
-): Promise<{ ok: true; backup: Backup } | { ok: false; message: string }> {
-	const bad = (why: string) => ({
-		ok: false as const,
-		message: `This file is not a usable workbench backup: ${why}. Nothing was changed.`
-	});
+): Promise<{ ok: true; backup: Backup } | { ok: false; message: string; problem: BackupProblem }> {
+	const bad = (code: BackupWhyCode, params?: Record<string, string | number>) => {
+		const w = why(code, params);
+		return {
+			ok: false as const,
+			message: `This file is not a usable workbench backup: ${backupWhyText(w)}. Nothing was changed.`,
+			problem: { stage: 'file' as const, why: w }
+		};
+	};
 	let bytes: Uint8Array;
 	try {
 		bytes = file[0] === 0x1f && file[1] === 0x8b ? await gunzip(file, MAX_BACKUP_BYTES) : file;
 	} catch (e) {
-		return bad(e instanceof RangeError ? e.message : 'it is damaged (it does not unpack)');
+		return e instanceof TooBig ? bad('too-big', { mb: e.mb }) : bad('no-unpack');
 	}
 	if (bytes.length < MAGIC.length + 4 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC)
-		return bad('it was not made by “Back up everything”');
+		return bad('not-backup');
 	const headLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(MAGIC.length, true);
-	if (MAGIC.length + 4 + headLength > bytes.length) return bad('it is cut short');
+	if (MAGIC.length + 4 + headLength > bytes.length) return bad('cut-short');
 	let head: { json?: unknown; blobs?: unknown };
 	try {
 		head = JSON.parse(
@@ -155,13 +209,12 @@ export async function decodeBackup(
 			)
 		) as typeof head;
 	} catch {
-		return bad('its contents are damaged');
+		return bad('damaged');
 	}
 	const start = Math.ceil((MAGIC.length + 4 + headLength) / 8) * 8;
 	const blobs = head.blobs;
-	if (typeof head.json !== 'string' || !Array.isArray(blobs))
-		return bad('its contents are damaged');
-	let blobError: string | null = null;
+	if (typeof head.json !== 'string' || !Array.isArray(blobs)) return bad('damaged');
+	let blobError: BackupWhyCode | null = null;
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(head.json, (_k, v: unknown) => {
@@ -171,7 +224,7 @@ export async function decodeBackup(
 			const Ctor =
 				typeof $typed === 'string' && $typed in TYPED ? TYPED[$typed as TypedName] : null;
 			if (!Ctor || !Array.isArray(range) || range.length !== 2) {
-				blobError = 'a column is damaged';
+				blobError = 'column-damaged';
 				return null;
 			}
 			const [offset, length] = range as [unknown, unknown];
@@ -183,7 +236,7 @@ export async function decodeBackup(
 				(length as number) % Ctor.BYTES_PER_ELEMENT !== 0 ||
 				start + (offset as number) + (length as number) > bytes.length
 			) {
-				blobError = 'a column is cut short or damaged';
+				blobError = 'column-short';
 				return null;
 			}
 			const copy = bytes.slice(
@@ -193,24 +246,23 @@ export async function decodeBackup(
 			return new Ctor(copy.buffer);
 		}) as unknown;
 	} catch {
-		return bad('its contents are damaged');
+		return bad('damaged');
 	}
 	if (blobError) return bad(blobError);
 	const b = parsed as Partial<Backup> | null;
-	if (!b || typeof b !== 'object' || b.format !== BACKUP_FORMAT)
-		return bad('it was not made by “Back up everything”');
+	if (!b || typeof b !== 'object' || b.format !== BACKUP_FORMAT) return bad('not-backup');
 	if (
 		typeof b.version !== 'number' ||
 		b.version > BACKUP_VERSION ||
 		typeof b.dbVersion !== 'number'
 	)
-		return bad('it was made by a newer version of the app');
-	if (b.dbVersion > DB_VERSION) return bad('it was made by a newer version of the app');
+		return bad('newer');
+	if (b.dbVersion > DB_VERSION) return bad('newer');
 	if (typeof b.stores !== 'object' || b.stores === null || Array.isArray(b.stores))
-		return bad('it holds no data');
+		return bad('empty');
 	for (const [name, rows] of Object.entries(b.stores))
 		if (!Array.isArray(rows) || rows.some((r) => !Array.isArray(r) || r.length !== 2))
-			return bad(`its part “${name}” is damaged`);
+			return bad('part-damaged', { name });
 	return { ok: true, backup: b as Backup };
 }
 
@@ -222,46 +274,46 @@ const isObj = (v: unknown): v is Record<string, unknown> =>
 /**
  * Checks every record a restore would write: datasets complete (every chunk, every column of
  * the right type and length, dictionaries present), models valid, other records of the right
- * shape. Returns the first problem in words, or null.
+ * shape. Returns the first problem, or null.
  */
-export function checkBackup(backup: Backup, knownStores: readonly string[]): string | null {
+export function checkBackup(backup: Backup, knownStores: readonly string[]): BackupWhy | null {
 	for (const name of Object.keys(backup.stores))
-		if (!knownStores.includes(name)) return `it has a part “${name}” this app does not know`;
+		if (!knownStores.includes(name)) return why('unknown-part', { name });
 	const rows = (name: string) => backup.stores[name] ?? [];
 	const values = (name: string) => rows(name).map(([, v]) => v);
 
 	const datasets = new Map<string, Record<string, unknown>>();
 	for (const d of values('datasets')) {
 		if (!isObj(d) || typeof d.id !== 'string' || !isObj(d.meta) || !Array.isArray(d.layout))
-			return 'a dataset record is damaged';
-		if (d.status !== 'ready') return `dataset “${String(d.meta.name)}” was not finished saving`;
+			return why('dataset-record');
+		if (d.status !== 'ready') return why('unfinished', { name: String(d.meta.name) });
 		if (!Number.isInteger(d.chunkCount) || (d.chunkCount as number) < 0)
-			return `dataset “${String(d.meta.name)}” is damaged`;
+			return why('dataset-damaged', { name: String(d.meta.name) });
 		datasets.set(d.id, d);
 	}
 	const chunks = new Map<string, Record<string, unknown>[]>();
 	for (const c of values('chunks')) {
 		if (!isObj(c) || typeof c.datasetId !== 'string' || !datasets.has(c.datasetId))
-			return 'a part of a dataset belongs to no dataset';
+			return why('orphan');
 		chunks.set(c.datasetId, [...(chunks.get(c.datasetId) ?? []), c]);
 	}
 	const dictionaries = new Set<string>();
 	for (const x of values('dictionaries')) {
 		if (!isObj(x) || typeof x.datasetId !== 'string' || typeof x.column !== 'string')
-			return 'a category list is damaged';
+			return why('categories-damaged');
 		if (!Array.isArray(x.values) || x.values.some((s) => typeof s !== 'string'))
-			return 'a category list is damaged';
+			return why('categories-damaged');
 		dictionaries.add(`${x.datasetId}\u0000${x.column}`);
 	}
 	for (const [id, d] of datasets) {
-		const name = `dataset “${String((d.meta as { name?: unknown }).name)}”`;
+		const name = String((d.meta as { name?: unknown }).name);
 		const list = (chunks.get(id) ?? []).sort((a, b) => Number(a.index) - Number(b.index));
 		if (list.length !== d.chunkCount || list.some((c, i) => c.index !== i))
-			return `${name} is missing rows`;
+			return why('missing-rows', { name });
 		let total = 0;
 		for (const c of list) {
 			const n = c.n;
-			if (!Number.isInteger(n) || (n as number) < 0) return `${name} is damaged`;
+			if (!Number.isInteger(n) || (n as number) < 0) return why('dataset-damaged', { name });
 			total += n as number;
 			const idCount = Array.isArray(c.ids)
 				? c.ids.length
@@ -270,7 +322,7 @@ export function checkBackup(backup: Backup, knownStores: readonly string[]): str
 						? 0
 						: c.ids.split('\n').length
 					: -1;
-			if (idCount !== n) return `${name}: account ids are damaged`;
+			if (idCount !== n) return why('ids-damaged', { name });
 			const layout = d.layout as unknown[];
 			for (const col of layout)
 				if (
@@ -278,30 +330,33 @@ export function checkBackup(backup: Backup, knownStores: readonly string[]): str
 					typeof col.name !== 'string' ||
 					(col.kind !== 'number' && col.kind !== 'category')
 				)
-					return `${name} is damaged`;
+					return why('dataset-damaged', { name });
 			const parts = chunkColumns(c as unknown as ChunkRecord, layout as ColumnLayout[]);
-			for (const [column, part] of parts)
-				if (!part) return `${name}: column “${column}” is damaged`;
+			for (const [column, part] of parts) if (!part) return why('dataset-column', { name, column });
 		}
 		for (const col of d.layout as { name: string; kind: string }[])
 			if (col.kind === 'category' && !dictionaries.has(`${id}\u0000${col.name}`))
-				return `${name}: the categories of column “${col.name}” are missing`;
+				return why('categories-missing', { name, column: col.name });
 		const metaRows = (d.meta as { rows?: unknown }).rows;
-		if (typeof metaRows === 'number' && metaRows !== total) return `${name} is missing rows`;
+		if (typeof metaRows === 'number' && metaRows !== total) return why('missing-rows', { name });
 	}
 	for (const m of values('models')) {
 		if (!isObj(m) || typeof m.id !== 'string' || !Array.isArray(m.versions))
-			return 'a model record is damaged';
+			return why('model-record');
 		const checked = validateModel(m.current);
 		if (!checked.ok)
-			return `model “${String(m.name)}” is not valid (${checked.issues[0]?.path}: ${checked.issues[0]?.message})`;
+			return why('model-invalid', {
+				name: String(m.name),
+				path: String(checked.issues[0]?.path),
+				detail: String(checked.issues[0]?.message)
+			});
 		for (const v of m.versions)
 			if (!isObj(v) || !validateModel(v.model).ok)
-				return `a saved version of model “${String(m.name)}” is not valid`;
+				return why('version-invalid', { name: String(m.name) });
 	}
 	for (const store of ['mappings', 'backtests'])
-		for (const v of values(store)) if (!isObj(v)) return `a record in “${store}” is damaged`;
-	for (const [key] of rows('kv')) if (typeof key !== 'string') return 'a setting is damaged';
+		for (const v of values(store)) if (!isObj(v)) return why('record-damaged', { name: store });
+	for (const [key] of rows('kv')) if (typeof key !== 'string') return why('setting-damaged');
 	return null;
 }
 
@@ -355,7 +410,8 @@ export async function restoreBackup(
 			if (problem)
 				return {
 					ok: false,
-					message: `This backup cannot be restored: ${problem}. Nothing was changed.`
+					message: `This backup cannot be restored: ${backupWhyText(problem)}. Nothing was changed.`,
+					problem: { stage: 'check', why: problem }
 				};
 			const tx = db.transaction(names, 'readwrite');
 			const writes: Promise<unknown>[] = [];
@@ -379,9 +435,11 @@ export async function restoreBackup(
 			return { ok: true, counts: countsOf(backup.stores) };
 		});
 	} catch (e) {
+		const error = e instanceof Error ? e.message : String(e);
 		return {
 			ok: false,
-			message: `The backup could not be written (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`
+			message: `The backup could not be written (${error}). Nothing was changed.`,
+			problem: { stage: 'write', error }
 		};
 	}
 }
@@ -395,7 +453,14 @@ async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
 	return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** Unpacks gzip, stopping past `max` bytes (RangeError with a message). */
+/** Unpacking stopped past the size limit (`mb`, rounded). */
+class TooBig extends RangeError {
+	constructor(readonly mb: number) {
+		super(`it unpacks to more than ${mb} MB`);
+	}
+}
+
+/** Unpacks gzip, stopping past `max` bytes (`TooBig`). */
 async function gunzip(bytes: Uint8Array, max: number): Promise<Uint8Array> {
 	const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
 		.stream()
@@ -409,7 +474,7 @@ async function gunzip(bytes: Uint8Array, max: number): Promise<Uint8Array> {
 		total += value.length;
 		if (total > max) {
 			await reader.cancel();
-			throw new RangeError(`it unpacks to more than ${Math.round(max / 1e6)} MB`);
+			throw new TooBig(Math.round(max / 1e6));
 		}
 		parts.push(value);
 	}

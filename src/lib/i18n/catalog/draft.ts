@@ -28,6 +28,7 @@ export const draftEn = {
 	'dr.skip.constant': 'the same value everywhere',
 	'dr.skip.below-top': 'ranked below the top {max} (more metrics add noise)',
 	'dr.skip.adds-nothing': 'adds nothing once the stronger metrics are in',
+	'dr.skip.line': '{column}: {reason}',
 
 	'dr.why.plain-higher': 'Drafted without an outcome: higher values are read as healthier.',
 	'dr.why.plain-lower': 'Drafted without an outcome: lower values are read as healthier.',
@@ -112,6 +113,7 @@ export const draftJa: Record<keyof typeof draftEn, string> = {
 	'dr.skip.constant': 'すべて同じ値です',
 	'dr.skip.below-top': '上位 {max} 件に入りませんでした（指標が多すぎるとノイズになります）',
 	'dr.skip.adds-nothing': 'より強い指標を入れると、加える情報がありません',
+	'dr.skip.line': '{column}：{reason}',
 
 	'dr.why.plain-higher': '結果なしで下書き：値が高いほど健全とみなします。',
 	'dr.why.plain-lower': '結果なしで下書き：値が低いほど健全とみなします。',
