@@ -21,7 +21,7 @@ import { toStorageError } from '$lib/data/db/errors';
 import { t } from '$lib/i18n/i18n.svelte';
 import { problemText, said, workerFailureText, type Problem } from '$lib/i18n/problem-text';
 import { measureSince } from '$lib/data/measure';
-import type { ParsedFile } from '$lib/workers/protocol';
+import type { ParsedFile } from '$lib/workers/parse-protocol';
 import type { WorkerFailureKind } from '$lib/workers/client';
 import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
 import { sources } from './sources.svelte';

@@ -37,6 +37,9 @@ import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelt
 import { modelFromFeatures, proposeRecipe, specFromMeta, sourceNames } from './sources-propose';
 import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte';
 import * as fmt from '$lib/ui/format';
+import { WorkerClient, type WorkerLike } from '$lib/workers/client';
+import type { SourcesReply, SourcesRequest } from '$lib/workers/sources-protocol';
+import { workerTrouble } from './worker-trouble.svelte';
 
 /** Runs the feature build (a worker in the page; in-process in tests). */
 export type BuildRunner = (recipe: Recipe, tables: SourceTable[]) => Promise<BuiltTable>;
@@ -141,26 +144,34 @@ export async function runInProcess(recipe: Recipe, tables: SourceTable[]): Promi
 	return buildFeatureTable(recipe, tables);
 }
 
-/** The build in a module worker, one per build (terminated after). */
+/**
+ * The build in a module worker, one per build (ended after its reply), through the one worker
+ * client: a start-up check and a timeout, and a worker that fails to load is reported like the
+ * others ("the app was updated — reload") instead of a bare error.
+ */
 export function runInWorker(recipe: Recipe, tables: SourceTable[]): Promise<BuiltTable> {
 	if (typeof Worker === 'undefined') return runInProcess(recipe, tables);
 	return new Promise((resolve, reject) => {
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a module URL, not state
-		const worker = new Worker(new URL('../workers/sources.worker.ts', import.meta.url), {
-			type: 'module'
+		const client: WorkerClient<SourcesRequest, SourcesReply> = new WorkerClient({
+			create: () =>
+				// A one-off URL for the bundler, not reactive state.
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity
+				new Worker(new URL('../workers/sources.worker.ts', import.meta.url), {
+					type: 'module'
+				}) as unknown as WorkerLike<SourcesRequest, SourcesReply>,
+			onReply: (reply) => {
+				client.dispose();
+				if (reply.ok) resolve(reply.built);
+				else reject(new Error(reply.message));
+			},
+			onFailure: (f) => {
+				client.dispose();
+				workerTrouble.report(f);
+				reject(new Error(f.message));
+			}
 		});
-		worker.onmessage = (
-			e: MessageEvent<{ ok: true; built: BuiltTable } | { ok: false; message: string }>
-		) => {
-			worker.terminate();
-			if (e.data.ok) resolve(e.data.built);
-			else reject(new Error(e.data.message));
-		};
-		worker.onerror = (e) => {
-			worker.terminate();
-			reject(new Error(e.message || 'the build worker stopped'));
-		};
-		worker.postMessage({ recipe: $state.snapshot(recipe), tables });
+		if (client.send((id) => ({ id, recipe: $state.snapshot(recipe), tables })) === 0)
+			reject(new Error('the build worker could not start'));
 	});
 }
 

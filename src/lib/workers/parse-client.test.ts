@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ParseWorkerReply, ParseWorkerRequest } from './protocol';
+import type { ParseWorkerReply, ParseWorkerRequest } from './parse-protocol';
 import { ParseClient, type WorkerLike } from './parse-client';
 import { createParseSession, packColumn, packedCell, unpackColumn } from './parse-session';
 import { fixture } from '$lib/data/csv/testing/helpers';

@@ -25,7 +25,7 @@ import type {
 	ParseRequestOptions,
 	ParseWorkerReply,
 	ParseWorkerRequest
-} from './protocol';
+} from './parse-protocol';
 
 /** The part of `Worker` the client uses (a fake can stand in for tests). */
 export type WorkerLike = ClientWorker<ParseWorkerRequest, ParseWorkerReply>;

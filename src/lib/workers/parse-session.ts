@@ -3,7 +3,7 @@
  * `parse` / `build` / `cancel` / `release` requests and posts replies through `post`.
  * Raw columns of the latest parse stay here, so `build` needs no second transfer.
  */
-import type { IdParts, PackedColumn, ParseWorkerReply, ParseWorkerRequest } from './protocol';
+import type { IdParts, PackedColumn, ParseWorkerReply, ParseWorkerRequest } from './parse-protocol';
 import { buildTablePacked, packIdStrings } from '$lib/data/csv/build';
 import { profileRaw } from '$lib/data/csv/infer';
 import { parseCsv, type RawTable } from '$lib/data/csv/parse';

@@ -4,7 +4,7 @@
  * `new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' })`.
  */
 import { createParseSession } from './parse-session';
-import type { ParseWorkerReply, ParseWorkerRequest } from './protocol';
+import type { ParseWorkerReply, ParseWorkerRequest } from './parse-protocol';
 
 const scope = self as unknown as {
 	postMessage(message: ParseWorkerReply, transfer: Transferable[]): void;

@@ -4,18 +4,21 @@
  * table, its column buffers transferred), so a big build never blocks the page.
  */
 import { buildFeatureTable } from '$lib/sources/build';
-import type { Recipe, SourceTable } from '$lib/sources/types';
+import type { SourcesReply, SourcesRequest } from './sources-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (reply: SourcesReply, transfer: Transferable[] = []) =>
+	scope.postMessage(reply, transfer);
 
-scope.onmessage = (e: MessageEvent<{ recipe: Recipe; tables: SourceTable[] }>) => {
+scope.onmessage = (e: MessageEvent<SourcesRequest>) => {
+	const { id } = e.data;
 	try {
 		const built = buildFeatureTable(e.data.recipe, e.data.tables);
 		const transfer: Transferable[] = [];
 		for (const col of built.table.columns.values())
 			transfer.push(col.kind === 'number' ? col.values.buffer : col.codes.buffer);
-		scope.postMessage({ ok: true, built }, [...new Set(transfer)]);
+		post({ id, ok: true, built }, [...new Set(transfer)]);
 	} catch (err) {
-		scope.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });
+		post({ id, ok: false, message: err instanceof Error ? err.message : String(err) });
 	}
 };

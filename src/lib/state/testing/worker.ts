@@ -1,7 +1,7 @@
 /** Test helper: the real CSV parse session run in-process behind the `Worker` interface. */
 import type { WorkerLike } from '$lib/workers/parse-client';
 import { createParseSession } from '$lib/workers/parse-session';
-import type { ParseWorkerReply, ParseWorkerRequest } from '$lib/workers/protocol';
+import type { ParseWorkerReply, ParseWorkerRequest } from '$lib/workers/parse-protocol';
 
 /** The real parse session, run in-process behind the Worker interface. */
 export function inProcessWorker(): WorkerLike {

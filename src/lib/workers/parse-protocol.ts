@@ -1,7 +1,7 @@
 /**
  * Messages between the page and the parse worker. Every request carries an `id`; replies echo
- * it, so the client can drop replies to requests it has superseded or cancelled. Other workers'
- * message types may be added here as further union members.
+ * it, so the client can drop replies to requests it has superseded or cancelled. Each worker
+ * has its own protocol file (score-, backtest-, draft-, validation-, sources-protocol.ts).
  */
 import type { ColumnMapping, BuildOptions, BuildResult, IdParts } from '$lib/data/csv/build';
 
