@@ -60,7 +60,7 @@ export function backtestGroup(): BenchGroup {
 			{
 				info: {
 					id: 'auc-1m',
-					label: 'AUC of 1M accounts, split sort (worker)',
+					label: 'AUC of 1M accounts, buckets (worker)',
 					runs: 5,
 					baseline: 'sort-floor',
 					targetRatio: 2
