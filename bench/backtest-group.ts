@@ -7,7 +7,7 @@
  * Data: the seeded fixture of src/lib/backtest/testing/fixture.ts, generated inside the worker.
  */
 import type { BenchBacktestReply, BenchBacktestRequest } from './backtest.worker';
-import type { BenchGroup } from './groups';
+import type { BenchGroup } from './types';
 
 let worker: Worker | null = null;
 let nextId = 1;

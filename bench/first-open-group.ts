@@ -16,7 +16,7 @@ import { runBootstrap, SAMPLE_PACK_URL, SAMPLE_URL } from '../src/lib/state/boot
 import { DatasetsState } from '../src/lib/state/datasets.svelte';
 import { PortfolioState } from '../src/lib/state/portfolio.svelte';
 import { Workbench } from '../src/lib/state/workbench.svelte';
-import type { BenchGroup } from './groups';
+import type { BenchGroup } from './types';
 
 const DB = 'hsw-bench-first-open';
 

@@ -1,26 +1,13 @@
 /** The benchmark groups: each has a setup (not timed) and steps (timed), baselines first. */
 import { syntheticCsvParts, BENCH_METRICS } from './synthetic';
 import { papaBareParse, duckdbOpen, duckdbIngest, duckdbScores, duckdbLoadColumns } from './peer';
-import type { BenchStepInfo } from './main';
+import type { BenchGroup } from './types';
 import { backtestGroup } from './backtest-group';
 import { eventImportGroup, sourcesGroup } from './sources-group';
 import { validationGroup } from './validation-group';
 import { reliabilityGroup } from './reliability-group';
 import { firstOpenGroup } from './first-open-group';
 import { prepareImport, prepareRescore, productImport, productRescore } from './product';
-
-export interface BenchStep {
-	info: BenchStepInfo;
-	prepare?: () => Promise<void> | void;
-	run: () => Promise<string | void> | string | void;
-}
-
-export interface BenchGroup {
-	id: string;
-	title: string;
-	setup?: () => Promise<void>;
-	steps: BenchStep[];
-}
 
 let csvFile: File | null = null;
 

@@ -2,7 +2,8 @@
  * Bench page. scripts/bench.mjs calls window.bench.plan / setup / run; every timed region is
  * between two performance.now() calls in this page, with gc() (when exposed) outside it.
  */
-import { groups, type BenchGroup } from './groups';
+import { groups } from './groups';
+import type { BenchGroup, BenchStepInfo } from './types';
 
 declare global {
 	interface Window {
@@ -13,16 +14,6 @@ declare global {
 		};
 		gc?: () => void;
 	}
-}
-
-export interface BenchStepInfo {
-	id: string;
-	label: string;
-	runs: number;
-	baseline?: string;
-	targetMs?: number;
-	/** Target as a multiple of the baseline's median (e.g. 1.5 × the bare parse). */
-	targetRatio?: number;
 }
 
 let quickMode = false;

@@ -27,7 +27,7 @@ import { Workbench } from '../src/lib/state/workbench.svelte';
 import { backtestDataMessage } from '../src/lib/state/backtest.svelte';
 import ImportWizard from '../src/screens/data/ImportWizard.svelte';
 import AllRowsTable from './AllRowsTable.svelte';
-import type { BenchGroup } from './groups';
+import type { BenchGroup } from './types';
 
 const COLUMNS = 5000;
 const ROWS = 200;

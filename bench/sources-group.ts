@@ -6,7 +6,7 @@
  * aggregations as one SQL query on the same rows (instantiate and load not timed).
  * Both produce 240,000 (account, date) rows; a checksum over three features must agree.
  */
-import type { BenchGroup } from './groups';
+import type { BenchGroup } from './types';
 import { duckdbLoadColumns, duckdbOpen, duckdbScores } from './peer';
 import { prepareImport, productImport } from './product';
 import { buildFeatureTable } from '../src/lib/sources/build';

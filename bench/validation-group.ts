@@ -8,7 +8,7 @@
 import { mulberry32, uniform } from '../src/lib/backtest/rng';
 import type { ColumnTable, Model } from '../src/lib/model/types';
 import type { BacktestReply, BacktestRequest } from '../src/lib/workers/backtest-protocol';
-import type { BenchGroup } from './groups';
+import type { BenchGroup } from './types';
 
 const DAY0 = 19_723; // 2024-01-01
 const MONTHS = 24;

@@ -3,7 +3,7 @@
  * A dataset is an imported CSV held column-wise: one row per account, or per account per snapshot.
  */
 import type { Column, ColumnTable } from '$lib/model/types';
-import type { DerivedSpec } from './derive';
+import type { DerivedSpec } from './derived-spec';
 
 /** What a column means to the workbench (chosen in the mapping wizard). */
 export type ColumnRole =

@@ -7,7 +7,7 @@
  * the same result for every input (tested).
  */
 import type { Dialect } from './dialect';
-import type { ParseIssue } from './parse';
+import type { ParseIssue } from './issues';
 import { cellTooLong, lineTooLong, tooManyColumns, type ShapeLimits } from './limits';
 
 /** Where the cells of a plain file are: offsets into `bytes` (and equally into `text`). */

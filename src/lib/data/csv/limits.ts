@@ -1,5 +1,5 @@
 /** Shape limits of an imported CSV and the blocking issues that name them. */
-import type { ParseIssue } from './parse';
+import type { ParseIssue } from './issues';
 
 /**
  * Shape limits, chosen so real exports pass: Excel stops at 16,384 columns and Google Sheets at
