@@ -7,7 +7,9 @@ import { i18n } from './i18n.svelte';
 import {
 	BUILD_PROBLEMS,
 	PARSE_PROBLEMS,
+	STORAGE_FAILURES,
 	WORKER_FAILURES,
+	storageErrorText,
 	backupCounts,
 	backupProblemText,
 	backupWhyUi,
@@ -22,6 +24,7 @@ import { buildTable, type BuildIssue, type ColumnMapping } from '$lib/data/csv/b
 import { cleanHeaders, type HeaderRenameReason } from '$lib/data/csv/headers';
 import { BINARY_KINDS } from '$lib/data/csv/encoding';
 import { FAILURE_MESSAGES } from '$lib/workers/client';
+import { STORAGE_MESSAGES, StorageError, type StorageErrorCode } from '$lib/data/db/errors';
 import { BACKUP_WHY, backupWhyText, decodeBackup, type BackupWhyCode } from '$lib/data/db/backup';
 
 afterEach(() => i18n.set('en'));
@@ -272,6 +275,29 @@ describe('import-file problems in English and Japanese', () => {
 	it('an issue without figures falls back to the core’s English', () => {
 		i18n.set('ja');
 		expect(problemText({ code: 'Empty', message: 'Old words.' })).toBe('Old words.');
+	});
+});
+
+describe('storage failures in English and Japanese', () => {
+	it('every storage code: English as the store says it, Japanese otherwise', () => {
+		for (const code of Object.keys(STORAGE_MESSAGES) as StorageErrorCode[]) {
+			expect(STORAGE_FAILURES[code], code).toBeDefined();
+			const err = new StorageError(code);
+			i18n.set('en');
+			expect(storageErrorText(err)).toBe(STORAGE_MESSAGES[code]);
+			i18n.set('ja');
+			const ja = storageErrorText(err);
+			expect(ja, code).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+			expect(ja, code).not.toMatch(/[A-Za-z]{3,}/);
+		}
+	});
+
+	it('a browser quota error is said as "storage is full"; a message naming a dataset stays', () => {
+		i18n.set('ja');
+		const quota = Object.assign(new Error('x'), { name: 'QuotaExceededError' });
+		expect(storageErrorText(quota)).toContain('保存領域がいっぱい');
+		const named = new StorageError('unknown', 'Saved dataset "Q3" is incomplete (1 of 2 rows).');
+		expect(storageErrorText(named)).toBe(named.message);
 	});
 });
 

@@ -11,6 +11,7 @@ import { LIST_SEP, type BuildIssueCode } from '$lib/data/csv/build';
 import type { HeaderNote } from '$lib/data/csv/headers';
 import type { BackupProblem, BackupWhy } from '$lib/data/db/backup';
 import type { WorkerFailure, WorkerFailureKind } from '$lib/workers/client';
+import { STORAGE_MESSAGES, toStorageError, type StorageErrorCode } from '$lib/data/db/errors';
 import * as fmt from '$lib/ui/format';
 
 /** A problem as the core reports it: a code, its figures, and its English words (the fallback). */
@@ -131,6 +132,29 @@ export const WORKER_FAILURES: Record<WorkerFailureKind, MessageKey> = {
 /** A background task that could not serve, in the UI language. */
 export function workerFailureText(f: Pick<WorkerFailure, 'kind'>): string {
 	return t(WORKER_FAILURES[f.kind]);
+}
+
+/** Every storage failure, in words (the English is `STORAGE_MESSAGES`, checked by a test). */
+export const STORAGE_FAILURES: Record<StorageErrorCode, MessageKey> = {
+	quota: 'prob.storage.quota',
+	blocked: 'prob.storage.blocked',
+	version: 'prob.storage.version',
+	unavailable: 'prob.storage.unavailable',
+	closed: 'prob.storage.closed',
+	invalid: 'prob.storage.invalid',
+	conflict: 'prob.storage.conflict',
+	'not-found': 'prob.storage.not-found',
+	aborted: 'prob.storage.aborted',
+	unknown: 'prob.storage.unknown'
+};
+
+/**
+ * A storage failure (any thrown value, as `toStorageError` reads it) in the UI language. A
+ * message the store wrote for one case (naming a dataset or an id) stays as written.
+ */
+export function storageErrorText(e: unknown): string {
+	const err = toStorageError(e);
+	return err.message === STORAGE_MESSAGES[err.code] ? t(STORAGE_FAILURES[err.code]) : err.message;
 }
 
 /** Why a backup is not used (`BACKUP_WHY`), in the UI language. */

@@ -3,9 +3,10 @@
  * is hidden or closed), and remembered as the active model, so a reload or a crash gives back the
  * model being designed. Named versions remain explicit ("Save version").
  */
+import { storageErrorText } from '$lib/i18n/problem-text';
+import { t } from '$lib/i18n/i18n.svelte';
 import { ModelConflict, type WorkbenchStore } from '$lib/data/db/store';
 import type { ChangeMessage } from '$lib/data/db/broadcast';
-import { toStorageError } from '$lib/data/db/errors';
 import type { ModelRecord } from '$lib/data/db/schema';
 import { validateModel } from '$lib/model';
 import type { Model } from '$lib/model/types';
@@ -76,7 +77,8 @@ export class ModelAutosave {
 			await store.setSetting(SETTING_ACTIVE_MODEL, model.id);
 		} catch (e) {
 			if (e instanceof ModelConflict) await this.#resolve(store, model, e.stored);
-			else this.#wb.storageMessage = `The model could not be saved: ${toStorageError(e).message}`;
+			else
+				this.#wb.storageMessage = t('prob.storage.modelNotSaved', { error: storageErrorText(e) });
 		} finally {
 			this.#saving = false;
 		}
@@ -115,7 +117,7 @@ export class ModelAutosave {
 			await store.setSetting(SETTING_ACTIVE_MODEL, copy.id);
 			this.#wb.storageMessage = `This model was also changed in another tab and the changes could not be merged. Both were kept: the other tab’s as “${stored.name}”, this tab’s as “${copy.name}”.`;
 		} catch (e) {
-			this.#wb.storageMessage = `The model could not be saved: ${toStorageError(e).message}`;
+			this.#wb.storageMessage = t('prob.storage.modelNotSaved', { error: storageErrorText(e) });
 		}
 	}
 

@@ -7,6 +7,7 @@
  * file cannot be read, the CSV is imported through the wizard's pipeline instead. Progress shows
  * as `datasets.status`; failures as `datasets.error` / `workbench.storageMessage`.
  */
+import { storageErrorText } from '$lib/i18n/problem-text';
 import { openMemoryStore, openWorkbenchDb, type OpenWorkbenchDbOptions } from '$lib/data/db';
 import { toStorageError } from '$lib/data/db/errors';
 import { markLost, readMarker, type KeyValueStorage } from '$lib/data/db/marker';
@@ -100,14 +101,14 @@ async function openStore(
 		return await openWorkbenchDb({
 			...db,
 			onBlocking: () => ds.markBlocking(),
-			onBlocked: (err) => (ds.error = err.message),
-			onTerminated: (err) => (wb.storageMessage = err.message)
+			onBlocked: (err) => (ds.error = storageErrorText(err)),
+			onTerminated: (err) => (wb.storageMessage = storageErrorText(err))
 		});
 	} catch (e) {
 		// Saved by a newer version: say so, and keep working in memory (nothing is overwritten).
 		const err = toStorageError(e);
 		ds.needsReload = err.code === 'version' || err.code === 'closed';
-		wb.storageMessage = err.message;
+		wb.storageMessage = storageErrorText(err);
 		return openMemoryStore({ reason: err });
 	}
 }

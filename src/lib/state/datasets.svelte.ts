@@ -3,6 +3,7 @@
  * them (rename, delete, set active). Holds the storage handle the import wizard also uses; the
  * first-open loader (`bootstrap.ts`) attaches it. Components never touch idb: they call this.
  */
+import { storageErrorText } from '$lib/i18n/problem-text';
 import { t } from '$lib/i18n/i18n.svelte';
 import { usableMeta, type DatasetMeta } from '$lib/data/dataset';
 import type { WorkbenchStore } from '$lib/data/db/store';
@@ -164,7 +165,7 @@ export class DatasetsState {
 	#fail(e: unknown): void {
 		const err = toStorageError(e);
 		if (err.code === 'closed' || err.code === 'version') this.needsReload = true;
-		this.error = err.message;
+		this.error = storageErrorText(err);
 	}
 
 	dispose(): void {

@@ -3,6 +3,7 @@
  * latest snapshots, and `add()`, which computes the column, stores the dataset with it (as a new
  * version that replaces the old one and stays active), and adds a metric reading it (undoable).
  */
+import { storageErrorText } from '$lib/i18n/problem-text';
 import {
 	defaultDerivedName,
 	derivedDefinitions,
@@ -19,7 +20,6 @@ import {
 } from '$lib/data/derive';
 import { columnWithRole, epochDayToIso, type Dataset } from '$lib/data/dataset';
 import { newId } from '$lib/data/db/store';
-import { toStorageError } from '$lib/data/db/errors';
 import { t } from '$lib/i18n/i18n.svelte';
 import type { Model } from '$lib/model/types';
 import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
@@ -193,7 +193,7 @@ export class DerivedForm {
 			this.customName = null;
 			return true;
 		} catch (e) {
-			this.error = t('mdl.dv.failed', { error: toStorageError(e).message });
+			this.error = t('mdl.dv.failed', { error: storageErrorText(e) });
 			return false;
 		} finally {
 			this.isSaving = false;

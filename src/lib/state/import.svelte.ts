@@ -4,6 +4,7 @@
  * all-or-nothing and make it the active dataset. The same pipeline runs without the wizard for
  * the sample portfolio (`importAuto`). Components call the methods; nothing here touches the DOM.
  */
+import { storageErrorText } from '$lib/i18n/problem-text';
 import { ParseClient, type WorkerLike } from '$lib/workers/parse-client';
 import type { ColumnMapping } from '$lib/data/csv/build';
 import type { Delimiter, Dialect } from '$lib/data/csv/dialect';
@@ -734,7 +735,7 @@ export class ImportState {
 			if (replaces) await this.#onReplaced?.(replaces, meta);
 		} catch (e) {
 			const err = toStorageError(e);
-			this.error = err.code === 'quota' ? t('prob.imp.full') : err.message;
+			this.error = err.code === 'quota' ? t('prob.imp.full') : storageErrorText(err);
 			if (err.code === 'closed' || err.code === 'version') this.#ds.markBlocking();
 			this.phase = { step: 'report', picked, read, report, saveProgress: null };
 		}

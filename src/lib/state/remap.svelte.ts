@@ -3,6 +3,7 @@
  * roles and types from what is stored, review the changes, then store the result as one
  * all-or-nothing replacement (the import's store path), so every screen sees the new roles.
  */
+import { storageErrorText } from '$lib/i18n/problem-text';
 import {
 	applyRemap,
 	guessChurnValue,
@@ -81,7 +82,7 @@ export class RemapState {
 			this.step = 'mapping';
 		} catch (e) {
 			if (seq !== this.#seq) return;
-			this.error = toStorageError(e).message;
+			this.error = storageErrorText(e);
 			this.step = 'closed';
 		}
 	}

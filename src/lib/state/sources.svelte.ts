@@ -5,6 +5,7 @@
  * screen reads it like an imported one. A failed build names source, row and column and changes
  * nothing stored.
  */
+import { storageErrorText } from '$lib/i18n/problem-text';
 import {
 	grainOf,
 	type ColumnInfo,
@@ -15,7 +16,6 @@ import {
 	usableDataset
 } from '$lib/data/dataset';
 import { newId } from '$lib/data/db/store';
-import { toStorageError } from '$lib/data/db/errors';
 import { fromDataset } from '$lib/sources/build';
 import { describeFeature } from '$lib/sources/describe';
 import { gridDays } from '$lib/sources/grid';
@@ -277,7 +277,7 @@ export class SourcesState {
 			this.#edit(recipe, `start a recipe from ${metas.length} sources`);
 			return true;
 		} catch (e) {
-			this.error = toStorageError(e).message;
+			this.error = storageErrorText(e);
 			return false;
 		} finally {
 			this.busy = null;
@@ -466,7 +466,7 @@ export class SourcesState {
 			this.error =
 				e instanceof Error && !('code' in e)
 					? `The build stopped: ${e.message}`
-					: toStorageError(e).message;
+					: storageErrorText(e);
 			return false;
 		} finally {
 			this.busy = null;

@@ -105,6 +105,22 @@ export const problemsEn = {
 	'prob.worker.blocked': 'This browser blocked a background task — reload to try again.',
 	'prob.worker.crashed': 'A background task stopped unexpectedly — reload to continue.',
 	'prob.worker.timeout': 'A background task stopped responding — reload to continue.',
+	'prob.storage.quota':
+		'Storage is full: export your model and delete a dataset. Everything saved before is still there.',
+	'prob.storage.blocked':
+		'The app was updated in another tab: close the other tabs of this app to continue.',
+	'prob.storage.version':
+		'This browser’s saved data was saved by a newer version of the app. Reload to get the newer version; nothing was changed.',
+	'prob.storage.unavailable':
+		'This browser does not allow saving here (private window or storage disabled). Your work stays in this tab only: export it before closing.',
+	'prob.storage.closed':
+		'The connection to saved data was closed (the app was updated in another tab). Reload the page.',
+	'prob.storage.invalid': 'The data to save is inconsistent; nothing was saved.',
+	'prob.storage.conflict': 'Something with this id is already saved.',
+	'prob.storage.not-found': 'Not found in saved data.',
+	'prob.storage.aborted': 'Saving was interrupted; nothing was changed.',
+	'prob.storage.unknown': 'Saving failed; nothing was changed.',
+	'prob.storage.modelNotSaved': 'The model could not be saved: {error}',
 	'prob.imp.full':
 		'Storage is full: the dataset was not saved. Delete a dataset or export your model, then try again. Everything saved before is still there.',
 	// --- backup and restore ---
@@ -252,6 +268,22 @@ export const problemsJa: Record<keyof typeof problemsEn, string> = {
 		'バックグラウンド処理が予期せず停止しました。再読み込みして続けてください。',
 	'prob.worker.timeout':
 		'バックグラウンド処理が応答しなくなりました。再読み込みして続けてください。',
+	'prob.storage.quota':
+		'保存領域がいっぱいです。モデルを書き出し、データセットを削除してください。これまでに保存したものはそのまま残っています。',
+	'prob.storage.blocked':
+		'別のタブでアプリが更新されました。続けるには、このアプリのほかのタブを閉じてください。',
+	'prob.storage.version':
+		'このブラウザの保存データは、より新しいバージョンのアプリで保存されています。再読み込みして新しいバージョンを使ってください。何も変更されていません。',
+	'prob.storage.unavailable':
+		'このブラウザではここに保存できません（プライベートウィンドウか、保存が無効です）。作業はこのタブにだけ残るので、閉じる前に書き出してください。',
+	'prob.storage.closed':
+		'保存データへの接続が閉じられました（別のタブでアプリが更新されました）。ページを再読み込みしてください。',
+	'prob.storage.invalid': '保存するデータに矛盾があります。何も保存されていません。',
+	'prob.storage.conflict': 'この ID のものはすでに保存されています。',
+	'prob.storage.not-found': '保存データに見つかりません。',
+	'prob.storage.aborted': '保存が中断されました。何も変更されていません。',
+	'prob.storage.unknown': '保存に失敗しました。何も変更されていません。',
+	'prob.storage.modelNotSaved': 'モデルを保存できませんでした：{error}',
 	'prob.imp.full':
 		'保存領域がいっぱいのため、データセットを保存できませんでした。データセットを削除するかモデルを書き出してから、もう一度お試しください。これまでに保存したものはそのまま残っています。',
 	'prob.bk.backedUp': '{datasets}と{models}をバックアップしました（{mb} MB）。',
