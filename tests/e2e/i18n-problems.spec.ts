@@ -2,6 +2,7 @@
 // a duplicate id and an implausible date (the mapping notes and the review list them in Japanese,
 // naming row, column and value), a file that cannot be imported at all, a file that is not a
 // backup, and a background task (worker) that cannot load after a redeploy.
+import { missingWorker, redeployed } from './pages/redeploy';
 import { expect, test, type Locator } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -141,18 +142,8 @@ test.describe('Problems in Japanese', () => {
 		page
 	}) => {
 		test.setTimeout(120_000);
-		await page.route('**/assets/score.worker-*.js', (route) =>
-			route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' })
-		);
-		await page.route(
-			(url) => url.pathname === '/' || url.pathname.endsWith('/index.html'),
-			async (route) => {
-				if (route.request().resourceType() !== 'fetch') return route.continue();
-				const res = await route.fetch();
-				const html = (await res.text()).replace(/assets\/index-[\w-]+\.js/, 'assets/index-NEW.js');
-				await route.fulfill({ response: res, body: html });
-			}
-		);
+		await missingWorker(page, 'score');
+		await redeployed(page);
 		await page.goto('/#/portfolio');
 		const trouble = page.getByTestId('worker-trouble');
 		await expect(trouble).toContainText(ja['prob.worker.updated'], { timeout: 30_000 });

@@ -5,29 +5,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DataPage } from './pages/data';
 import { expectNoViolations } from './pages/axe';
+import { missingWorker, redeployed } from './pages/redeploy';
 
 const UPDATED = 'The app was updated — reload to continue.';
 const BLOCKED = 'This browser blocked a background task — reload to try again.';
-
-/** Answer requests for one worker's file with 404, as a host does after a redeploy. */
-async function missingWorker(page: Page, name: 'score' | 'backtest' | 'parse'): Promise<void> {
-	await page.route(`**/assets/${name}.worker-*.js`, (route) =>
-		route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' })
-	);
-}
-
-/** The page on the server now loads other files (a redeploy happened since this tab opened). */
-async function redeployed(page: Page): Promise<void> {
-	await page.route(
-		(url) => url.pathname === '/' || url.pathname.endsWith('/index.html'),
-		async (route) => {
-			if (route.request().resourceType() !== 'fetch') return route.continue();
-			const res = await route.fetch();
-			const html = (await res.text()).replace(/assets\/index-[\w-]+\.js/, 'assets/index-NEW.js');
-			await route.fulfill({ response: res, body: html });
-		}
-	);
-}
 
 function trouble(page: Page) {
 	return page.getByTestId('worker-trouble');

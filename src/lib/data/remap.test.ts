@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { raw } from './csv/testing/helpers';
 import { buildTable, type ColumnMapping } from './csv/build';
-import type { RawTable } from './csv/parse';
 import { usableDataset, type Dataset, type DatasetMeta } from './dataset';
 import { applyRemap, remapColumns, typeForRole, type RemapColumn } from './remap';
-
-function raw(headers: string[], rows: string[][]): RawTable {
-	return {
-		headers,
-		originalHeaders: headers,
-		headerNotes: [],
-		columns: headers.map((_, c) => rows.map((r) => r[c]!)),
-		rowNumbers: new Uint32Array(rows.map((_, i) => i + 2)),
-		rows: rows.length
-	};
-}
 
 /** A stored dataset as the import makes it (ignored columns held as text). */
 function stored(

@@ -2,6 +2,7 @@
 // real bad file (or mapping), and said in English exactly as the core's own `message`, and in
 // Japanese with no English words left but the data (column names, cell values) and proper names.
 // A new code without a case here fails "every code has a case".
+import { raw } from '../data/csv/testing/helpers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from './i18n.svelte';
 import {
@@ -19,7 +20,7 @@ import {
 	said,
 	type Problem
 } from './problem-text';
-import { parseCsv, type ParseIssue, type RawTable } from '$lib/data/csv/parse';
+import { parseCsv, type ParseIssue } from '$lib/data/csv/parse';
 import { buildTable, type BuildIssue, type ColumnMapping } from '$lib/data/csv/build';
 import { cleanHeaders, type HeaderRenameReason } from '$lib/data/csv/headers';
 import { BINARY_KINDS } from '$lib/data/csv/encoding';
@@ -37,17 +38,6 @@ async function parseIssues(
 	if (r.status === 'blocked') return r.issues;
 	if (r.status === 'ok') return r.issues;
 	throw new Error(`unexpected parse status ${r.status}`);
-}
-
-function raw(headers: string[], rows: string[][]): RawTable {
-	return {
-		headers,
-		originalHeaders: headers,
-		headerNotes: [],
-		columns: headers.map((_, c) => rows.map((r) => r[c]!)),
-		rowNumbers: new Uint32Array(rows.map((_, i) => i + 2)),
-		rows: rows.length
-	};
 }
 
 function buildIssues(

@@ -1,7 +1,13 @@
 /** Test helpers for the CSV layer (imported by *.test.ts only). */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCsv, type CsvSource, type ParseOptions, type ParseResult } from '../parse';
+import {
+	parseCsv,
+	type CsvSource,
+	type ParseOptions,
+	type ParseResult,
+	type RawTable
+} from '../parse';
 
 /** Committed fixture bytes from tests/e2e/fixtures/csv/. */
 export function fixture(name: string): Uint8Array<ArrayBuffer> {
@@ -38,4 +44,16 @@ export async function parseBoth(
 
 function replacer(_k: string, v: unknown): unknown {
 	return v instanceof Uint32Array ? Array.from(v) : v;
+}
+
+/** A parsed table from headers and rows of cells (data rows numbered from 2, as in Excel). */
+export function raw(headers: string[], rows: string[][]): RawTable {
+	return {
+		headers,
+		originalHeaders: headers,
+		headerNotes: [],
+		columns: headers.map((_, c) => rows.map((r) => r[c]!)),
+		rowNumbers: new Uint32Array(rows.map((_, i) => i + 2)),
+		rows: rows.length
+	};
 }
