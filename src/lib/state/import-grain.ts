@@ -1,27 +1,58 @@
 /**
  * What one row of an imported file is (account, snapshot, event, period): detected from the
- * column profiles and explained in a sentence, then applied to the mapping as roles (key, event
- * time, period start / end). Pure; tested in import-grain.test.ts.
+ * column profiles and explained as a code with the names and counts it rests on (worded in the UI
+ * language by src/lib/i18n/data-text.ts), then applied to the mapping as roles (key, event time,
+ * period start / end). Pure; tested in import-grain.test.ts.
  */
 import type { ColumnRole, Grain } from '$lib/data/dataset';
 import { timeKind } from '$lib/data/csv/timezone';
 import { isEntityName, isRowIdName } from '$lib/sources/detect';
 import type { MappingRow } from './import-mapping';
-import * as fmt from '$lib/ui/format';
+
+/**
+ * Why a grain was detected, as a code and the names and counts it rests on; said in words by
+ * `grainReasonText` (src/lib/i18n/data-text.ts) in the UI language.
+ */
+export const GRAIN_WHY_CODES = [
+	'no-id',
+	'snapshot-date',
+	'once',
+	'repeats-snapshot',
+	'repeats-period',
+	'repeats-panel',
+	'repeats-event',
+	'repeats-no-date'
+] as const;
+export type GrainWhyCode = (typeof GRAIN_WHY_CODES)[number];
+
+/** Why a repeated column was taken as the key when its name does not say so. */
+export const GRAIN_NOTE_CODES = ['row-id-unique', 'no-id-name'] as const;
+export type GrainNoteCode = (typeof GRAIN_NOTE_CODES)[number];
+
+export interface GrainWhy {
+	code: GrainWhyCode;
+	/** The key column. */
+	key?: string;
+	/** Rows the key's distinct count was taken over, and the distinct ids. */
+	rows?: number;
+	distinct?: number;
+	/** More distinct ids than were counted ("50+"). */
+	capped?: boolean;
+	/** Counted in a sample of the rows. */
+	sampled?: boolean;
+	note?: { code: GrainNoteCode; named?: string; key: string };
+	/** The snapshot date, period start and end, panel date or event time column. */
+	date?: string;
+	end?: string;
+	/** Distinct dates of a panel's date column. */
+	dates?: number;
+}
 
 export interface GrainGuess {
 	grain: Grain;
-	/** Why, in words ("“account_id” repeats: 2,000 rows, 492 distinct ids; each row is dated by “submitted_at”"). */
-	reason: string;
+	/** Why (“account_id” repeats: 2,000 rows, 492 distinct ids; each row is dated by “submitted_at”). */
+	why: GrainWhy;
 }
-
-/** Short names for lists ("event"). */
-export const GRAIN_NAMES: Record<Grain, string> = {
-	account: 'account',
-	snapshot: 'snapshot',
-	event: 'event',
-	period: 'period'
-};
 
 const START =
 	/(^|[\s_-])(start(ed)?|begin(s|ning)?|from|effective|valid[\s_-]?from)([\s_-]|$)|^start/i;
@@ -45,7 +76,7 @@ function unique(r: MappingRow): boolean {
 interface KeyPick {
 	row: MappingRow;
 	/** Why this column, when its name does not say it ("No column is named like an id; …"). */
-	note?: string;
+	note?: GrainWhy['note'];
 }
 
 /** Whole numbers of one length (`10482`, `10517`): an id, not a measure. */
@@ -102,8 +133,8 @@ function pickKey(rows: readonly MappingRow[]): KeyPick | null {
 			return {
 				row: alt,
 				note: named
-					? `“${named.name}” is unique: it names each row, not whom the row is about; “${alt.name}” repeats, so it is taken as the key`
-					: `No column is named like an id; “${alt.name}” repeats beside a date, so it is taken as the key`
+					? { code: 'row-id-unique', named: named.name, key: alt.name }
+					: { code: 'no-id-name', key: alt.name }
 			};
 	}
 	return named ? { row: named } : null;
@@ -134,33 +165,34 @@ function dateColumns(rows: readonly MappingRow[]): MappingRow[] {
 /** Detects the grain from the profiles. */
 export function detectGrain(rows: readonly MappingRow[]): GrainGuess {
 	const pick = pickKey(rows);
-	if (!pick)
-		return { grain: 'account', reason: 'No column looks like an id: choose the key column.' };
+	if (!pick) return { grain: 'account', why: { code: 'no-id' } };
 	const key = pick.row;
-	const k = `“${key.name}”`;
-	const why = pick.note ? `${pick.note}. ` : '';
-	const sampled = key.profile.sampledRows ? ' (in a sample of the rows)' : '';
+	const sampled = !!key.profile.sampledRows;
 	const snap = rows.find((r) => r.role === 'snapshot-date');
 	if (snap && unique(key))
-		return {
-			grain: 'snapshot',
-			reason: `“${snap.name}” looks like a snapshot date: each row is an account on that date.`
-		};
+		return { grain: 'snapshot', why: { code: 'snapshot-date', date: snap.name } };
 	if (unique(key))
 		return {
 			grain: 'account',
-			reason: `Each ${k} appears once${sampled} (${fmt.integer(key.profile.distinct)} rows): one row per account.`
+			why: { code: 'once', key: key.name, rows: key.profile.distinct, sampled }
 		};
-	const repeats = `${why}${k} repeats: ${fmt.integer(seen(key))} rows, ${fmt.integer(key.profile.distinct)}${key.profile.distinctCapped ? '+' : ''} distinct ids${sampled}`;
+	const repeats = {
+		key: key.name,
+		rows: seen(key),
+		distinct: key.profile.distinct,
+		capped: key.profile.distinctCapped,
+		sampled,
+		...(pick.note ? { note: pick.note } : {})
+	};
 	const dates = dateColumns(rows);
 	if (snap)
-		return { grain: 'snapshot', reason: `${repeats}; “${snap.name}” looks like a snapshot date.` };
+		return { grain: 'snapshot', why: { code: 'repeats-snapshot', ...repeats, date: snap.name } };
 	const start = dates.find((r) => START.test(r.name));
 	const end = dates.find((r) => r !== start && END.test(r.name));
 	if (start && end)
 		return {
 			grain: 'period',
-			reason: `${repeats}; each row runs from “${start.name}” to “${end.name}”.`
+			why: { code: 'repeats-period', ...repeats, date: start.name, end: end.name }
 		};
 	// A full panel: every id on every one of a few shared dates (ids × dates = rows).
 	const panel = exactCounts(key)
@@ -175,14 +207,11 @@ export function detectGrain(rows: readonly MappingRow[]): GrainGuess {
 	if (panel)
 		return {
 			grain: 'snapshot',
-			reason: `${repeats}; “${panel.name}” has ${fmt.integer(panel.profile.distinct)} dates and ${fmt.integer(key.profile.distinct)} × ${fmt.integer(panel.profile.distinct)} = ${fmt.integer(seen(key))}: one row per id per date (a snapshot).`
+			why: { code: 'repeats-panel', ...repeats, date: panel.name, dates: panel.profile.distinct }
 		};
 	const time = dates[0];
-	if (time) return { grain: 'event', reason: `${repeats}; each row is dated by “${time.name}”.` };
-	return {
-		grain: 'event',
-		reason: `${repeats}, and no column reads as a date: choose the column that dates each row.`
-	};
+	if (time) return { grain: 'event', why: { code: 'repeats-event', ...repeats, date: time.name } };
+	return { grain: 'event', why: { code: 'repeats-no-date', ...repeats } };
 }
 
 /** Roles that only make sense for some grains. */
@@ -244,28 +273,28 @@ function isTimeRole(role: ColumnRole): boolean {
 	);
 }
 
+/** How the dates with times are read: the columns with times without a zone, and with one. */
+export interface TimeReading {
+	/** Date columns holding times without a zone: read as `zone` time. */
+	naive: string[];
+	/** Date columns holding times with an offset: converted to `zone`. */
+	offset: string[];
+	zone: string;
+}
+
 /**
- * A sentence stating how the dates with times are read, or null when no date column
- * holds a time ("“closed_at” has times without a zone: read as UTC time …").
+ * How the dates with times are read ("“closed_at” has times without a zone: read as UTC time …",
+ * said by `timeReadingText`), or null when no date column holds a time.
  */
-export function timeStatement(rows: readonly MappingRow[], zone: string): string | null {
-	const timed: string[] = [];
+export function timeStatement(rows: readonly MappingRow[], zone: string): TimeReading | null {
+	const naive: string[] = [];
 	const offset: string[] = [];
 	for (const r of rows) {
 		if (r.type !== 'date') continue;
 		const kind = timeKind(r.profile.sample);
-		if (kind === 'time') timed.push(`“${r.name}”`);
-		if (kind === 'time-offset') offset.push(`“${r.name}”`);
+		if (kind === 'time') naive.push(r.name);
+		if (kind === 'time-offset') offset.push(r.name);
 	}
-	if (timed.length === 0 && offset.length === 0) return null;
-	const parts: string[] = [];
-	if (timed.length)
-		parts.push(
-			`${timed.join(', ')} ${timed.length > 1 ? 'have' : 'has'} times without a zone: read as ${zone} time`
-		);
-	if (offset.length)
-		parts.push(
-			`${offset.join(', ')} ${offset.length > 1 ? 'have' : 'has'} times with a zone: converted to ${zone}`
-		);
-	return `${parts.join('; ')}. Each row counts on its date in ${zone}.`;
+	if (naive.length === 0 && offset.length === 0) return null;
+	return { naive, offset, zone };
 }

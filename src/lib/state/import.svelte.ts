@@ -16,7 +16,8 @@ import type { DateOrder, DecimalSeparator } from '$lib/data/csv/values';
 import type { ColumnRole, ColumnType, Dataset, DatasetMeta, Grain } from '$lib/data/dataset';
 import { isTimeZone } from '$lib/data/csv/timezone';
 import { ROLE_WORDS } from '$lib/data/remap';
-import { applyGrain, detectGrain, timeStatement } from './import-grain';
+import { applyGrain, detectGrain, timeStatement, type GrainGuess } from './import-grain';
+import { grainReasonText, timeReadingText } from '$lib/i18n/data-text';
 import { newId } from '$lib/data/db/store';
 import { toStorageError } from '$lib/data/db/errors';
 import { t } from '$lib/i18n/i18n.svelte';
@@ -121,13 +122,13 @@ export interface ReadFile {
 	/** What one row is (detected, then the user's choice). */
 	grain: Grain;
 	/** What detection found and why (shown beside the choice). */
-	grainGuess: { grain: Grain; reason: string };
+	grainGuess: GrainGuess;
 	/** Time zone the timestamps are read in (IANA name). */
 	timeZone: string;
 	/** Set when a remembered mapping for these headers was applied. */
 	usedRememberedMapping: boolean;
-	/** Short, polite notes (role moved from one column to another). */
-	notice: string | null;
+	/** A short, polite note: this column had the role just given to another, and is now ignored. */
+	notice: { name: string; role: ColumnRole } | null;
 	/** Mapping problems that block the review (no account id, duplicate role). */
 	mappingErrors: Problem[];
 }
@@ -220,19 +221,27 @@ export class ImportState {
 	get grain(): Grain {
 		return this.#read?.grain ?? 'account';
 	}
+	/** What detection found and why, in the UI language (a reactive read of the language). */
 	get grainGuess(): { grain: Grain; reason: string } | null {
-		return this.#read?.grainGuess ?? null;
+		const g = this.#read?.grainGuess;
+		return g ? { grain: g.grain, reason: grainReasonText(g.why) } : null;
 	}
 	get timeZone(): string {
 		return this.#read?.timeZone ?? 'UTC';
 	}
-	/** How dates with times are read, in words; null when no kept date column has times. */
-	timeNote = $derived(timeStatement(this.columns, this.timeZone));
+	/** How dates with times are read, in the UI language; null when no date column has times. */
+	get timeNote(): string | null {
+		const r = this.#timeReading;
+		return r ? timeReadingText(r) : null;
+	}
+	#timeReading = $derived(timeStatement(this.columns, this.timeZone));
 	get usedRememberedMapping(): boolean {
 		return this.#read?.usedRememberedMapping ?? false;
 	}
+	/** The note on a role moved from one column to another, in the UI language. */
 	get notice(): string | null {
-		return this.#read?.notice ?? null;
+		const n = this.#read?.notice;
+		return n ? t('prob.map.roleMoved', { name: n.name, role: t(`dt.role.${n.role}`) }) : null;
 	}
 	/** The mapping problems in the UI language (a reactive read of the language). */
 	get mappingErrors(): string[] {
@@ -454,7 +463,7 @@ export class ImportState {
 			for (const other of read.columns) {
 				if (other !== row && other.role === role) {
 					other.role = 'ignore';
-					read.notice = `“${other.name}” was the ${roleLabel(role)}; it is now ignored.`;
+					read.notice = { name: other.name, role };
 				}
 			}
 		}

@@ -160,7 +160,36 @@ export const problemsEn = {
 	'prob.bkwhy.model-invalid': 'model “{name}” is not valid ({path}: {detail})',
 	'prob.bkwhy.version-invalid': 'a saved version of model “{name}” is not valid',
 	'prob.bkwhy.record-damaged': 'a record in “{name}” is damaged',
-	'prob.bkwhy.setting-damaged': 'a setting is damaged'
+	'prob.bkwhy.setting-damaged': 'a setting is damaged',
+	// --- why a row kind (grain) was detected (state/import-grain) ---
+	'prob.grain.no-id': 'No column looks like an id: choose the key column.',
+	'prob.grain.snapshot-date':
+		'“{date}” looks like a snapshot date: each row is an account on that date.',
+	'prob.grain.once': 'Each “{key}” appears once{sampled} ({rows} rows): one row per account.',
+	'prob.grain.sampled': ' (in a sample of the rows)',
+	'prob.grain.repeats': '“{key}” repeats: {rows} rows, {distinct} distinct ids{sampled}',
+	'prob.grain.noted': '{note}. {repeats}',
+	'prob.grain.note.row-id-unique':
+		'“{named}” is unique: it names each row, not whom the row is about; “{key}” repeats, so it is taken as the key',
+	'prob.grain.note.no-id-name':
+		'No column is named like an id; “{key}” repeats beside a date, so it is taken as the key',
+	'prob.grain.repeats-snapshot': '{repeats}; “{date}” looks like a snapshot date.',
+	'prob.grain.repeats-period': '{repeats}; each row runs from “{date}” to “{end}”.',
+	'prob.grain.repeats-panel':
+		'{repeats}; “{date}” has {dates} dates and {ids} × {dates} = {rows}: one row per id per date (a snapshot).',
+	'prob.grain.repeats-event': '{repeats}; each row is dated by “{date}”.',
+	'prob.grain.repeats-no-date':
+		'{repeats}, and no column reads as a date: choose the column that dates each row.',
+	// --- how dates with times are read (state/import-grain) ---
+	'prob.time.name': '“{name}”',
+	'prob.time.sep': ', ',
+	'prob.time.naive': '{names} has times without a zone: read as {zone} time',
+	'prob.time.naive.many': '{names} have times without a zone: read as {zone} time',
+	'prob.time.offset': '{names} has times with a zone: converted to {zone}',
+	'prob.time.offset.many': '{names} have times with a zone: converted to {zone}',
+	'prob.time.and': '; ',
+	'prob.time.note': '{parts}. Each row counts on its date in {zone}.',
+	'prob.map.roleMoved': '“{name}” was the {role}; it is now ignored.'
 } as const;
 
 export const problemsJa: Record<keyof typeof problemsEn, string> = {
@@ -323,5 +352,35 @@ export const problemsJa: Record<keyof typeof problemsEn, string> = {
 	'prob.bkwhy.model-invalid': 'モデル「{name}」が正しくありません（{path}：{detail}）',
 	'prob.bkwhy.version-invalid': 'モデル「{name}」の保存済みバージョンが正しくありません',
 	'prob.bkwhy.record-damaged': '「{name}」の記録が壊れています',
-	'prob.bkwhy.setting-damaged': '設定が壊れています'
+	'prob.bkwhy.setting-damaged': '設定が壊れています',
+	'prob.grain.no-id': 'ID らしい列がありません。キー列を選んでください。',
+	'prob.grain.snapshot-date':
+		'「{date}」はスナップショットの日付のようです。各行はその日付時点のアカウントです。',
+	'prob.grain.once':
+		'「{key}」の値はどれも 1 回だけ現れます（{rows} 行{sampled}）。1アカウント1行です。',
+	'prob.grain.sampled': '、一部の行の標本で確認',
+	'prob.grain.repeats':
+		'「{key}」の値が繰り返し現れます（{rows} 行に ID {distinct} 種類{sampled}）',
+	'prob.grain.noted': '{note}。{repeats}',
+	'prob.grain.note.row-id-unique':
+		'「{named}」は値が重複せず、行そのものを指しています（行が誰についてのものかではありません）。「{key}」の値は繰り返し現れるため、これをキーとします',
+	'prob.grain.note.no-id-name':
+		'ID らしい名前の列がありません。「{key}」の値が日付と並んで繰り返し現れるため、これをキーとします',
+	'prob.grain.repeats-snapshot': '{repeats}。「{date}」はスナップショットの日付のようです。',
+	'prob.grain.repeats-period': '{repeats}。各行は「{date}」から「{end}」までの期間です。',
+	'prob.grain.repeats-panel':
+		'{repeats}。「{date}」には日付が {dates} 種類あり、{ids} × {dates} = {rows} なので、ID と日付ごとに 1 行です（スナップショット）。',
+	'prob.grain.repeats-event': '{repeats}。各行の日付は「{date}」です。',
+	'prob.grain.repeats-no-date':
+		'{repeats}。日付として読める列がありません。各行の日付を表す列を選んでください。',
+	'prob.time.name': '「{name}」',
+	'prob.time.sep': '、',
+	'prob.time.naive': '{names}の時刻にはタイムゾーンがないため、{zone} の時刻として読み取ります',
+	'prob.time.naive.many':
+		'{names}の時刻にはタイムゾーンがないため、{zone} の時刻として読み取ります',
+	'prob.time.offset': '{names}の時刻にはタイムゾーンがあるため、{zone} に変換します',
+	'prob.time.offset.many': '{names}の時刻にはタイムゾーンがあるため、{zone} に変換します',
+	'prob.time.and': '。',
+	'prob.time.note': '{parts}。各行は {zone} での日付で数えます。',
+	'prob.map.roleMoved': '「{name}」は{role}でしたが、「無視」に変えました。'
 };
