@@ -33,6 +33,14 @@ export const statusEn = {
 	'st.sx.doneReused':
 		'The sample’s {n} raw exports are sources of the model’s recipe ({reused} already stored, reused); the table built from them is the active dataset.',
 
+	'st.loadFailed': 'Loading saved data failed: {error}',
+	// A CSM override of one account's tier (Portfolio drill-down).
+	'st.ov.tier': 'Choose a tier.',
+	'st.ov.reason': 'Say why (at least 3 characters).',
+	'st.ov.expiry': 'Give an expiry date.',
+	'st.ov.past': 'The expiry date is in the past.',
+	'st.ov.notSaved': 'Saving the override failed: {error}',
+
 	// A model changed in two tabs at once (state/autosave): what this tab says, and its change log.
 	'st.tab.merged':
 		'This model was also changed in another tab. Both tabs’ changes were kept (merged).',
@@ -125,6 +133,12 @@ export const statusJa: Record<keyof typeof statusEn, string> = {
 	'st.sx.doneReused':
 		'サンプルの元のエクスポート {n} 件をモデルのレシピのソースにしました（{reused} 件は保存済みのものを再利用）。そこから作成した表が現在のデータセットです。',
 
+	'st.loadFailed': '保存データを読み込めませんでした：{error}',
+	'st.ov.tier': 'ティアを選んでください。',
+	'st.ov.reason': '理由を書いてください（3 文字以上）。',
+	'st.ov.expiry': '有効期限の日付を入力してください。',
+	'st.ov.past': '有効期限の日付が過去です。',
+	'st.ov.notSaved': '上書きを保存できませんでした：{error}',
 	'st.tab.merged': 'このモデルは別のタブでも変更されました。両方のタブの変更を残しました（統合）。',
 	'st.tab.mergedConflicts':
 		'このモデルは別のタブでも変更されました。両方の変更を統合し、同じ箇所が両方で変わったところはこのタブの値を残しました：{places}。',
