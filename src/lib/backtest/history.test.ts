@@ -6,7 +6,8 @@ import { scoreTable } from '$lib/model/score';
 import { buildScoreHistory, historyGrid } from './history';
 import { accountIndex } from './select';
 import { historyByScoreTable } from './testing/history-oracle';
-import type { Model } from '$lib/model/types';
+import type { Column, Model } from '$lib/model/types';
+import { mulberry32, uniform } from './rng';
 
 const bits = (x: Float32Array) => Array.from(new Uint32Array(x.buffer, x.byteOffset, x.length));
 
@@ -58,6 +59,63 @@ describe('buildScoreHistory (fast engine on SubsetPoints) = scoreTable per date,
 		const last = h.tier.at(-1)!;
 		const tiers = new Set(Array.from(last).filter((t) => t >= 0));
 		expect(tiers.size).toBeGreaterThan(1);
+	});
+
+	it('rows in any order, tied snapshot days, undated rows and grid days between snapshots', () => {
+		// Shuffle the rows, copy some with the same day but other values (the later row must win),
+		// blank the day of others, and score on a grid that falls between snapshot days.
+		const rng = mulberry32(99);
+		const n = f.table.n;
+		const source: number[] = [];
+		for (let i = 0; i < n; i++) {
+			source.push(i);
+			if (uniform(rng) < 0.05) source.push(i);
+		}
+		for (let k = source.length - 1; k > 0; k--) {
+			const j = Math.floor(uniform(rng) * (k + 1));
+			[source[k], source[j]] = [source[j]!, source[k]!];
+		}
+		const seen = new Set<number>();
+		const copies: number[] = [];
+		const undated = new Set<number>();
+		const columns = new Map<string, Column>();
+		for (const [name, c] of f.table.columns) {
+			if (c.kind !== 'number') throw new Error(name);
+			const values = Float64Array.from(source, (i) => c.values[i]!);
+			columns.set(name, { kind: 'number', values });
+		}
+		const usage = (columns.get('usage') as { values: Float64Array }).values;
+		const snap = (columns.get('snapshot_date') as { values: Float64Array }).values;
+		source.forEach((i, k) => {
+			if (seen.has(i)) {
+				usage[k] = 100 - usage[k]!; // the copy differs
+				copies.push(k);
+			}
+			seen.add(i);
+			if (uniform(rng) < 0.02) {
+				snap[k] = NaN;
+				undated.add(k);
+			}
+		});
+		const table = { n: source.length, columns };
+		const shuffled = {
+			account: accountIndex(source.map((i) => f.ids[i]!)).of,
+			snapshotDay: snap,
+			churnDay: (columns.get('churn_date') as { values: Float64Array }).values,
+			churnedFlag: Uint8Array.from((columns.get('churned') as { values: Float64Array }).values)
+		};
+		const grid = historyGrid(distinctDays(snap)).map((d) => d + 11);
+		const h = buildScoreHistory(shuffled, table, FIXTURE_MODEL, grid, end);
+		const want = historyByScoreTable(shuffled, table, FIXTURE_MODEL, grid);
+		grid.forEach((_, g) => {
+			expect(Array.from(h.rows[g]!)).toEqual(Array.from(want.rows[g]!));
+			expect(bits(h.score[g]!)).toEqual(bits(want.score[g]!));
+			expect(Array.from(h.tier[g]!)).toEqual(Array.from(want.tier[g]!));
+		});
+		// Not vacuous: tied copies and undated rows exist, and some copies are in force.
+		expect(undated.size).toBeGreaterThan(0);
+		const inForce = new Set(h.rows.flatMap((r) => Array.from(r)));
+		expect(copies.filter((k) => inForce.has(k)).length).toBeGreaterThan(10);
 	});
 
 	it('segments with overrides and a percentile ranked within segments', () => {

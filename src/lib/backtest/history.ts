@@ -66,9 +66,47 @@ export function accountOutcomes(data: SnapshotRows, dataEndDay: number) {
 }
 
 /**
- * Score every account at every grid day (see the module note). One pass buckets the rows by the
- * first grid day that can see them; the grid is then swept in order, so each day costs one pass
- * over the accounts rather than over every row. Same population as `selectPointInTime` with
+ * Each account's dated rows, in snapshot-day order with ties in row order: account a's rows are
+ * `list[start[a] .. start[a + 1])`, and `day[k]` is the snapshot day of `list[k]`. Undated rows
+ * (NaN) are left out: point-in-time selection never picks them.
+ */
+export function rowsByAccount(
+	of: Int32Array,
+	count: number,
+	snapshotDay: Float64Array
+): { start: Int32Array; list: Int32Array; day: Float64Array } {
+	const start = new Int32Array(count + 1);
+	for (let i = 0; i < of.length; i++) if (!Number.isNaN(snapshotDay[i]!)) start[of[i]! + 1]!++;
+	for (let a = 0; a < count; a++) start[a + 1]! += start[a]!;
+	const fill = start.slice(0, count);
+	const list = new Int32Array(start[count]!);
+	for (let i = 0; i < of.length; i++) if (!Number.isNaN(snapshotDay[i]!)) list[fill[of[i]!]!++] = i;
+	const day = new Float64Array(list.length);
+	for (let k = 0; k < list.length; k++) day[k] = snapshotDay[list[k]!]!;
+	// Usually each account's snapshots already come in date order; sort only the ones that do not.
+	for (let a = 0; a < count; a++) {
+		const lo = start[a]!;
+		const hi = start[a + 1]!;
+		let sorted = true;
+		for (let k = lo + 1; k < hi && sorted; k++) if (day[k]! < day[k - 1]!) sorted = false;
+		if (sorted) continue;
+		const part = Array.from(list.subarray(lo, hi)).sort(
+			(x, y) => snapshotDay[x]! - snapshotDay[y]! || x - y
+		);
+		for (let k = 0; k < part.length; k++) {
+			list[lo + k] = part[k]!;
+			day[lo + k] = snapshotDay[part[k]!]!;
+		}
+	}
+	return { start, list, day };
+}
+
+/**
+ * Score every account at every grid day (see the module note). Each account's rows are put in
+ * date order once (`rowsByAccount`); a cursor per account then advances across the ascending
+ * grid days, so each day costs one pass over the accounts and every row is visited once in all,
+ * with no per-day sort when the rows in force come out ascending (one row block per account, the
+ * usual layout). Same population as `selectPointInTime` with
  * horizon 0: latest snapshot ≤ D (the last row of a tied day wins), out once churned on or
  * before D, out when flagged churned without a churn day. Each date is scored with the fast
  * engine on its rows' metric points (`SubsetPoints`: percentile ranks by counting value codes
@@ -95,28 +133,10 @@ export function buildScoreHistory(
 		if (!Number.isNaN(c) && !(churnAny[a]! <= c)) churnAny[a] = c;
 		if (data.churnedFlag && data.churnedFlag[i] === 1) flagged[a] = 1;
 	}
-	// Bucket rows by the first grid day ≥ their snapshot day (counting sort, row order kept).
-	const bucket = new Int32Array(n);
-	const sizes = new Int32Array(G + 1);
-	for (let i = 0; i < n; i++) {
-		const d = data.snapshotDay[i]!;
-		let lo = 0;
-		let hi = G;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (gridDays[mid]! >= d) hi = mid;
-			else lo = mid + 1;
-		}
-		bucket[i] = Number.isNaN(d) ? G : lo;
-		sizes[bucket[i]!]!++;
-	}
-	const startAt = new Int32Array(G + 2);
-	for (let g = 0; g <= G; g++) startAt[g + 1] = startAt[g]! + sizes[g]!;
-	const order = new Int32Array(n);
-	const fill = startAt.slice(0, G + 1);
-	for (let i = 0; i < n; i++) order[fill[bucket[i]!]!++] = i;
-	const bestRow = new Int32Array(count).fill(-1);
-	const bestDay = new Float64Array(count).fill(-Infinity);
+	// Each account's dated rows in snapshot-day order (ties in row order); a cursor per account
+	// then walks them once across the ascending grid days.
+	const { start, list, day } = rowsByAccount(of, count, data.snapshotDay);
+	const cursor = start.slice(0, count);
 	const score: Float32Array[] = [];
 	const tier: Int8Array[] = [];
 	const inForce: Int32Array[] = [];
@@ -126,30 +146,33 @@ export function buildScoreHistory(
 	const core = new ScoreCore();
 	// The fast engine reads the table only for the rows' segment groups.
 	const segment = new Set(model.segments ? [model.segments.column] : []);
+	// Every date's scores and tiers in one block each (NaN / absent until scored).
+	const scores = new Float32Array(G * count).fill(NaN);
+	const tiers = new Int8Array(G * count).fill(ABSENT);
 	for (let g = 0; g < G; g++) {
 		const D = gridDays[g]!;
-		for (let k = startAt[g]!; k < startAt[g + 1]!; k++) {
-			const i = order[k]!;
-			const a = of[i]!;
-			const d = data.snapshotDay[i]!;
-			if (d >= bestDay[a]!) {
-				bestDay[a] = d;
-				bestRow[a] = i;
-			}
-		}
 		let m = 0;
+		let ascending = true;
 		for (let a = 0; a < count; a++) {
-			if (bestRow[a]! < 0 || churnAny[a]! <= D) continue;
+			let c = cursor[a]!;
+			const end = start[a + 1]!;
+			while (c < end && day[c]! <= D) c++;
+			cursor[a] = c;
+			// Latest snapshot ≤ D (the last row of a tied day); out once churned or flagged undated.
+			if (c === start[a] || churnAny[a]! <= D) continue;
 			if (flagged[a] && Number.isNaN(churnAny[a]!)) continue;
-			picked[m++] = bestRow[a]!;
+			const row = list[c - 1]!;
+			if (m > 0 && row < picked[m - 1]!) ascending = false;
+			picked[m++] = row;
 		}
-		const rows = picked.slice(0, m).sort();
+		const rows = picked.slice(0, m);
+		if (!ascending) rows.sort();
 		const at = gatherTable(table, rows, segment);
 		core.setTableWithPoints(at, null, model, stage1.at(rows));
 		const r = core.score(model, { withDimensions: keep.includes(g) }).result!;
 		if (keep.includes(g)) kept.set(g, { result: r, table: at });
-		const s = new Float32Array(count).fill(NaN);
-		const t = new Int8Array(count).fill(ABSENT);
+		const s = scores.subarray(g * count, (g + 1) * count);
+		const t = tiers.subarray(g * count, (g + 1) * count);
 		for (let j = 0; j < rows.length; j++) {
 			const a = of[rows[j]!]!;
 			s[a] = r.score[j]!;
