@@ -4,6 +4,8 @@
  * Stored in the settings record `overrides` (they belong to accounts, not to a model version).
  */
 import type { WorkbenchStore } from '$lib/data/db/store';
+import { t } from '$lib/i18n/i18n.svelte';
+import { storageErrorText } from '$lib/i18n/problem-text';
 
 export const SETTING_OVERRIDES = 'overrides';
 
@@ -71,7 +73,7 @@ export class OverridesState {
 			this.error = null;
 		} catch (e) {
 			this.list = before;
-			this.error = `Saving the override failed: ${e instanceof Error ? e.message : String(e)}`;
+			this.error = t('mi.ovr.saveFailed', { error: storageErrorText(e) });
 		}
 	}
 }
