@@ -20,16 +20,16 @@ export interface Override {
 	createdOn: string;
 }
 
-/** Problems with an override form, as messages per field (empty = valid). */
+/** Problems with an override form, as messages per field in the UI language (empty = valid). */
 export function checkOverride(
 	o: Override,
 	todayIso: string
 ): Partial<Record<keyof Override, string>> {
 	const out: Partial<Record<keyof Override, string>> = {};
-	if (!o.tierId) out.tierId = 'Choose a tier.';
-	if (o.reason.trim().length < 3) out.reason = 'Say why (at least 3 characters).';
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(o.expiresOn)) out.expiresOn = 'Give an expiry date.';
-	else if (o.expiresOn < todayIso) out.expiresOn = 'The expiry date is in the past.';
+	if (!o.tierId) out.tierId = t('st.ov.tier');
+	if (o.reason.trim().length < 3) out.reason = t('st.ov.reason');
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(o.expiresOn)) out.expiresOn = t('st.ov.expiry');
+	else if (o.expiresOn < todayIso) out.expiresOn = t('st.ov.past');
 	return out;
 }
 
@@ -73,7 +73,7 @@ export class OverridesState {
 			this.error = null;
 		} catch (e) {
 			this.list = before;
-			this.error = t('mi.ovr.saveFailed', { error: storageErrorText(e) });
+			this.error = t('st.ov.notSaved', { error: storageErrorText(e) });
 		}
 	}
 }

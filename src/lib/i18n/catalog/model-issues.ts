@@ -131,7 +131,6 @@ export const modelIssuesEn = {
 		'The inputs in this share link are not valid ({problem}) and {more} more problem(s). Nothing was changed.',
 	'mi.calc.yours': 'Your model: {name}',
 	'mi.calc.shared': 'Shared: {name}',
-	'mi.ovr.saveFailed': 'Saving the override failed: {error}',
 
 	// --- shipped templates (the template list; a model started from one keeps its text) ---
 	'mi.tpl.four-dimensions.name': 'Four dimensions, 25 points each',
@@ -273,7 +272,6 @@ export const modelIssuesJa: Record<keyof typeof modelIssuesEn, string> = {
 		'この共有リンクの入力値が正しくありません（{problem}、ほか {more} 件）。何も変更していません。',
 	'mi.calc.yours': 'あなたのモデル：{name}',
 	'mi.calc.shared': '共有されたモデル：{name}',
-	'mi.ovr.saveFailed': '手動で設定したティア（上書き）を保存できませんでした：{error}',
 
 	'mi.tpl.four-dimensions.name': '4 つのディメンション（各 25 点）',
 	'mi.tpl.four-dimensions.description':
