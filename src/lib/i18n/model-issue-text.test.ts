@@ -10,6 +10,7 @@ import { en } from './en';
 import { ja } from './ja';
 import {
 	MODEL_ISSUES,
+	accountFlagText,
 	WORKER_ERRORS,
 	modelIssueLine,
 	modelIssueMessage,
@@ -22,6 +23,7 @@ import {
 } from './model-issue-text';
 import { MODEL_ISSUE_CODES, issueOfSchema, type ModelIssueCode } from '$lib/model/issues';
 import { dimension, metric, model } from '$lib/model/testing/models';
+import { scoreAccount } from '$lib/model/account';
 import { TEMPLATES } from '$lib/model/templates';
 import type { Model, ValidationIssue } from '$lib/model/types';
 import { validateModel } from '$lib/model/validate';
@@ -413,6 +415,18 @@ describe('templates, worker failures and share links', () => {
 		expect(err).toBeInstanceOf(CodedError);
 		expect(errorFields(err)).toEqual({ code: 'no-dataset', message: 'no dataset loaded' });
 		expect(errorFields(new Error('other'))).toEqual({ message: 'other' });
+	});
+
+	it("an account's flag below a floor: English as the core says it, Japanese from its figures", () => {
+		const m = base();
+		m.dimensions[0]!.floor = 40;
+		// Usage: seats 10 and logins 15 on 0→100 lines, equal weights → 12.5, below 40.
+		const flags = scoreAccount(m, { seats: 10, logins: 15, tickets: 0 }).flags;
+		expect(flags).toHaveLength(1);
+		expect(accountFlagText(flags[0]!)).toBe('Usage is at 13, below its floor of 40');
+		expect(accountFlagText(flags[0]!)).toBe(flags[0]!.message);
+		i18n.set('ja');
+		expect(accountFlagText(flags[0]!)).toBe('Usage は 13 で、下限 40 を下回っています');
 	});
 
 	it('a bad share link is said in the UI language, the English as before', async () => {

@@ -9,7 +9,7 @@
 import { t, type MessageKey } from './i18n.svelte';
 import { en } from './en';
 import { OPTION_SEP, type ModelIssueCode, type ModelIssueParams } from '$lib/model/issues';
-import type { ValidationIssue } from '$lib/model/types';
+import type { AccountFlag, ValidationIssue } from '$lib/model/types';
 import type { WorkerErrorCode } from '$lib/workers/worker-error';
 
 type Say = (p: ModelIssueParams) => string;
@@ -204,4 +204,9 @@ export function shareErrorText(res: {
 	const problem = model ? modelIssueLine(first) : `${first.path}: ${first.message}`;
 	const key = model ? 'mi.link.model' : 'mi.link.inputs';
 	return more > 0 ? t(`${key}.more`, { problem, more }) : t(key, { problem });
+}
+
+/** An account's flag (a dimension below its floor) in the UI language. */
+export function accountFlagText(f: AccountFlag): string {
+	return f.kind === 'dimension-below-floor' && f.params ? t('pf.floorFlag', f.params) : f.message;
 }

@@ -182,7 +182,10 @@ export interface AccountFlag {
 	kind: FlagKind;
 	/** Dimension or metric id the flag is about, if any. */
 	subject?: string;
+	/** In English words (Node, exports); a screen says it from `kind` and `params`. */
 	message: string;
+	/** The names and figures the message is built from (below a floor: name, score, floor). */
+	params?: Record<string, string | number>;
 }
 
 /** Model-level warnings (shown beside the model, not per account). */
