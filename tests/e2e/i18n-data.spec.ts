@@ -149,20 +149,37 @@ test.describe('Data screen in Japanese', () => {
 		await expect(region.getByRole('table', { name: ja['src.tbl.caption'] })).toBeVisible({
 			timeout: 30_000
 		});
-		// Sentences the pure core builds (lib/sources/describe): English by design for now.
+		// The grid, the outcome and each feature in words: Japanese, the sources and columns as data.
+		await expect(page.getByTestId('grid-summary')).toContainText('までの毎月末');
+		await expect(page.getByTestId('outcome-description')).toHaveText(ja['prob.src.out.none']);
+		const described = region.locator('[data-testid^="feature-"]');
+		expect(await described.count()).toBeGreaterThan(0);
+		for (const text of await described.allInnerTexts())
+			expect(text).toMatch(/ = .*[\u3040-\u30ff\u4e00-\u9fff]/);
+		const data = (await region.locator('[data-testid^="feature-"] code').allInnerTexts()).concat(
+			await region
+				.getByRole('table', { name: ja['src.tbl.caption'] })
+				.locator('th, td')
+				.allInnerTexts()
+		);
 		const core = [
 			await page.getByTestId('grid-summary').innerText(),
 			await page.getByTestId('outcome-description').innerText(),
 			...(await region.locator('[data-testid^="feature-"]').allInnerTexts())
-		];
+		].join(' ');
+		expect(
+			(core.match(/[A-Za-z][A-Za-z_-]{2,}/g) ?? []).filter(
+				(w) => ![...NAMES, SAMPLE, ...data].some((d) => d.includes(w))
+			)
+		).toEqual([]);
 		await expectNoEnglish(page, 'Sources recipe', PREFIXES);
-		expect(await englishWords(page, [...NAMES, SAMPLE, ...core])).toEqual([]);
+		expect(await englishWords(page, [...NAMES, SAMPLE, ...data])).toEqual([]);
 		await expectNoViolations(page, 'Sources recipe in Japanese');
 
 		await region.getByRole('button', { name: ja['src.feat.add'] }).click();
 		const form = region.getByRole('form', { name: ja['src.feat.new'] });
 		await expect(form.getByLabel(ja['src.feat.name'])).toBeVisible();
-		expect(await englishWords(page, [...NAMES, SAMPLE, ...core])).toEqual([]);
+		expect(await englishWords(page, [...NAMES, SAMPLE, ...data])).toEqual([]);
 		await expectNoViolations(page, 'Sources feature form in Japanese');
 	});
 });

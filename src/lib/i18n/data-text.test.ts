@@ -5,6 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { raw } from '../data/csv/testing/helpers';
 import { profileRaw } from '$lib/data/csv/infer';
+import { describeFeature, describeGrid, describeOutcome } from '$lib/sources/describe';
+import { ravenRecipe } from '$lib/sources/test-data';
+import {
+	EVENT_AGGS,
+	type AsOfGrid,
+	type PeriodMeasure,
+	type FeatureSpec,
+	type OutcomeSpec
+} from '$lib/sources/types';
 import {
 	PREVIEW_GAPS,
 	rowsFromProfiles,
@@ -36,7 +45,10 @@ import {
 	GRAIN_REASONS,
 	REMAP_CHANGES,
 	REMAP_PROBLEMS,
+	featureText,
 	grainReasonText,
+	gridText,
+	outcomeText,
 	previewGapText,
 	remapChangeText,
 	remapProblemText,
@@ -415,5 +427,134 @@ describe('the mapping step’s sample preview, in English and Japanese', () => {
 		expect(PREVIEW_GAPS.map((g) => previewGapText(g, 'en'))).toEqual(['not readable', 'missing']);
 		for (const gap of PREVIEW_GAPS) expect(englishWords(previewGapText(gap, 'ja'), [])).toEqual([]);
 		expect(PREVIEW_GAPS.map((g) => previewGapText(g, 'ja'))).toEqual(['読み取れません', '空欄']);
+	});
+});
+
+describe('a recipe’s grid and outcome, in English and Japanese', () => {
+	const grids: AsOfGrid[] = [
+		{ kind: 'monthly', anchor: 'month-end', from: '2024-01-31', to: '2024-12-31' },
+		{ kind: 'monthly', anchor: 'month-start', from: '2024-01-01', to: '2024-12-01' },
+		{ kind: 'weekly', from: '2024-01-01', to: '2024-01-15' },
+		{ kind: 'snapshot-dates', source: 'usage' },
+		{ kind: 'dates', dates: ['2024-03-31'] },
+		{ kind: 'dates', dates: ['2024-03-31', '2024-06-30'] }
+	];
+	const outcomes: OutcomeSpec[] = [
+		{ kind: 'none' },
+		{ kind: 'churn-log', source: 'churn_events', column: 'churned_at', reactivation: 'none' },
+		{ kind: 'churn-log', source: 'churn_events', column: 'churned_at', reactivation: 'new-life' },
+		{ kind: 'period-end', source: 'subscriptions', graceDays: 1, reactivation: 'none' },
+		{ kind: 'period-end', source: 'subscriptions', graceDays: 30, reactivation: 'new-life' }
+	];
+	const NAMES = ['usage', 'churn_events', 'churned_at', 'subscriptions', 'horizon'];
+
+	it('English is the recipe’s own description (the one exports keep), every kind', () => {
+		for (const g of grids) expect(gridText(g, 'en')).toBe(describeGrid(g));
+		for (const outcome of outcomes) {
+			const r = ravenRecipe({ outcome });
+			expect(outcomeText(r, 'en')).toBe(describeOutcome(r));
+		}
+	});
+
+	it('Japanese says each in Japanese, the sources and columns named', () => {
+		for (const g of grids) {
+			const ja = gridText(g, 'ja');
+			expect(ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+			expect(englishWords(ja, NAMES), ja).toEqual([]);
+		}
+		expect(gridText(grids[0]!, 'ja')).toBe('2024-01-31 から 2024-12-31 までの毎月末');
+		for (const outcome of outcomes) {
+			const ja = outcomeText(ravenRecipe({ outcome }), 'ja');
+			expect(ja).not.toMatch(/\{\w+\}|prob\./);
+			expect(englishWords(ja, NAMES), ja).toEqual([]);
+			if (outcome.kind !== 'none') expect(ja).toContain(`「${outcome.source}」`);
+		}
+	});
+});
+
+describe('a recipe’s features, in English and Japanese', () => {
+	const PERIOD_MEASURES: PeriodMeasure[] = [
+		'active',
+		'value',
+		'tenure',
+		'days-to-renewal',
+		'changes'
+	];
+	const r = ravenRecipe();
+	const base = { name: 'X' };
+	const features: FeatureSpec[] = [
+		...EVENT_AGGS.map(
+			(agg, i): FeatureSpec =>
+				({
+					...base,
+					kind: 'event',
+					source: i % 2 ? 'support-tickets' : 'feature-usage',
+					agg,
+					column: agg === 'count' || agg.startsWith('days') ? undefined : 'usage_count',
+					days: i % 3 ? 90 : null,
+					filter:
+						i === 1
+							? { column: 'priority', values: ['high'] }
+							: i === 2
+								? { column: 'priority', values: ['high', 'urgent'] }
+								: null
+				}) as FeatureSpec
+		),
+		...PERIOD_MEASURES.flatMap((measure): FeatureSpec[] =>
+			(measure === 'value'
+				? (['latest', 'sum'] as const).map((combine) => ({ combine }))
+				: measure === 'changes'
+					? (['up', 'down'] as const).map((direction) => ({ direction, days: 90 }))
+					: [{}]
+			).map(
+				(more) =>
+					({
+						...base,
+						kind: 'period',
+						source: 'subscriptions',
+						measure,
+						column: 'mrr_amount',
+						...more
+					}) as FeatureSpec
+			)
+		),
+		{ ...base, kind: 'snapshot', source: 'usage-snapshots', column: 'seats' },
+		{ ...base, kind: 'account', source: 'accounts', column: 'industry' }
+	];
+	const NAMES = [
+		'usage_count',
+		'priority',
+		'high',
+		'urgent',
+		'feature-usage',
+		'support-tickets',
+		'submitted_at',
+		'usage_date',
+		'subscriptions',
+		'start_date',
+		'end_date',
+		'mrr_amount',
+		'usage-snapshots',
+		'seats',
+		'accounts',
+		'industry'
+	];
+
+	it('English is the recipe’s own description, every aggregate and measure', () => {
+		for (const f of features) expect(featureText(f, r, 'en')).toBe(describeFeature(f, r));
+		// Without the recipe: the date column is "date".
+		expect(featureText(features[0]!, undefined, 'en')).toBe(describeFeature(features[0]!));
+	});
+
+	it('Japanese says each in Japanese, the columns and sources as they are', () => {
+		for (const f of [...features, { ...features[0]!, source: 'elsewhere' }]) {
+			const ja = featureText(f, r, 'ja');
+			expect(ja).toMatch(/^X = .*[\u3040-\u30ff\u4e00-\u9fff]/);
+			expect(ja).not.toMatch(/\{\w+\}|prob\./);
+			expect(englishWords(ja, [...NAMES, 'elsewhere']), ja).toEqual([]);
+		}
+		expect(featureText(features[0]!, r, 'ja')).toBe(
+			'X = `usage_date` ≤ T（全履歴）である feature-usage の行の数'
+		);
 	});
 });

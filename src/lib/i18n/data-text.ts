@@ -1,6 +1,7 @@
 /**
  * What the import and sources side reports as codes and figures, said in a language: why a row
- * kind was detected, how dates with times are read, the checks and changes of a re-mapping. Every code has a renderer (the `Record` types
+ * kind was detected, how dates with times are read, the checks and changes of a re-mapping, a
+ * recipe's grid and outcome (the English is `lib/sources/describe`'s, which exports keep). Every code has a renderer (the `Record` types
  * fail the type check when a code is added); `data-text.test.ts` renders each in both languages.
  * The UI calls these with the UI language (a reactive read); tests pass a locale.
  */
@@ -16,6 +17,7 @@ import type {
 import { LIST_SEP } from '$lib/data/csv/build';
 import type { ColumnRole, ColumnType } from '$lib/data/dataset';
 import type { PreviewGap } from '$lib/state/import-mapping';
+import type { AsOfGrid, FeatureSpec, Recipe } from '$lib/sources/types';
 import * as fmt from '$lib/ui/format';
 
 type Params = Record<string, string | number>;
@@ -228,4 +230,102 @@ export const PREVIEW_GAP_KEYS: Record<PreviewGap, MessageKey> = {
 /** A sample cell that reads as no value, in `locale` (the UI language by default). */
 export function previewGapText(gap: PreviewGap, locale: Locale = i18n.locale): string {
 	return tIn(locale, PREVIEW_GAP_KEYS[gap]);
+}
+
+// ----- a recipe's grid and outcome, as the Sources screen shows them ----------------------------
+
+/** The as-of grid in words ("Every month end from 2024-01-31 to 2024-12-31"). */
+export function gridText(grid: AsOfGrid, locale: Locale = i18n.locale): string {
+	switch (grid.kind) {
+		case 'monthly':
+			return tIn(
+				locale,
+				grid.anchor === 'month-end' ? 'prob.src.grid.monthEnd' : 'prob.src.grid.monthStart',
+				{ from: grid.from, to: grid.to }
+			);
+		case 'weekly':
+			return tIn(locale, 'prob.src.grid.weekly', { from: grid.from, to: grid.to });
+		case 'snapshot-dates':
+			return tIn(locale, 'prob.src.grid.snapshots', { source: grid.source });
+		case 'dates':
+			return tIn(
+				locale,
+				grid.dates.length === 1 ? 'prob.src.grid.dates.one' : 'prob.src.grid.dates',
+				{
+					n: int(grid.dates.length)
+				}
+			);
+	}
+}
+
+/** How churn and reactivation are counted, in words (beside the outcome). */
+export function outcomeText(recipe: Recipe, locale: Locale = i18n.locale): string {
+	const o = recipe.outcome;
+	if (o.kind === 'none') return tIn(locale, 'prob.src.out.none');
+	const base =
+		o.kind === 'churn-log'
+			? tIn(locale, 'prob.src.out.log', { column: o.column, source: o.source })
+			: tIn(locale, o.graceDays === 1 ? 'prob.src.out.periods.one' : 'prob.src.out.periods', {
+					source: o.source,
+					days: int(o.graceDays)
+				});
+	const re =
+		o.reactivation === 'none'
+			? 'prob.src.out.final'
+			: o.kind === 'churn-log'
+				? 'prob.src.out.newLife.log'
+				: 'prob.src.out.newLife.periods';
+	return base + tIn(locale, 'prob.src.out.rows') + tIn(locale, re);
+}
+
+/** One feature in words, the source's date columns named from the recipe (as `describeFeature`). */
+export function featureText(f: FeatureSpec, recipe?: Recipe, locale: Locale = i18n.locale): string {
+	const say = (key: MessageKey, p: Params = {}) => tIn(locale, key, p);
+	const src = recipe?.sources.find((s) => s.name === f.source);
+	const dateCol = src ? (src.grain === 'period' ? src.start : src.time) : null;
+	const dated = dateCol ? `\`${dateCol}\`` : say('prob.src.f.date');
+	const head = `${f.name} = `;
+	const col = 'column' in f && f.column ? `\`${f.column}\`` : '';
+	const window = (days: number | null | undefined) =>
+		days == null ? say('prob.src.f.win.all') : say('prob.src.f.win.days', { days });
+	if (f.kind === 'event') {
+		let filter = '';
+		if (f.filter) {
+			const vals = f.filter.values.map((v) => `"${v}"`);
+			filter =
+				vals.length === 1
+					? say('prob.src.f.filter.one', { column: f.filter.column, value: vals[0]! })
+					: say('prob.src.f.filter.many', { column: f.filter.column, values: vals.join(', ') });
+		}
+		const rows = say('prob.src.f.rows', {
+			source: f.source,
+			dated,
+			window: window(f.days),
+			filter
+		});
+		return say(`prob.src.f.event.${f.agg}`, { head, col, rows });
+	}
+	if (f.kind === 'period') {
+		const end = src?.end ? `\`${src.end}\`` : say('prob.src.f.end');
+		const covers = say('prob.src.f.covers', { source: f.source, dated, end });
+		const p = { head, col, covers, end, source: f.source, dated };
+		switch (f.measure) {
+			case 'active':
+				return say('prob.src.f.active', p);
+			case 'value':
+				return say(f.combine === 'sum' ? 'prob.src.f.value.sum' : 'prob.src.f.value.latest', p);
+			case 'tenure':
+				return say('prob.src.f.tenure', p);
+			case 'days-to-renewal':
+				return say('prob.src.f.renewal', p);
+			case 'changes':
+				return say(f.direction === 'down' ? 'prob.src.f.changes.down' : 'prob.src.f.changes.up', {
+					...p,
+					window: window(f.days)
+				});
+		}
+	}
+	if (f.kind === 'snapshot')
+		return say('prob.src.f.snapshot', { head, col, source: f.source, dated });
+	return say('prob.src.f.static', { head, col, source: f.source });
 }

@@ -17,7 +17,7 @@ import {
 } from '$lib/data/dataset';
 import { newId } from '$lib/data/db/store';
 import { fromDataset } from '$lib/sources/build';
-import { describeFeature } from '$lib/sources/describe';
+import { featureText } from '$lib/i18n/data-text';
 import { gridDays } from '$lib/sources/grid';
 import type {
 	AsOfGrid,
@@ -216,9 +216,9 @@ export class SourcesState {
 		return this.#ds.list.find((m) => m.id === spec.datasetId) ?? null;
 	}
 
-	/** Plain words for a feature. */
+	/** Plain words for a feature, in the UI language. */
 	describe(f: FeatureSpec): string {
-		return describeFeature(f, this.recipe ?? undefined);
+		return featureText(f, this.recipe ?? undefined);
 	}
 
 	/** Number of as-of dates of the grid. */

@@ -255,7 +255,58 @@ export const problemsEn = {
 	'prob.ds.newDataset': 'the new dataset',
 	'prob.ds.deleted': '“{name}” was deleted in another tab.',
 	'prob.ds.blankName': 'A dataset name cannot be blank.',
-	'prob.ds.notOpen': 'Saved data is not open yet.'
+	'prob.ds.notOpen': 'Saved data is not open yet.',
+	// --- a recipe's grid and outcome (lib/sources/describe; exports keep that English) ---
+	'prob.src.grid.monthEnd': 'Every month end from {from} to {to}',
+	'prob.src.grid.monthStart': 'Every month start from {from} to {to}',
+	'prob.src.grid.weekly': 'Every 7 days from {from} to {to}',
+	'prob.src.grid.snapshots': 'The snapshot dates of {source}',
+	'prob.src.grid.dates': '{n} chosen dates',
+	'prob.src.grid.dates.one': '{n} chosen date',
+	'prob.src.out.none': 'No outcome: the table can be scored but not backtested.',
+	'prob.src.out.log': 'An account churns on each `{column}` date of {source}.',
+	'prob.src.out.periods':
+		'An account churns when its {source} periods stop: periods are joined when the next starts within {days} days of the end of the last, and the end of a run of periods on or before the end of the data is a churn on that day.',
+	'prob.src.out.periods.one':
+		'An account churns when its {source} periods stop: periods are joined when the next starts within {days} day of the end of the last, and the end of a run of periods on or before the end of the data is a churn on that day.',
+	'prob.src.out.rows':
+		' An account is described at each as-of date T from its start (the account list’s start date, or its first dated row) while T is before its churn date; the backtest’s label is “churned in (T, T + horizon]”.',
+	'prob.src.out.final':
+		' The first churn is final: anything the account does afterwards is not counted.',
+	'prob.src.out.newLife.log':
+		' An account that comes back after churning (a dated row in any other source after the churn date) starts a new life on that day, shown with its id followed by “#2”, “#3”…: each life is scored, labelled and counted once, and its features still read the account’s whole history.',
+	'prob.src.out.newLife.periods':
+		' An account whose periods start again after a churn starts a new life on that start date, shown with its id followed by “#2”, “#3”…: each life is scored, labelled and counted once, and its features still read the account’s whole history.',
+	'prob.src.f.date': 'date',
+	'prob.src.f.end': 'end',
+	'prob.src.f.win.all': '≤ T (all history)',
+	'prob.src.f.win.days': 'in (T − {days} d, T]',
+	'prob.src.f.filter.one': ' and `{column}` = {value}',
+	'prob.src.f.filter.many': ' and `{column}` in {values}',
+	'prob.src.f.rows': '{source} rows with {dated} {window}{filter}',
+	'prob.src.f.event.count': '{head}count of {rows}',
+	'prob.src.f.event.sum': '{head}sum of {col} over {rows} (0 when none)',
+	'prob.src.f.event.mean': '{head}mean of {col} over {rows}',
+	'prob.src.f.event.min': '{head}smallest {col} over {rows}',
+	'prob.src.f.event.max': '{head}largest {col} over {rows}',
+	'prob.src.f.event.distinct': '{head}number of distinct {col} values over {rows}',
+	'prob.src.f.event.last': '{head}{col} of the latest of {rows} (same day: the largest value)',
+	'prob.src.f.event.days-since-last': '{head}days from the latest of {rows} to T',
+	'prob.src.f.event.days-since-first': '{head}days from the earliest of {rows} to T',
+	'prob.src.f.covers': '{source} periods with {dated} ≤ T and ({end} blank or after T)',
+	'prob.src.f.active': '{head}1 when some of the {covers}, else 0',
+	'prob.src.f.value.sum': '{head}sum of {col} over {covers} (0 when none)',
+	'prob.src.f.value.latest': '{head}{col} of the latest-starting of {covers}',
+	'prob.src.f.tenure': '{head}days from the first {source} {dated} ≤ T to T',
+	'prob.src.f.renewal':
+		'{head}days from T to the nearest {end} of {covers} (uses {end} as a scheduled renewal date: right only if it was known at T)',
+	'prob.src.f.changes.down':
+		"{head}number of {source} periods with {dated} {window} whose {col} is below the account's previous period's",
+	'prob.src.f.changes.up':
+		"{head}number of {source} periods with {dated} {window} whose {col} is above the account's previous period's",
+	'prob.src.f.snapshot':
+		'{head}{col} of the latest {source} row with {dated} ≤ T (same day: the largest value)',
+	'prob.src.f.static': '{head}{col} of the account in {source} (the same at every T)'
 } as const;
 
 export const problemsJa: Record<keyof typeof problemsEn, string> = {
@@ -518,5 +569,54 @@ export const problemsJa: Record<keyof typeof problemsEn, string> = {
 	'prob.ds.newDataset': '新しいデータセット',
 	'prob.ds.deleted': '「{name}」は別のタブで削除されました。',
 	'prob.ds.blankName': 'データセット名は空欄にできません。',
-	'prob.ds.notOpen': '保存済みデータをまだ開いています。'
+	'prob.ds.notOpen': '保存済みデータをまだ開いています。',
+	'prob.src.grid.monthEnd': '{from} から {to} までの毎月末',
+	'prob.src.grid.monthStart': '{from} から {to} までの毎月初',
+	'prob.src.grid.weekly': '{from} から {to} まで 7 日ごと',
+	'prob.src.grid.snapshots': '「{source}」のスナップショット日',
+	'prob.src.grid.dates': '選んだ日付 {n} 件',
+	'prob.src.grid.dates.one': '選んだ日付 {n} 件',
+	'prob.src.out.none':
+		'結果の定義がありません。表はスコア付けできますが、バックテストはできません。',
+	'prob.src.out.log': 'アカウントは「{source}」の列「{column}」の各日付に解約します。',
+	'prob.src.out.periods':
+		'アカウントは「{source}」の期間が途切れたときに解約します。次の期間が前の期間の終了から {days} 日以内に始まればつなげて数え、データの終わり以前に途切れた一続きの期間は、その終了日に解約したものとします。',
+	'prob.src.out.periods.one':
+		'アカウントは「{source}」の期間が途切れたときに解約します。次の期間が前の期間の終了から {days} 日以内に始まればつなげて数え、データの終わり以前に途切れた一続きの期間は、その終了日に解約したものとします。',
+	'prob.src.out.rows':
+		'各アカウントは、開始日（アカウント一覧の開始日、または最初の日付のある行）から解約日より前の各基準日 T で記述されます。バックテストのラベルは「(T, T + 観測期間] に解約」です。',
+	'prob.src.out.final': '最初の解約で確定します。その後のアカウントの動きは数えません。',
+	'prob.src.out.newLife.log':
+		'解約後に戻ってきたアカウント（解約日より後に他のソースに日付のある行がある）は、その日から新しいライフを始め、ID の後に「#2」「#3」…を付けて表示します。各ライフは 1 回ずつスコア付け・ラベル付け・集計され、特徴量はアカウントの全履歴を読みます。',
+	'prob.src.out.newLife.periods':
+		'解約後に期間が再び始まったアカウントは、その開始日から新しいライフを始め、ID の後に「#2」「#3」…を付けて表示します。各ライフは 1 回ずつスコア付け・ラベル付け・集計され、特徴量はアカウントの全履歴を読みます。',
+	'prob.src.f.date': '日付',
+	'prob.src.f.end': '終了日',
+	'prob.src.f.win.all': '≤ T（全履歴）',
+	'prob.src.f.win.days': '∈ (T − {days} 日, T]',
+	'prob.src.f.filter.one': '、かつ `{column}` = {value}',
+	'prob.src.f.filter.many': '、かつ `{column}` が {values} のいずれか',
+	'prob.src.f.rows': '{dated} {window}{filter}である {source} の行',
+	'prob.src.f.event.count': '{head}{rows}の数',
+	'prob.src.f.event.sum': '{head}{rows}の {col} の合計（なければ 0）',
+	'prob.src.f.event.mean': '{head}{rows}の {col} の平均',
+	'prob.src.f.event.min': '{head}{rows}の {col} の最小値',
+	'prob.src.f.event.max': '{head}{rows}の {col} の最大値',
+	'prob.src.f.event.distinct': '{head}{rows}の {col} の異なる値の数',
+	'prob.src.f.event.last': '{head}{rows}のうち最新の行の {col}（同じ日なら最大値）',
+	'prob.src.f.event.days-since-last': '{head}{rows}のうち最新の行から T までの日数',
+	'prob.src.f.event.days-since-first': '{head}{rows}のうち最初の行から T までの日数',
+	'prob.src.f.covers': '{dated} ≤ T かつ（{end} が空欄か T より後）である {source} の期間',
+	'prob.src.f.active': '{head}{covers}があれば 1、なければ 0',
+	'prob.src.f.value.sum': '{head}{covers}の {col} の合計（なければ 0）',
+	'prob.src.f.value.latest': '{head}{covers}のうち開始が最も遅いものの {col}',
+	'prob.src.f.tenure': '{head}{dated} ≤ T である最初の {source} から T までの日数',
+	'prob.src.f.renewal':
+		'{head}T から{covers}の最も近い {end} までの日数（{end} を予定された更新日として使います。T の時点で分かっていた場合にだけ正しい値です）',
+	'prob.src.f.changes.down':
+		'{head}{dated} {window}である {source} の期間のうち、{col} がそのアカウントの前の期間より低いものの数',
+	'prob.src.f.changes.up':
+		'{head}{dated} {window}である {source} の期間のうち、{col} がそのアカウントの前の期間より高いものの数',
+	'prob.src.f.snapshot': '{head}{dated} ≤ T である最新の {source} の行の {col}（同じ日なら最大値）',
+	'prob.src.f.static': '{head}{source} にあるアカウントの {col}（どの T でも同じ）'
 };
