@@ -20,6 +20,18 @@ async function calculatorStates(page: Page, label: string): Promise<void> {
 	await expectNoViolations(page, `${label}: usage-led template`);
 }
 
+test('the axe check itself fails on an unlabelled field and low contrast', async ({ page }) => {
+	await page.setContent(
+		'<main><h1>Check</h1><input type="text"><p style="color:#bbb;background:#fff">faint</p></main>'
+	);
+	const failure = await expectNoViolations(page, 'a page made to fail').then(
+		() => null,
+		(e: Error) => e.message
+	);
+	expect(failure).toContain('label');
+	expect(failure).toContain('color-contrast');
+});
+
 test.describe('accessibility (axe, WCAG 2.2 AA)', () => {
 	// Four axe passes per calculator test: about a minute on a loaded 2-core machine.
 	test.describe.configure({ timeout: 180_000 });

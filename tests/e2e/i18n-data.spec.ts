@@ -91,6 +91,46 @@ test.describe('Data screen in Japanese', () => {
 		await expectNoViolations(page, 'import stored in Japanese');
 	});
 
+	test('re-mapping the sample: the moved role, a refused id and the changes in Japanese; axe clean', async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		await page.goto('/#/data');
+		const stored = page.getByRole('table', { name: ja['dt.list.caption'] });
+		await expect(stored.getByText(ja['dt.row.active'])).toBeVisible({ timeout: 45_000 });
+		await stored.getByRole('button', { name: `「${SAMPLE}」の列の役割を変更` }).click();
+		const panel = page.getByTestId('remap-panel');
+		const role = (name: string) =>
+			panel.getByRole('combobox', { name: `${name} の役割`, exact: true });
+		await expect(role('segment')).toBeVisible({ timeout: 30_000 });
+
+		// The id given to "segment": the old id is ignored (said), and the review refuses it.
+		await role('segment').selectOption('account-id');
+		await expect(panel.locator('.notice')).toHaveText(
+			'「account_id」がその役割でしたが、「無視」に変えました。'
+		);
+		await panel.getByRole('button', { name: ja['dt.remap.review'] }).click();
+		const refused = panel.getByRole('alert');
+		await expect(refused).toContainText(
+			/^列「segment」はアカウント ID にできません：保存済みデータの 1 行目と \d+ 行目（同じスナップショット日）に「\w+」があります。/
+		);
+		const columns = await panel.locator('tbody th[scope=row]').allInnerTexts();
+		await expectNoEnglish(page, 'Change column roles', [...PREFIXES, 'prob.']);
+		expect(
+			await englishWords(page, [...NAMES, SAMPLE, ...columns, 'SMB', 'Mid', 'Market', 'Enterprise'])
+		).toEqual([]);
+		await expectNoViolations(page, 'Change column roles refused in Japanese');
+
+		// The id back on account_id: "segment" is now ignored, said in the changes.
+		await role('account_id').selectOption('account-id');
+		await panel.getByRole('button', { name: ja['dt.remap.review'] }).click();
+		await expect(panel.getByTestId('remap-changes')).toHaveText(
+			'「segment」：セグメント → 無視する列。'
+		);
+		await expectNoEnglish(page, 'Change column roles: review', [...PREFIXES, 'prob.']);
+		expect(await englishWords(page, [...NAMES, SAMPLE, ...columns])).toEqual([]);
+	});
+
 	test('Sources: a recipe from the sample, its tables and the feature form have no English UI word; axe clean', async ({
 		page
 	}) => {

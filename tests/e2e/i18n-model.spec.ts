@@ -2,10 +2,11 @@
 // form and a drafted model (notes, why-notes, changes, columns left out) show no English UI word
 // (data and proper names aside), axe clean.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { ja } from '../../src/lib/i18n/ja';
+import { MODEL_ISSUE_CODES } from '../../src/lib/model/issues';
 import { expectNoViolations } from './pages/axe';
 import { englishWords, expectNoEnglish, PROPER } from './pages/i18n-check';
 
@@ -151,4 +152,65 @@ test('A draft on a small file in Japanese: too few churners is said in Japanese,
 	await expectNoEnglish(page, 'a draft on a small file', PREFIXES);
 	expect(await englishWords(page, allowed), 'English words on a small-file draft').toEqual([]);
 	await expectNoViolations(page, 'small-file draft in Japanese');
+});
+
+test('A refused model file and the template list in Japanese: each problem named by dimension, metric or tier, no English word; axe clean', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	await page.goto('/#/model');
+	await expect(page.getByRole('heading', { level: 1, name: /^モデル：/ })).toBeVisible({
+		timeout: 45_000
+	});
+	// The template list names the shipped templates in Japanese.
+	const templates = page.getByLabel(ja['mdl.tb.template']);
+	await expect(templates.locator('option')).toHaveText([
+		ja['mi.tpl.four-dimensions.name'],
+		ja['mi.tpl.usage-led-saas.name']
+	]);
+
+	// A file with problems of several kinds: a field's type and range, an option, a cross-field rule.
+	const bad = JSON.parse(
+		readFileSync(resolve('src/lib/model/templates/usage-led-saas.json'), 'utf8')
+	) as { dimensions: { weight: unknown; metrics: { direction: unknown }[] }[]; tiers: unknown[] };
+	bad.dimensions[0]!.weight = -5;
+	bad.dimensions[1]!.metrics[0]!.direction = 'up';
+	bad.tiers = [
+		{ id: 'g', name: 'Green', min: 'eighty', color: 'green', action: '' },
+		{ id: 'r', name: 'Red', min: 10, color: '#c62828', action: '' }
+	];
+	await page.getByLabel(ja['mdl.tb.import']).setInputFiles({
+		name: 'bad-model.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(bad))
+	});
+	const issues = page.getByTestId('import-issues');
+	await expect(issues).toContainText(ja['mdl.notImported']);
+	await expect(issues.locator('li')).toContainText([
+		'ディメンション 1「Product usage」 ＞ 重み：0 以上である必要があります',
+		'ディメンション 2「Support experience」 ＞ 指標 1「Support tickets」 ＞ 方向：「higher」、「lower」のいずれかである必要があります',
+		'ティア 1「Green」 ＞ 開始スコア：数値である必要があります',
+		'ティア 1「Green」 ＞ 色：6 桁の16進カラーコード（例：#2e7d32）である必要があります'
+	]);
+	// The JSON path stays beside the words, as code, for whoever edits the file.
+	await expect(issues.locator('code').first()).toHaveText('dimensions[0].weight');
+	// Every problem's and place's English (the current model keeps its template's English name:
+	// it is the user's model, data here).
+	const issueKeys = MODEL_ISSUE_CODES.map((c) => `mi.${c}`);
+	await expectNoEnglish(page, 'a refused model file', ['mdl.', 'mi.at', 'mi.f.', ...issueKeys]);
+	const allowed = [
+		...PROPER,
+		'JSON',
+		'QBR',
+		'Sample portfolio',
+		'Product usage',
+		'Support experience',
+		'Support tickets',
+		'Green',
+		'higher',
+		'lower',
+		...(await dataWords(page))
+	];
+	expect(await englishWords(page, allowed), 'English words with a refused file').toEqual([]);
+	await expectNoViolations(page, 'refused model file in Japanese');
 });

@@ -6,7 +6,7 @@
  */
 import type { Column } from '$lib/model/types';
 import { CHURN_VALUE } from './csv/infer';
-import { DATED_ROLES, ROW_NUMBER_ID } from './csv/build';
+import { DATED_ROLES, LIST_SEP, ROW_NUMBER_ID } from './csv/build';
 import { isMissing, parseBoolean, parseDate, parseNumber } from './csv/values';
 import {
 	grainOf,
@@ -28,8 +28,8 @@ export interface RemapColumn {
 	type: ColumnType;
 	/** Types it can take from what is stored (the stored type first). */
 	types: ColumnType[];
-	/** Why a type change is not possible from what is stored, in plain words; else null. */
-	typeNote: string | null;
+	/** Why a type change is not possible from what is stored (`TYPE_NOTES`); else null. */
+	typeNote: RemapTypeNote | null;
 	/** Yes/no read from words: the value read as 1 (churned); null = Yes/True/1. */
 	churnValue: string | null;
 	/** Values of a column of words (for the "which value means churned" choice), else null. */
@@ -37,6 +37,52 @@ export interface RemapColumn {
 	/** The account ids are row numbers 1…n (the file had no id column). */
 	rowNumbers: boolean;
 }
+
+/**
+ * Why a stored column cannot change type: stored as dates, or as numbers (the original text is
+ * not kept). Said in words by `src/lib/i18n/data-text.ts`; the English is `TYPE_NOTES`.
+ */
+export type RemapTypeNote = 'stored-dates' | 'stored-numbers';
+
+/** Each type note in English (for logs and tests; the screen says it in the UI language). */
+export const TYPE_NOTES: Record<RemapTypeNote, string> = {
+	'stored-dates':
+		'Stored as dates: reading it as another type needs the original text, which is not stored. Import the file again to change it.',
+	'stored-numbers':
+		'Stored as numbers: it can be read as dates only from the original text, which is not stored.'
+};
+
+/** Every check a re-mapping can fail, and every change it reports. */
+export const REMAP_PROBLEM_CODES = [
+	'single-role',
+	'date-role-type',
+	'churned-type',
+	'no-time-column',
+	'no-account-id',
+	'cannot-read-stored',
+	'churn-words',
+	'cannot-read',
+	'not-stored',
+	'blank-id',
+	'repeated-id',
+	'metric-is-outcome'
+] as const;
+export type RemapProblemCode = (typeof REMAP_PROBLEM_CODES)[number];
+export const REMAP_CHANGE_CODES = ['row-numbers', 'role', 'type'] as const;
+export type RemapChangeCode = (typeof REMAP_CHANGE_CODES)[number];
+
+/**
+ * A re-mapping problem or change: a code, the names and figures it rests on (roles and types as
+ * their codes, rows 1-based), and its English words (for logs and tests); the screen says it in
+ * the UI language from `code` and `params` (`src/lib/i18n/data-text.ts`).
+ */
+export interface RemapNote<C extends string> {
+	code: C;
+	params: Record<string, string | number>;
+	message: string;
+}
+export type RemapProblem = RemapNote<RemapProblemCode>;
+export type RemapChange = RemapNote<RemapChangeCode>;
 
 /** Roles whose column must hold dates. */
 const DATE_ROLES: readonly ColumnRole[] = [...DATED_ROLES, 'churn-date', 'renewal-date'];
@@ -59,7 +105,8 @@ export const ROLE_WORDS: Record<ColumnRole, string> = {
 	ignore: 'ignored column'
 };
 
-const TYPE_WORDS: Record<ColumnType, string> = {
+/** A type in words, for the English messages. */
+export const TYPE_WORDS: Record<ColumnType, string> = {
 	number: 'number',
 	boolean: 'yes/no',
 	date: 'date',
@@ -111,7 +158,7 @@ function readDict(dict: readonly string[], type: ColumnType, info: ColumnInfo): 
 export function typeChoices(
 	ds: Dataset,
 	info: ColumnInfo
-): { types: ColumnType[]; note: string | null } {
+): { types: ColumnType[]; note: RemapTypeNote | null } {
 	if (info.rowNumbers) return { types: ['number'], note: null };
 	const text = textSource(ds, info);
 	if (text) {
@@ -127,7 +174,7 @@ export function typeChoices(
 	if (info.type === 'date')
 		return {
 			types: ['date'],
-			note: 'Stored as dates: reading it as another type needs the original text, which is not stored. Import the file again to change it.'
+			note: 'stored-dates'
 		};
 	if (info.type === 'boolean') return { types: ['boolean', 'number'], note: null };
 	const types: ColumnType[] = ['number', 'category', 'text'];
@@ -136,7 +183,7 @@ export function typeChoices(
 	if (zeroOne) types.push('boolean');
 	return {
 		types,
-		note: 'Stored as numbers: it can be read as dates only from the original text, which is not stored.'
+		note: 'stored-numbers'
 	};
 }
 
@@ -197,14 +244,18 @@ function convert(
 	ds: Dataset,
 	info: ColumnInfo,
 	col: RemapColumn
-): { column: Column } | { error: string } {
+): { column: Column } | { error: RemapProblem } {
 	const n = ds.table.n;
 	const stored = ds.table.columns.get(info.name);
 	const text = textSource(ds, info);
 	const to = col.type;
 	if (!col.types.includes(to))
 		return {
-			error: `Column “${col.name}” cannot be read as ${TYPE_WORDS[to]} from what is stored.${col.typeNote ? ` ${col.typeNote}` : ''}`
+			error: problem(
+				'cannot-read-stored',
+				{ column: col.name, type: to, ...(col.typeNote ? { note: col.typeNote } : {}) },
+				`Column “${col.name}” cannot be read as ${TYPE_WORDS[to]} from what is stored.${col.typeNote ? ` ${TYPE_NOTES[col.typeNote]}` : ''}`
+			)
 		};
 	if (text) {
 		if (to === 'category' || to === 'text')
@@ -214,11 +265,22 @@ function convert(
 			const want = (col.churnValue ?? '').trim().toLowerCase();
 			if (!want)
 				return {
-					error: `Column “${col.name}” holds words: choose which value means churned (yes).`
+					error: problem(
+						'churn-words',
+						{ column: col.name },
+						`Column “${col.name}” holds words: choose which value means churned (yes).`
+					)
 				};
 			read = text.dict.map((v) => (v.trim().toLowerCase() === want ? 1 : 0));
 		}
-		if (!read) return { error: `Column “${col.name}” cannot be read as ${TYPE_WORDS[to]}.` };
+		if (!read)
+			return {
+				error: problem(
+					'cannot-read',
+					{ column: col.name, type: to },
+					`Column “${col.name}” cannot be read as ${TYPE_WORDS[to]}.`
+				)
+			};
 		const values = new Float64Array(n);
 		for (let i = 0; i < n; i++) {
 			const c = text.codes[i]!;
@@ -227,7 +289,13 @@ function convert(
 		return { column: { kind: 'number', values } };
 	}
 	if (!stored || stored.kind !== 'number')
-		return { error: `Column “${col.name}” is not stored; import the file again to use it.` };
+		return {
+			error: problem(
+				'not-stored',
+				{ column: col.name },
+				`Column “${col.name}” is not stored; import the file again to use it.`
+			)
+		};
 	if (to === 'category' || to === 'text') {
 		const seen = new Map<number, number>();
 		const dictionary: string[] = [];
@@ -252,7 +320,7 @@ function convert(
 }
 
 export type RemapResult =
-	{ ok: true; dataset: Dataset; changes: string[] } | { ok: false; errors: string[] };
+	{ ok: true; dataset: Dataset; changes: RemapChange[] } | { ok: false; errors: RemapProblem[] };
 
 /**
  * Check the new roles and types and build the replacement dataset (new `id`, same rows).
@@ -266,7 +334,7 @@ export function applyRemap(
 	cols: readonly RemapColumn[],
 	next: { id: string; createdAt: number }
 ): RemapResult {
-	const errors: string[] = [];
+	const errors: RemapProblem[] = [];
 	const grain = grainOf(ds.meta);
 	const n = ds.table.n;
 	const byName = new Map(ds.meta.columns.map((c) => [c.name, c]));
@@ -274,17 +342,29 @@ export function applyRemap(
 		const on = cols.filter((c) => c.role === role);
 		if (on.length > 1)
 			errors.push(
-				`Only one column can be the ${ROLE_WORDS[role]}: ${on.map((c) => `“${c.name}”`).join(' and ')} are both. Choose one.`
+				problem(
+					'single-role',
+					{ role, columns: on.map((c) => c.name).join(LIST_SEP) },
+					`Only one column can be the ${ROLE_WORDS[role]}: ${on.map((c) => `“${c.name}”`).join(' and ')} are both. Choose one.`
+				)
 			);
 	}
 	for (const c of cols) {
 		if (DATE_ROLES.includes(c.role) && c.type !== 'date')
 			errors.push(
-				`Column “${c.name}” is read as ${TYPE_WORDS[c.type]}, not dates, so it cannot be the ${ROLE_WORDS[c.role]}.${c.types.includes('date') ? ' Choose the type “date”.' : ''}`
+				problem(
+					'date-role-type',
+					{ column: c.name, type: c.type, role: c.role, canDate: Number(c.types.includes('date')) },
+					`Column “${c.name}” is read as ${TYPE_WORDS[c.type]}, not dates, so it cannot be the ${ROLE_WORDS[c.role]}.${c.types.includes('date') ? ' Choose the type “date”.' : ''}`
+				)
 			);
 		if (c.role === 'churned' && c.type !== 'boolean')
 			errors.push(
-				`Column “${c.name}” must be read as yes/no (1 = churned) to be the churned flag.${c.types.includes('boolean') ? ' Choose the type “yes/no”.' : ' Its values are not yes/no.'}`
+				problem(
+					'churned-type',
+					{ column: c.name, canBoolean: Number(c.types.includes('boolean')) },
+					`Column “${c.name}” must be read as yes/no (1 = churned) to be the churned flag.${c.types.includes('boolean') ? ' Choose the type “yes/no”.' : ' Its values are not yes/no.'}`
+				)
 			);
 	}
 	const time =
@@ -297,12 +377,20 @@ export function applyRemap(
 					: null;
 	if (time && !cols.some((c) => c.role === time))
 		errors.push(
-			`One row is one ${grain === 'snapshot' ? 'account on a date' : grain}: a column must be the ${ROLE_WORDS[time]}.`
+			problem(
+				'no-time-column',
+				{ grain, role: time },
+				`One row is one ${grain === 'snapshot' ? 'account on a date' : grain}: a column must be the ${ROLE_WORDS[time]}.`
+			)
 		);
 	const idCol = cols.find((c) => c.role === 'account-id') ?? null;
 	if (!idCol && grain !== 'account')
 		errors.push(
-			'The same account appears on several rows, so a column must be the account id (role “account id”).'
+			problem(
+				'no-account-id',
+				{},
+				'The same account appears on several rows, so a column must be the account id (role “account id”).'
+			)
 		);
 	if (errors.length > 0) return { ok: false, errors };
 
@@ -345,7 +433,11 @@ export function applyRemap(
 						: '';
 			if (v === '') {
 				errors.push(
-					`Column “${idCol.name}” cannot be the account id: it is blank on ${ordinalRow(i)}.`
+					problem(
+						'blank-id',
+						{ column: idCol.name, row: i + 1 },
+						`Column “${idCol.name}” cannot be the account id: it is blank on ${ordinalRow(i)}.`
+					)
 				);
 				return { ok: false, errors };
 			}
@@ -368,7 +460,18 @@ export function applyRemap(
 			}
 			const name = idCol?.name ?? 'row number';
 			errors.push(
-				`Column “${name}” cannot be the account id: “${ids[i]}” is on ${ordinalRow(j)} and ${ordinalRow(i)}${day ? ' for the same snapshot date' : ''}. An account id must name one account${grain === 'snapshot' ? ' per snapshot' : ''}.`
+				problem(
+					'repeated-id',
+					{
+						column: name,
+						id: ids[i]!,
+						first: j + 1,
+						row: i + 1,
+						sameDate: Number(!!day),
+						perSnapshot: Number(grain === 'snapshot')
+					},
+					`Column “${name}” cannot be the account id: “${ids[i]}” is on ${ordinalRow(j)} and ${ordinalRow(i)}${day ? ' for the same snapshot date' : ''}. An account id must name one account${grain === 'snapshot' ? ' per snapshot' : ''}.`
+				)
 			);
 			return { ok: false, errors };
 		}
@@ -382,14 +485,18 @@ export function applyRemap(
 			const m = built.get(c.name);
 			if (m?.kind === 'number' && sameValues(m.values, flag.values))
 				errors.push(
-					`Column “${c.name}” holds the same values as the churned flag “${churned!.name}”: as a metric it would give the outcome away. Make it ignored, or make it the churned flag instead.`
+					problem(
+						'metric-is-outcome',
+						{ column: c.name, churned: churned!.name },
+						`Column “${c.name}” holds the same values as the churned flag “${churned!.name}”: as a metric it would give the outcome away. Make it ignored, or make it the churned flag instead.`
+					)
 				);
 		}
 	if (errors.length > 0) return { ok: false, errors };
 
 	// Meta: the id first, then the stored order.
 	const infos: ColumnInfo[] = [];
-	const changes: string[] = [];
+	const changes: RemapChange[] = [];
 	const taken = cols.map((c) => c.name);
 	if (rowIds) {
 		const old = cols.find((c) => c.rowNumbers);
@@ -402,7 +509,14 @@ export function applyRemap(
 			missingShare: 0,
 			rowNumbers: true
 		});
-		if (!old) changes.push('Account ids: the row numbers 1, 2, 3… (no column is the account id).');
+		if (!old)
+			changes.push(
+				problem(
+					'row-numbers',
+					{},
+					'Account ids: the row numbers 1, 2, 3… (no column is the account id).'
+				)
+			);
 	} else {
 		const info = byName.get(idCol!.name)!;
 		infos.push({ ...withoutExtras(info), role: 'account-id', type: idCol!.type, missingShare: 0 });
@@ -410,9 +524,21 @@ export function applyRemap(
 	for (const c of cols) {
 		const info = byName.get(c.name)!;
 		if (c.role !== c.storedRole)
-			changes.push(`“${c.name}”: ${ROLE_WORDS[c.storedRole]} → ${ROLE_WORDS[c.role]}.`);
+			changes.push(
+				problem(
+					'role',
+					{ column: c.name, from: c.storedRole, to: c.role },
+					`“${c.name}”: ${ROLE_WORDS[c.storedRole]} → ${ROLE_WORDS[c.role]}.`
+				)
+			);
 		else if (c.type !== c.storedType && c.role !== 'ignore')
-			changes.push(`“${c.name}”: read as ${TYPE_WORDS[c.storedType]} → ${TYPE_WORDS[c.type]}.`);
+			changes.push(
+				problem(
+					'type',
+					{ column: c.name, from: c.storedType, to: c.type },
+					`“${c.name}”: read as ${TYPE_WORDS[c.storedType]} → ${TYPE_WORDS[c.type]}.`
+				)
+			);
 		if (c.role === 'account-id' || c.rowNumbers) continue;
 		const col = built.get(c.name);
 		if (!col) continue;
@@ -470,6 +596,14 @@ function sameValues(a: Float64Array, b: Float64Array): boolean {
 		if (x !== y && (x === x || y === y)) return false;
 	}
 	return true;
+}
+
+function problem<C extends string>(
+	code: C,
+	params: Record<string, string | number>,
+	message: string
+): RemapNote<C> {
+	return { code, params, message };
 }
 
 /** "row 3 of the stored data" (1-based: rows left out at import are not counted). */

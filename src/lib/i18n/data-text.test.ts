@@ -13,7 +13,30 @@ import {
 	timeStatement,
 	type GrainWhy
 } from '$lib/state/import-grain';
-import { GRAIN_NOTES, GRAIN_REASONS, grainReasonText, timeReadingText } from './data-text';
+import { buildTable, type ColumnMapping } from '$lib/data/csv/build';
+import type { Dataset, DatasetMeta } from '$lib/data/dataset';
+import {
+	applyRemap,
+	remapColumns,
+	typeForRole,
+	REMAP_CHANGE_CODES,
+	REMAP_PROBLEM_CODES,
+	TYPE_NOTES,
+	type RemapChange,
+	type RemapColumn,
+	type RemapProblem
+} from '$lib/data/remap';
+import {
+	GRAIN_NOTES,
+	GRAIN_REASONS,
+	REMAP_CHANGES,
+	REMAP_PROBLEMS,
+	grainReasonText,
+	remapChangeText,
+	remapProblemText,
+	timeReadingText,
+	typeNoteText
+} from './data-text';
 
 /** Mapping rows for a table, as the wizard makes them from the worker's profiles. */
 function rowsOf(headers: string[], cells: (h: string, i: number) => string, n: number) {
@@ -184,5 +207,186 @@ describe('how dates with times are read, in English and Japanese', () => {
 			'「ts」、「closed_at」の時刻にはタイムゾーンがないため、Asia/Tokyo の時刻として読み取ります。「zoned」の時刻にはタイムゾーンがあるため、Asia/Tokyo に変換します。各行は Asia/Tokyo での日付で数えます。'
 		);
 		expect(englishWords(ja, namesOf(rows))).toEqual([]);
+	});
+});
+
+// ----- re-mapping a stored dataset ----------------------------------------------------------
+
+/** A stored dataset as the import makes it (ignored columns held as text). */
+function stored(
+	headers: string[],
+	rows: string[][],
+	mapping: ColumnMapping[],
+	grain: 'account' | 'snapshot' = 'account'
+): Dataset {
+	const b = buildTable(raw(headers, rows), mapping, { grain, rowNumberIds: true });
+	if (!b.ok) throw new Error(b.issues.map((i) => i.message).join('; '));
+	const meta: DatasetMeta = {
+		id: 'ds-old',
+		name: 'Churn',
+		fileName: 'churn.csv',
+		fileHash: 'abc',
+		createdAt: 1,
+		rows: b.table.n,
+		columns: b.columns,
+		dateRange: b.dateRange,
+		bytes: 10,
+		grain
+	};
+	return { meta, ids: b.ids, table: b.table };
+}
+
+/** A churn file whose outcome `Exited` and `Status` were ignored at import; `Nick` has a blank. */
+const churn = () =>
+	stored(
+		['CustomerId', 'Plan', 'Logins', 'Exited', 'Status', 'Nick'],
+		[
+			['1001', 'Gold', '12', '0', 'Active', 'ann'],
+			['1002', 'Silver', '3', '1', 'Churned', ''],
+			['1003', 'Gold', '7', '0', 'Active', 'cy'],
+			['1004', 'Bronze', '1', '1', 'Churned', 'dee']
+		],
+		[
+			{ index: 0, role: 'account-id', type: 'text' },
+			{ index: 1, role: 'segment', type: 'category' },
+			{ index: 2, role: 'metric', type: 'number' },
+			{ index: 3, role: 'ignore', type: 'boolean', hold: { type: 'boolean' } },
+			{ index: 4, role: 'ignore', type: 'category', hold: { type: 'category' } },
+			{ index: 5, role: 'ignore', type: 'category', hold: { type: 'category' } }
+		]
+	);
+
+const snapshots = () =>
+	stored(
+		['id', 'as_of', 'x'],
+		[
+			['a', '2024-01-01', '1'],
+			['a', '2024-02-01', '2']
+		],
+		[
+			{ index: 0, role: 'account-id', type: 'text' },
+			{ index: 1, role: 'snapshot-date', type: 'date' },
+			{ index: 2, role: 'metric', type: 'number' }
+		],
+		'snapshot'
+	);
+
+/** Columns of `ds` with some changed: name → the fields to set. */
+function cols(ds: Dataset, set: Record<string, Partial<RemapColumn>>): RemapColumn[] {
+	return remapColumns(ds).map((c) => {
+		const s = set[c.name];
+		if (!s) return c;
+		const d = { ...c, ...s };
+		const held = ds.meta.columns.find((m) => m.name === c.name)?.heldAs?.type;
+		if (s.role && !s.type) d.type = typeForRole(d, s.role, held);
+		return d;
+	});
+}
+
+const next = { id: 'ds-new', createdAt: 2 };
+
+/** One real re-mapping per check and per change: name → what it reported. */
+function remapCases(): [string, (RemapProblem | RemapChange)[]][] {
+	const run = (ds: Dataset, c: RemapColumn[]): (RemapProblem | RemapChange)[] => {
+		const r = applyRemap(ds, c, next);
+		return r.ok ? r.changes : r.errors;
+	};
+	const ds = churn();
+	const gone = churn();
+	gone.table.columns.delete('Logins');
+	return [
+		['two ids', run(ds, cols(ds, { Plan: { role: 'account-id' } }))],
+		['a date role on words', run(ds, cols(ds, { Plan: { role: 'renewal-date' } }))],
+		['churned flag on words', run(ds, cols(ds, { Plan: { role: 'churned', type: 'category' } }))],
+		['which word is churned', run(ds, cols(ds, { Status: { role: 'churned' } }))],
+		['no snapshot date', run(snapshots(), cols(snapshots(), { as_of: { role: 'keep' } }))],
+		['no id on snapshots', run(snapshots(), cols(snapshots(), { id: { role: 'ignore' } }))],
+		['numbers as dates', run(ds, cols(ds, { Logins: { type: 'date' } }))],
+		[
+			'words as numbers',
+			run(ds, cols(ds, { Plan: { type: 'number', types: ['category', 'text', 'number'] } }))
+		],
+		[
+			'not stored',
+			run(gone, cols(gone, { Logins: { type: 'category', types: ['number', 'category'] } }))
+		],
+		[
+			'a blank id',
+			run(ds, cols(ds, { Nick: { role: 'account-id' }, CustomerId: { role: 'ignore' } }))
+		],
+		[
+			'a repeated id',
+			run(ds, cols(ds, { Plan: { role: 'account-id' }, CustomerId: { role: 'ignore' } }))
+		],
+		[
+			'the outcome as a metric',
+			run(
+				ds,
+				cols(ds, {
+					Exited: { role: 'churned' },
+					Status: { role: 'metric', type: 'boolean', churnValue: 'Churned' }
+				})
+			)
+		],
+		[
+			'changes',
+			run(
+				ds,
+				cols(ds, {
+					Exited: { role: 'churned' },
+					Plan: { type: 'text' },
+					CustomerId: { role: 'metric', type: 'number' }
+				})
+			)
+		]
+	];
+}
+
+const DATA = ['CustomerId', 'Plan', 'Logins', 'Exited', 'Status', 'Nick', 'Gold', 'as_of', 'id'];
+
+describe('re-mapping checks and changes, in English and Japanese', () => {
+	it('every check and every change has a real case and a rendering', () => {
+		const all = remapCases().flatMap(([, ns]) => ns);
+		const seen = new Set<string>(all.map((n) => n.code));
+		expect(REMAP_PROBLEM_CODES.filter((c) => !seen.has(c))).toEqual([]);
+		expect(REMAP_CHANGE_CODES.filter((c) => !seen.has(c))).toEqual([]);
+		for (const c of REMAP_PROBLEM_CODES) expect(REMAP_PROBLEMS[c], c).toBeTypeOf('function');
+		for (const c of REMAP_CHANGE_CODES) expect(REMAP_CHANGES[c], c).toBeTypeOf('function');
+	});
+
+	const say = (n: RemapProblem | RemapChange, locale: 'en' | 'ja') =>
+		(REMAP_CHANGE_CODES as readonly string[]).includes(n.code)
+			? remapChangeText(n as RemapChange, locale)
+			: remapProblemText(n as RemapProblem, locale);
+
+	it('English says exactly what the re-mapping says', () => {
+		for (const [name, ns] of remapCases()) {
+			expect(ns.length, name).toBeGreaterThan(0);
+			for (const n of ns) expect(say(n, 'en'), name).toBe(n.message);
+		}
+	});
+
+	it('Japanese says each in Japanese, naming the column in 「」 and the stored row', () => {
+		for (const [name, ns] of remapCases())
+			for (const n of ns) {
+				const ja = say(n, 'ja');
+				expect(ja, name).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+				expect(ja, name).not.toMatch(/\{\w+\}|prob\./);
+				expect(englishWords(ja, DATA), `${name}: ${ja}`).toEqual([]);
+				if (n.params.column) expect(ja, name).toContain(`「${n.params.column}」`);
+				if (n.params.row)
+					expect(ja, name).toMatch(new RegExp(`保存済みデータの.*${n.params.row} 行目`));
+			}
+		const [, [repeated]] = remapCases().find(([n]) => n === 'a repeated id')!;
+		expect(say(repeated!, 'ja')).toBe(
+			'列「Plan」はアカウント ID にできません：保存済みデータの 1 行目と 3 行目に「Gold」があります。アカウント ID は 1 つのアカウントを指す必要があります。'
+		);
+	});
+
+	it('a stored column’s type note in both languages', () => {
+		for (const note of ['stored-dates', 'stored-numbers'] as const) {
+			expect(typeNoteText(note, 'en')).toBe(TYPE_NOTES[note]);
+			expect(englishWords(typeNoteText(note, 'ja'), [])).toEqual([]);
+		}
 	});
 });

@@ -1,11 +1,20 @@
 /**
  * What the import and sources side reports as codes and figures, said in a language: why a row
- * kind was detected, how dates with times are read. Every code has a renderer (the `Record` types
+ * kind was detected, how dates with times are read, the checks and changes of a re-mapping. Every code has a renderer (the `Record` types
  * fail the type check when a code is added); `data-text.test.ts` renders each in both languages.
  * The UI calls these with the UI language (a reactive read); tests pass a locale.
  */
 import { i18n, tIn, type Locale, type MessageKey } from './i18n.svelte';
 import type { GrainNoteCode, GrainWhy, GrainWhyCode, TimeReading } from '$lib/state/import-grain';
+import type {
+	RemapChange,
+	RemapChangeCode,
+	RemapProblem,
+	RemapProblemCode,
+	RemapTypeNote
+} from '$lib/data/remap';
+import { LIST_SEP } from '$lib/data/csv/build';
+import type { ColumnRole, ColumnType } from '$lib/data/dataset';
 import * as fmt from '$lib/ui/format';
 
 type Params = Record<string, string | number>;
@@ -71,7 +80,7 @@ export function grainReasonText(w: GrainWhy, locale: Locale = i18n.locale): stri
 /** How dates with times are read ("“closed_at” has times without a zone: read as UTC time. …"). */
 export function timeReadingText(r: TimeReading, locale: Locale = i18n.locale): string {
 	const names = (cols: string[]) =>
-		cols.map((name) => tIn(locale, 'prob.time.name', { name })).join(tIn(locale, 'prob.time.sep'));
+		cols.map((name) => tIn(locale, 'prob.name', { name })).join(tIn(locale, 'prob.time.sep'));
 	const parts: string[] = [];
 	if (r.naive.length)
 		parts.push(
@@ -91,4 +100,118 @@ export function timeReadingText(r: TimeReading, locale: Locale = i18n.locale): s
 		parts: parts.join(tIn(locale, 'prob.time.and')),
 		zone: r.zone
 	});
+}
+
+// ----- re-mapping a stored dataset ----------------------------------------------------------
+
+/** A role in a re-mapping message ("churned flag", "ignored column"). */
+export function roleWords(role: ColumnRole, locale: Locale = i18n.locale): string {
+	return role === 'keep' || role === 'ignore'
+		? tIn(locale, `prob.rm.role.${role}`)
+		: tIn(locale, `dt.role.${role}`);
+}
+
+/** A type in a re-mapping message ("yes/no"). */
+export function typeWords(type: ColumnType, locale: Locale = i18n.locale): string {
+	return tIn(locale, `prob.rm.type.${type}`);
+}
+
+/** Why a stored column cannot change type, in words. */
+export function typeNoteText(note: RemapTypeNote, locale: Locale = i18n.locale): string {
+	return tIn(locale, `prob.rm.note.${note}`);
+}
+
+type SayRemap = (p: Params, locale: Locale) => string;
+
+const row = (p: Params, key: string, locale: Locale) =>
+	tIn(locale, 'prob.rm.row', { row: p[key]! });
+const role = (p: Params, key: string, locale: Locale) => roleWords(p[key] as ColumnRole, locale);
+const type = (p: Params, key: string, locale: Locale) => typeWords(p[key] as ColumnType, locale);
+
+/** Every re-mapping check (`RemapProblemCode`), in words. */
+export const REMAP_PROBLEMS: Record<RemapProblemCode, SayRemap> = {
+	'single-role': (p, locale) =>
+		tIn(locale, 'prob.rm.single-role', {
+			role: role(p, 'role', locale),
+			columns: String(p.columns)
+				.split(LIST_SEP)
+				.map((name) => tIn(locale, 'prob.name', { name }))
+				.join(tIn(locale, 'prob.listAnd'))
+		}),
+	'date-role-type': (p, locale) =>
+		tIn(locale, p.canDate ? 'prob.rm.date-role-type.canDate' : 'prob.rm.date-role-type', {
+			column: p.column!,
+			type: type(p, 'type', locale),
+			role: role(p, 'role', locale)
+		}),
+	'churned-type': (p, locale) =>
+		tIn(locale, p.canBoolean ? 'prob.rm.churned-type.canBoolean' : 'prob.rm.churned-type', {
+			column: p.column!
+		}),
+	'no-time-column': (p, locale) =>
+		tIn(
+			locale,
+			p.grain === 'snapshot'
+				? 'prob.rm.no-time-column.snapshot'
+				: p.grain === 'period'
+					? 'prob.rm.no-time-column.period'
+					: 'prob.rm.no-time-column.event',
+			{ role: role(p, 'role', locale) }
+		),
+	'no-account-id': (_, locale) => tIn(locale, 'prob.rm.no-account-id'),
+	'cannot-read-stored': (p, locale) =>
+		p.note
+			? tIn(locale, 'prob.rm.cannot-read-stored.note', {
+					column: p.column!,
+					type: type(p, 'type', locale),
+					note: typeNoteText(p.note as RemapTypeNote, locale)
+				})
+			: tIn(locale, 'prob.rm.cannot-read-stored', {
+					column: p.column!,
+					type: type(p, 'type', locale)
+				}),
+	'churn-words': (p, locale) => tIn(locale, 'prob.rm.churn-words', { column: p.column! }),
+	'cannot-read': (p, locale) =>
+		tIn(locale, 'prob.rm.cannot-read', { column: p.column!, type: type(p, 'type', locale) }),
+	'not-stored': (p, locale) => tIn(locale, 'prob.rm.not-stored', { column: p.column! }),
+	'blank-id': (p, locale) =>
+		tIn(locale, 'prob.rm.blank-id', { column: p.column!, row: row(p, 'row', locale) }),
+	'repeated-id': (p, locale) =>
+		tIn(locale, 'prob.rm.repeated-id', {
+			column: p.column!,
+			id: p.id!,
+			first: row(p, 'first', locale),
+			row: row(p, 'row', locale),
+			sameDate: p.sameDate ? tIn(locale, 'prob.rm.sameDate') : '',
+			perSnapshot: p.perSnapshot ? tIn(locale, 'prob.rm.perSnapshot') : ''
+		}),
+	'metric-is-outcome': (p, locale) =>
+		tIn(locale, 'prob.rm.metric-is-outcome', { column: p.column!, churned: p.churned! })
+};
+
+/** Every change a re-mapping reports (`RemapChangeCode`), in words. */
+export const REMAP_CHANGES: Record<RemapChangeCode, SayRemap> = {
+	'row-numbers': (_, locale) => tIn(locale, 'prob.rm.ch.row-numbers'),
+	role: (p, locale) =>
+		tIn(locale, 'prob.rm.ch.role', {
+			column: p.column!,
+			from: role(p, 'from', locale),
+			to: role(p, 'to', locale)
+		}),
+	type: (p, locale) =>
+		tIn(locale, 'prob.rm.ch.type', {
+			column: p.column!,
+			from: type(p, 'from', locale),
+			to: type(p, 'to', locale)
+		})
+};
+
+/** A re-mapping check that failed, in `locale` (the UI language by default). */
+export function remapProblemText(p: RemapProblem, locale: Locale = i18n.locale): string {
+	return REMAP_PROBLEMS[p.code](p.params, locale);
+}
+
+/** A change a re-mapping makes, in `locale` (the UI language by default). */
+export function remapChangeText(c: RemapChange, locale: Locale = i18n.locale): string {
+	return REMAP_CHANGES[c.code](c.params, locale);
 }

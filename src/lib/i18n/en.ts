@@ -9,6 +9,7 @@ import { cardEn } from './catalog/card';
 import { dataEn } from './catalog/data';
 import { draftEn } from './catalog/draft';
 import { modelEn } from './catalog/model';
+import { modelIssuesEn } from './catalog/model-issues';
 import { problemsEn } from './catalog/problems';
 import { sourcesEn } from './catalog/sources';
 import { statusEn } from './catalog/status';
@@ -21,6 +22,7 @@ export const en = {
 	...dataEn,
 	...draftEn,
 	...modelEn,
+	...modelIssuesEn,
 	...problemsEn,
 	...sourcesEn,
 	...statusEn,

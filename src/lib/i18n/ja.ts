@@ -9,6 +9,7 @@ import { cardJa } from './catalog/card';
 import { dataJa } from './catalog/data';
 import { draftJa } from './catalog/draft';
 import { modelJa } from './catalog/model';
+import { modelIssuesJa } from './catalog/model-issues';
 import { problemsJa } from './catalog/problems';
 import { sourcesJa } from './catalog/sources';
 import { statusJa } from './catalog/status';
@@ -21,6 +22,7 @@ export const ja: Record<MessageKey, string> = {
 	...dataJa,
 	...draftJa,
 	...modelJa,
+	...modelIssuesJa,
 	...problemsJa,
 	...sourcesJa,
 	...statusJa,

@@ -84,7 +84,12 @@ describe('scoreAccount', () => {
 			['z', 'silver', 20, 0.25]
 		]);
 		expect(r.flags).toEqual([
-			{ kind: 'dimension-below-floor', subject: 'a', message: 'a is at 55, below its floor of 60' }
+			{
+				kind: 'dimension-below-floor',
+				subject: 'a',
+				message: 'a is at 55, below its floor of 60',
+				params: { dimension: 'a', score: 55, floor: 60 }
+			}
 		]);
 		expect(r.explanation.drivers.map((d) => d.id)).toEqual(['a', 'b']);
 	});

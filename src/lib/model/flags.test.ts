@@ -29,7 +29,8 @@ describe('accountFlags', () => {
 		expect(accountFlags(m, [ds(31.5)])[0]).toEqual({
 			kind: 'dimension-below-floor',
 			subject: 'usage',
-			message: 'Product usage is at 32, below its floor of 40'
+			message: 'Product usage is at 32, below its floor of 40',
+			params: { dimension: 'Product usage', score: 32, floor: 40 }
 		});
 	});
 });

@@ -28,7 +28,8 @@ export function accountFlags(model: Model, dimensions: DimensionScore[]): Accoun
 			out.push({
 				kind: 'dimension-below-floor',
 				subject: d.id,
-				message: `${d.name} is at ${whole(s)}, below its floor of ${d.floor}`
+				message: `${d.name} is at ${whole(s)}, below its floor of ${d.floor}`,
+				params: { dimension: d.name, score: whole(s), floor: d.floor }
 			});
 	});
 	return out;

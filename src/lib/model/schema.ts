@@ -112,7 +112,10 @@ const OverrideSchema = v.object({
 	tiers: v.optional(tiers)
 });
 
-const flagKind = v.picklist(['dimension-below-floor', 'score-drop', 'metric-trend', 'override']);
+const flagKind = v.picklist(
+	['dimension-below-floor', 'score-drop', 'metric-trend', 'override'],
+	'must be dimension-below-floor, score-drop, metric-trend or override'
+);
 const PlaybookSchema = v.object({
 	id: shortText,
 	trigger: v.union(

@@ -14,6 +14,8 @@ describe('model size checks', () => {
 			issues: [
 				{
 					path: 'dimensions',
+					code: 'max-items',
+					params: { max: 50 },
 					message: 'must have at most 50 items'
 				}
 			]
@@ -25,6 +27,8 @@ describe('model size checks', () => {
 		(m.dimensions[1] as { metrics: unknown[] }).metrics = new Array(101).fill({});
 		expect(modelSizeIssue(m)).toEqual({
 			path: 'dimensions[1].metrics',
+			code: 'max-items',
+			params: { max: 100 },
 			message: 'must have at most 100 items'
 		});
 		const t = { ...structuredClone(base), tiers: new Array(6000).fill(0) };

@@ -2,6 +2,7 @@
  * The model: the whole scoring design, as stored in JSON (see DESIGN.md, "Vocabulary").
  * Pure types only: this file is shared by the engine, the workers, the SQL exporter and the UI.
  */
+import type { ModelIssueCode, ModelIssueParams } from './issues';
 import type { Recipe } from '$lib/sources/types';
 
 /** Current model JSON schema version. Bump only with a migration in `migrate.ts`. */
@@ -181,7 +182,10 @@ export interface AccountFlag {
 	kind: FlagKind;
 	/** Dimension or metric id the flag is about, if any. */
 	subject?: string;
+	/** In English words (Node, exports); a screen says it from `kind` and `params`. */
 	message: string;
+	/** The names and figures the message is built from (below a floor: name, score, floor). */
+	params?: Record<string, string | number>;
 }
 
 /** Model-level warnings (shown beside the model, not per account). */
@@ -198,10 +202,15 @@ export interface ModelWarning {
 	params?: Record<string, string | number>;
 }
 
-/** A validation problem: the JSON path of the bad field and what is wrong with it. */
+/**
+ * A validation problem: the JSON path of the bad field and what is wrong with it — in English
+ * (`message`) and, for a model, as a code and figures the screen says in the UI language.
+ */
 export interface ValidationIssue {
 	path: string;
 	message: string;
+	code?: ModelIssueCode;
+	params?: ModelIssueParams;
 }
 
 /** Result of validating untrusted model JSON: either a model or the issues, never both. */

@@ -8,6 +8,7 @@ import { parseRecipe } from '$lib/sources/recipe-schema';
 import { MAX_DIMENSIONS, MAX_METRICS_PER_DIMENSION, ModelSchema } from './schema';
 import { applyOverride } from './segments';
 import { checkWeights, semanticIssues } from './semantic';
+import { issueOfSchema, modelIssue } from './issues';
 import { SCHEMA_VERSION, type Model, type ValidationIssue, type ValidationResult } from './types';
 
 /** `dimensions[2].metrics[0].scheme.best` from a valibot issue path. */
@@ -28,10 +29,16 @@ function segmentWeightIssues(model: Model): ValidationIssue[] {
 		const found: ValidationIssue[] = [];
 		checkWeights(applyOverride(model, o).dimensions, 'dimensions', found);
 		for (const f of found)
-			out.push({
-				path: `segments.overrides[${k}].weights`,
-				message: `in this segment, ${f.message}`
-			});
+			out.push(
+				modelIssue(
+					`segments.overrides[${k}].weights`,
+					'in-segment',
+					`in this segment, ${f.message}`,
+					{
+						issue: f.code ?? 'invalid'
+					}
+				)
+			);
 	});
 	return out;
 }
@@ -50,17 +57,18 @@ export function modelSizeIssue(json: unknown): ValidationIssue | null {
 	const dims = (json as { dimensions?: unknown }).dimensions;
 	if (Array.isArray(dims)) {
 		if (dims.length > MAX_DIMENSIONS)
-			return {
-				path: 'dimensions',
-				message: `must have at most ${MAX_DIMENSIONS} items`
-			};
+			return modelIssue('dimensions', 'max-items', `must have at most ${MAX_DIMENSIONS} items`, {
+				max: MAX_DIMENSIONS
+			});
 		for (let k = 0; k < dims.length; k++) {
 			const metrics = (dims[k] as { metrics?: unknown } | null)?.metrics;
 			if (Array.isArray(metrics) && metrics.length > MAX_METRICS_PER_DIMENSION)
-				return {
-					path: `dimensions[${k}].metrics`,
-					message: `must have at most ${MAX_METRICS_PER_DIMENSION} items`
-				};
+				return modelIssue(
+					`dimensions[${k}].metrics`,
+					'max-items',
+					`must have at most ${MAX_METRICS_PER_DIMENSION} items`,
+					{ max: MAX_METRICS_PER_DIMENSION }
+				);
 		}
 	}
 	// Any other list: a bounded walk (depth ≤ 12) that stops at the first oversized array.
@@ -70,10 +78,9 @@ export function modelSizeIssue(json: unknown): ValidationIssue | null {
 		if (typeof value !== 'object' || value === null || depth > 12) continue;
 		if (Array.isArray(value)) {
 			if (value.length > MAX_ANY_LIST)
-				return {
-					path,
-					message: `must have at most ${MAX_ANY_LIST} items`
-				};
+				return modelIssue(path, 'max-items', `must have at most ${MAX_ANY_LIST} items`, {
+					max: MAX_ANY_LIST
+				});
 			value.forEach((item, k) => stack.push([item, `${path}[${k}]`, depth + 1]));
 		} else
 			for (const key of Object.keys(value)) {
@@ -92,7 +99,8 @@ export function modelSizeIssue(json: unknown): ValidationIssue | null {
 /**
  * Validate untrusted model JSON. Returns the model (built only from the validated output, so
  * unknown keys and `__proto__` are dropped) or the issues, each with a JSON path such as
- * `dimensions[2].metrics[0].scheme.best` and a message such as `must differ from worst`.
+ * `dimensions[2].metrics[0].scheme.best`, a code such as `best-equals-worst` with its figures, and
+ * the English message such as `must differ from worst`.
  * A model saved by a newer app yields a single issue at `schemaVersion`.
  */
 export function validateModel(json: unknown): ValidationResult {
@@ -104,17 +112,19 @@ export function validateModel(json: unknown): ValidationResult {
 			return {
 				ok: false,
 				issues: [
-					{
-						path: 'schemaVersion',
-						message: `saved by a newer version (${version}); this app reads up to ${SCHEMA_VERSION}`
-					}
+					modelIssue(
+						'schemaVersion',
+						'newer-version',
+						`saved by a newer version (${version}); this app reads up to ${SCHEMA_VERSION}`,
+						{ version, max: SCHEMA_VERSION }
+					)
 				]
 			};
 		const parsed = v.safeParse(ModelSchema, migrateModel(json));
 		if (!parsed.success)
 			return {
 				ok: false,
-				issues: parsed.issues.map((i) => ({ path: pathOf(i), message: i.message }))
+				issues: parsed.issues.map((i) => issueOfSchema(pathOf(i), i))
 			};
 		const { recipe: rawRecipe, ...rest } = parsed.output;
 		const model: Model = rest;
@@ -124,11 +134,20 @@ export function validateModel(json: unknown): ValidationResult {
 			if (r.ok) model.recipe = r.recipe;
 			else
 				for (const i of r.issues)
-					issues.push({ path: i.path ? `recipe.${i.path}` : 'recipe', message: i.message });
+					issues.push(
+						modelIssue(i.path ? `recipe.${i.path}` : 'recipe', 'recipe', i.message, {
+							detail: i.message
+						})
+					);
 		}
 		return issues.length ? { ok: false, issues } : { ok: true, model };
 	} catch (e) {
 		// Defensive: hostile input (e.g. a throwing getter) must not escape as an exception.
-		return { ok: false, issues: [{ path: '', message: `unreadable model: ${String(e)}` }] };
+		return {
+			ok: false,
+			issues: [
+				modelIssue('', 'unreadable', `unreadable model: ${String(e)}`, { detail: String(e) })
+			]
+		};
 	}
 }

@@ -4,15 +4,31 @@
  * model being designed. Named versions remain explicit ("Save version").
  */
 import { storageErrorText } from '$lib/i18n/problem-text';
-import { t } from '$lib/i18n/i18n.svelte';
+import { t, type MessageKey } from '$lib/i18n/i18n.svelte';
+import { statusEn } from '$lib/i18n/catalog/status';
 import { ModelConflict, type WorkbenchStore } from '$lib/data/db/store';
 import type { ChangeMessage } from '$lib/data/db/broadcast';
 import type { ModelRecord } from '$lib/data/db/schema';
 import { validateModel } from '$lib/model';
 import type { Model } from '$lib/model/types';
-import { mergeModels } from './model-merge';
+import { mergeModels, type MergeConflict, type PathPart } from './model-merge';
 import { SETTING_ACTIVE_MODEL } from './settings';
 import type { Workbench } from './workbench.svelte';
+
+/** A field of the model JSON in the UI language (the key itself if the catalog has no word). */
+function fieldText(part: PathPart): string {
+	if ('name' in part) return t('st.tab.item', { name: part.name });
+	const key = `st.tab.f.${part.field}`;
+	return key in statusEn ? t(key as MessageKey) : part.field;
+}
+
+/** Where both tabs changed the same thing, in the UI language. */
+export function conflictText(c: MergeConflict): string {
+	const place = c.path.length ? c.path.map(fieldText).join(t('st.tab.sep')) : t('st.tab.whole');
+	if (c.kind === 'deletedThere') return t('st.tab.deletedThere', { place });
+	if (c.kind === 'deletedHere') return t('st.tab.deletedHere', { place });
+	return place;
+}
 
 /** Quiet time after the last edit before it is written, ms. */
 export const AUTOSAVE_DELAY_MS = 400;
@@ -98,24 +114,26 @@ export class ModelAutosave {
 			if (merged && valid?.ok) {
 				const saved = await store.saveModel(valid.model, { expectRevision: stored.revision ?? 0 });
 				this.#revisions.set(mine.id, saved.revision);
-				this.#adopt(mine, valid.model, 'merged with changes from another tab');
+				this.#adopt(mine, valid.model, t('st.tab.logMerged'));
 				this.#wb.storageMessage =
 					merged.conflicts.length === 0
-						? 'This model was also changed in another tab. Both tabs’ changes were kept (merged).'
-						: `This model was also changed in another tab. Both tabs’ changes were merged; where both changed the same thing this tab’s value was kept: ${merged.conflicts.join('; ')}.`;
+						? t('st.tab.merged')
+						: t('st.tab.mergedConflicts', {
+								places: merged.conflicts.map(conflictText).join(t('st.tab.list'))
+							});
 				return;
 			}
 			// Keep both: the other tab's stays as it is; this tab's becomes a copy.
 			const copy: Model = {
 				...mine,
 				id: `${mine.id.slice(0, 50)}_copy_${Math.floor(Math.random() * 1e6)}`,
-				name: `${mine.name} (this tab)`.slice(0, 200)
+				name: t('st.tab.copyName', { name: mine.name }).slice(0, 200)
 			};
 			const saved = await store.saveModel(copy);
 			this.#revisions.set(copy.id, saved.revision);
-			this.#adopt(mine, copy, 'kept as a copy: another tab changed the model');
+			this.#adopt(mine, copy, t('st.tab.logCopied'));
 			await store.setSetting(SETTING_ACTIVE_MODEL, copy.id);
-			this.#wb.storageMessage = `This model was also changed in another tab and the changes could not be merged. Both were kept: the other tab’s as “${stored.name}”, this tab’s as “${copy.name}”.`;
+			this.#wb.storageMessage = t('st.tab.copied', { theirs: stored.name, mine: copy.name });
 		} catch (e) {
 			this.#wb.storageMessage = t('prob.storage.modelNotSaved', { error: storageErrorText(e) });
 		}
@@ -152,10 +170,9 @@ export class ModelAutosave {
 			if (!theirs.ok) return;
 			this.#revisions.set(model.id, record.revision ?? 0);
 			this.#lastSaved = theirs.model;
-			this.#wb.editModel(theirs.model, 'changes from another tab');
+			this.#wb.editModel(theirs.model, t('st.tab.logFollowed'));
 			this.#lastSaved = this.#wb.model;
-			this.#wb.storageMessage =
-				'This model was changed in another tab; this tab now shows those changes (Undo takes them back here).';
+			this.#wb.storageMessage = t('st.tab.followed');
 		} catch {
 			// A failed read changes nothing; the next save still checks the revision.
 		}

@@ -5,6 +5,7 @@
  * restores the previous model.
  */
 import { workerFailureText } from '$lib/i18n/problem-text';
+import { templateName, workerErrorDetail, workerErrorText } from '$lib/i18n/model-issue-text';
 import { applySuggestedWeights } from '$lib/backtest/fit';
 import {
 	roundedWeights,
@@ -67,7 +68,7 @@ function templateOption(tpl: (typeof TEMPLATES)[number]): ChallengerOption {
 	return {
 		key: `template:${tpl.id}`,
 		get label() {
-			return t('bt.ch.template', { name: tpl.name });
+			return t('bt.ch.template', { name: templateName(tpl) });
 		},
 		model: tpl.model
 	};
@@ -355,7 +356,7 @@ export class BacktestState {
 					this.fit = msg.result;
 					this.fitModel = this.#fitPending;
 					this.fitError = null;
-				} else if (msg.type === 'backtest/error') this.fitError = msg.message;
+				} else if (msg.type === 'backtest/error') this.fitError = workerErrorDetail(msg);
 			}
 			this.#fitId = 0;
 			this.#lane.done();
@@ -370,7 +371,7 @@ export class BacktestState {
 		this.isRunning = false;
 		this.stage = '';
 		if (msg.type === 'backtest/error') {
-			this.error = msg.message;
+			this.error = workerErrorText('backtest', msg);
 			return;
 		}
 		if (msg.type === 'backtest/result') {

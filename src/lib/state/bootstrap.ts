@@ -85,7 +85,7 @@ export async function runBootstrap(options: BootOptions = {}): Promise<void> {
 			else await importSample(store, ds, wb, options);
 		}
 	} catch (e) {
-		ds.error = `Loading saved data failed: ${e instanceof Error ? e.message : String(e)}`;
+		ds.error = t('st.loadFailed', { error: e instanceof Error ? e.message : String(e) });
 		if (!wb.model) loadTemplate(wb);
 	} finally {
 		ds.status = null;

@@ -8,6 +8,8 @@ import { TEMPLATES, WORKED_EXAMPLE, scoreAccount } from '$lib/model';
 import type { AccountScore, AccountValues, Model } from '$lib/model/types';
 import { decodeShare, encodeShare, shareHref } from '$lib/data/export/share/codec';
 import { workbench } from './workbench.svelte';
+import { t } from '$lib/i18n/i18n.svelte';
+import { shareErrorText, templateDescription, templateName } from '$lib/i18n/model-issue-text';
 
 /** Template id shown while a model from a share link (not a shipped template) is loaded. */
 export const SHARED_ID = 'shared';
@@ -54,13 +56,20 @@ export class CalculatorState {
 
 	result: AccountScore = $derived(scoreAccount(this.model, this.values));
 
+	/** The model's description; a shipped template's in the UI language. */
+	get description(): string {
+		const tpl = TEMPLATES.find((x) => x.model === this.model);
+		return tpl ? templateDescription(tpl) : (this.model.description ?? '');
+	}
+
 	/** Shipped templates, plus the shared model while one is loaded. */
 	get templateOptions(): TemplateOption[] {
-		const list = TEMPLATES.map((t) => ({ id: t.id, name: t.name }));
+		const list = TEMPLATES.map((tpl) => ({ id: tpl.id, name: templateName(tpl) }));
 		const current = this.#current();
 		if (current && current.dimensions.length)
-			list.unshift({ id: CURRENT_ID, name: `Your model: ${current.name}` });
-		if (this.#sharedModel) list.push({ id: SHARED_ID, name: `Shared: ${this.#sharedModel.name}` });
+			list.unshift({ id: CURRENT_ID, name: t('mi.calc.yours', { name: current.name }) });
+		if (this.#sharedModel)
+			list.push({ id: SHARED_ID, name: t('mi.calc.shared', { name: this.#sharedModel.name }) });
 		return list;
 	}
 
@@ -112,7 +121,7 @@ export class CalculatorState {
 		const res = await decodeShare(code);
 		if (seq !== this.#openSeq) return false;
 		if (!res.ok) {
-			this.linkError = `${res.message} Nothing was changed.`;
+			this.linkError = shareErrorText(res);
 			this.linkOpened = null;
 			return false;
 		}

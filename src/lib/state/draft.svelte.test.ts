@@ -8,6 +8,7 @@ import type { Column } from '$lib/model/types';
 import { handleDraftRequest } from '$lib/workers/draft-core';
 import type { DraftReply, DraftRequest } from '$lib/workers/draft-protocol';
 import { DraftState, type DraftWorkerLike } from './draft.svelte';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import { Workbench } from './workbench.svelte';
 
 /**
@@ -25,7 +26,13 @@ function inProcess(opts: { fail?: boolean } = {}) {
 			postMessage(msg) {
 				log.push(msg);
 				const replies: DraftReply[] = [];
-				if (opts.fail) replies.push({ type: 'draft/error', id: msg.id, message: 'boom' });
+				if (opts.fail)
+					replies.push({
+						type: 'draft/error',
+						id: msg.id,
+						message: 'The draft failed: boom',
+						detail: 'boom'
+					});
 				else handleDraftRequest(msg, (r) => replies.push(r));
 				const send = () =>
 					replies.forEach((r) =>
@@ -158,9 +165,18 @@ describe('DraftState in the draft worker', () => {
 		const { d } = setup({ fail: true });
 		await d.draft();
 		expect(d.busy).toBeNull();
-		expect(d.error).toBe('boom');
+		expect(d.error).toBe('The draft failed: boom');
 		expect(d.result).toBeNull();
 		d.dispose();
+	});
+
+	it('says an error reply in the UI language, with the raw detail after its lead', async () => {
+		i18n.set('ja');
+		const { d } = setup({ fail: true });
+		await d.draft();
+		expect(d.error).toBe('下書きを作成できませんでした：boom');
+		d.dispose();
+		i18n.set('en');
 	});
 
 	it('a worker the browser refuses ends in a plain message, not a spinner', async () => {

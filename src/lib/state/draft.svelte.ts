@@ -20,6 +20,8 @@ import type { DraftReply, DraftRequest } from '$lib/workers/draft-protocol';
 import { workerTrouble } from './worker-trouble.svelte';
 import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte';
 import { i18n, t } from '$lib/i18n/i18n.svelte';
+import { workerFailureText } from '$lib/i18n/problem-text';
+import { workerErrorText } from '$lib/i18n/model-issue-text';
 
 /** The worker's progress stages (English, from draft-core) in the UI language; others as they come. */
 function stageText(stage: string): string {
@@ -149,7 +151,7 @@ export class DraftState {
 			return;
 		}
 		this.#run = 0;
-		if (msg.type === 'draft/error') this.error = msg.message;
+		if (msg.type === 'draft/error') this.error = workerErrorText('draft', msg);
 		else {
 			this.result = msg.result;
 			this.validation = msg.validation;
@@ -161,7 +163,7 @@ export class DraftState {
 	/** The worker could not serve: say so and end "Drafting…" (the next draft tries a new one). */
 	#failed(f: WorkerFailure): void {
 		this.#run = 0;
-		this.error = f.message;
+		this.error = workerFailureText(f);
 		this.#end();
 		workerTrouble.report(f);
 	}

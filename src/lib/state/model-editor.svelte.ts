@@ -16,6 +16,7 @@ import { dataWarnings, describePath, labelsFrom, type ShownWarning } from '$lib/
 import { SETTING_ACTIVE_MODEL } from './settings';
 import * as fmt from '$lib/ui/format';
 import { t } from '$lib/i18n/i18n.svelte';
+import { templateName } from '$lib/i18n/model-issue-text';
 export { SETTING_ACTIVE_MODEL };
 
 /** Is this keydown an undo (`'undo'`), a redo (`'redo'`) or neither? */
@@ -38,6 +39,8 @@ export class ModelEditor {
 	selectedMetricId = $state<string | null>(null);
 	/** Problems of the last import attempt (the model was not changed). */
 	importIssues = $state.raw<ValidationIssue[]>([]);
+	/** The refused JSON, read only to name the dimensions, metrics… its issues are in. */
+	importSource = $state.raw<unknown>(null);
 	message = $state<string | null>(null);
 	versions = $state.raw<ModelVersion[]>([]);
 	isSaving = $state(false);
@@ -122,10 +125,12 @@ export class ModelEditor {
 		const r = validateModel(json);
 		if (!r.ok) {
 			this.importIssues = r.issues;
+			this.importSource = json;
 			this.message = null;
 			return false;
 		}
 		this.importIssues = [];
+		this.importSource = null;
 		this.#wb.editModel(r.model, t('mdl.log.import', { file: fileName }));
 		this.selectedMetricId = null;
 		this.message = t('mdl.ed.imported', { name: r.model.name, file: fileName });
@@ -139,9 +144,12 @@ export class ModelEditor {
 	startFromTemplate(id: string): void {
 		const tpl = templateById(id);
 		if (!tpl) return;
-		this.#wb.editModel(structuredClone(tpl.model), t('mdl.log.template', { name: tpl.name }));
+		// The model keeps the template's own text (name, dimensions, metrics): it is the user's
+		// model from now on. The messages name the template as the list does.
+		const name = templateName(tpl);
+		this.#wb.editModel(structuredClone(tpl.model), t('mdl.log.template', { name }));
 		this.selectedMetricId = null;
-		this.message = t('mdl.ed.template', { name: tpl.name });
+		this.message = t('mdl.ed.template', { name });
 	}
 
 	/** Save the model as the next named version, with the edits since the last save as note. */
@@ -182,6 +190,7 @@ export class ModelEditor {
 		const r = validateModel(v.model);
 		if (!r.ok) {
 			this.importIssues = r.issues;
+			this.importSource = v.model;
 			return;
 		}
 		this.#wb.editModel(r.model, t('mdl.log.restore', { n: v.version }));

@@ -8,10 +8,21 @@
  */
 import type { Model } from '$lib/model/types';
 
+/** A step of a conflict's place: a field of the model JSON, or a listed thing by its name. */
+export type PathPart = { field: string } | { name: string };
+
+/** One place both tabs changed (this tab's value kept). Worded by `conflictText`. */
+export interface MergeConflict {
+	/** Where, outermost first (`dimensions`, “Product usage”, `weight`); empty: the whole model. */
+	path: PathPart[];
+	/** Both changed it; or one tab deleted a listed thing the other changed (kept). */
+	kind: 'both' | 'deletedThere' | 'deletedHere';
+}
+
 export interface MergeResult {
 	model: Model;
-	/** Where both tabs changed the same thing (this tab's value kept), in words. */
-	conflicts: string[];
+	/** Where both tabs changed the same thing (this tab's value kept). */
+	conflicts: MergeConflict[];
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -36,8 +47,8 @@ function merge(
 	base: unknown,
 	mine: unknown,
 	theirs: unknown,
-	path: string,
-	out: string[]
+	path: PathPart[],
+	out: MergeConflict[]
 ): unknown {
 	if (same(mine, theirs)) return mine;
 	if (same(base, mine)) return theirs;
@@ -47,7 +58,7 @@ function merge(
 		const result: Record<string, unknown> = {};
 		const keys = [...Object.keys(theirs), ...Object.keys(mine).filter((k) => !(k in theirs))];
 		for (const k of keys) {
-			const v = merge(b[k], mine[k], theirs[k], path ? `${path} › ${k}` : k, out);
+			const v = merge(b[k], mine[k], theirs[k], [...path, { field: k }], out);
 			if (v !== undefined) result[k] = v;
 		}
 		return result;
@@ -63,33 +74,33 @@ function merge(
 		const result: unknown[] = [];
 		for (const id of order) {
 			const [bi, mi, ti] = [bm.get(id), mm.get(id), tm.get(id)];
-			const where = `${path ? `${path} › ` : ''}${label((mi ?? ti ?? bi)!)}`;
+			const where: PathPart[] = [...path, { name: label((mi ?? ti ?? bi)!) }];
 			if (mi && ti) result.push(merge(bi, mi, ti, where, out));
 			else if (mi) {
 				// Not in theirs: added here (keep) or deleted there (drop, unless changed here).
 				if (!bi) result.push(mi);
 				else if (!same(bi, mi)) {
-					out.push(`${where} (deleted in the other tab, changed here: kept)`);
+					out.push({ path: where, kind: 'deletedThere' });
 					result.push(mi);
 				}
 			} else if (ti) {
 				// Not in mine: deleted here (drop, unless the other tab changed it) or added there.
 				if (!bi) result.push(ti);
 				else if (!same(bi, ti)) {
-					out.push(`${where} (deleted here, changed in the other tab: kept)`);
+					out.push({ path: where, kind: 'deletedHere' });
 					result.push(ti);
 				}
 			}
 		}
 		return result;
 	}
-	out.push(path || 'the model');
+	out.push({ path, kind: 'both' });
 	return mine;
 }
 
 /** Merge `mine` and `theirs` over their common `base`. */
 export function mergeModels(base: Model, mine: Model, theirs: Model): MergeResult {
-	const conflicts: string[] = [];
-	const model = merge(base, mine, theirs, '', conflicts) as Model;
+	const conflicts: MergeConflict[] = [];
+	const model = merge(base, mine, theirs, [], conflicts) as Model;
 	return { model, conflicts };
 }

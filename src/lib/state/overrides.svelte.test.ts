@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { openMemoryStore } from '$lib/data/db';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import { checkOverride, isActive, OverridesState, type Override } from './overrides.svelte';
 
 const o: Override = {
@@ -19,6 +20,19 @@ describe('overrides', () => {
 		[{ ...o, expiresOn: '' }, { expiresOn: 'Give an expiry date.' }],
 		[{ ...o, tierId: '' }, { tierId: 'Choose a tier.' }]
 	])('checkOverride %#', (input, want) => expect(checkOverride(input, '2025-01-10')).toEqual(want));
+
+	it('says what is wrong in the UI language', () => {
+		i18n.set('ja');
+		try {
+			expect(checkOverride({ ...o, reason: '', tierId: '', expiresOn: '' }, '2025-01-10')).toEqual({
+				tierId: 'ティアを選んでください。',
+				reason: '理由を書いてください（3 文字以上）。',
+				expiresOn: '有効期限の日付を入力してください。'
+			});
+		} finally {
+			i18n.set('en');
+		}
+	});
 
 	it('expires after its last day', () => {
 		expect(isActive(o, '2025-03-31')).toBe(true);

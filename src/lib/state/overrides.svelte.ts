@@ -4,6 +4,8 @@
  * Stored in the settings record `overrides` (they belong to accounts, not to a model version).
  */
 import type { WorkbenchStore } from '$lib/data/db/store';
+import { t } from '$lib/i18n/i18n.svelte';
+import { storageErrorText } from '$lib/i18n/problem-text';
 
 export const SETTING_OVERRIDES = 'overrides';
 
@@ -18,16 +20,16 @@ export interface Override {
 	createdOn: string;
 }
 
-/** Problems with an override form, as messages per field (empty = valid). */
+/** Problems with an override form, as messages per field in the UI language (empty = valid). */
 export function checkOverride(
 	o: Override,
 	todayIso: string
 ): Partial<Record<keyof Override, string>> {
 	const out: Partial<Record<keyof Override, string>> = {};
-	if (!o.tierId) out.tierId = 'Choose a tier.';
-	if (o.reason.trim().length < 3) out.reason = 'Say why (at least 3 characters).';
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(o.expiresOn)) out.expiresOn = 'Give an expiry date.';
-	else if (o.expiresOn < todayIso) out.expiresOn = 'The expiry date is in the past.';
+	if (!o.tierId) out.tierId = t('st.ov.tier');
+	if (o.reason.trim().length < 3) out.reason = t('st.ov.reason');
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(o.expiresOn)) out.expiresOn = t('st.ov.expiry');
+	else if (o.expiresOn < todayIso) out.expiresOn = t('st.ov.past');
 	return out;
 }
 
@@ -71,7 +73,7 @@ export class OverridesState {
 			this.error = null;
 		} catch (e) {
 			this.list = before;
-			this.error = `Saving the override failed: ${e instanceof Error ? e.message : String(e)}`;
+			this.error = t('st.ov.notSaved', { error: storageErrorText(e) });
 		}
 	}
 }

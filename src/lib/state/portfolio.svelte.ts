@@ -5,6 +5,7 @@
  * account list and the score history per snapshot month.
  */
 import { workerFailureText } from '$lib/i18n/problem-text';
+import { workerErrorText } from '$lib/i18n/model-issue-text';
 import { columnWithRole, transferableColumns, type Dataset } from '$lib/data/dataset';
 import type { Model } from '$lib/model/types';
 import { tierCountsFromHistogram, tierIndexFor } from '$lib/model/tiers';
@@ -278,7 +279,7 @@ export class PortfolioState {
 
 	#show(msg: Exclude<ScoreReply, ScoreTableReady>, model: Model, sentAt: number): void {
 		if (msg.type === 'score/error') {
-			this.error = msg.message;
+			this.error = workerErrorText('score', msg);
 			return;
 		}
 		this.error = null;

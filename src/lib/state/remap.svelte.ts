@@ -4,12 +4,16 @@
  * all-or-nothing replacement (the import's store path), so every screen sees the new roles.
  */
 import { storageErrorText } from '$lib/i18n/problem-text';
+import { remapChangeText, remapProblemText } from '$lib/i18n/data-text';
+import { t } from '$lib/i18n/i18n.svelte';
 import {
 	applyRemap,
 	guessChurnValue,
 	remapColumns,
 	typeForRole,
-	type RemapColumn
+	type RemapChange,
+	type RemapColumn,
+	type RemapProblem
 } from '$lib/data/remap';
 import {
 	SINGLE_ROLES,
@@ -38,13 +42,14 @@ export class RemapState {
 	/** The stored dataset being re-mapped. */
 	target = $state.raw<DatasetMeta | null>(null);
 	columns = $state<RemapColumn[]>([]);
-	/** Problems that stop the review, each naming its column. */
-	errors = $state.raw<string[]>([]);
-	/** What will change, in words (the review step). */
-	changes = $state.raw<string[]>([]);
-	/** A short note (a role moved from one column to another). */
-	notice = $state<string | null>(null);
-	error = $state<string | null>(null);
+	/** Problems that stop the review, each naming its column (as codes; `errors` says them). */
+	problems = $state.raw<RemapProblem[]>([]);
+	/** What will change (the review step; `changes` says them). */
+	changed = $state.raw<RemapChange[]>([]);
+	/** The column whose role was just given to another (now ignored). */
+	#moved = $state<string | null>(null);
+	/** Why opening or saving failed: said by `error` in the UI language when read. */
+	#failed = $state.raw<(() => string) | null>(null);
 	saved = $state.raw<DatasetMeta | null>(null);
 
 	#wb: Workbench;
@@ -54,6 +59,23 @@ export class RemapState {
 	#dataset: Dataset | null = null;
 	#built: Dataset | null = null;
 	#seq = 0;
+
+	/** Problems that stop the review, in the UI language. */
+	get errors(): string[] {
+		return this.problems.map((p) => remapProblemText(p));
+	}
+	/** What will change, in the UI language. */
+	get changes(): string[] {
+		return this.changed.map((c) => remapChangeText(c));
+	}
+	/** A short note (a role moved from one column to another), in the UI language. */
+	get notice(): string | null {
+		return this.#moved === null ? null : t('prob.rm.roleMoved', { name: this.#moved });
+	}
+	/** Why opening or saving failed, in the UI language. */
+	get error(): string | null {
+		return this.#failed?.() ?? null;
+	}
 
 	constructor(deps: RemapDeps = {}) {
 		this.#wb = deps.workbench ?? workbench;
@@ -70,7 +92,7 @@ export class RemapState {
 		this.step = 'loading';
 		const store = this.#ds.store;
 		if (!store) {
-			this.error = 'Saved data is not open yet; try again in a moment.';
+			this.#failed = () => t('prob.imp.notOpen');
 			this.step = 'closed';
 			return;
 		}
@@ -82,7 +104,7 @@ export class RemapState {
 			this.step = 'mapping';
 		} catch (e) {
 			if (seq !== this.#seq) return;
-			this.error = storageErrorText(e);
+			this.#failed = () => storageErrorText(e);
 			this.step = 'closed';
 		}
 	}
@@ -98,10 +120,10 @@ export class RemapState {
 		this.#dataset = null;
 		this.#built = null;
 		this.columns = [];
-		this.errors = [];
-		this.changes = [];
-		this.notice = null;
-		this.error = null;
+		this.problems = [];
+		this.changed = [];
+		this.#moved = null;
+		this.#failed = null;
 		this.saved = null;
 	}
 
@@ -109,19 +131,19 @@ export class RemapState {
 		const col = this.columns.find((c) => c.name === name);
 		const ds = this.#dataset;
 		if (!col || !ds) return;
-		this.notice = null;
+		this.#moved = null;
 		if (SINGLE_ROLES.includes(role))
 			for (const other of this.columns)
 				if (other !== col && other.role === role) {
 					other.role = 'ignore';
-					this.notice = `“${other.name}” had that role; it is now ignored.`;
+					this.#moved = other.name;
 				}
 		const held = ds.meta.columns.find((c) => c.name === name)?.heldAs?.type;
 		col.role = role;
 		col.type = typeForRole(col, role, held);
 		if (role === 'churned' && col.type === 'boolean' && col.churnValue === null)
 			col.churnValue = guessChurnValue(ds, col);
-		this.errors = [];
+		this.problems = [];
 	}
 
 	setType(name: string, type: ColumnType): void {
@@ -130,13 +152,13 @@ export class RemapState {
 		if (!col || !ds || !col.types.includes(type)) return;
 		col.type = type;
 		if (type === 'boolean' && col.churnValue === null) col.churnValue = guessChurnValue(ds, col);
-		this.errors = [];
+		this.problems = [];
 	}
 
 	setChurnValue(name: string, value: string): void {
 		const col = this.columns.find((c) => c.name === name);
 		if (col) col.churnValue = value;
-		this.errors = [];
+		this.problems = [];
 	}
 
 	/** Mapping → review: check the choices and build the replacement (nothing stored yet). */
@@ -148,18 +170,18 @@ export class RemapState {
 			createdAt: this.#now()
 		});
 		if (!r.ok) {
-			this.errors = r.errors;
+			this.problems = r.errors;
 			return;
 		}
-		this.errors = [];
+		this.problems = [];
 		this.#built = r.dataset;
-		this.changes = r.changes;
+		this.changed = r.changes;
 		this.step = 'review';
 	}
 
 	backToMapping(): void {
 		this.#built = null;
-		this.changes = [];
+		this.changed = [];
 		this.step = 'mapping';
 	}
 
@@ -170,7 +192,7 @@ export class RemapState {
 		const store = this.#ds.store;
 		if (!built || !old || !store) return;
 		this.step = 'saving';
-		this.error = null;
+		this.#failed = null;
 		try {
 			const meta = await store.saveDataset(built, undefined, { activate: true, replaces: old.id });
 			this.#wb.setDataset({ ...built, meta });
@@ -182,10 +204,10 @@ export class RemapState {
 			await this.#onReplaced?.(old.id, meta);
 		} catch (e) {
 			const err = toStorageError(e);
-			this.error =
+			this.#failed = () =>
 				err.code === 'quota'
-					? 'Storage is full: the new roles were not saved. The dataset is unchanged.'
-					: `${err.message} The dataset is unchanged.`;
+					? t('prob.rm.full')
+					: t('prob.rm.unchanged', { error: storageErrorText(err) });
 			this.step = 'review';
 		}
 	}

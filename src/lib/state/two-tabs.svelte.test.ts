@@ -3,9 +3,11 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openWorkbenchDb } from '$lib/data/db';
-import { templateById, validateModel } from '$lib/model';
+import { TEMPLATES, templateById, validateModel } from '$lib/model';
 import type { Model } from '$lib/model/types';
-import { ModelAutosave } from './autosave.svelte';
+import { i18n } from '$lib/i18n/i18n.svelte';
+import { statusEn } from '$lib/i18n/catalog/status';
+import { ModelAutosave, conflictText } from './autosave.svelte';
 import { mergeModels } from './model-merge';
 import { Workbench } from './workbench.svelte';
 
@@ -94,6 +96,74 @@ describe('two tabs, one model', () => {
 		expect(b.wb.storageMessage).toContain('dimensions › Product usage › weight');
 		a.store.close();
 		b.store.close();
+	});
+
+	it('in Japanese, the message and the place are in Japanese, the names as the user wrote them', async () => {
+		const factory = new IDBFactory();
+		const a = await tab(factory, template());
+		const b = await tab(factory, template());
+		i18n.set('ja');
+		try {
+			a.wb.editModel(setWeight(a.wb.model!, 'usage', 5), 'usage 5');
+			a.saver.notify(a.wb.model);
+			await a.saver.flush();
+			b.wb.editModel(setWeight(b.wb.model!, 'usage', 60), 'usage 60');
+			b.saver.notify(b.wb.model);
+			await b.saver.flush();
+			expect(b.wb.storageMessage).toContain('ディメンションの「Product usage」の重み');
+			expect(b.wb.storageMessage).toMatch(/^このモデルは別のタブでも変更されました/);
+			expect(b.wb.changeLog.at(-1)).toBe('別のタブの変更と統合');
+		} finally {
+			i18n.set('en');
+			a.store.close();
+			b.store.close();
+		}
+	});
+});
+
+describe('conflictText', () => {
+	it('words every kind; an unknown field stays as its key', () => {
+		const path = [{ field: 'tiers' }, { name: 'Red' }, { field: 'min' }];
+		expect(conflictText({ path, kind: 'both' })).toBe('tiers › Red › minimum score');
+		expect(conflictText({ path: [], kind: 'both' })).toBe('the model');
+		expect(conflictText({ path: [{ name: 'Usage' }], kind: 'deletedThere' })).toBe(
+			'Usage (deleted in the other tab, changed here: kept)'
+		);
+		expect(conflictText({ path: [{ field: 'newField' }], kind: 'deletedHere' })).toBe(
+			'newField (deleted here, changed in the other tab: kept)'
+		);
+		i18n.set('ja');
+		try {
+			expect(conflictText({ path, kind: 'both' })).toBe('ティアの「Red」の最低スコア');
+			expect(conflictText({ path: [{ name: 'Usage' }], kind: 'deletedThere' })).toBe(
+				'「Usage」（別のタブで削除、このタブで変更：残しました）'
+			);
+		} finally {
+			i18n.set('en');
+		}
+	});
+
+	it('every field of a model JSON has a word in both languages', () => {
+		// Collect the field keys of a full template (dimensions, metrics, schemes, tiers, playbooks).
+		const keys = new Set<string>();
+		const walk = (v: unknown) => {
+			if (Array.isArray(v)) v.forEach(walk);
+			else if (v && typeof v === 'object')
+				for (const [k, x] of Object.entries(v)) {
+					keys.add(k);
+					walk(x);
+				}
+		};
+		for (const tpl of TEMPLATES) walk(tpl.model);
+		expect(keys.size).toBeGreaterThan(20);
+		for (const k of keys) expect(Object.keys(statusEn), k).toContain(`st.tab.f.${k}`);
+		i18n.set('ja');
+		try {
+			for (const k of keys)
+				expect(conflictText({ path: [{ field: k }], kind: 'both' }), k).not.toBe(k);
+		} finally {
+			i18n.set('en');
+		}
 	});
 });
 

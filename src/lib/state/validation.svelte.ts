@@ -6,6 +6,7 @@
  * everything on show.
  */
 import { workerFailureText } from '$lib/i18n/problem-text';
+import { workerErrorText } from '$lib/i18n/model-issue-text';
 import { defaultAsOfDay } from '$lib/backtest/asof';
 import {
 	DEFAULT_READY,
@@ -263,7 +264,7 @@ export class ValidationState {
 		if (stale) return; // a newer ask is already running
 		this.isRunning = false;
 		this.stage = '';
-		if (msg.type === 'backtest/error') this.error = msg.message;
+		if (msg.type === 'backtest/error') this.error = workerErrorText('backtest', msg);
 		else if (msg.type === 'validation/result') {
 			this.error = null;
 			this.result = msg.result;

@@ -4,6 +4,7 @@
  * rows only, so percentile ranks never see the future), and builds the report card, the rolling
  * backtest, the champion-vs-challenger comparison and the weight fit.
  */
+import { CodedError } from './worker-error';
 import {
 	completeAsOfDays,
 	distinctDays,
@@ -123,14 +124,17 @@ export class BacktestCore {
 	/** Selected rows (with labels) and the table cut to them, cached per key. */
 	population(s: Pick<BacktestSettings, 'mode' | 'asOfDay' | 'horizonDays'>): Population {
 		const table = this.#table;
-		if (!table) throw new Error('no dataset loaded');
+		if (!table) throw new CodedError('no-dataset', 'no dataset loaded');
 		const key = s.mode === 'point-in-time' ? `p|${s.asOfDay}|${s.horizonDays}` : 'c';
 		const hit = this.#cache.get(key);
 		if (hit) return hit;
 		let selection: Selection;
 		if (s.mode === 'point-in-time') {
 			if (!this.#snapshot || !numberValues(this.#col(this.#roles.churnDate)))
-				throw new Error('a point-in-time backtest needs a snapshot date and a churn date column');
+				throw new CodedError(
+					'needs-dates',
+					'a point-in-time backtest needs a snapshot date and a churn date column'
+				);
 			selection = selectPointInTime(this.#snapshot, {
 				asOfDay: s.asOfDay,
 				horizonDays: s.horizonDays,
@@ -138,7 +142,8 @@ export class BacktestCore {
 			});
 		} else {
 			const flags = this.#churnFlags();
-			if (!flags) throw new Error('a cross-sectional backtest needs a churned column');
+			if (!flags)
+				throw new CodedError('needs-churned', 'a cross-sectional backtest needs a churned column');
 			selection = this.#crossSectional(flags);
 		}
 		const rows = selection.rows;
@@ -274,7 +279,7 @@ export class BacktestCore {
 	}
 
 	#validationData(): ValidationData {
-		if (!this.#table) throw new Error('no dataset loaded');
+		if (!this.#table) throw new CodedError('no-dataset', 'no dataset loaded');
 		return {
 			table: this.#table,
 			snapshot: this.#snapshot,

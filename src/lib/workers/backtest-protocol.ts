@@ -12,6 +12,7 @@ import type { ShownHistogram } from '$lib/draft/suggest';
 import type { IdParts } from '$lib/data/csv/build';
 import type { Column, Model } from '$lib/model/types';
 import type { ValidationReply, ValidationRequest } from './validation-protocol';
+import type { WorkerErrorCode } from './worker-error';
 
 export type BacktestMode = 'cross-sectional' | 'point-in-time';
 
@@ -133,4 +134,4 @@ export type BacktestReply =
 	| { type: 'backtest/result'; id: number; result: BacktestRunResult }
 	| { type: 'backtest/fit-result'; id: number; result: FitRunResult }
 	| ValidationReply
-	| { type: 'backtest/error'; id: number; message: string };
+	| { type: 'backtest/error'; id: number; code?: WorkerErrorCode; message: string };

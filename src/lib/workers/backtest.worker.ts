@@ -10,6 +10,7 @@
 import { BacktestCore } from './backtest-core';
 import type { BacktestReply, BacktestRequest } from './backtest-protocol';
 import { createBacktestHelper } from './resample-runner';
+import { errorFields } from './worker-error';
 
 const core = new BacktestCore();
 const helper = createBacktestHelper();
@@ -49,11 +50,7 @@ self.onmessage = (e: MessageEvent<BacktestRequest>) => {
 	const msg = e.data;
 	queue = queue.then(() =>
 		handle(msg).catch((err: unknown) =>
-			post({
-				type: 'backtest/error',
-				id: msg.id,
-				message: err instanceof Error ? err.message : String(err)
-			})
+			post({ type: 'backtest/error', id: msg.id, ...errorFields(err) })
 		)
 	);
 };

@@ -21,10 +21,7 @@ export function handleDraftRequest(msg: DraftRequest, post: (reply: DraftReply) 
 		}
 		post({ type: 'draft/result', id: msg.id, result, validation });
 	} catch (err) {
-		post({
-			type: 'draft/error',
-			id: msg.id,
-			message: `The draft failed: ${err instanceof Error ? err.message : String(err)}`
-		});
+		const detail = err instanceof Error ? err.message : String(err);
+		post({ type: 'draft/error', id: msg.id, message: `The draft failed: ${detail}`, detail });
 	}
 }

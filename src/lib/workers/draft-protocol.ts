@@ -17,4 +17,5 @@ export type DraftReply =
 	| { type: 'draft/progress'; id: number; stage: string }
 	/** The draft and, with an outcome, its cross-validation beside a logistic regression. */
 	| { type: 'draft/result'; id: number; result: DraftResult; validation: DraftValidation | null }
-	| { type: 'draft/error'; id: number; message: string };
+	/** `message` in English for logs; `detail` the raw error the screen puts after its lead. */
+	| { type: 'draft/error'; id: number; message: string; detail: string };

@@ -4,6 +4,7 @@
  */
 import { ScoreCore } from '$lib/model/engine/cache';
 import type { ScoreReply, ScoreRequest } from './score-protocol';
+import { CodedError, errorFields } from './worker-error';
 
 /**
  * The score worker's message handling (the worker posts what this returns; tests call it
@@ -18,6 +19,7 @@ export function handleScoreRequest(
 			core.setTable({ n: msg.n, columns: new Map(msg.columns) }, msg.rows);
 			return { reply: { type: 'score/table-ready', id: msg.id }, transfer: [] };
 		}
+		if (!core.hasTable) throw new CodedError('no-dataset', 'no table');
 		const { result, summary, reusedPoints, ms } = core.score(msg.model, {
 			arrays: !!msg.arrays,
 			withDimensions: !!msg.dimensions
@@ -36,7 +38,6 @@ export function handleScoreRequest(
 			]
 		};
 	} catch (err) {
-		const message = err instanceof Error ? err.message : String(err);
-		return { reply: { type: 'score/error', id: msg.id, message }, transfer: [] };
+		return { reply: { type: 'score/error', id: msg.id, ...errorFields(err) }, transfer: [] };
 	}
 }

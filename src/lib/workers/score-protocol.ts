@@ -4,6 +4,7 @@
  * dropped.
  */
 import type { Column, Model } from '$lib/model/types';
+import type { WorkerErrorCode } from './worker-error';
 
 /** Post the table once per dataset (typed arrays are structured-cloned: the page keeps its own). */
 export interface ScoreTableRequest {
@@ -87,6 +88,8 @@ export interface ScoreSummaryReply extends ResultMeta, ScoreSummaryFields {
 export interface ScoreErrorReply {
 	type: 'score/error';
 	id: number;
+	/** A failure the screen can name (`workerErrorText`); `message` is the raw detail. */
+	code?: WorkerErrorCode;
 	message: string;
 }
 

@@ -181,7 +181,7 @@ export const problemsEn = {
 	'prob.grain.repeats-no-date':
 		'{repeats}, and no column reads as a date: choose the column that dates each row.',
 	// --- how dates with times are read (state/import-grain) ---
-	'prob.time.name': '“{name}”',
+	'prob.name': '“{name}”',
 	'prob.time.sep': ', ',
 	'prob.time.naive': '{names} has times without a zone: read as {zone} time',
 	'prob.time.naive.many': '{names} have times without a zone: read as {zone} time',
@@ -189,7 +189,54 @@ export const problemsEn = {
 	'prob.time.offset.many': '{names} have times with a zone: converted to {zone}',
 	'prob.time.and': '; ',
 	'prob.time.note': '{parts}. Each row counts on its date in {zone}.',
-	'prob.map.roleMoved': '“{name}” was the {role}; it is now ignored.'
+	'prob.map.roleMoved': '“{name}” was the {role}; it is now ignored.',
+	// --- re-mapping a stored dataset (data/remap, state/remap) ---
+	'prob.rm.role.keep': 'kept column',
+	'prob.rm.role.ignore': 'ignored column',
+	'prob.rm.type.number': 'number',
+	'prob.rm.type.boolean': 'yes/no',
+	'prob.rm.type.date': 'date',
+	'prob.rm.type.category': 'category',
+	'prob.rm.type.text': 'text',
+	'prob.rm.note.stored-dates':
+		'Stored as dates: reading it as another type needs the original text, which is not stored. Import the file again to change it.',
+	'prob.rm.note.stored-numbers':
+		'Stored as numbers: it can be read as dates only from the original text, which is not stored.',
+	'prob.rm.row': 'row {row} of the stored data',
+	'prob.rm.single-role': 'Only one column can be the {role}: {columns} are both. Choose one.',
+	'prob.rm.date-role-type':
+		'Column “{column}” is read as {type}, not dates, so it cannot be the {role}.',
+	'prob.rm.date-role-type.canDate':
+		'Column “{column}” is read as {type}, not dates, so it cannot be the {role}. Choose the type “date”.',
+	'prob.rm.churned-type':
+		'Column “{column}” must be read as yes/no (1 = churned) to be the churned flag. Its values are not yes/no.',
+	'prob.rm.churned-type.canBoolean':
+		'Column “{column}” must be read as yes/no (1 = churned) to be the churned flag. Choose the type “yes/no”.',
+	'prob.rm.no-time-column.snapshot':
+		'One row is one account on a date: a column must be the {role}.',
+	'prob.rm.no-time-column.event': 'One row is one event: a column must be the {role}.',
+	'prob.rm.no-time-column.period': 'One row is one period: a column must be the {role}.',
+	'prob.rm.no-account-id':
+		'The same account appears on several rows, so a column must be the account id (role “account id”).',
+	'prob.rm.cannot-read-stored': 'Column “{column}” cannot be read as {type} from what is stored.',
+	'prob.rm.cannot-read-stored.note':
+		'Column “{column}” cannot be read as {type} from what is stored. {note}',
+	'prob.rm.churn-words': 'Column “{column}” holds words: choose which value means churned (yes).',
+	'prob.rm.cannot-read': 'Column “{column}” cannot be read as {type}.',
+	'prob.rm.not-stored': 'Column “{column}” is not stored; import the file again to use it.',
+	'prob.rm.blank-id': 'Column “{column}” cannot be the account id: it is blank on {row}.',
+	'prob.rm.repeated-id':
+		'Column “{column}” cannot be the account id: “{id}” is on {first} and {row}{sameDate}. An account id must name one account{perSnapshot}.',
+	'prob.rm.sameDate': ' for the same snapshot date',
+	'prob.rm.perSnapshot': ' per snapshot',
+	'prob.rm.metric-is-outcome':
+		'Column “{column}” holds the same values as the churned flag “{churned}”: as a metric it would give the outcome away. Make it ignored, or make it the churned flag instead.',
+	'prob.rm.ch.row-numbers': 'Account ids: the row numbers 1, 2, 3… (no column is the account id).',
+	'prob.rm.ch.role': '“{column}”: {from} → {to}.',
+	'prob.rm.ch.type': '“{column}”: read as {from} → {to}.',
+	'prob.rm.roleMoved': '“{name}” had that role; it is now ignored.',
+	'prob.rm.full': 'Storage is full: the new roles were not saved. The dataset is unchanged.',
+	'prob.rm.unchanged': '{error} The dataset is unchanged.'
 } as const;
 
 export const problemsJa: Record<keyof typeof problemsEn, string> = {
@@ -373,7 +420,7 @@ export const problemsJa: Record<keyof typeof problemsEn, string> = {
 	'prob.grain.repeats-event': '{repeats}。各行の日付は「{date}」です。',
 	'prob.grain.repeats-no-date':
 		'{repeats}。日付として読める列がありません。各行の日付を表す列を選んでください。',
-	'prob.time.name': '「{name}」',
+	'prob.name': '「{name}」',
 	'prob.time.sep': '、',
 	'prob.time.naive': '{names}の時刻にはタイムゾーンがないため、{zone} の時刻として読み取ります',
 	'prob.time.naive.many':
@@ -382,5 +429,56 @@ export const problemsJa: Record<keyof typeof problemsEn, string> = {
 	'prob.time.offset.many': '{names}の時刻にはタイムゾーンがあるため、{zone} に変換します',
 	'prob.time.and': '。',
 	'prob.time.note': '{parts}。各行は {zone} での日付で数えます。',
-	'prob.map.roleMoved': '「{name}」は{role}でしたが、「無視」に変えました。'
+	'prob.map.roleMoved': '「{name}」は{role}でしたが、「無視」に変えました。',
+	'prob.rm.role.keep': '保持する列',
+	'prob.rm.role.ignore': '無視する列',
+	'prob.rm.type.number': '数値',
+	'prob.rm.type.boolean': 'はい/いいえ',
+	'prob.rm.type.date': '日付',
+	'prob.rm.type.category': 'カテゴリ',
+	'prob.rm.type.text': 'テキスト',
+	'prob.rm.note.stored-dates':
+		'日付として保存されています。別の型で読むには元のテキストが必要ですが、保存されていません。変更するにはファイルを取り込み直してください。',
+	'prob.rm.note.stored-numbers':
+		'数値として保存されています。日付として読めるのは元のテキストからだけですが、保存されていません。',
+	'prob.rm.row': '{row} 行目',
+	'prob.rm.single-role':
+		'{role}にできる列は 1 つだけですが、{columns}の両方になっています。1 つを選んでください。',
+	'prob.rm.date-role-type':
+		'列「{column}」は日付ではなく{type}として読み取られるため、{role}にできません。',
+	'prob.rm.date-role-type.canDate':
+		'列「{column}」は日付ではなく{type}として読み取られるため、{role}にできません。型「日付」を選んでください。',
+	'prob.rm.churned-type':
+		'解約フラグにするには、列「{column}」をはい/いいえ（1 = 解約）として読む必要があります。この列の値ははい/いいえではありません。',
+	'prob.rm.churned-type.canBoolean':
+		'解約フラグにするには、列「{column}」をはい/いいえ（1 = 解約）として読む必要があります。型「はい/いいえ」を選んでください。',
+	'prob.rm.no-time-column.snapshot':
+		'1 行はある日付時点の 1 アカウントです。{role}にする列が必要です。',
+	'prob.rm.no-time-column.event': '1 行は 1 件のイベントです。{role}にする列が必要です。',
+	'prob.rm.no-time-column.period': '1 行は 1 つの期間です。{role}にする列が必要です。',
+	'prob.rm.no-account-id':
+		'同じアカウントが複数の行に現れるため、アカウント ID にする列（役割「アカウント ID」）が必要です。',
+	'prob.rm.cannot-read-stored': '列「{column}」は保存済みの内容から{type}として読めません。',
+	'prob.rm.cannot-read-stored.note':
+		'列「{column}」は保存済みの内容から{type}として読めません。{note}',
+	'prob.rm.churn-words':
+		'列「{column}」には言葉が入っています。どの値が解約（はい）を表すかを選んでください。',
+	'prob.rm.cannot-read': '列「{column}」は{type}として読めません。',
+	'prob.rm.not-stored':
+		'列「{column}」は保存されていません。使うにはファイルを取り込み直してください。',
+	'prob.rm.blank-id':
+		'列「{column}」はアカウント ID にできません：保存済みデータの {row}が空欄です。',
+	'prob.rm.repeated-id':
+		'列「{column}」はアカウント ID にできません：保存済みデータの {first}と {row}{sameDate}に「{id}」があります。アカウント ID は 1 つのアカウント{perSnapshot}を指す必要があります。',
+	'prob.rm.sameDate': '（同じスナップショット日）',
+	'prob.rm.perSnapshot': '（スナップショットごと）',
+	'prob.rm.metric-is-outcome':
+		'列「{column}」は解約フラグ「{churned}」と同じ値です。指標にすると結果を先取りしてしまいます。無視するか、代わりに解約フラグにしてください。',
+	'prob.rm.ch.row-numbers': 'アカウント ID：行番号 1, 2, 3…（アカウント ID の列がありません）。',
+	'prob.rm.ch.role': '「{column}」：{from} → {to}。',
+	'prob.rm.ch.type': '「{column}」：読み取り方 {from} → {to}。',
+	'prob.rm.roleMoved': '「{name}」がその役割でしたが、「無視」に変えました。',
+	'prob.rm.full':
+		'保存領域がいっぱいのため、新しい役割は保存されませんでした。データセットは変わっていません。',
+	'prob.rm.unchanged': '{error} データセットは変わっていません。'
 };
