@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { raw } from '../data/csv/testing/helpers';
 import { profileRaw } from '$lib/data/csv/infer';
-import { rowsFromProfiles, type MappingRow } from '$lib/state/import-mapping';
+import {
+	PREVIEW_GAPS,
+	rowsFromProfiles,
+	samplePreview,
+	type MappingRow
+} from '$lib/state/import-mapping';
 import {
 	GRAIN_NOTE_CODES,
 	GRAIN_WHY_CODES,
@@ -32,6 +37,7 @@ import {
 	REMAP_CHANGES,
 	REMAP_PROBLEMS,
 	grainReasonText,
+	previewGapText,
 	remapChangeText,
 	remapProblemText,
 	timeReadingText,
@@ -388,5 +394,26 @@ describe('re-mapping checks and changes, in English and Japanese', () => {
 			expect(typeNoteText(note, 'en')).toBe(TYPE_NOTES[note]);
 			expect(englishWords(typeNoteText(note, 'ja'), [])).toEqual([]);
 		}
+	});
+});
+
+describe('the mapping step’s sample preview, in English and Japanese', () => {
+	it('a number column shows each cell read, or why it reads as no value', () => {
+		const [mrr] = rowsOf(['mrr'], (_, i) => ['12.5', 'lots', '', '40'][i]!, 4).map((r) => ({
+			...r,
+			type: 'number' as const
+		}));
+		const read = samplePreview({
+			...mrr!,
+			profile: { ...mrr!.profile, sample: ['12.5', 'lots', ''] }
+		});
+		expect(read).toEqual([
+			{ raw: '12.5', read: '12.5' },
+			{ raw: 'lots', gap: 'unreadable' },
+			{ raw: '', gap: 'missing' }
+		]);
+		expect(PREVIEW_GAPS.map((g) => previewGapText(g, 'en'))).toEqual(['not readable', 'missing']);
+		for (const gap of PREVIEW_GAPS) expect(englishWords(previewGapText(gap, 'ja'), [])).toEqual([]);
+		expect(PREVIEW_GAPS.map((g) => previewGapText(g, 'ja'))).toEqual(['読み取れません', '空欄']);
 	});
 });

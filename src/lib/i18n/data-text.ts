@@ -15,6 +15,7 @@ import type {
 } from '$lib/data/remap';
 import { LIST_SEP } from '$lib/data/csv/build';
 import type { ColumnRole, ColumnType } from '$lib/data/dataset';
+import type { PreviewGap } from '$lib/state/import-mapping';
 import * as fmt from '$lib/ui/format';
 
 type Params = Record<string, string | number>;
@@ -214,4 +215,17 @@ export function remapProblemText(p: RemapProblem, locale: Locale = i18n.locale):
 /** A change a re-mapping makes, in `locale` (the UI language by default). */
 export function remapChangeText(c: RemapChange, locale: Locale = i18n.locale): string {
 	return REMAP_CHANGES[c.code](c.params, locale);
+}
+
+// ----- the mapping step's sample preview -----------------------------------------------------
+
+/** Each sample cell that reads as no value, in words ("not readable", "missing"). */
+export const PREVIEW_GAP_KEYS: Record<PreviewGap, MessageKey> = {
+	unreadable: 'prob.preview.unreadable',
+	missing: 'prob.preview.missing'
+};
+
+/** A sample cell that reads as no value, in `locale` (the UI language by default). */
+export function previewGapText(gap: PreviewGap, locale: Locale = i18n.locale): string {
+	return tIn(locale, PREVIEW_GAP_KEYS[gap]);
 }

@@ -11,6 +11,7 @@ import {
 	STORAGE_FAILURES,
 	WORKER_FAILURES,
 	storageErrorText,
+	STORAGE_WHYS,
 	backupCounts,
 	backupProblemText,
 	backupWhyUi,
@@ -25,7 +26,15 @@ import { buildTable, type BuildIssue, type ColumnMapping } from '$lib/data/csv/b
 import { cleanHeaders, type HeaderRenameReason } from '$lib/data/csv/headers';
 import { BINARY_KINDS } from '$lib/data/csv/encoding';
 import { FAILURE_MESSAGES } from '$lib/workers/client';
-import { STORAGE_MESSAGES, StorageError, type StorageErrorCode } from '$lib/data/db/errors';
+import {
+	STORAGE_MESSAGES,
+	STORAGE_WHY,
+	StorageError,
+	storageFailure,
+	toStorageError,
+	type StorageErrorCode,
+	type StorageWhy
+} from '$lib/data/db/errors';
 import { BACKUP_WHY, backupWhyText, decodeBackup, type BackupWhyCode } from '$lib/data/db/backup';
 
 afterEach(() => i18n.set('en'));
@@ -288,6 +297,47 @@ describe('storage failures in English and Japanese', () => {
 		expect(storageErrorText(quota)).toContain('保存領域がいっぱい');
 		const named = new StorageError('unknown', 'Saved dataset "Q3" is incomplete (1 of 2 rows).');
 		expect(storageErrorText(named)).toBe(named.message);
+	});
+});
+
+describe('storage failures the store words for one case, in English and Japanese', () => {
+	const params: Record<StorageWhy, Record<string, string | number>> = {
+		inconsistent: { what: 'meta.id is empty' },
+		incomplete: { name: 'Q3 accounts', covered: 1, rows: 2 },
+		terminated: {},
+		'id-taken': { id: 'ds-123' },
+		'import-cancelled': {},
+		'dataset-gone': {},
+		'model-gone': { id: 'm-9' },
+		'failed-because': { detail: 'UnknownError: disk I/O' }
+	};
+
+	it('every case: English as the store words it, Japanese keeping the name, id or detail', () => {
+		for (const why of Object.keys(STORAGE_WHY) as StorageWhy[]) {
+			expect(STORAGE_WHYS[why], why).toBeDefined();
+			const err = storageFailure('unknown', why, params[why]);
+			i18n.set('en');
+			expect(storageErrorText(err), why).toBe(err.message);
+			i18n.set('ja');
+			const ja = storageErrorText(err);
+			expect(ja, why).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+			expect(ja, why).not.toMatch(/\{\w+\}/);
+			let rest = ja;
+			for (const v of Object.values(params[why])) {
+				expect(ja, why).toContain(String(v));
+				rest = rest.split(String(v)).join(' ');
+			}
+			expect(rest.match(/[A-Za-z]{3,}/g) ?? [], `${why}: ${ja}`).toEqual([]);
+		}
+	});
+
+	it('an unknown browser failure keeps its detail after the Japanese lead sentence', () => {
+		const err = toStorageError(new Error('transaction failed'));
+		expect(err.message).toBe('Saving failed; nothing was changed. (transaction failed)');
+		i18n.set('ja');
+		expect(storageErrorText(err)).toBe(
+			'保存に失敗しました。何も変更されていません。（transaction failed）'
+		);
 	});
 });
 

@@ -11,7 +11,12 @@ import { LIST_SEP, type BuildIssueCode } from '$lib/data/csv/build';
 import type { HeaderNote } from '$lib/data/csv/headers';
 import type { BackupProblem, BackupWhy } from '$lib/data/db/backup';
 import type { WorkerFailure, WorkerFailureKind } from '$lib/workers/client';
-import { STORAGE_MESSAGES, toStorageError, type StorageErrorCode } from '$lib/data/db/errors';
+import {
+	STORAGE_MESSAGES,
+	toStorageError,
+	type StorageErrorCode,
+	type StorageWhy
+} from '$lib/data/db/errors';
 import * as fmt from '$lib/ui/format';
 
 /** A problem as the core reports it: a code, its figures, and its English words (the fallback). */
@@ -148,12 +153,26 @@ export const STORAGE_FAILURES: Record<StorageErrorCode, MessageKey> = {
 	unknown: 'prob.storage.unknown'
 };
 
+/** Every case the store words for itself (naming a dataset, an id or a detail), in words. */
+export const STORAGE_WHYS: Record<StorageWhy, MessageKey> = {
+	inconsistent: 'prob.storage.why.inconsistent',
+	incomplete: 'prob.storage.why.incomplete',
+	terminated: 'prob.storage.why.terminated',
+	'id-taken': 'prob.storage.why.id-taken',
+	'import-cancelled': 'prob.storage.why.import-cancelled',
+	'dataset-gone': 'prob.storage.why.dataset-gone',
+	'model-gone': 'prob.storage.why.model-gone',
+	'failed-because': 'prob.storage.why.failed-because'
+};
+
 /**
- * A storage failure (any thrown value, as `toStorageError` reads it) in the UI language. A
- * message the store wrote for one case (naming a dataset or an id) stays as written.
+ * A storage failure (any thrown value, as `toStorageError` reads it) in the UI language: a case
+ * the store worded (naming a dataset or an id) from its figures, else by its code. A message
+ * written elsewhere for one case stays as written.
  */
 export function storageErrorText(e: unknown): string {
 	const err = toStorageError(e);
+	if (err.why) return t(STORAGE_WHYS[err.why.code], err.why.params);
 	return err.message === STORAGE_MESSAGES[err.code] ? t(STORAGE_FAILURES[err.code]) : err.message;
 }
 

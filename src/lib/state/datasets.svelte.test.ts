@@ -8,6 +8,7 @@ import { DatasetsState, MEMORY_ONLY_MESSAGE } from './datasets.svelte';
 import { runBootstrap, SAMPLE_NAME } from './bootstrap';
 import { inProcessWorker } from './testing/worker';
 import { Workbench } from './workbench.svelte';
+import { i18n } from '$lib/i18n/i18n.svelte';
 
 const stores: WorkbenchStore[] = [];
 afterEach(() => {
@@ -24,6 +25,25 @@ async function withStore(store?: WorkbenchStore) {
 }
 
 describe('DatasetsState', () => {
+	it('says its refusals and a gone dataset in the UI language, the name kept', async () => {
+		const { ds, store } = await withStore();
+		await store.saveDataset(makeDataset(4, 'ds-a'), undefined, { activate: false });
+		await ds.refresh();
+		try {
+			expect(await ds.rename('ds-a', ' ')).toBe(false);
+			expect(ds.error).toBe('A dataset name cannot be blank.');
+			i18n.set('ja');
+			expect(ds.error).toBe('データセット名は空欄にできません。');
+			await store.deleteDataset('ds-a');
+			expect(await ds.activate('ds-a')).toBe(false);
+			expect(ds.error).toBe('このデータセットは、このブラウザにもう保存されていません。');
+			i18n.set('en');
+			expect(ds.error).toBe('This dataset is no longer saved in this browser.');
+		} finally {
+			i18n.set('en');
+		}
+	});
+
 	it('lists, activates, renames and deletes datasets', async () => {
 		const { wb, ds, store } = await withStore();
 		await store.saveDataset(makeDataset(10, 'ds-a'), undefined, { activate: false });

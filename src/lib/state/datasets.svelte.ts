@@ -25,14 +25,28 @@ export class DatasetsState {
 	activeId = $state<string | null>(null);
 	/** A short line while something loads (first open, switching datasets); null when idle. */
 	status = $state<string | null>(null);
-	/** Last failure of an action on the list, shown with role="alert". */
-	error = $state<string | null>(null);
+	/** Last failure of an action on the list, said when read (in the UI language). */
+	#error = $state.raw<(() => string) | null>(null);
+	/** Last failure of an action on the list, shown with role="alert"; set to a said text or null. */
+	get error(): string | null {
+		return this.#error?.() ?? null;
+	}
+	set error(text: string | null) {
+		this.#error = text === null ? null : () => text;
+	}
 	/** Another tab upgraded the database: this tab must reload (never hangs waiting). */
 	needsReload = $state(false);
 	/** Id of the dataset whose action is running (buttons disabled meanwhile). */
 	busyId = $state<string | null>(null);
+	/** What another tab did to the dataset this tab was showing, said when read. */
+	#notice = $state.raw<(() => string) | null>(null);
 	/** What another tab did to the dataset this tab was showing (deleted, replaced); null when none. */
-	notice = $state<string | null>(null);
+	get notice(): string | null {
+		return this.#notice?.() ?? null;
+	}
+	set notice(text: string | null) {
+		this.#notice = text === null ? null : () => text;
+	}
 	#wb: Workbench;
 	#unsubscribe: (() => void) | null = null;
 
@@ -82,12 +96,15 @@ export class DatasetsState {
 		const gone = current !== null && !this.list.some((d) => d.id === current.id);
 		if (this.activeId && this.activeId !== (current?.id ?? null)) {
 			const ok = await this.activate(this.activeId);
-			if (ok && gone)
-				this.notice = `“${current.name}” was replaced in another tab; “${this.active?.name ?? 'the new dataset'}” is now shown.`;
+			if (ok && gone) {
+				const shown = this.active?.name;
+				this.#notice = () =>
+					t('prob.ds.replaced', { name: current.name, shown: shown ?? t('prob.ds.newDataset') });
+			}
 		} else if (gone) {
 			// Deleted there, and nothing else is active: this tab must not keep scoring it.
 			this.#wb.setDataset(null);
-			this.notice = `“${current.name}” was deleted in another tab.`;
+			this.#notice = () => t('prob.ds.deleted', { name: current.name });
 		}
 	}
 
@@ -108,7 +125,7 @@ export class DatasetsState {
 	async rename(id: string, name: string): Promise<boolean> {
 		const clean = name.trim();
 		if (!clean) {
-			this.error = 'A dataset name cannot be blank.';
+			this.#error = () => t('prob.ds.blankName');
 			return false;
 		}
 		return this.#run(id, async (store) => {
@@ -146,7 +163,7 @@ export class DatasetsState {
 	async #run(id: string, action: (store: WorkbenchStore) => Promise<void>): Promise<boolean> {
 		const store = this.#store;
 		if (!store) {
-			this.error = 'Saved data is not open yet.';
+			this.#error = () => t('prob.ds.notOpen');
 			return false;
 		}
 		this.busyId = id;
@@ -165,7 +182,7 @@ export class DatasetsState {
 	#fail(e: unknown): void {
 		const err = toStorageError(e);
 		if (err.code === 'closed' || err.code === 'version') this.needsReload = true;
-		this.error = storageErrorText(err);
+		this.#error = () => storageErrorText(err);
 	}
 
 	dispose(): void {

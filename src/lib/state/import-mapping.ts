@@ -221,26 +221,36 @@ export function churnShare(table: ColumnTable, column: string): number | null {
 	return known === 0 ? null : yes / known;
 }
 
+/** A sample cell that reads as no value: not readable with the current choices, or blank. */
+export const PREVIEW_GAPS = ['unreadable', 'missing'] as const;
+export type PreviewGap = (typeof PREVIEW_GAPS)[number];
+
+/** A sample cell and how it reads: a value, or a gap (said by `previewGapText`). */
+export type SampleRead = { raw: string; read: string } | { raw: string; gap: PreviewGap };
+
 /**
  * How the column's sample cells read with the current choices, e.g. `"1.234,5" → 1234.5`,
- * so the user can check the decimal separator or date order. Unreadable → "not readable".
+ * so the user can check the decimal separator or date order. Unreadable → gap `unreadable`.
  */
-export function samplePreview(row: MappingRow, limit = 3): { raw: string; read: string }[] {
-	return row.profile.sample.slice(0, limit).map((raw) => ({ raw, read: readAs(row, raw) }));
+export function samplePreview(row: MappingRow, limit = 3): SampleRead[] {
+	return row.profile.sample.slice(0, limit).map((raw) => {
+		const read = readAs(row, raw);
+		return typeof read === 'string' ? { raw, read } : { raw, gap: read.gap };
+	});
 }
 
-function readAs(row: MappingRow, raw: string): string {
+function readAs(row: MappingRow, raw: string): string | { gap: PreviewGap } {
 	if (row.type === 'number') {
 		const x = parseNumber(raw, row.decimal);
-		return x === null ? 'not readable' : Number.isNaN(x) ? 'missing' : String(x);
+		return x === null ? { gap: 'unreadable' } : Number.isNaN(x) ? { gap: 'missing' } : String(x);
 	}
 	if (row.type === 'date') {
 		const d = parseDate(raw, row.dateOrder, row.excelSerial);
 		return typeof d === 'number'
 			? Number.isNaN(d)
-				? 'missing'
+				? { gap: 'missing' }
 				: epochDayToIso(d)
-			: 'not readable';
+			: { gap: 'unreadable' };
 	}
 	return raw;
 }

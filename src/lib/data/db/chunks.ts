@@ -4,7 +4,7 @@
  */
 import type { Dataset, DatasetMeta } from '$lib/data/dataset';
 import type { Column, ColumnTable } from '$lib/model/types';
-import { StorageError } from './errors';
+import { storageFailure } from './errors';
 import type { ChunkRecord, ColumnLayout, DictionaryRecord } from './schema';
 
 /**
@@ -42,8 +42,7 @@ export function chooseChunkRows(table: ColumnTable, avgIdChars = 12): number {
 /** Check that ids, columns and meta agree; throws `StorageError('invalid')` naming the field. */
 export function validateDataset(dataset: Dataset): void {
 	const { meta, ids, table } = dataset;
-	const bad = (what: string) =>
-		new StorageError('invalid', `The data to save is inconsistent (${what}); nothing was saved.`);
+	const bad = (what: string) => storageFailure('invalid', 'inconsistent', { what });
 	if (!meta.id) throw bad('meta.id is empty');
 	if (!Number.isInteger(table.n) || table.n < 0) throw bad(`table.n is ${table.n}`);
 	if (ids.length !== table.n) throw bad(`${ids.length} ids for ${table.n} rows`);
@@ -215,10 +214,7 @@ export function unpackDataset(
 	const sorted = [...chunks].sort((a, b) => a.index - b.index);
 	const covered = sorted.reduce((s, c) => s + c.n, 0);
 	if (covered !== n)
-		throw new StorageError(
-			'unknown',
-			`Saved dataset "${meta.name}" is incomplete (${covered} of ${n} rows). Import the file again.`
-		);
+		throw storageFailure('unknown', 'incomplete', { name: meta.name, covered, rows: n });
 	const dicts = new Map(dictionaries.map((d) => [d.column, d.values]));
 	const columns = new Map<string, Column>();
 	for (const { name, kind } of layout)

@@ -46,15 +46,65 @@ export const STORAGE_MESSAGES: Record<StorageErrorCode, string> = {
 	unknown: 'Saving failed; nothing was changed.'
 };
 
+/**
+ * A failure the store words for one case, naming a dataset, an id or a detail: a code and its
+ * figures, said in the UI language from them (`storageErrorText`); the English is `STORAGE_WHY`.
+ */
+export type StorageWhy =
+	| 'inconsistent'
+	| 'incomplete'
+	| 'terminated'
+	| 'id-taken'
+	| 'import-cancelled'
+	| 'dataset-gone'
+	| 'model-gone'
+	| 'failed-because';
+
+export type StorageParams = Record<string, string | number>;
+
+/** Each case the store words, in English (for logs, thrown errors and tests). */
+export const STORAGE_WHY: Record<StorageWhy, (p: StorageParams) => string> = {
+	inconsistent: (p) => `The data to save is inconsistent (${p.what}); nothing was saved.`,
+	incomplete: (p) =>
+		`Saved dataset "${p.name}" is incomplete (${p.covered} of ${p.rows} rows). Import the file again.`,
+	terminated: () =>
+		'The browser closed the connection to saved data; it will be reopened. If saving keeps failing, reload the page.',
+	'id-taken': (p) => `A dataset with id "${p.id}" is already saved.`,
+	'import-cancelled': () => 'The import was cancelled by another tab.',
+	'dataset-gone': () => 'This dataset is no longer saved in this browser.',
+	'model-gone': (p) => `No saved model with id "${p.id}".`,
+	'failed-because': (p) => `${STORAGE_MESSAGES.unknown} (${p.detail})`
+};
+
 /** A storage failure with a code (for branching) and a message (for people). */
 export class StorageError extends Error {
 	override readonly name = 'StorageError';
 	readonly code: StorageErrorCode;
+	/** The case the store worded, with its figures (else the message is `STORAGE_MESSAGES`). */
+	readonly why?: { code: StorageWhy; params: StorageParams };
 
-	constructor(code: StorageErrorCode, message?: string, options?: { cause?: unknown }) {
-		super(message ?? STORAGE_MESSAGES[code], options);
+	constructor(
+		code: StorageErrorCode,
+		message?: string,
+		options?: { cause?: unknown; why?: { code: StorageWhy; params?: StorageParams } }
+	) {
+		const why = options?.why && { code: options.why.code, params: options.why.params ?? {} };
+		super(message ?? (why ? STORAGE_WHY[why.code](why.params) : STORAGE_MESSAGES[code]), {
+			cause: options?.cause
+		});
 		this.code = code;
+		if (why) this.why = why;
 	}
+}
+
+/** A failure the store words for one case (`STORAGE_WHY`), with its figures. */
+export function storageFailure(
+	code: StorageErrorCode,
+	why: StorageWhy,
+	params: StorageParams = {},
+	cause?: unknown
+): StorageError {
+	return new StorageError(code, undefined, { why: { code: why, params }, cause });
 }
 
 interface ErrorLike {
@@ -118,11 +168,7 @@ export function toStorageError(e: unknown): StorageError {
 	if (names.includes('AbortError')) return new StorageError('aborted', undefined, { cause: e });
 	const first = all[0];
 	const detail = first && typeof first.message === 'string' && first.message ? first.message : '';
-	return new StorageError(
-		'unknown',
-		detail ? `${STORAGE_MESSAGES.unknown} (${detail})` : undefined,
-		{
-			cause: e
-		}
-	);
+	return detail
+		? storageFailure('unknown', 'failed-because', { detail }, e)
+		: new StorageError('unknown', undefined, { cause: e });
 }

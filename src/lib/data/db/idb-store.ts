@@ -16,7 +16,7 @@ import {
 	planPacking,
 	unpackDataset
 } from './chunks';
-import { StorageError, toStorageError } from './errors';
+import { StorageError, storageFailure, toStorageError } from './errors';
 import {
 	DB_NAME,
 	DB_VERSION,
@@ -197,12 +197,7 @@ export class IdbStore implements WorkbenchStore {
 
 	#terminated(): void {
 		this.#db = null;
-		this.#opts.onTerminated?.(
-			new StorageError(
-				'closed',
-				'The browser closed the connection to saved data; it will be reopened. If saving keeps failing, reload the page.'
-			)
-		);
+		this.#opts.onTerminated?.(storageFailure('closed', 'terminated'));
 	}
 
 	#blocking(): void {
@@ -267,7 +262,7 @@ export class IdbStore implements WorkbenchStore {
 						(async () => {
 							if (await tx.store.getKey(id)) {
 								tx.abort();
-								throw new StorageError('conflict', `A dataset with id "${id}" is already saved.`);
+								throw storageFailure('conflict', 'id-taken', { id });
 							}
 							const record: DatasetRecord = {
 								id,
@@ -337,7 +332,7 @@ export class IdbStore implements WorkbenchStore {
 							const staged = await datasets.get(id);
 							if (!staged || staged.status !== 'staging') {
 								tx.abort();
-								throw new StorageError('aborted', 'The import was cancelled by another tab.');
+								throw storageFailure('aborted', 'import-cancelled');
 							}
 							await datasets.put({ ...staged, meta, status: 'ready', updatedAt: this.#now() });
 							const kv = tx.objectStore('kv');
@@ -392,8 +387,7 @@ export class IdbStore implements WorkbenchStore {
 					tx.objectStore('dictionaries').getAll(datasetRange(id))
 				])
 			);
-			if (!rec || rec.status !== 'ready')
-				throw new StorageError('not-found', 'This dataset is no longer saved in this browser.');
+			if (!rec || rec.status !== 'ready') throw storageFailure('not-found', 'dataset-gone');
 			return unpackDataset(rec.meta, rec.layout, chunks, dicts);
 		});
 	}
@@ -472,8 +466,7 @@ export class IdbStore implements WorkbenchStore {
 					return true;
 				})()
 			);
-			if (!ok)
-				throw new StorageError('not-found', 'This dataset is no longer saved in this browser.');
+			if (!ok) throw storageFailure('not-found', 'dataset-gone');
 			this.#notify(id === null ? { topic: 'active-dataset' } : { topic: 'active-dataset', id });
 		});
 	}
@@ -550,7 +543,7 @@ export class IdbStore implements WorkbenchStore {
 					return v;
 				})()
 			);
-			if (!version) throw new StorageError('not-found', `No saved model with id "${id}".`);
+			if (!version) throw storageFailure('not-found', 'model-gone', { id });
 			this.#notify({ topic: 'models', id });
 			return version;
 		});

@@ -7,7 +7,7 @@ import type { Dataset, DatasetMeta } from '$lib/data/dataset';
 import type { Model } from '$lib/model/types';
 import type { ChangeMessage } from './broadcast';
 import { headersKey, normaliseHeaders, packDataset, unpackDataset } from './chunks';
-import { StorageError, toStorageError } from './errors';
+import { StorageError, storageFailure, toStorageError } from './errors';
 import { KV_ACTIVE_DATASET } from './schema';
 import type {
 	BacktestRecord,
@@ -72,8 +72,7 @@ export class MemoryStore implements WorkbenchStore {
 	): Promise<DatasetMeta> {
 		const packed = packDataset(dataset, this.#opts.chunkRows);
 		const id = dataset.meta.id;
-		if (this.#datasets.has(id))
-			throw new StorageError('conflict', `A dataset with id "${id}" is already saved.`);
+		if (this.#datasets.has(id)) throw storageFailure('conflict', 'id-taken', { id });
 		const meta: DatasetMeta = { ...dataset.meta, bytes: packed.bytes };
 		// Staged locally; committed to the maps only at the end, in one step.
 		const chunks: ChunkRecord[] = [];
@@ -111,7 +110,7 @@ export class MemoryStore implements WorkbenchStore {
 
 	async loadDataset(id: string): Promise<Dataset> {
 		const d = this.#datasets.get(id);
-		if (!d) throw new StorageError('not-found', 'This dataset is no longer saved in this browser.');
+		if (!d) throw storageFailure('not-found', 'dataset-gone');
 		return unpackDataset(
 			structuredClone(d.record.meta),
 			d.record.layout,
@@ -151,8 +150,7 @@ export class MemoryStore implements WorkbenchStore {
 			this.#kv.delete(ACTIVE);
 			return;
 		}
-		if (!this.#datasets.has(id))
-			throw new StorageError('not-found', 'This dataset is no longer saved in this browser.');
+		if (!this.#datasets.has(id)) throw storageFailure('not-found', 'dataset-gone');
 		this.#kv.set(ACTIVE, id);
 	}
 
@@ -182,7 +180,7 @@ export class MemoryStore implements WorkbenchStore {
 	async saveModelVersion(id: string, note: string, model?: Model): Promise<ModelVersion> {
 		const old = this.#models.get(id);
 		const current = model ? structuredClone(model) : old?.current;
-		if (!current) throw new StorageError('not-found', `No saved model with id "${id}".`);
+		if (!current) throw storageFailure('not-found', 'model-gone', { id });
 		const now = this.#now();
 		const versions = old?.versions ?? [];
 		const v: ModelVersion = {

@@ -236,7 +236,26 @@ export const problemsEn = {
 	'prob.rm.ch.type': '“{column}”: read as {from} → {to}.',
 	'prob.rm.roleMoved': '“{name}” had that role; it is now ignored.',
 	'prob.rm.full': 'Storage is full: the new roles were not saved. The dataset is unchanged.',
-	'prob.rm.unchanged': '{error} The dataset is unchanged.'
+	'prob.rm.unchanged': '{error} The dataset is unchanged.',
+	'prob.preview.unreadable': 'not readable',
+	'prob.preview.missing': 'missing',
+	// --- storage failures the store words for one case (data/db) ---
+	'prob.storage.why.inconsistent': 'The data to save is inconsistent ({what}); nothing was saved.',
+	'prob.storage.why.incomplete':
+		'Saved dataset "{name}" is incomplete ({covered} of {rows} rows). Import the file again.',
+	'prob.storage.why.terminated':
+		'The browser closed the connection to saved data; it will be reopened. If saving keeps failing, reload the page.',
+	'prob.storage.why.id-taken': 'A dataset with id "{id}" is already saved.',
+	'prob.storage.why.import-cancelled': 'The import was cancelled by another tab.',
+	'prob.storage.why.dataset-gone': 'This dataset is no longer saved in this browser.',
+	'prob.storage.why.model-gone': 'No saved model with id "{id}".',
+	'prob.storage.why.failed-because': 'Saving failed; nothing was changed. ({detail})',
+	// --- the datasets list (state/datasets) ---
+	'prob.ds.replaced': '“{name}” was replaced in another tab; “{shown}” is now shown.',
+	'prob.ds.newDataset': 'the new dataset',
+	'prob.ds.deleted': '“{name}” was deleted in another tab.',
+	'prob.ds.blankName': 'A dataset name cannot be blank.',
+	'prob.ds.notOpen': 'Saved data is not open yet.'
 } as const;
 
 export const problemsJa: Record<keyof typeof problemsEn, string> = {
@@ -480,5 +499,24 @@ export const problemsJa: Record<keyof typeof problemsEn, string> = {
 	'prob.rm.roleMoved': '「{name}」がその役割でしたが、「無視」に変えました。',
 	'prob.rm.full':
 		'保存領域がいっぱいのため、新しい役割は保存されませんでした。データセットは変わっていません。',
-	'prob.rm.unchanged': '{error} データセットは変わっていません。'
+	'prob.rm.unchanged': '{error} データセットは変わっていません。',
+	'prob.preview.unreadable': '読み取れません',
+	'prob.preview.missing': '空欄',
+	'prob.storage.why.inconsistent':
+		'保存するデータに矛盾があります（{what}）。何も保存していません。',
+	'prob.storage.why.incomplete':
+		'保存済みのデータセット「{name}」が不完全です（{rows} 行中 {covered} 行）。ファイルを取り込み直してください。',
+	'prob.storage.why.terminated':
+		'ブラウザが保存済みデータへの接続を閉じました。接続は開き直します。保存の失敗が続く場合は、ページを再読み込みしてください。',
+	'prob.storage.why.id-taken': 'ID「{id}」のデータセットはすでに保存されています。',
+	'prob.storage.why.import-cancelled': '別のタブで取り込みが取り消されました。',
+	'prob.storage.why.dataset-gone': 'このデータセットは、このブラウザにもう保存されていません。',
+	'prob.storage.why.model-gone': 'ID「{id}」の保存済みモデルはありません。',
+	'prob.storage.why.failed-because': '保存に失敗しました。何も変更されていません。（{detail}）',
+	'prob.ds.replaced':
+		'「{name}」は別のタブで置き換えられました。いまは「{shown}」を表示しています。',
+	'prob.ds.newDataset': '新しいデータセット',
+	'prob.ds.deleted': '「{name}」は別のタブで削除されました。',
+	'prob.ds.blankName': 'データセット名は空欄にできません。',
+	'prob.ds.notOpen': '保存済みデータをまだ開いています。'
 };
