@@ -48,6 +48,7 @@ import type {
 import {
 	runValidation,
 	runValidationShared,
+	type DateScoreRunner,
 	type PopulationPartRunner,
 	type ValidationData
 } from './validation-core';
@@ -271,9 +272,10 @@ export class BacktestCore {
 	validateShared(
 		msg: ValidationRequest,
 		runner: PopulationPartRunner,
-		progress: (stage: string) => void = () => {}
+		progress: (stage: string) => void = () => {},
+		dates: DateScoreRunner | null = null
 	): Promise<ValidationResult> {
-		return runValidationShared(this.#validationData(), msg, runner, progress);
+		return runValidationShared(this.#validationData(), msg, runner, progress, dates);
 	}
 
 	#validationData(): ValidationData {
