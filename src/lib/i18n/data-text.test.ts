@@ -481,7 +481,7 @@ describe('a recipe’s features, in English and Japanese', () => {
 		'changes'
 	];
 	const r = ravenRecipe();
-	const base = { name: 'X' };
+	const base = { id: 'f1', name: 'X' };
 	const features: FeatureSpec[] = [
 		...EVENT_AGGS.map(
 			(agg, i): FeatureSpec =>
