@@ -29,7 +29,12 @@ import type { Model, ValidationIssue } from '$lib/model/types';
 import { validateModel } from '$lib/model/validate';
 import { CodedError, errorFields, type WorkerErrorCode } from '$lib/workers/worker-error';
 import { BacktestCore } from '$lib/workers/backtest-core';
-import { decodeShare } from '$lib/data/export/share/codec';
+import {
+	checkValues,
+	decodeShare,
+	encodeShare,
+	type ShareValueCode
+} from '$lib/data/export/share/codec';
 
 afterEach(() => i18n.set('en'));
 
@@ -214,6 +219,9 @@ const CASES: [ModelIssueCode, unknown][] = [
 
 /** Codes no model can produce: the fallback for a valibot check the schema does not use yet. */
 const FALLBACK: ModelIssueCode[] = ['invalid'];
+
+const isRecordLike = (x: unknown): x is Record<string, unknown> =>
+	typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** English words (3+ ASCII letters) left in a Japanese message once the data is taken out. */
 function englishLeft(text: string, data: readonly string[]): string[] {
@@ -427,6 +435,41 @@ describe('templates, worker failures and share links', () => {
 		expect(accountFlagText(flags[0]!)).toBe(flags[0]!.message);
 		i18n.set('ja');
 		expect(accountFlagText(flags[0]!)).toBe('Usage は 13 で、下限 40 を下回っています');
+	});
+
+	it("a share link's bad inputs: every code in both languages, the English as the codec says it", async () => {
+		const cases: [ShareValueCode, unknown][] = [
+			['values-object', 5],
+			['values-many', Object.fromEntries(Array.from({ length: 101 }, (_, k) => [`k${k}`, 1]))],
+			['value-key', { ['x'.repeat(201)]: 1 }],
+			['value-finite', { seats: Infinity }],
+			['value-long', { plan: 'x'.repeat(501) }],
+			['value-type', { seats: [1] }]
+		];
+		const model = structuredClone(base());
+		for (const [code, values] of cases) {
+			const checked = checkValues(values);
+			expect('issues' in checked && checked.issues[0]!.valueCode, code).toBe(code);
+			if (!('issues' in checked)) continue;
+			const first = checked.issues[0]!;
+			// Through a real link where JSON can carry the value (Infinity cannot: checked directly).
+			const res =
+				code === 'value-finite'
+					? { ok: false as const, code: 'invalid' as const, message: '', issues: checked.issues }
+					: await decodeShare(await encodeShare({ v: 1, model, values: values as never }));
+			expect(res.ok, code).toBe(false);
+			if (res.ok) continue;
+			i18n.set('en');
+			expect(shareErrorText(res)).toContain(`(${first.path}: ${first.message})`);
+			i18n.set('ja');
+			const said = shareErrorText(res);
+			expect(said).toMatch(/^この共有リンクの入力値が正しくありません/);
+			const data = [
+				first.path.slice('values.'.length),
+				...Object.keys(isRecordLike(values) ? values : {})
+			];
+			expect(englishLeft(said, data), said).toEqual([]);
+		}
 	});
 
 	it('a bad share link is said in the UI language, the English as before', async () => {

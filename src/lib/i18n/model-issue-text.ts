@@ -11,6 +11,7 @@ import { en } from './en';
 import { OPTION_SEP, type ModelIssueCode, type ModelIssueParams } from '$lib/model/issues';
 import type { AccountFlag, ValidationIssue } from '$lib/model/types';
 import type { WorkerErrorCode } from '$lib/workers/worker-error';
+import type { ShareValueCode } from '$lib/data/export/share/codec';
 
 type Say = (p: ModelIssueParams) => string;
 
@@ -187,9 +188,19 @@ export function modelIssueLine(i: ValidationIssue, json?: unknown): string {
 	return t('mi.line', { where: modelIssueWhere(i.path, json), problem: modelIssueMessage(i) });
 }
 
+/** A share link's input problem: `input “seats”: must be a finite number`, in the UI language. */
+function shareValueLine(i: ValidationIssue & { valueCode: ShareValueCode }): string {
+	const key = i.path.startsWith('values.') ? i.path.slice('values.'.length) : null;
+	const where = key === null ? t('mi.sv.all') : t('mi.sv.input', { key });
+	return t('mi.line', { where, problem: t(`mi.sv.${i.valueCode}`, i.params ?? {}) });
+}
+
+const isValueIssue = (i: ValidationIssue): i is ValidationIssue & { valueCode: ShareValueCode } =>
+	typeof (i as { valueCode?: unknown }).valueCode === 'string';
+
 /**
  * Why a share link could not be opened, in the UI language (nothing was changed). A model's
- * problem is said like a refused file's; the inputs' checks keep the codec's words.
+ * problem is said like a refused file's, an input's by its code (`ShareValueCode`).
  */
 export function shareErrorText(res: {
 	code: 'damaged' | 'too-large' | 'newer-version' | 'invalid';
@@ -201,7 +212,11 @@ export function shareErrorText(res: {
 	if (!first) return t('mi.link.damaged');
 	const more = (res.issues?.length ?? 1) - 1;
 	const model = first.code !== undefined;
-	const problem = model ? modelIssueLine(first) : `${first.path}: ${first.message}`;
+	const problem = model
+		? modelIssueLine(first)
+		: isValueIssue(first)
+			? shareValueLine(first)
+			: `${first.path}: ${first.message}`;
 	const key = model ? 'mi.link.model' : 'mi.link.inputs';
 	return more > 0 ? t(`${key}.more`, { problem, more }) : t(key, { problem });
 }

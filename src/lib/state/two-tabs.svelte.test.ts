@@ -27,6 +27,25 @@ async function tab(factory: IDBFactory, model: Model) {
 	return { store, wb, saver };
 }
 
+type Tab = Awaited<ReturnType<typeof tab>>;
+
+/** A tab edits its model and the autosave writes it at once. */
+async function save(t: Tab, next: Model): Promise<void> {
+	t.wb.editModel(next, 'edit');
+	t.saver.notify(t.wb.model);
+	await t.saver.flush();
+}
+
+/** Both tabs change Product usage's weight: A to 5, then B to 60. */
+async function sameWeightTwice(): Promise<[Tab, Tab]> {
+	const factory = new IDBFactory();
+	const a = await tab(factory, template());
+	const b = await tab(factory, template());
+	await save(a, setWeight(a.wb.model!, 'usage', 5));
+	await save(b, setWeight(b.wb.model!, 'usage', 60));
+	return [a, b];
+}
+
 describe('two tabs, one model', () => {
 	it('the issue scenario: both edits survive, the second tab is told', async () => {
 		const factory = new IDBFactory();
@@ -40,13 +59,9 @@ describe('two tabs, one model', () => {
 		const b = await tab(factory, structuredClone(loaded));
 		expect(weight(b.wb.model!, 'usage')).toBe(40);
 
-		a.wb.editModel(setWeight(a.wb.model!, 'usage', 5), 'usage 5');
-		a.saver.notify(a.wb.model);
-		await a.saver.flush();
 		// B never heard (no channel here): it still shows 40 and edits Financial.
-		b.wb.editModel(setWeight(b.wb.model!, 'financial', 35), 'financial 35');
-		b.saver.notify(b.wb.model);
-		await b.saver.flush();
+		await save(a, setWeight(a.wb.model!, 'usage', 5));
+		await save(b, setWeight(b.wb.model!, 'financial', 35));
 
 		// Before: a fresh tab showed usage 40 and financial 35 (A's edit lost, nobody told).
 		const fresh = (await a.store.loadModel(template().id))!;
@@ -66,16 +81,12 @@ describe('two tabs, one model', () => {
 		const factory = new IDBFactory();
 		const a = await tab(factory, template());
 		const b = await tab(factory, template());
-		a.wb.editModel(setWeight(a.wb.model!, 'usage', 5), 'usage 5');
-		a.saver.notify(a.wb.model);
-		await a.saver.flush();
+		await save(a, setWeight(a.wb.model!, 'usage', 5));
 		await b.saver.remoteChange({ topic: 'models', id: template().id });
 		expect(weight(b.wb.model!, 'usage')).toBe(5);
 		expect(b.wb.storageMessage).toMatch(/^This model was changed in another tab/);
 		// B's next edit saves on top of A's without a conflict.
-		b.wb.editModel(setWeight(b.wb.model!, 'financial', 35), 'financial 35');
-		b.saver.notify(b.wb.model);
-		await b.saver.flush();
+		await save(b, setWeight(b.wb.model!, 'financial', 35));
 		const stored = (await a.store.loadModel(template().id))!.current;
 		expect([weight(stored, 'usage'), weight(stored, 'financial')]).toEqual([5, 35]);
 		a.store.close();
@@ -83,15 +94,7 @@ describe('two tabs, one model', () => {
 	});
 
 	it('both tabs change the same weight: this tab’s value wins and the field is named', async () => {
-		const factory = new IDBFactory();
-		const a = await tab(factory, template());
-		const b = await tab(factory, template());
-		a.wb.editModel(setWeight(a.wb.model!, 'usage', 5), 'usage 5');
-		a.saver.notify(a.wb.model);
-		await a.saver.flush();
-		b.wb.editModel(setWeight(b.wb.model!, 'usage', 60), 'usage 60');
-		b.saver.notify(b.wb.model);
-		await b.saver.flush();
+		const [a, b] = await sameWeightTwice();
 		expect(weight((await a.store.loadModel(template().id))!.current, 'usage')).toBe(60);
 		expect(b.wb.storageMessage).toContain('dimensions › Product usage › weight');
 		a.store.close();
@@ -99,17 +102,9 @@ describe('two tabs, one model', () => {
 	});
 
 	it('in Japanese, the message and the place are in Japanese, the names as the user wrote them', async () => {
-		const factory = new IDBFactory();
-		const a = await tab(factory, template());
-		const b = await tab(factory, template());
 		i18n.set('ja');
+		const [a, b] = await sameWeightTwice();
 		try {
-			a.wb.editModel(setWeight(a.wb.model!, 'usage', 5), 'usage 5');
-			a.saver.notify(a.wb.model);
-			await a.saver.flush();
-			b.wb.editModel(setWeight(b.wb.model!, 'usage', 60), 'usage 60');
-			b.saver.notify(b.wb.model);
-			await b.saver.flush();
 			expect(b.wb.storageMessage).toContain('ディメンションの「Product usage」の重み');
 			expect(b.wb.storageMessage).toMatch(/^このモデルは別のタブでも変更されました/);
 			expect(b.wb.changeLog.at(-1)).toBe('別のタブの変更と統合');

@@ -129,6 +129,14 @@ export const modelIssuesEn = {
 	'mi.link.inputs': 'The inputs in this share link are not valid ({problem}). Nothing was changed.',
 	'mi.link.inputs.more':
 		'The inputs in this share link are not valid ({problem}) and {more} more problem(s). Nothing was changed.',
+	'mi.sv.all': 'values',
+	'mi.sv.input': 'values.{key}',
+	'mi.sv.values-object': 'must be an object',
+	'mi.sv.values-many': 'has more than {max} entries',
+	'mi.sv.value-key': 'key must be 1–{max} characters',
+	'mi.sv.value-finite': 'must be a finite number',
+	'mi.sv.value-long': 'is longer than {max} characters',
+	'mi.sv.value-type': 'must be a number, text, yes/no or empty',
 	'mi.calc.yours': 'Your model: {name}',
 	'mi.calc.shared': 'Shared: {name}',
 
@@ -270,6 +278,14 @@ export const modelIssuesJa: Record<keyof typeof modelIssuesEn, string> = {
 	'mi.link.inputs': 'この共有リンクの入力値が正しくありません（{problem}）。何も変更していません。',
 	'mi.link.inputs.more':
 		'この共有リンクの入力値が正しくありません（{problem}、ほか {more} 件）。何も変更していません。',
+	'mi.sv.all': '入力値',
+	'mi.sv.input': '入力「{key}」',
+	'mi.sv.values-object': '項目の集まり（オブジェクト）である必要があります',
+	'mi.sv.values-many': '{max} 項目を超えています',
+	'mi.sv.value-key': '項目名は 1～{max} 文字である必要があります',
+	'mi.sv.value-finite': '有限の数値である必要があります',
+	'mi.sv.value-long': '{max} 文字を超えています',
+	'mi.sv.value-type': '数値、テキスト、はい／いいえ、または空である必要があります',
 	'mi.calc.yours': 'あなたのモデル：{name}',
 	'mi.calc.shared': '共有されたモデル：{name}',
 

@@ -148,27 +148,59 @@ export async function encodeShare(payload: SharePayload): Promise<string> {
 const isRecord = (x: unknown): x is Record<string, unknown> =>
 	typeof x === 'object' && x !== null && !Array.isArray(x);
 
+/** Why a share link's inputs are refused (the calculator says each in the UI language). */
+export type ShareValueCode =
+	'values-object' | 'values-many' | 'value-key' | 'value-finite' | 'value-long' | 'value-type';
+
+/** A problem with a share link's inputs: its code and figures beside the English words. */
+export interface ShareValueIssue extends ValidationIssue {
+	valueCode: ShareValueCode;
+}
+
+const valueIssue = (
+	path: string,
+	valueCode: ShareValueCode,
+	message: string,
+	params?: Record<string, number>
+): ShareValueIssue =>
+	params ? { path, valueCode, message, params } : { path, valueCode, message };
+
 /**
  * Check the `values` part of a payload. Returns a fresh object holding only own data properties
  * (built with `Object.fromEntries`, so a `__proto__` key stays an ordinary key), or issues.
  */
-export function checkValues(raw: unknown): { values: ShareValues } | { issues: ValidationIssue[] } {
-	if (!isRecord(raw)) return { issues: [{ path: 'values', message: 'must be an object' }] };
+export function checkValues(raw: unknown): { values: ShareValues } | { issues: ShareValueIssue[] } {
+	if (!isRecord(raw))
+		return { issues: [valueIssue('values', 'values-object', 'must be an object')] };
 	const entries = Object.entries(raw);
 	if (entries.length > MAX_VALUE_KEYS) {
-		return { issues: [{ path: 'values', message: `has more than ${MAX_VALUE_KEYS} entries` }] };
+		return {
+			issues: [
+				valueIssue('values', 'values-many', `has more than ${MAX_VALUE_KEYS} entries`, {
+					max: MAX_VALUE_KEYS
+				})
+			]
+		};
 	}
-	const issues: ValidationIssue[] = [];
+	const issues: ShareValueIssue[] = [];
 	for (const [key, value] of entries) {
 		const path = `values.${key.slice(0, 40)}`;
 		if (key.length === 0 || key.length > MAX_VALUE_KEY_CHARS) {
-			issues.push({ path, message: `key must be 1–${MAX_VALUE_KEY_CHARS} characters` });
+			issues.push(
+				valueIssue(path, 'value-key', `key must be 1–${MAX_VALUE_KEY_CHARS} characters`, {
+					max: MAX_VALUE_KEY_CHARS
+				})
+			);
 		} else if (typeof value === 'number' && !Number.isFinite(value)) {
-			issues.push({ path, message: 'must be a finite number' });
+			issues.push(valueIssue(path, 'value-finite', 'must be a finite number'));
 		} else if (typeof value === 'string' && value.length > MAX_VALUE_STRING_CHARS) {
-			issues.push({ path, message: `is longer than ${MAX_VALUE_STRING_CHARS} characters` });
+			issues.push(
+				valueIssue(path, 'value-long', `is longer than ${MAX_VALUE_STRING_CHARS} characters`, {
+					max: MAX_VALUE_STRING_CHARS
+				})
+			);
 		} else if (!['number', 'string', 'boolean'].includes(typeof value) && value !== null) {
-			issues.push({ path, message: 'must be a number, text, yes/no or empty' });
+			issues.push(valueIssue(path, 'value-type', 'must be a number, text, yes/no or empty'));
 		}
 	}
 	if (issues.length > 0) return { issues };
