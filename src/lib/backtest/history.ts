@@ -246,11 +246,8 @@ export function scoreGatheredDate(
 	model: Model,
 	at: ColumnTable
 ): { score: Float64Array; tier: Int8Array } {
-	// Percentile ranks by counting value codes (SubsetPoints on all of its rows), not a sort.
-	const all = new Int32Array(at.n);
-	for (let j = 0; j < at.n; j++) all[j] = j;
 	const core = new ScoreCore();
-	core.setTableWithPoints(at, null, model, new SubsetPoints(model, at).at(all));
+	core.setTable(at, null);
 	const r = core.score(model).result!;
 	return { score: r.score, tier: r.tier };
 }
