@@ -3,14 +3,7 @@ import { FIXTURE_MODEL, snapshotFixture } from '../../../bench/validation-group'
 import { distinctDays, gatherTable, lastKnownDay } from './asof';
 import { contributions } from './change';
 import { scoreTable } from '$lib/model/score';
-import {
-	buildScoreHistory,
-	historyGrid,
-	scoreGatheredDate,
-	scoreHistoryDates,
-	selectHistory,
-	setHistoryDate
-} from './history';
+import { buildScoreHistory, historyGrid } from './history';
 import { accountIndex } from './select';
 import { historyByScoreTable } from './testing/history-oracle';
 import type { Column, Model } from '$lib/model/types';
@@ -66,42 +59,6 @@ describe('buildScoreHistory (fast engine on SubsetPoints) = scoreTable per date,
 		const last = h.tier.at(-1)!;
 		const tiers = new Set(Array.from(last).filter((t) => t >= 0));
 		expect(tiers.size).toBeGreaterThan(1);
-	});
-
-	it('dates scored elsewhere from their gathered columns fill in the same history, bit for bit', () => {
-		// As the helper worker does: a copy of each date's gathered model columns, scored on its
-		// own, its scores put back in the history. Bench model and a segmented one.
-		const grid = historyGrid(days);
-		const segmented: Model = {
-			...FIXTURE_MODEL,
-			segments: {
-				column: 'tickets',
-				overrides: [{ value: '2', weights: [{ id: 'use', weight: 5 }] }]
-			}
-		};
-		for (const model of [FIXTURE_MODEL, segmented]) {
-			const want = buildScoreHistory(data, f.table, model, grid, end);
-			const h = selectHistory(data, grid, end);
-			const there = [1, 5, grid.length - 1];
-			scoreHistoryDates(
-				h,
-				f.table,
-				model,
-				grid.map((_, g) => g).filter((g) => !there.includes(g))
-			);
-			const cols = new Set(['usage', 'adoption', 'tickets', 'nps']);
-			for (const g of there) {
-				const sent = structuredClone(gatherTable(f.table, h.rows[g]!, cols));
-				const r = structuredClone(scoreGatheredDate(model, sent));
-				setHistoryDate(h, g, r.score, r.tier);
-			}
-			grid.forEach((_, g) => {
-				expect(bits(h.score[g]!)).toEqual(bits(want.score[g]!));
-				expect(Array.from(h.tier[g]!)).toEqual(Array.from(want.tier[g]!));
-			});
-			// Not vacuous: the helper's dates are scored.
-			expect(Array.from(h.tier[1]!).filter((t) => t >= 0).length).toBeGreaterThan(100);
-		}
 	});
 
 	it('rows in any order, tied snapshot days, undated rows and grid days between snapshots', () => {

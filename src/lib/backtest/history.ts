@@ -106,12 +106,12 @@ export function rowsByAccount(
  * date order once (`rowsByAccount`); a cursor per account then advances across the ascending
  * grid days, so each day costs one pass over the accounts and every row is visited once in all,
  * with no per-day sort when the rows in force come out ascending (one row block per account, the
- * usual layout). Same population as `selectPointInTime` with horizon 0: latest snapshot ≤ D (the
- * last row of a tied day wins), out once churned on or before D, out when flagged churned
- * without a churn day. Each date is scored with the fast engine on its rows' metric points
- * (`SubsetPoints`: percentile ranks by counting value codes found once, no sort per date),
- * bit-identical to `scoreTable` on the gathered rows (history.test.ts). At the grid indexes in
- * `keep` the whole result is kept as well.
+ * usual layout). Same population as `selectPointInTime` with
+ * horizon 0: latest snapshot ≤ D (the last row of a tied day wins), out once churned on or
+ * before D, out when flagged churned without a churn day. Each date is scored with the fast
+ * engine on its rows' metric points (`SubsetPoints`: percentile ranks by counting value codes
+ * found once, no sort per date), bit-identical to `scoreTable` on the gathered rows
+ * (history.test.ts). At the grid indexes in `keep` the whole result is kept as well.
  */
 export function buildScoreHistory(
 	data: SnapshotRows,
@@ -120,21 +120,6 @@ export function buildScoreHistory(
 	gridDays: readonly number[],
 	dataEndDay: number,
 	keep: readonly number[] = []
-): ScoreHistory {
-	const h = selectHistory(data, gridDays, dataEndDay);
-	scoreHistoryDates(h, table, model, h.days.keys(), keep);
-	return h;
-}
-
-/**
- * The score history's rows in force at every grid day (see {@link buildScoreHistory}), with
- * every score NaN and every tier absent until {@link scoreHistoryDates} or
- * {@link setHistoryDate} fills a date in.
- */
-export function selectHistory(
-	data: SnapshotRows,
-	gridDays: readonly number[],
-	dataEndDay: number
 ): ScoreHistory {
 	const { of, count, churnDay, lastSeenDay } = accountOutcomes(data, dataEndDay);
 	const n = of.length;
@@ -152,8 +137,18 @@ export function selectHistory(
 	// then walks them once across the ascending grid days.
 	const { start, list, day } = rowsByAccount(of, count, data.snapshotDay);
 	const cursor = start.slice(0, count);
-	const picked = new Int32Array(count);
+	const score: Float32Array[] = [];
+	const tier: Int8Array[] = [];
 	const inForce: Int32Array[] = [];
+	const picked = new Int32Array(count);
+	const kept: ScoreHistory['kept'] = new Map();
+	const stage1 = new SubsetPoints(model, table);
+	const core = new ScoreCore();
+	// The fast engine reads the table only for the rows' segment groups.
+	const segment = new Set(model.segments ? [model.segments.column] : []);
+	// Every date's scores and tiers in one block each (NaN / absent until scored).
+	const scores = new Float32Array(G * count).fill(NaN);
+	const tiers = new Int8Array(G * count).fill(ABSENT);
 	for (let g = 0; g < G; g++) {
 		const D = gridDays[g]!;
 		let m = 0;
@@ -172,84 +167,33 @@ export function selectHistory(
 		}
 		const rows = picked.slice(0, m);
 		if (!ascending) rows.sort();
+		const at = gatherTable(table, rows, segment);
+		core.setTableWithPoints(at, null, model, stage1.at(rows));
+		const r = core.score(model, { withDimensions: keep.includes(g) }).result!;
+		if (keep.includes(g)) kept.set(g, { result: r, table: at });
+		const s = scores.subarray(g * count, (g + 1) * count);
+		const t = tiers.subarray(g * count, (g + 1) * count);
+		for (let j = 0; j < rows.length; j++) {
+			const a = of[rows[j]!]!;
+			s[a] = r.score[j]!;
+			t[a] = r.tier[j]!;
+		}
+		score.push(s);
+		tier.push(t);
 		inForce.push(rows);
 	}
-	// Every date's scores and tiers in one block each (NaN / absent until scored).
-	const scores = new Float32Array(G * count).fill(NaN);
-	const tiers = new Int8Array(G * count).fill(ABSENT);
 	return {
 		days: [...gridDays],
 		accounts: count,
-		score: inForce.map((_, g) => scores.subarray(g * count, (g + 1) * count)),
-		tier: inForce.map((_, g) => tiers.subarray(g * count, (g + 1) * count)),
+		score,
+		tier,
 		rows: inForce,
 		accountOf: of,
 		churnDay,
 		lastSeenDay,
 		dataEndDay,
-		kept: new Map()
+		kept
 	};
-}
-
-/**
- * Score the history's rows in force at the grid indexes `dates` (on this thread), keeping the
- * whole result at those in `keep`.
- */
-export function scoreHistoryDates(
-	h: ScoreHistory,
-	table: ColumnTable,
-	model: Model,
-	dates: Iterable<number>,
-	keep: readonly number[] = []
-): void {
-	const stage1 = new SubsetPoints(model, table);
-	const core = new ScoreCore();
-	// The fast engine reads the table only for the rows' segment groups.
-	const segment = new Set(model.segments ? [model.segments.column] : []);
-	for (const g of dates) {
-		const rows = h.rows[g]!;
-		const at = gatherTable(table, rows, segment);
-		core.setTableWithPoints(at, null, model, stage1.at(rows));
-		const r = core.score(model, { withDimensions: keep.includes(g) }).result!;
-		if (keep.includes(g)) h.kept.set(g, { result: r, table: at });
-		setHistoryDate(h, g, r.score, r.tier);
-	}
-}
-
-/** A date's scores and tiers, in the order of its rows in force, into the history. */
-export function setHistoryDate(
-	h: ScoreHistory,
-	g: number,
-	score: ArrayLike<number>,
-	tier: ArrayLike<number>
-): void {
-	const rows = h.rows[g]!;
-	if (score.length !== rows.length || tier.length !== rows.length)
-		throw new Error(`date ${g}: ${score.length} scores for ${rows.length} accounts`);
-	const s = h.score[g]!;
-	const t = h.tier[g]!;
-	const of = h.accountOf;
-	for (let j = 0; j < rows.length; j++) {
-		const a = of[rows[j]!]!;
-		s[a] = score[j]!;
-		t[a] = tier[j]!;
-	}
-}
-
-/**
- * A date's rows in force scored on their own, from their gathered columns alone (as another
- * thread does for {@link setHistoryDate}): the same scores and tiers as
- * {@link scoreHistoryDates}, since `SubsetPoints.at(rows)` is `computeMetricPoints` of the
- * gathered rows bit for bit.
- */
-export function scoreGatheredDate(
-	model: Model,
-	at: ColumnTable
-): { score: Float64Array; tier: Int8Array } {
-	const core = new ScoreCore();
-	core.setTable(at, null);
-	const r = core.score(model).result!;
-	return { score: r.score, tier: r.tier };
 }
 
 /**

@@ -48,7 +48,6 @@ import type {
 import {
 	runValidation,
 	runValidationShared,
-	type DateScoreRunner,
 	type PopulationPartRunner,
 	type ValidationData
 } from './validation-core';
@@ -272,10 +271,9 @@ export class BacktestCore {
 	validateShared(
 		msg: ValidationRequest,
 		runner: PopulationPartRunner,
-		progress: (stage: string) => void = () => {},
-		dates: DateScoreRunner | null = null
+		progress: (stage: string) => void = () => {}
 	): Promise<ValidationResult> {
-		return runValidationShared(this.#validationData(), msg, runner, progress, dates);
+		return runValidationShared(this.#validationData(), msg, runner, progress);
 	}
 
 	#validationData(): ValidationData {

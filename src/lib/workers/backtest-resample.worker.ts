@@ -2,11 +2,11 @@
 /**
  * Helper worker of the backtest worker, on the second core (see resample-runner.ts): a range of
  * the AUC bootstrap's resamples (report.ts, buildReportShared), or the Validation run's
- * population part and some dates of its score history (validation-core.ts, runValidationShared).
+ * population part (validation-core.ts, runValidationShared).
  */
 import { aucResamples } from '$lib/backtest/bootstrap';
 import type { ResampleReply, ResampleRequest } from './resample-runner';
-import { populationPart, scoreDates } from './validation-core';
+import { populationPart } from './validation-core';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -15,12 +15,6 @@ scope.onmessage = (e: MessageEvent<ResampleRequest>) => {
 	try {
 		if (m.kind === 'population-part') {
 			scope.postMessage({ id: m.id, part: populationPart(m.req) } satisfies ResampleReply);
-			return;
-		}
-		if (m.kind === 'score-dates') {
-			const dates = scoreDates(m.model, m.tables);
-			const moved = dates.flatMap((d) => [d.score.buffer, d.tier.buffer]);
-			scope.postMessage({ id: m.id, dates } satisfies ResampleReply, moved);
 			return;
 		}
 		const out = aucResamples(m.code, m.seed, m.from, m.to);

@@ -34,7 +34,7 @@ async function handle(msg: BacktestRequest): Promise<void> {
 		case 'validation/run': {
 			const progress = (stage: string) => post({ type: 'backtest/progress', id: msg.id, stage });
 			const result = helper
-				? await core.validateShared(msg, helper.populationPart, progress, helper.scoreDates)
+				? await core.validateShared(msg, helper.populationPart, progress)
 				: core.validate(msg, progress);
 			post({ type: 'validation/result', id: msg.id, result });
 			return;

@@ -2,17 +2,13 @@
  * The backtest worker's helper on the second core (backtest-resample.worker.ts), started once
  * and kept for the worker's life: it computes a range of the report card's AUC bootstrap
  * ({@link ResampleRunner}) and the Validation run's population part ({@link PopulationPartRunner}:
- * signals, weight robustness, missing policies), then some dates of its score history
- * ({@link DateScoreRunner}), while the backtest worker does the rest. Null
+ * signals, weight robustness, missing policies) while the backtest worker does the rest. Null
  * where there is no second core or no Worker (tests, one-core machines): everything then runs on
  * one thread, with the same numbers. If the helper fails, every pending and later request is
  * rejected and the caller computes that piece itself.
  */
 import type { ResampleRunner } from '$lib/backtest/report';
-import type { ColumnTable, Model } from '$lib/model/types';
 import type {
-	DateScoreRunner,
-	DateScores,
 	PopulationPart,
 	PopulationPartRequest,
 	PopulationPartRunner
@@ -20,19 +16,16 @@ import type {
 
 export type ResampleRequest =
 	| { id: number; kind: 'resamples'; code: Uint8Array; seed: number; from: number; to: number }
-	| { id: number; kind: 'population-part'; req: PopulationPartRequest }
-	| { id: number; kind: 'score-dates'; model: Model; tables: ColumnTable[] };
+	| { id: number; kind: 'population-part'; req: PopulationPartRequest };
 
 export type ResampleReply =
 	| { id: number; out: Float64Array }
 	| { id: number; part: PopulationPart }
-	| { id: number; dates: DateScores[] }
 	| { id: number; error: string };
 
 export interface BacktestHelper {
 	resamples: ResampleRunner;
 	populationPart: PopulationPartRunner;
-	scoreDates: DateScoreRunner;
 }
 
 type Job = ResampleRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
@@ -71,12 +64,12 @@ export function createBacktestHelper(): BacktestHelper | null {
 	} catch {
 		return null;
 	}
-	const ask = (job: Job, transfer: Transferable[] = []) =>
+	const ask = (job: Job) =>
 		new Promise<ResampleReply>((resolve, reject) => {
 			if (broken || !worker) return reject(new Error(broken ?? 'no helper worker'));
 			const id = nextId++;
 			pending.set(id, { resolve, reject });
-			worker.postMessage({ ...job, id } as ResampleRequest, transfer);
+			worker.postMessage({ ...job, id } as ResampleRequest);
 		});
 	return {
 		resamples: async (code, seed, from, to) => {
@@ -88,16 +81,6 @@ export function createBacktestHelper(): BacktestHelper | null {
 			const r = await ask({ kind: 'population-part', req });
 			if (!('part' in r)) throw new Error('the helper sent no population part');
 			return r.part;
-		},
-		scoreDates: async (model, tables) => {
-			// The tables are fresh gathers made for the helper: their columns move, not copied.
-			const moved = new Set<ArrayBufferLike>();
-			for (const t of tables)
-				for (const c of t.columns.values())
-					moved.add((c.kind === 'number' ? c.values : c.codes).buffer);
-			const r = await ask({ kind: 'score-dates', model, tables }, [...moved] as ArrayBuffer[]);
-			if (!('dates' in r)) throw new Error('the helper sent no scores');
-			return r.dates;
 		}
 	};
 }

@@ -14,12 +14,7 @@ import { scoreTable } from '$lib/model/score';
 import { TEMPLATES } from '$lib/model';
 import type { Column } from '$lib/model/types';
 import { BacktestCore } from './backtest-core';
-import {
-	populationPart,
-	scoreDates,
-	type DateScoreRunner,
-	type PopulationPartRunner
-} from './validation-core';
+import { populationPart, type PopulationPartRunner } from './validation-core';
 
 /** The sample portfolio as the import would store it: dates → epoch days, Yes/No → 1/0. */
 function sample() {
@@ -231,21 +226,6 @@ describe('Validation run on the sample portfolio', () => {
 			expect({ ...shared, ms: 0 }).toEqual(one);
 			expect(stages).toContain('Score history');
 			expect({ ...(await core.validateShared(msg, broken)), ms: 0 }).toEqual(one);
-			// Some history dates scored by the helper too (or, when it fails, here after all).
-			let sent = 0;
-			const dates: DateScoreRunner = async (m, tables) => {
-				sent += tables.length;
-				return structuredClone(scoreDates(structuredClone(m), structuredClone(tables)));
-			};
-			const noDates: DateScoreRunner = () => Promise.reject(new Error('helper stopped'));
-			const both = await core.validateShared(msg, helper, () => {}, dates);
-			expect({ ...both, ms: 0 }).toEqual(one);
-			// Every date but the two drift compares (kept here with their whole results).
-			expect(sent).toBeGreaterThanOrEqual(one.gridDays.length - 2);
-			expect(sent).toBeLessThan(one.gridDays.length);
-			expect({ ...(await core.validateShared(msg, broken, () => {}, noDates)), ms: 0 }).toEqual(
-				one
-			);
 		}
 	});
 

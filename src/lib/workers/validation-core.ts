@@ -6,12 +6,9 @@
  */
 import { harrellC } from '$lib/backtest/concordance';
 import {
+	buildScoreHistory,
 	gridIndexAt,
 	historyGrid,
-	scoreGatheredDate,
-	scoreHistoryDates,
-	selectHistory,
-	setHistoryDate,
 	type ScoreHistory
 } from '$lib/backtest/history';
 import { leadTime, metricLeadTime } from '$lib/backtest/leadtime';
@@ -368,7 +365,7 @@ export function runValidation(
 	progress: (stage: string) => void = () => {}
 ): ValidationResult {
 	const run = startValidation(data, msg, progress);
-	const main = run.historyParts(null).complete(null);
+	const main = run.history();
 	// Points and scores found once on the population table (the request's cut has every column
 	// they read), shared with the tier table.
 	return run.finish(main, populationPart(run.request, progress, run.scored()));
@@ -376,57 +373,24 @@ export function runValidation(
 
 /**
  * The same run with the population part on a helper (the second core) while this thread builds
- * the score history, survival, lead time and drift. With `dates`, the helper then also scores
- * the history's dates other than the two drift compares (sent as their gathered columns) while
- * this thread scores those two, survival and drift. If the helper fails, its pieces are
- * computed here: the result is the same either way (validation-core.test.ts).
+ * the score history, survival, lead time and drift. If the helper fails, the part is computed
+ * here: the result is the same either way (validation-core.test.ts).
  */
 export async function runValidationShared(
 	data: ValidationData,
 	msg: ValidationRequest,
 	runner: PopulationPartRunner,
-	progress: (stage: string) => void = () => {},
-	dates: DateScoreRunner | null = null
+	progress: (stage: string) => void = () => {}
 ): Promise<ValidationResult> {
 	const run = startValidation(data, msg, progress);
 	const pending = runner(run.request).then(
 		(part) => part,
 		() => null
 	);
-	const parts = run.historyParts(dates);
-	const main = parts.complete(parts.elsewhere ? await parts.elsewhere : null);
+	const main = run.history();
 	progress('Weight robustness');
 	const part = (await pending) ?? populationPart(run.request);
 	return run.finish(main, part);
-}
-
-/** A date of the score history scored elsewhere: scores and tiers in its rows' order. */
-export interface DateScores {
-	score: Float64Array;
-	tier: Int8Array;
-}
-
-/**
- * Scores, elsewhere (the helper worker, after its population part), each table of a date's rows
- * in force as `scoreGatheredDate` does; rejects when it cannot.
- */
-export type DateScoreRunner = (model: Model, tables: ColumnTable[]) => Promise<DateScores[]>;
-
-/** The dates scored on their own (`scoreGatheredDate`) for a {@link DateScoreRunner}. */
-export function scoreDates(model: Model, tables: ColumnTable[]): DateScores[] {
-	return tables.map((t) => scoreGatheredDate(model, t));
-}
-
-/**
- * The grid indexes the helper scores: every date but those kept for drift here. Measured on the
- * bench's 100,000 accounts × 24 months (CPU time of each half, Node): the helper's half
- * (signals, robustness, missing policies) is under half the worker's, and a date costs this
- * thread only its gather once sent, so the helper stays the shorter half with every date.
- */
-export function helperDates(dates: number, keep: readonly number[]): number[] {
-	const out: number[] = [];
-	for (let g = 0; g < dates; g++) if (!keep.includes(g)) out.push(g);
-	return out;
 }
 
 /** The columns a population part reads, cut from the population table. */
@@ -478,65 +442,34 @@ function startValidation(
 	const valueCol = data.valueColumn ? data.table.columns.get(data.valueColumn) : undefined;
 	const values = valueCol?.kind === 'number' ? valueCol.values : null;
 
-	/**
-	 * Score history, survival, lead time and drift (null parts without snapshots), in two steps.
-	 * With `remote` (the helper), some dates of the history are sent there as their gathered
-	 * columns while this thread scores the others, survival and drift; `complete` takes the
-	 * helper's scores (null: none) and scores here whatever is missing, then lead time. Same
-	 * numbers either way (validation-core.test.ts).
-	 */
-	const historyParts = (remote: DateScoreRunner | null) => {
-		if (!hasTime || !snap) {
-			const none = {
-				survival: null,
-				lead: null,
-				drift: null,
-				gridDays: [] as number[],
-				now: null,
-				history: null
-			};
-			return { elsewhere: null, complete: () => none };
-		}
-		progress('Score history');
-		const gridDays = [...new Set([...historyGrid(data.days), s.asOfDay])].sort((a, b) => a - b);
-		// Drift compares the grid dates in force at the earlier day and at T.
-		const from = Number.isFinite(s.driftFromDay) ? s.driftFromDay : s.asOfDay - 365;
-		const gf = gridIndexAt(gridDays, Math.max(from, gridDays[0] ?? from));
-		const gt = gridIndexAt(gridDays, s.asOfDay);
-		const h = selectHistory(snap, gridDays, data.dataEndDay);
-		const there = remote ? helperDates(gridDays.length, [gf, gt]) : [];
-		const cols = modelColumns(model);
-		const elsewhere = there.length
-			? remote!(
-					model,
-					there.map((g) => gatherTable(data.table, h.rows[g]!, cols))
-				).then(
-					(r) => r,
-					() => null
-				)
-			: null;
-		const here = [...gridDays.keys()].filter((g) => !there.includes(g));
-		scoreHistoryDates(h, data.table, model, here, [gf, gt]);
-		progress('Survival by tier');
-		const survival = survivalFromHistory(h, gt, model);
-		const drift = driftBetween(data, model, s.driftModel ?? null, h, gf, gt);
-		const complete = (got: DateScores[] | null) => {
-			if (got && got.length === there.length)
-				there.forEach((g, k) => setHistoryDate(h, g, got[k]!.score, got[k]!.tier));
-			else scoreHistoryDates(h, data.table, model, there);
-			const now = values ? nowTiers(h, values) : null;
+	/** Score history, survival, lead time and drift (null parts without snapshots). */
+	const history = () => {
+		let survival: SurvivalResult | null = null;
+		let lead = null;
+		let drift: DriftResult | null = null;
+		let gridDays: number[] = [];
+		let now: { tier: Int8Array; value: Float64Array } | null = null;
+		let h: ScoreHistory | null = null;
+		if (hasTime && snap) {
+			progress('Score history');
+			gridDays = [...new Set([...historyGrid(data.days), s.asOfDay])].sort((a, b) => a - b);
+			// Drift compares the grid dates in force at the earlier day and at T.
+			const from = Number.isFinite(s.driftFromDay) ? s.driftFromDay : s.asOfDay - 365;
+			const gf = gridIndexAt(gridDays, Math.max(from, gridDays[0] ?? from));
+			const gt = gridIndexAt(gridDays, s.asOfDay);
+			h = buildScoreHistory(snap, data.table, model, gridDays, data.dataEndDay, [gf, gt]);
+			if (values) now = nowTiers(h, values);
+			progress('Survival by tier');
+			survival = survivalFromHistory(h, gridIndexAt(gridDays, s.asOfDay), model);
 			progress('Lead time');
-			const lead = leadTime(h, { redTier: model.tiers.length - 1 });
-			return { survival, lead, drift, gridDays, now, history: h as ScoreHistory | null };
-		};
-		return { elsewhere, complete };
+			lead = leadTime(h, { redTier: model.tiers.length - 1 });
+			drift = driftBetween(data, model, s.driftModel ?? null, h, gf, gt);
+		}
+		return { survival, lead, drift, gridDays, now, history: h };
 	};
 
 	/** The result, from the history-based parts and the population part. */
-	const finish = (
-		main: ReturnType<ReturnType<typeof historyParts>['complete']>,
-		part: PopulationPart
-	): ValidationResult => {
+	const finish = (main: ReturnType<typeof history>, part: PopulationPart): ValidationResult => {
 		const { survival, lead, drift, gridDays, now, history } = main;
 		const { points, r } = scored();
 		const report = tierReport(r.tier, labels, model.tiers);
@@ -602,5 +535,5 @@ function startValidation(
 			ms: performance.now() - t0
 		};
 	};
-	return { request, scored, historyParts, finish };
+	return { request, scored, history, finish };
 }
