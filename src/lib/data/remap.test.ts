@@ -1,35 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { raw } from './csv/testing/helpers';
-import { buildTable, type ColumnMapping } from './csv/build';
-import { usableDataset, type Dataset, type DatasetMeta } from './dataset';
+import { stored } from './csv/testing/helpers';
+import { usableDataset } from './dataset';
 import { applyRemap, remapColumns, TYPE_NOTES, typeForRole, type RemapColumn } from './remap';
 
 /** The English words of a re-mapping's problems or changes. */
 const words = (notes: readonly { message: string }[]) => notes.map((n) => n.message);
-
-/** A stored dataset as the import makes it (ignored columns held as text). */
-function stored(
-	headers: string[],
-	rows: string[][],
-	mapping: ColumnMapping[],
-	grain: 'account' | 'snapshot' = 'account'
-): Dataset {
-	const b = buildTable(raw(headers, rows), mapping, { grain, rowNumberIds: true });
-	if (!b.ok) throw new Error(b.issues.map((i) => i.message).join('; '));
-	const meta: DatasetMeta = {
-		id: 'ds-old',
-		name: 'Churn',
-		fileName: 'churn.csv',
-		fileHash: 'abc',
-		createdAt: 1,
-		rows: b.table.n,
-		columns: b.columns,
-		dateRange: b.dateRange,
-		bytes: 10,
-		grain
-	};
-	return { meta, ids: b.ids, table: b.table };
-}
 
 // A churn file where the outcome `Exited` (0/1) was ignored at import, as the issue's user did.
 const churn = () =>

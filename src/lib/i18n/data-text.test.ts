@@ -3,7 +3,7 @@
 // does), said in English in the words the import tests expect, and in Japanese with no English
 // word left but the column names and the time zone. A new code without a case fails.
 import { describe, expect, it } from 'vitest';
-import { raw } from '../data/csv/testing/helpers';
+import { raw, stored } from '../data/csv/testing/helpers';
 import { profileRaw } from '$lib/data/csv/infer';
 import { describeFeature, describeGrid, describeOutcome } from '$lib/sources/describe';
 import { ravenRecipe } from '$lib/sources/test-data';
@@ -27,8 +27,7 @@ import {
 	timeStatement,
 	type GrainWhy
 } from '$lib/state/import-grain';
-import { buildTable, type ColumnMapping } from '$lib/data/csv/build';
-import type { Dataset, DatasetMeta } from '$lib/data/dataset';
+import type { Dataset } from '$lib/data/dataset';
 import {
 	applyRemap,
 	remapColumns,
@@ -229,30 +228,6 @@ describe('how dates with times are read, in English and Japanese', () => {
 });
 
 // ----- re-mapping a stored dataset ----------------------------------------------------------
-
-/** A stored dataset as the import makes it (ignored columns held as text). */
-function stored(
-	headers: string[],
-	rows: string[][],
-	mapping: ColumnMapping[],
-	grain: 'account' | 'snapshot' = 'account'
-): Dataset {
-	const b = buildTable(raw(headers, rows), mapping, { grain, rowNumberIds: true });
-	if (!b.ok) throw new Error(b.issues.map((i) => i.message).join('; '));
-	const meta: DatasetMeta = {
-		id: 'ds-old',
-		name: 'Churn',
-		fileName: 'churn.csv',
-		fileHash: 'abc',
-		createdAt: 1,
-		rows: b.table.n,
-		columns: b.columns,
-		dateRange: b.dateRange,
-		bytes: 10,
-		grain
-	};
-	return { meta, ids: b.ids, table: b.table };
-}
 
 /** A churn file whose outcome `Exited` and `Status` were ignored at import; `Nick` has a blank. */
 const churn = () =>

@@ -8,6 +8,8 @@ import {
 	type ParseResult,
 	type RawTable
 } from '../parse';
+import { buildTable, type ColumnMapping } from '../build';
+import type { Dataset, DatasetMeta } from '../../dataset';
 
 /** Committed fixture bytes from tests/e2e/fixtures/csv/. */
 export function fixture(name: string): Uint8Array<ArrayBuffer> {
@@ -56,4 +58,28 @@ export function raw(headers: string[], rows: string[][]): RawTable {
 		rowNumbers: new Uint32Array(rows.map((_, i) => i + 2)),
 		rows: rows.length
 	};
+}
+
+/** A stored dataset as the import makes it (ignored columns held as text). */
+export function stored(
+	headers: string[],
+	rows: string[][],
+	mapping: ColumnMapping[],
+	grain: 'account' | 'snapshot' = 'account'
+): Dataset {
+	const b = buildTable(raw(headers, rows), mapping, { grain, rowNumberIds: true });
+	if (!b.ok) throw new Error(b.issues.map((i) => i.message).join('; '));
+	const meta: DatasetMeta = {
+		id: 'ds-old',
+		name: 'Churn',
+		fileName: 'churn.csv',
+		fileHash: 'abc',
+		createdAt: 1,
+		rows: b.table.n,
+		columns: b.columns,
+		dateRange: b.dateRange,
+		bytes: 10,
+		grain
+	};
+	return { meta, ids: b.ids, table: b.table };
 }
