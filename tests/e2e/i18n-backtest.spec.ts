@@ -62,9 +62,9 @@ test('Backtest in Japanese: report, rolling, challenger, suggestions and an acce
 	await expect(page.getByRole('heading', { name: ja['bt.overTime'] })).toBeVisible({
 		timeout: 90_000
 	});
-	await page
-		.getByRole('combobox', { name: ja['bt.cmp.challenger'] })
-		.selectOption({ label: 'テンプレート：Usage-led SaaS' });
+	await page.getByRole('combobox', { name: ja['bt.cmp.challenger'] }).selectOption({
+		label: ja['bt.ch.template'].replace('{name}', ja['mi.tpl.usage-led-saas.name'])
+	});
 	await expect(page.getByTestId('delta-auc')).toBeVisible({ timeout: 90_000 });
 	await expect(status(page)).toHaveText(done, { timeout: 90_000 });
 	await expect(page.getByRole('table', { name: /^ティアの移動/ })).toBeVisible();

@@ -162,6 +162,12 @@ test('A refused model file and the template list in Japanese: each problem named
 	await expect(page.getByRole('heading', { level: 1, name: /^モデル：/ })).toBeVisible({
 		timeout: 45_000
 	});
+	// The sample is in (its columns are the pickers' options, data words below).
+	await expect(
+		page
+			.getByRole('region', { name: ja['mdl.live'] })
+			.getByRole('group', { name: new RegExp(`^${ja['mdl.histogram']}`) })
+	).toBeVisible({ timeout: 45_000 });
 	// The template list names the shipped templates in Japanese.
 	const templates = page.getByLabel(ja['mdl.tb.template']);
 	await expect(templates.locator('option')).toHaveText([
@@ -172,7 +178,10 @@ test('A refused model file and the template list in Japanese: each problem named
 	// A file with problems of several kinds: a field's type and range, an option, a cross-field rule.
 	const bad = JSON.parse(
 		readFileSync(resolve('src/lib/model/templates/usage-led-saas.json'), 'utf8')
-	) as { dimensions: { weight: unknown; metrics: { direction: unknown }[] }[]; tiers: unknown[] };
+	) as {
+		dimensions: { weight: unknown; metrics: { direction: unknown; column: string }[] }[];
+		tiers: unknown[];
+	};
 	bad.dimensions[0]!.weight = -5;
 	bad.dimensions[1]!.metrics[0]!.direction = 'up';
 	bad.tiers = [
@@ -209,6 +218,8 @@ test('A refused model file and the template list in Japanese: each problem named
 		'Green',
 		'higher',
 		'lower',
+		// The model's metrics show their columns: data, whether or not the sample is loaded.
+		...bad.dimensions.flatMap((d) => d.metrics.map((m) => m.column)),
 		...(await dataWords(page))
 	];
 	expect(await englishWords(page, allowed), 'English words with a refused file').toEqual([]);
