@@ -51,8 +51,8 @@ export interface ValidationData {
 	/** Distinct snapshot days, ascending. */
 	days: number[];
 	dataEndDay: number;
-	/** Account id of each row. */
-	ids: readonly string[];
+	/** Account id of a row (undefined when unknown). */
+	idOf(row: number): string | undefined;
 	/** Contract value (ARR) column, or null. */
 	valueColumn: string | null;
 	/** The backtest's population for (T, H), or cross-sectional. */
@@ -201,7 +201,7 @@ function driftChange(
 			: changeSplit(from, model, A, B);
 	}
 	const idOf = new Map<number, string>();
-	for (const row of b) idOf.set(h.accountOf[row]!, data.ids[row] ?? String(row));
+	for (const row of b) idOf.set(h.accountOf[row]!, data.idOf(row) ?? String(row));
 	return {
 		fromModel: earlier ? earlier.name : null,
 		portfolio: r.portfolio,
