@@ -104,7 +104,8 @@ export class SubsetPoints {
 	 * points in `at(the rows of its subset)`: a percentile metric ranks each entry among its own
 	 * subset's entries (all of them, not only the slice read), the other metrics score each row
 	 * on its own value. The ranks are counted once over every entry; the reader is then called
-	 * slice by slice, so no caller needs every subset's points in memory at once.
+	 * slice by slice, so no caller needs every subset's points in memory at once. The arrays it
+	 * returns are overwritten by its next call.
 	 */
 	grouped(
 		rows: Int32Array,
@@ -118,13 +119,21 @@ export class SubsetPoints {
 			if (p.kind === 'gather') return this.#gatheredPoints(p, rows, group, groups);
 			return null;
 		});
+		// Buffers reused from call to call (fresh memory costs a page fault per 4 KB).
+		const outs: Float64Array[] = [];
+		const values: { f64: Float64Array; i32: Int32Array } = {
+			f64: new Float64Array(0),
+			i32: new Int32Array(0)
+		};
 		return (from, to) => {
 			const n = to - from;
 			const at = rows.subarray(from, to);
 			const points = this.#plans.map((p, m) => {
-				const out = new Float64Array(n);
+				if (!outs[m] || outs[m].length < n) outs[m] = new Float64Array(n);
+				const out = outs[m].length === n ? outs[m] : outs[m].subarray(0, n);
 				const r = ready[m];
-				if (p.kind === 'row') columnPoints(p.scheme, p.column && gatherColumn(p.column, at), out);
+				if (p.kind === 'row')
+					columnPoints(p.scheme, p.column && gatherColumn(p.column, at, values), out);
 				else if (r instanceof Float64Array) out.set(r.subarray(from, to));
 				else if (r && p.kind === 'rank') {
 					const { count, total, width } = r;
@@ -231,11 +240,31 @@ function entriesBySubset(group: Int32Array, groups: number): Int32Array[] {
 	return out;
 }
 
-/** A column's values at `rows` (dictionary shared). */
-function gatherColumn(c: Column, rows: Int32Array): Column {
-	if (c.kind === 'number')
-		return { kind: 'number', values: gather(c.values, rows, new Float64Array(rows.length)) };
-	const codes = new Int32Array(rows.length);
+/**
+ * A column's values at `rows` (dictionary shared), into new arrays or into `into`'s (grown to
+ * fit and kept there for the next call).
+ */
+function gatherColumn(
+	c: Column,
+	rows: Int32Array,
+	into?: { f64: Float64Array; i32: Int32Array }
+): Column {
+	const n = rows.length;
+	if (c.kind === 'number') {
+		let out: Float64Array;
+		if (!into) out = new Float64Array(n);
+		else {
+			if (into.f64.length < n) into.f64 = new Float64Array(n);
+			out = into.f64.subarray(0, n);
+		}
+		return { kind: 'number', values: gather(c.values, rows, out) };
+	}
+	let codes: Int32Array;
+	if (!into) codes = new Int32Array(n);
+	else {
+		if (into.i32.length < n) into.i32 = new Int32Array(n);
+		codes = into.i32.subarray(0, n);
+	}
 	for (let j = 0; j < rows.length; j++) codes[j] = c.codes[rows[j]!]!;
 	return { kind: 'category', codes, dictionary: c.dictionary };
 }

@@ -14,6 +14,7 @@ import {
 } from '$lib/backtest/asof';
 import { applySuggestedWeights, fitWeights, type FitMetricInput } from '$lib/backtest/fit';
 import { roundedWeights, shownHistogram } from '$lib/draft/suggest';
+import { historyFrame, type HistoryFrame } from '$lib/backtest/history';
 import { rocAuc } from '$lib/backtest/metrics';
 import { indexIds, type AccountIds } from '$lib/data/csv/build';
 import { tierChanges, tierMigration } from '$lib/backtest/migration';
@@ -81,12 +82,15 @@ export class BacktestCore {
 	#days: number[] = [];
 	#dataEndDay = NaN;
 	#cache = new Map<string, Population>();
+	/** The latest score-history frame (Validation), by its grid days. */
+	#frame: { key: string; frame: HistoryFrame } | null = null;
 
 	setData(msg: Omit<DataRequest, 'type' | 'id'>): void {
 		this.#table = { n: msg.n, columns: new Map(msg.columns) };
 		this.#accounts = indexIds(msg.ids);
 		this.#roles = msg.roles;
 		this.#cache.clear();
+		this.#frame = null;
 		const snap = numberValues(this.#col(msg.roles.snapshotDate));
 		const churnDay = numberValues(this.#col(msg.roles.churnDate));
 		const flag = numberValues(this.#col(msg.roles.churned));
@@ -289,6 +293,12 @@ export class BacktestCore {
 			days: this.#days,
 			dataEndDay: this.#dataEndDay,
 			idOf: (row) => this.#idOf(row),
+			frame: (gridDays) => {
+				const key = gridDays.join(',');
+				if (this.#frame?.key !== key)
+					this.#frame = { key, frame: historyFrame(this.#snapshot!, gridDays, this.#dataEndDay) };
+				return this.#frame.frame;
+			},
 			valueColumn: this.#roles.contractValue ?? null,
 			population: (s) => this.population(s)
 		};

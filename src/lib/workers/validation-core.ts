@@ -6,9 +6,10 @@
  */
 import { harrellC } from '$lib/backtest/concordance';
 import {
-	buildScoreHistory,
 	gridIndexAt,
 	historyGrid,
+	scoreHistory,
+	type HistoryFrame,
 	type ScoreHistory
 } from '$lib/backtest/history';
 import { leadTime, metricLeadTime } from '$lib/backtest/leadtime';
@@ -55,6 +56,8 @@ export interface ValidationData {
 	idOf(row: number): string | undefined;
 	/** Contract value (ARR) column, or null. */
 	valueColumn: string | null;
+	/** The score history's frame on these grid days (`historyFrame`: the caller may keep it). */
+	frame(gridDays: readonly number[]): HistoryFrame;
 	/** The backtest's population for (T, H), or cross-sectional. */
 	population(s: {
 		mode: 'point-in-time' | 'cross-sectional';
@@ -457,7 +460,7 @@ function startValidation(
 			const from = Number.isFinite(s.driftFromDay) ? s.driftFromDay : s.asOfDay - 365;
 			const gf = gridIndexAt(gridDays, Math.max(from, gridDays[0] ?? from));
 			const gt = gridIndexAt(gridDays, s.asOfDay);
-			h = buildScoreHistory(snap, data.table, model, gridDays, data.dataEndDay, [gf, gt]);
+			h = scoreHistory(data.frame(gridDays), data.table, model, [gf, gt]);
 			if (values) now = nowTiers(h, values);
 			progress('Survival by tier');
 			survival = survivalFromHistory(h, gridIndexAt(gridDays, s.asOfDay), model);
