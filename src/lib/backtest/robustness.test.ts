@@ -3,7 +3,8 @@ import { combineScores, computeMetricPoints } from '$lib/model/score';
 import { segmentedSynthetic } from '$lib/model/engine/testing/synthetic';
 import { denseRanks } from './groups';
 import { dimension, metric, model, numberTable } from '$lib/model/testing/models';
-import { averageRanks, perturbWeights, RADIX_FROM, spearman, weightRobustness } from './robustness';
+import { RADIX_FROM } from './order';
+import { averageRanks, perturbWeights, spearman, weightRobustness } from './robustness';
 import { rocAuc } from './metrics';
 import { mulberry32, uniform } from './rng';
 

@@ -9,6 +9,7 @@ import { combineScores } from '$lib/model/score';
 import { ScoreCore } from '$lib/model/engine/cache';
 import type { ColumnTable, MetricPoints, Model } from '$lib/model/types';
 import { rocAuc } from './metrics';
+import { ascendingOrder } from './order';
 import { mulberry32, uniform } from './rng';
 
 export interface RobustnessOptions {
@@ -56,9 +57,8 @@ export function perturbWeights(model: Model, spread: number, rng: () => number):
 /**
  * Average ranks (1-based; ties share the mean rank) of the values that are not NaN; NaN stays
  * NaN. A run of equal values at sorted positions lo … up − 1 ranks lo + (up − lo + 1) / 2. The
- * values are ordered by a radix sort of their bits (below {@link RADIX_FROM} values, a native
- * sort): the weight-robustness draws rank ~100k scores twenty times, where a comparison sort
- * was most of the run.
+ * values are ordered by `ascendingOrder` (a radix sort from 2,048 values): the weight-robustness
+ * draws rank ~100k scores twenty times, where a comparison sort was most of the run.
  */
 export function averageRanks(x: ArrayLike<number>): Float64Array {
 	const n = x.length;
@@ -75,7 +75,7 @@ export function averageRanks(x: ArrayLike<number>): Float64Array {
 		vals[m] = v === 0 ? 0 : v;
 		from[m++] = i;
 	}
-	const order = m >= RADIX_FROM ? radixOrder(vals) : nativeOrder(vals);
+	const order = ascendingOrder(vals);
 	for (let lo = 0; lo < m;) {
 		const v = vals[order[lo]!]!;
 		let up = lo + 1;
@@ -85,66 +85,6 @@ export function averageRanks(x: ArrayLike<number>): Float64Array {
 		lo = up;
 	}
 	return out;
-}
-
-/** Fewest values ranked by a radix sort (below, a native sort is as fast). */
-export const RADIX_FROM = 2048;
-
-/** Positions of `vals` (no NaN, no −0) in ascending order of value, by a native sort. */
-function nativeOrder(vals: Float64Array): Int32Array {
-	const sorted = vals.slice().sort();
-	const order = new Int32Array(vals.length);
-	// Equal values take consecutive slots (their order among themselves does not matter).
-	const next = new Map<number, number>();
-	for (let k = sorted.length - 1; k >= 0; k--) next.set(sorted[k]!, k);
-	for (let i = 0; i < vals.length; i++) {
-		const k = next.get(vals[i]!)!;
-		order[k] = i;
-		next.set(vals[i]!, k + 1);
-	}
-	return order;
-}
-
-/**
- * Positions of `vals` (no NaN, no −0) in ascending order of value: an LSD radix sort, 16 bits
- * per pass, of each double's bits made to sort as unsigned integers (negative: every bit
- * flipped; otherwise the sign bit set). Passes where every value has the same digit are skipped.
- */
-function radixOrder(vals: Float64Array): Int32Array {
-	const m = vals.length;
-	const words = new Uint32Array(vals.buffer, vals.byteOffset, 2 * m);
-	const hi = new Uint32Array(m);
-	const lo = new Uint32Array(m);
-	for (let i = 0; i < m; i++) {
-		const h = words[2 * i + 1]!;
-		const l = words[2 * i]!;
-		const negative = h >>> 31 === 1;
-		hi[i] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
-		lo[i] = negative ? ~l >>> 0 : l;
-	}
-	let order = new Int32Array(m);
-	for (let i = 0; i < m; i++) order[i] = i;
-	let spare = new Int32Array(m);
-	const count = new Int32Array(1 << 16);
-	for (let pass = 0; pass < 4; pass++) {
-		const key = pass < 2 ? lo : hi;
-		const shift = pass % 2 === 0 ? 0 : 16;
-		count.fill(0);
-		for (let i = 0; i < m; i++) count[(key[i]! >>> shift) & 0xffff]!++;
-		if (count[(key[0]! >>> shift) & 0xffff] === m) continue;
-		let sum = 0;
-		for (let d = 0; d < 1 << 16; d++) {
-			const c = count[d]!;
-			count[d] = sum;
-			sum += c;
-		}
-		for (let k = 0; k < m; k++) {
-			const i = order[k]!;
-			spare[count[(key[i]! >>> shift) & 0xffff]!++] = i;
-		}
-		[order, spare] = [spare, order];
-	}
-	return order;
 }
 
 /** Pearson correlation of two rank vectors of equal length n (mean rank (n + 1) / 2). */
