@@ -136,7 +136,7 @@ export class SampleExportsState {
 				imported++;
 			}
 			const recipe = withDatasets(parsed.recipe, metas);
-			src.adopt(recipe, 'open the sample as raw exports');
+			src.adopt(recipe, t('src.log.sample'));
 			this.busy = t('st.sx.building');
 			const ok = await src.build();
 			if (!ok) {

@@ -2,6 +2,7 @@
  * The feature form's draft (plain strings, as the inputs hold them) ↔ a `FeatureSpec`, and the
  * check of the recipe with the feature in it. Pure; tested in feature-form.test.ts.
  */
+import { t } from '$lib/i18n/i18n.svelte';
 import { parseRecipe } from '$lib/sources/recipe-schema';
 import type { EventAgg, FeatureSpec, PeriodMeasure, Recipe } from '$lib/sources/types';
 import { aggNeedsColumn, measureNeedsColumn } from '$lib/sources/validate';
@@ -104,7 +105,7 @@ export function featureOf(d: FeatureDraft, recipe: Recipe, id?: string): Feature
 
 /** Problems of the recipe with this feature added (or replacing `replaces`), in words. */
 export function featureProblems(recipe: Recipe, f: FeatureSpec, replaces?: string): string[] {
-	if (!f.name) return ['Give the feature a name.'];
+	if (!f.name) return [t('src.feat.noName')];
 	const features = replaces
 		? recipe.features.map((g) => (g.id === replaces ? f : g))
 		: [...recipe.features, f];
