@@ -4,6 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { ja } from '$lib/i18n/ja';
+import { sourceIssueText } from '$lib/i18n/source-issue-text';
 import { openWorkbenchDb } from '$lib/data/db';
 import { isoToEpochDay } from '$lib/data/dataset';
 import { TEMPLATES } from '$lib/model/templates';
@@ -241,8 +242,18 @@ describe.skipIf(!has)('Sources workspace on ravenstack', () => {
 		// A source whose dataset is gone: refused by name, in Japanese.
 		src.setSource('accounts', { datasetId: 'gone' }, 'x');
 		expect(await src.build()).toBe(false);
-		expect(src.issues.map((i) => i.message)).toEqual([
+		expect(src.issues.map(sourceIssueText)).toEqual([
 			'ソース「accounts」：データセットがもう保存されていません。ファイルを取り込み直すか、このソースを削除してください。'
 		]);
+		i18n.set('en');
+		expect(src.issues.map(sourceIssueText)).toEqual(src.issues.map((i) => i.message));
+		// A grid before any account signed up: no rows, said in each language.
+		wb.undo();
+		src.setGrid({ kind: 'monthly', from: '2001-01-01', to: '2001-03-31', anchor: 'month-end' });
+		expect(await src.build()).toBe(false);
+		const noRows = src.issues.find((i) => i.code === 'no-rows')!;
+		expect(sourceIssueText(noRows)).toBe(noRows.message);
+		i18n.set('ja');
+		expect(sourceIssueText(noRows)).toBe(ja['src.iss.no-rows']);
 	});
 });

@@ -410,7 +410,9 @@ export class SourcesState {
 				this.issues = missing.map((s) => ({
 					severity: 'error',
 					source: s.name,
-					message: t('src.iss.dataset-gone', { source: s.name })
+					code: 'dataset-gone',
+					params: { source: s.name },
+					message: `Source ${s.name}: its dataset is no longer stored. Import the file again or remove the source.`
 				}));
 				return false;
 			}
@@ -433,7 +435,8 @@ export class SourcesState {
 						...built.issues,
 						{
 							severity: 'error',
-							message: t('src.iss.no-rows')
+							code: 'no-rows',
+							message: 'The recipe gives no rows: check the as-of dates and the account list.'
 						}
 					];
 				return false;

@@ -108,9 +108,6 @@ export const sourcesEn = {
 	'src.builtName': 'Built from sources',
 	'src.msg.built':
 		'Built {rows} rows: {accounts} accounts × {dates} as-of dates. It is now the active dataset.',
-	'src.iss.dataset-gone':
-		'Source {source}: its dataset is no longer stored. Import the file again or remove the source.',
-	'src.iss.no-rows': 'The recipe gives no rows: check the as-of dates and the account list.',
 	'src.feat.noName': 'Give the feature a name.',
 	'src.feat.problem': '{field}: {problem}',
 
@@ -239,9 +236,6 @@ export const sourcesJa: Record<keyof typeof sourcesEn, string> = {
 	'src.builtName': 'ソースから作成したテーブル',
 	'src.msg.built':
 		'{rows} 行を作成しました（{accounts} アカウント × 基準日 {dates} 日）。これが使用中のデータセットになりました。',
-	'src.iss.dataset-gone':
-		'ソース「{source}」：データセットがもう保存されていません。ファイルを取り込み直すか、このソースを削除してください。',
-	'src.iss.no-rows': 'レシピから行が 1 つもできません。基準日とアカウント一覧を確認してください。',
 	'src.feat.noName': '特徴量に名前を付けてください。',
 	'src.feat.problem': '{field}：{problem}',
 
