@@ -1,7 +1,7 @@
 // The Data screen in Japanese: the datasets list, backup, and a whole import (mapping, report,
 // stored) with no English UI word left outside data, and axe clean at each step.
 import { expect, test } from '@playwright/test';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { ja } from '../../src/lib/i18n/ja';
@@ -131,6 +131,66 @@ test.describe('Data screen in Japanese', () => {
 		expect(await englishWords(page, [...NAMES, SAMPLE, ...columns])).toEqual([]);
 	});
 
+	test('a model file whose recipe is refused: each problem named by source or feature, in Japanese; axe clean', async ({
+		page
+	}) => {
+		test.setTimeout(90_000);
+		await page.goto('/#/model');
+		await expect(page.getByRole('heading', { level: 1, name: /^モデル：/ })).toBeVisible({
+			timeout: 45_000
+		});
+		const model = JSON.parse(
+			readFileSync(resolve('src/lib/model/templates/usage-led-saas.json'), 'utf8')
+		) as Record<string, unknown>;
+		const recipe = JSON.parse(readFileSync(resolve('public/sample/exports/recipe.json'), 'utf8'));
+		recipe.sources[2].time = null;
+		recipe.features[0].column = null;
+		recipe.accounts = 'crm';
+		await page.getByLabel(ja['mdl.tb.import']).setInputFiles({
+			name: 'bad-recipe.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(JSON.stringify({ ...model, recipe }))
+		});
+		const issues = page.getByTestId('import-issues');
+		await expect(issues).toContainText(ja['mdl.notImported']);
+		await expect(issues.locator('li')).toContainText([
+			'データレシピ ＞ ソース「usage」 ＞ 日付の列：ソース「usage」はイベントのソースです。日付の列を選んでください',
+			'データレシピ ＞ アカウント一覧：アカウント一覧「crm」というソースはありません',
+			'データレシピ ＞ 特徴量「Logins, last 28 days」 ＞ 列：特徴量「Logins, last 28 days」（合計）には集計する列が必要です'
+		]);
+		await expectNoEnglish(page, 'a refused recipe', [
+			'mdl.',
+			'mi.at',
+			'mi.f.',
+			'mi.recipe',
+			'src.iss.',
+			'src.at.',
+			'src.f.'
+		]);
+		const data = await page.evaluate(() =>
+			[
+				...document.querySelectorAll<HTMLInputElement>('main input, main textarea, main option')
+			].map((i) => i.value || i.textContent || '')
+		);
+		expect(
+			await englishWords(page, [
+				...NAMES,
+				SAMPLE,
+				'JSON',
+				'QBR',
+				'usage',
+				'crm',
+				'Logins, last 28 days',
+				// The current model's metrics show their columns: data.
+				...(model.dimensions as { metrics: { column: string }[] }[]).flatMap((d) =>
+					d.metrics.map((m) => m.column)
+				),
+				...data
+			])
+		).toEqual([]);
+		await expectNoViolations(page, 'refused recipe in Japanese');
+	});
+
 	test('Sources: a recipe from the sample, its tables and the feature form have no English UI word; axe clean', async ({
 		page
 	}) => {
@@ -175,6 +235,18 @@ test.describe('Data screen in Japanese', () => {
 		await expectNoEnglish(page, 'Sources recipe', PREFIXES);
 		expect(await englishWords(page, [...NAMES, SAMPLE, ...data])).toEqual([]);
 		await expectNoViolations(page, 'Sources recipe in Japanese');
+
+		// The build: its line, the outcome and any warning in Japanese; the built table's name too.
+		await region.getByRole('button', { name: ja['src.build'] }).click();
+		await expect(region.getByTestId('build-summary')).toContainText(
+			/^[\d,]+ 行を作成しました（[\d,]+ アカウント × 基準日 \d+ 日）。/,
+			{ timeout: 60_000 }
+		);
+		await expect(page.getByRole('table', { name: ja['dt.list.caption'] })).toContainText(
+			ja['src.builtName']
+		);
+		await expectNoEnglish(page, 'Sources built', [...PREFIXES, 'st.']);
+		expect(await englishWords(page, [...NAMES, SAMPLE, ...data])).toEqual([]);
 
 		await region.getByRole('button', { name: ja['src.feat.add'] }).click();
 		const form = region.getByRole('form', { name: ja['src.feat.new'] });

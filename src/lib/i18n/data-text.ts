@@ -259,7 +259,7 @@ export function gridText(grid: AsOfGrid, locale: Locale = i18n.locale): string {
 }
 
 /** How churn and reactivation are counted, in words (beside the outcome). */
-export function outcomeText(recipe: Recipe, locale: Locale = i18n.locale): string {
+export function outcomeText(recipe: Pick<Recipe, 'outcome'>, locale: Locale = i18n.locale): string {
 	const o = recipe.outcome;
 	if (o.kind === 'none') return tIn(locale, 'prob.src.out.none');
 	const base =

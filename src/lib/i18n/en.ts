@@ -11,6 +11,7 @@ import { draftEn } from './catalog/draft';
 import { modelEn } from './catalog/model';
 import { modelIssuesEn } from './catalog/model-issues';
 import { problemsEn } from './catalog/problems';
+import { sourceIssuesEn } from './catalog/source-issues';
 import { sourcesEn } from './catalog/sources';
 import { statusEn } from './catalog/status';
 import { validationEn } from './catalog/validation';
@@ -24,6 +25,7 @@ export const en = {
 	...modelEn,
 	...modelIssuesEn,
 	...problemsEn,
+	...sourceIssuesEn,
 	...sourcesEn,
 	...statusEn,
 	...validationEn,

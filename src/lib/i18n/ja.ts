@@ -11,6 +11,7 @@ import { draftJa } from './catalog/draft';
 import { modelJa } from './catalog/model';
 import { modelIssuesJa } from './catalog/model-issues';
 import { problemsJa } from './catalog/problems';
+import { sourceIssuesJa } from './catalog/source-issues';
 import { sourcesJa } from './catalog/sources';
 import { statusJa } from './catalog/status';
 import { validationJa } from './catalog/validation';
@@ -24,6 +25,7 @@ export const ja: Record<MessageKey, string> = {
 	...modelJa,
 	...modelIssuesJa,
 	...problemsJa,
+	...sourceIssuesJa,
 	...sourcesJa,
 	...statusJa,
 	...validationJa,

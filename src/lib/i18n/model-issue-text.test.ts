@@ -339,7 +339,8 @@ describe('where a problem is, in words', () => {
 			'segment “SMB” › weight 2 › id'
 		);
 		expect(modelIssueWhere('playbooks[2].trigger.tier')).toBe('playbook 3 › trigger › tier');
-		expect(modelIssueWhere('recipe.features[0].name')).toBe('data recipe');
+		expect(modelIssueWhere('recipe.features[0].name')).toBe('data recipe › feature 1 › name');
+		expect(modelIssueWhere('recipe')).toBe('data recipe');
 		expect(modelIssueWhere('')).toBe('the file');
 		i18n.set('ja');
 		expect(modelIssueWhere('segments.overrides[0].tiers[1].min', seg)).toBe(

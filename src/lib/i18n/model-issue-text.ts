@@ -12,6 +12,7 @@ import { OPTION_SEP, type ModelIssueCode, type ModelIssueParams } from '$lib/mod
 import type { AccountFlag, ValidationIssue } from '$lib/model/types';
 import type { WorkerErrorCode } from '$lib/workers/worker-error';
 import type { ShareValueCode } from '$lib/data/export/share/codec';
+import { isRecipeIssueCode, recipeWhere, sourceIssueText } from './source-issue-text';
 
 type Say = (p: ModelIssueParams) => string;
 
@@ -70,7 +71,11 @@ export const MODEL_ISSUES: Record<ModelIssueCode, Say> = {
 	},
 	'newer-version': plain('newer-version'),
 	unreadable: plain('unreadable'),
-	recipe: plain('recipe')
+	// The recipe's own rule when the issue carries it (`recipeCode`), said like the Sources screen says it.
+	recipe: (p) =>
+		isRecipeIssueCode(p.recipeCode)
+			? sourceIssueText({ code: p.recipeCode, params: p, message: String(p.detail ?? '') })
+			: t('mi.recipe', p)
 };
 
 function isCode(x: string): x is ModelIssueCode {
@@ -114,6 +119,15 @@ function labelOf(node: unknown, field: 'name' | 'value'): string | null {
  */
 export function modelIssueWhere(path: string, json?: unknown): string {
 	if (path === '' || path === '(file)') return t('mi.at.file');
+	// The recipe is said by its own parts (source and feature by name).
+	const recipe = /^recipe(?=$|[.[])/.exec(path);
+	if (recipe) {
+		const inner = recipeWhere(
+			path.slice('recipe'.length).replace(/^\./, ''),
+			isRecord(json) ? json.recipe : undefined
+		);
+		return inner ? `${t('mi.f.recipe')}${t('mi.at.sep')}${inner}` : t('mi.f.recipe');
+	}
 	const tokens = [...path.matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]/g)].map((m) =>
 		m[2] !== undefined ? Number(m[2]) : m[1]!
 	);
@@ -141,8 +155,6 @@ export function modelIssueWhere(path: string, json?: unknown): string {
 		if (typeof next === 'number' || (tok === 'segments' && next === 'overrides')) continue;
 		const field = `mi.f.${tok}`;
 		parts.push(field in en ? t(field as MessageKey) : tok);
-		// The recipe has its own paths (shown as they are beside the words).
-		if (tok === 'recipe' && k === 0) break;
 	}
 	return parts.join(t('mi.at.sep'));
 }

@@ -135,8 +135,11 @@ export function validateModel(json: unknown): ValidationResult {
 			else
 				for (const i of r.issues)
 					issues.push(
+						// The recipe rule's code and figures ride along, for the UI language.
 						modelIssue(i.path ? `recipe.${i.path}` : 'recipe', 'recipe', i.message, {
-							detail: i.message
+							detail: i.message,
+							...i.params,
+							recipeCode: i.code
 						})
 					);
 		}

@@ -126,6 +126,8 @@ export function resolveSources(recipe: Recipe, tables: readonly SourceTable[]): 
 				column: spec.key,
 				row: firstDup + 1,
 				rows: dup,
+				code: 'list-duplicate-ids',
+				params: { name: spec.name, n: dup, key: spec.key, row: firstDup + 1 },
 				message: `The account list "${spec.name}" repeats ${plural(dup, 'id')} in column "${spec.key}" (first on row ${(firstDup + 1).toLocaleString('en-US')}): the first row of each account is used.`
 			});
 		if (blank)
@@ -134,6 +136,8 @@ export function resolveSources(recipe: Recipe, tables: readonly SourceTable[]): 
 				source: spec.name,
 				column: spec.key,
 				rows: blank,
+				code: 'list-blank-keys',
+				params: { name: spec.name, n: blank, key: spec.key },
 				message: `The account list "${spec.name}" has ${plural(blank, 'row')} with a blank "${spec.key}": they are not accounts.`
 			});
 	}
@@ -178,6 +182,20 @@ export function resolveSources(recipe: Recipe, tables: readonly SourceTable[]): 
 				severity: 'error',
 				source: spec.name,
 				column: spec.key,
+				...(spec.link
+					? {
+							code: 'link-matches-nothing' as const,
+							params: {
+								key: spec.key,
+								name: spec.name,
+								column: spec.link.column,
+								via: spec.link.via
+							}
+						}
+					: {
+							code: 'key-matches-nothing' as const,
+							params: { key: spec.key, name: spec.name }
+						}),
 				message: spec.link
 					? `No value of "${spec.key}" in "${spec.name}" is found in column "${spec.link.column}" of "${spec.link.via}": the link matches nothing.`
 					: `No value of "${spec.key}" in "${spec.name}" is an account id of the account list: the key matches nothing.`
@@ -218,6 +236,8 @@ export function resolveSources(recipe: Recipe, tables: readonly SourceTable[]): 
 				column: timeCol ?? undefined,
 				row: firstNoDate + 1,
 				rows: noDate,
+				code: 'no-date',
+				params: { n: noDate, name: spec.name, column: String(timeCol), row: firstNoDate + 1 },
 				message: `${plural(noDate, 'row')} of "${spec.name}" ${noDate === 1 ? 'has' : 'have'} no readable date in "${timeCol}" (first: row ${(firstNoDate + 1).toLocaleString('en-US')}): left out of every feature.`
 			});
 		if (backwards)
@@ -227,6 +247,14 @@ export function resolveSources(recipe: Recipe, tables: readonly SourceTable[]): 
 				column: spec.end ?? undefined,
 				row: firstBackwards + 1,
 				rows: backwards,
+				code: 'period-backwards',
+				params: {
+					n: backwards,
+					name: spec.name,
+					end: String(spec.end),
+					start: String(spec.start),
+					row: firstBackwards + 1
+				},
 				message: `${plural(backwards, 'period')} of "${spec.name}" ${backwards === 1 ? 'ends' : 'end'} ("${spec.end}") before ${backwards === 1 ? 'it starts' : 'they start'} ("${spec.start}") (first: row ${(firstBackwards + 1).toLocaleString('en-US')}): left out.`
 			});
 		resolved.set(spec.name, { spec, src, n, acct, day, end, ok });
@@ -650,10 +678,7 @@ function emptyTable(
  * caller shows them and changes nothing stored.
  */
 export function buildFeatureTable(recipe: Recipe, tables: readonly SourceTable[]): BuiltTable {
-	const structural = recipeIssues(recipe).map<SourceIssue>((i) => ({
-		severity: 'error',
-		message: i.message
-	}));
+	const structural = recipeIssues(recipe).map<SourceIssue>((i) => ({ severity: 'error', ...i }));
 	if (structural.length) return emptyTable(recipe, structural);
 	const byName = new Map(tables.map((t) => [t.name, t]));
 	const colIssues = checkRecipeColumns(recipe, (name) => {
@@ -673,7 +698,11 @@ export function buildFeatureTable(recipe: Recipe, tables: readonly SourceTable[]
 	}
 	const days = gridDays(recipe.grid, snapDays);
 	if (days.length === 0) {
-		issues.push({ severity: 'error', message: 'The as-of grid has no dates.' });
+		issues.push({
+			severity: 'error',
+			code: 'no-grid-dates',
+			message: 'The as-of grid has no dates.'
+		});
 		return emptyTable(recipe, issues, res.orphans);
 	}
 	// Lives and the (account, T) cells.
@@ -731,6 +760,8 @@ export function buildFeatureTable(recipe: Recipe, tables: readonly SourceTable[]
 				source: spec.name,
 				row: dup.first + 1,
 				rows: dup.count,
+				code: 'duplicate-events',
+				params: { n: dup.count, name: spec.name, row: dup.first + 1 },
 				message: `${plural(dup.count, 'row')} of "${spec.name}" repeat${dup.count === 1 ? 's' : ''} an earlier row exactly (same account, date and values; first: row ${(dup.first + 1).toLocaleString('en-US')}): each is counted as its own event. Remove them from the export if they are double entries.`
 			});
 	}

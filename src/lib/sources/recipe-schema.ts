@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { RECIPE_SCHEMA_VERSION, type Recipe } from './types';
 import { recipeIssues } from './validate';
+import { issueOfRecipeSchema, recipeIssue, SCHEMA_WORDS, type RecipeIssue } from './issues';
 
 export const MAX_SOURCES = 50;
 export const MAX_FEATURES = 500;
@@ -18,31 +19,31 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const text = (min: number, max: number) =>
 	v.pipe(
-		v.string('must be a string'),
-		v.minLength(min, 'must not be empty'),
+		v.string(SCHEMA_WORDS.string),
+		v.minLength(min, SCHEMA_WORDS.empty),
 		v.maxLength(max, `must be at most ${max} characters`)
 	);
 const name = text(1, 200);
 const optName = v.nullish(name);
 const isoDay = v.pipe(
-	v.string('must be a date'),
-	v.regex(ISO_DAY, 'must be a date written YYYY-MM-DD'),
-	v.check((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real calendar date')
+	v.string(SCHEMA_WORDS.date),
+	v.regex(ISO_DAY, SCHEMA_WORDS['date-format']),
+	v.check((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), SCHEMA_WORDS['date-real'])
 );
 const list = <T extends v.GenericSchema>(item: T, max: number, min = 0) =>
 	v.pipe(
-		v.array(item, 'must be a list'),
+		v.array(item, SCHEMA_WORDS.list),
 		v.minLength(min, `must have at least ${min} item${min === 1 ? '' : 's'}`),
 		v.maxLength(max, `must have at most ${max} items`)
 	);
 const days = v.pipe(
-	v.number('must be a number'),
-	v.integer('must be a whole number of days'),
-	v.minValue(1, 'must be at least 1 day'),
-	v.maxValue(36_500, 'must be at most 36,500 days')
+	v.number(SCHEMA_WORDS.number),
+	v.integer(SCHEMA_WORDS['whole-days']),
+	v.minValue(1, SCHEMA_WORDS['min-days']),
+	v.maxValue(36_500, SCHEMA_WORDS['max-days'])
 );
-const grain = v.picklist(['account', 'snapshot', 'event', 'period'], 'must be a known grain');
-const reactivation = v.picklist(['none', 'new-life'], 'must be none or new-life');
+const grain = v.picklist(['account', 'snapshot', 'event', 'period'], SCHEMA_WORDS.grain);
+const reactivation = v.picklist(['none', 'new-life'], SCHEMA_WORDS.reactivation);
 
 const SourceSchema = v.object({
 	name,
@@ -64,13 +65,13 @@ const GridSchema = v.variant(
 			kind: v.literal('monthly'),
 			from: isoDay,
 			to: isoDay,
-			anchor: v.picklist(['month-start', 'month-end'], 'must be month-start or month-end')
+			anchor: v.picklist(['month-start', 'month-end'], SCHEMA_WORDS.anchor)
 		}),
 		v.object({ kind: v.literal('weekly'), from: isoDay, to: isoDay }),
 		v.object({ kind: v.literal('snapshot-dates'), source: name }),
 		v.object({ kind: v.literal('dates'), dates: list(isoDay, MAX_GRID_DATES, 1) })
 	],
-	'must be a known grid kind'
+	SCHEMA_WORDS['grid-kind']
 );
 
 const OutcomeSchema = v.variant(
@@ -81,8 +82,8 @@ const OutcomeSchema = v.variant(
 			kind: v.literal('period-end'),
 			source: name,
 			graceDays: v.pipe(
-				v.number('must be a number'),
-				v.integer('must be a whole number of days'),
+				v.number(SCHEMA_WORDS.number),
+				v.integer(SCHEMA_WORDS['whole-days']),
 				v.minValue(0, 'must be ≥ 0'),
 				v.maxValue(3650, 'must be ≤ 3650')
 			),
@@ -90,16 +91,13 @@ const OutcomeSchema = v.variant(
 		}),
 		v.object({ kind: v.literal('none') })
 	],
-	'must be a known outcome kind'
+	SCHEMA_WORDS['outcome-kind']
 );
 
 const featureBase = {
 	id: v.pipe(
-		v.string('must be a string'),
-		v.regex(
-			FEATURE_ID_PATTERN,
-			'must be a lowercase id: a letter, then letters, digits or _ (≤ 64)'
-		)
+		v.string(SCHEMA_WORDS.string),
+		v.regex(FEATURE_ID_PATTERN, SCHEMA_WORDS['feature-id'])
 	),
 	name,
 	source: name
@@ -126,7 +124,7 @@ const FeatureSchema = v.variant(
 					'days-since-last',
 					'days-since-first'
 				],
-				'must be a known aggregate'
+				SCHEMA_WORDS.aggregate
 			),
 			column: optName,
 			days: v.nullable(days),
@@ -137,17 +135,17 @@ const FeatureSchema = v.variant(
 			kind: v.literal('period'),
 			measure: v.picklist(
 				['active', 'value', 'tenure', 'days-to-renewal', 'changes'],
-				'must be a known period measure'
+				SCHEMA_WORDS.measure
 			),
 			column: optName,
-			combine: v.optional(v.picklist(['latest', 'sum'], 'must be latest or sum')),
+			combine: v.optional(v.picklist(['latest', 'sum'], SCHEMA_WORDS.combine)),
 			days: v.nullish(days),
-			direction: v.optional(v.picklist(['up', 'down'], 'must be up or down'))
+			direction: v.optional(v.picklist(['up', 'down'], SCHEMA_WORDS['direction-value']))
 		}),
 		v.object({ ...featureBase, kind: v.literal('snapshot'), column: name }),
 		v.object({ ...featureBase, kind: v.literal('account'), column: name })
 	],
-	'must be a known feature kind'
+	SCHEMA_WORDS['feature-kind']
 );
 
 /** Schema of the whole recipe at the current schema version. */
@@ -163,11 +161,8 @@ export const RecipeSchema = v.object({
 	dataEnd: v.nullish(isoDay)
 });
 
-/** A problem with recipe JSON: the JSON path of the bad field and what is wrong. */
-export interface RecipeParseIssue {
-	path: string;
-	message: string;
-}
+/** A problem with recipe JSON: the JSON path of the bad field, its code and what is wrong. */
+export type RecipeParseIssue = RecipeIssue;
 
 export type RecipeParseResult =
 	{ ok: true; recipe: Recipe } | { ok: false; issues: RecipeParseIssue[] };
@@ -197,24 +192,29 @@ export function parseRecipe(json: unknown): RecipeParseResult {
 			return {
 				ok: false,
 				issues: [
-					{
-						path: 'schemaVersion',
-						message: `saved by a newer version (${version}); this app reads recipes up to ${RECIPE_SCHEMA_VERSION}`
-					}
+					recipeIssue(
+						'schemaVersion',
+						'newer-version',
+						`saved by a newer version (${version}); this app reads recipes up to ${RECIPE_SCHEMA_VERSION}`,
+						{ version, max: RECIPE_SCHEMA_VERSION }
+					)
 				]
 			};
 		const parsed = v.safeParse(RecipeSchema, json);
 		if (!parsed.success)
 			return {
 				ok: false,
-				issues: parsed.issues.map((i) => ({ path: pathOf(i), message: i.message }))
+				issues: parsed.issues.map((i) => issueOfRecipeSchema(pathOf(i), i))
 			};
 		const recipe = parsed.output as Recipe;
 		const issues = recipeIssues(recipe);
-		return issues.length
-			? { ok: false, issues: issues.map((i) => ({ path: i.path, message: i.message })) }
-			: { ok: true, recipe };
+		return issues.length ? { ok: false, issues } : { ok: true, recipe };
 	} catch (e) {
-		return { ok: false, issues: [{ path: '', message: `unreadable recipe: ${String(e)}` }] };
+		return {
+			ok: false,
+			issues: [
+				recipeIssue('', 'unreadable', `unreadable recipe: ${String(e)}`, { detail: String(e) })
+			]
+		};
 	}
 }

@@ -25,6 +25,7 @@ describe('parseRecipe', () => {
 		if (r.ok) return;
 		expect(r.issues).toContainEqual({
 			path: 'features[0].days',
+			code: 'min-days',
 			message: 'must be at least 1 day'
 		});
 		const cross = parseRecipe({
@@ -33,6 +34,8 @@ describe('parseRecipe', () => {
 		});
 		expect(cross.ok === false && cross.issues[0]).toEqual({
 			path: 'features[0].source',
+			code: 'feature-source-unknown',
+			params: { name: 'Usage rows, last 90 days', source: 'nowhere' },
 			message: '"Usage rows, last 90 days" reads "nowhere", which is not a source'
 		});
 	});

@@ -7,6 +7,7 @@
  * schema and the UI. Dates are epoch days (integer day numbers since 1970-01-01) as the dataset
  * stores them; a source's days are calendar days in its time zone (UTC by default).
  */
+import type { IssueParams, SourceIssueCode } from './issues';
 import type { ColumnTable } from '$lib/model/types';
 
 /** Current recipe JSON schema version. Bump only with a migration in `recipe-schema.ts`. */
@@ -237,6 +238,12 @@ export interface SourceIssue {
 	row?: number;
 	/** How many rows the issue covers (the first one is `row`). */
 	rows?: number;
+	/** What is wrong, as a code and figures (said in the UI language by `sourceIssueText`). */
+	code: SourceIssueCode;
+	params?: IssueParams;
+	/** A recipe rule's JSON path (`features[2].column`), when the issue is one. */
+	path?: string;
+	/** The core's English words (logs, Node, thrown errors). */
 	message: string;
 }
 

@@ -3,13 +3,16 @@
  * needs) and the check of a recipe against the sources' present columns (a re-imported source
  * whose columns changed gets a message naming the feature and the column). Pure.
  */
-import type { FeatureSpec, Recipe, SourceIssue, SourceSpec } from './types';
+import type { FeatureSpec, Recipe, SourceGrain, SourceIssue, SourceSpec } from './types';
+import {
+	NAME_SEP,
+	recipeIssue,
+	type IssueParams,
+	type RecipeIssue,
+	type RecipeIssueCode
+} from './issues';
 
-/** A recipe problem at a JSON path, in words a CS leader understands. */
-export interface RecipeIssue {
-	path: string;
-	message: string;
-}
+export type { RecipeIssue } from './issues';
 
 /** Event aggregates that read a value column. */
 export function aggNeedsColumn(agg: string): boolean {
@@ -21,152 +24,196 @@ export function measureNeedsColumn(measure: string): boolean {
 	return measure === 'value' || measure === 'changes';
 }
 
+/** "an event", "a snapshot": a grain with its article, for the English messages. */
+const aGrain = (g: SourceGrain) => `a${g === 'event' || g === 'account' ? 'n' : ''} ${g}`;
+
+/** The source kind a feature kind reads, in the English messages. */
+const WANT: Record<FeatureSpec['kind'], string> = {
+	event: 'an event (or period)',
+	period: 'a period',
+	snapshot: 'a snapshot',
+	account: 'an account'
+};
+
 /** Structural rules that the schema cannot express. */
 export function recipeIssues(recipe: Recipe): RecipeIssue[] {
 	const out: RecipeIssue[] = [];
+	const say = (path: string, code: RecipeIssueCode, message: string, params: IssueParams) =>
+		out.push(recipeIssue(path, code, message, params));
 	const byName = new Map<string, SourceSpec>();
 	recipe.sources.forEach((s, i) => {
-		if (byName.has(s.name))
-			out.push({ path: `sources[${i}].name`, message: `two sources are called "${s.name}"` });
-		byName.set(s.name, s);
+		const p = `sources[${i}]`;
+		const name = s.name;
+		if (byName.has(name))
+			say(`${p}.name`, 'duplicate-source', `two sources are called "${name}"`, { name });
+		byName.set(name, s);
 		if (s.grain === 'event' && !s.time)
-			out.push({
-				path: `sources[${i}].time`,
-				message: `"${s.name}" is an event source: pick its date column`
+			say(`${p}.time`, 'event-time', `"${name}" is an event source: pick its date column`, {
+				name
 			});
 		if (s.grain === 'snapshot' && !s.time)
-			out.push({
-				path: `sources[${i}].time`,
-				message: `"${s.name}" is a snapshot source: pick its snapshot date column`
-			});
+			say(
+				`${p}.time`,
+				'snapshot-time',
+				`"${name}" is a snapshot source: pick its snapshot date column`,
+				{ name }
+			);
 		if (s.grain === 'period' && !s.start)
-			out.push({
-				path: `sources[${i}].start`,
-				message: `"${s.name}" is a period source: pick its start date column`
-			});
+			say(
+				`${p}.start`,
+				'period-start',
+				`"${name}" is a period source: pick its start date column`,
+				{ name }
+			);
 		if (s.timeZone !== undefined && !validTimeZone(s.timeZone))
-			out.push({
-				path: `sources[${i}].timeZone`,
-				message: `"${s.timeZone}" is not a known time zone`
+			say(`${p}.timeZone`, 'time-zone', `"${s.timeZone}" is not a known time zone`, {
+				zone: s.timeZone
 			});
 	});
 	recipe.sources.forEach((s, i) => {
 		if (!s.link) return;
+		const p = `sources[${i}].link.via`;
 		const via = byName.get(s.link.via);
 		if (!via)
-			out.push({
-				path: `sources[${i}].link.via`,
-				message: `"${s.name}" links through "${s.link.via}", which is not a source`
+			say(p, 'link-unknown', `"${s.name}" links through "${s.link.via}", which is not a source`, {
+				name: s.name,
+				via: s.link.via
 			});
-		else if (via.link)
-			out.push({
-				path: `sources[${i}].link.via`,
-				message: `"${s.name}" links through "${via.name}", which itself links through another source (one hop only)`
-			});
+		// Itself first: a source linking through itself also "links through another source".
 		else if (via.name === s.name)
-			out.push({
-				path: `sources[${i}].link.via`,
-				message: `"${s.name}" cannot link through itself`
-			});
+			say(p, 'link-self', `"${s.name}" cannot link through itself`, { name: s.name });
+		else if (via.link)
+			say(
+				p,
+				'link-two-hops',
+				`"${s.name}" links through "${via.name}", which itself links through another source (one hop only)`,
+				{ name: s.name, via: via.name }
+			);
 	});
 	if (recipe.accounts !== null) {
 		const a = byName.get(recipe.accounts);
 		if (!a)
-			out.push({
-				path: 'accounts',
-				message: `the account list "${recipe.accounts}" is not a source`
+			say('accounts', 'accounts-unknown', `the account list "${recipe.accounts}" is not a source`, {
+				name: recipe.accounts
 			});
 		else if (a.grain !== 'account')
-			out.push({
-				path: 'accounts',
-				message: `the account list "${a.name}" must have one row per account (it is a${a.grain === 'event' ? 'n' : ''} ${a.grain} source)`
-			});
+			say(
+				'accounts',
+				'accounts-grain',
+				`the account list "${a.name}" must have one row per account (it is ${aGrain(a.grain)} source)`,
+				{ name: a.name, grain: a.grain }
+			);
 		else if (a.link)
-			out.push({
-				path: 'accounts',
-				message: `the account list "${a.name}" cannot link through another source`
-			});
+			say(
+				'accounts',
+				'accounts-linked',
+				`the account list "${a.name}" cannot link through another source`,
+				{ name: a.name }
+			);
 	}
 	const g = recipe.grid;
 	if (g.kind === 'snapshot-dates') {
 		const s = byName.get(g.source);
 		if (!s || s.grain !== 'snapshot')
-			out.push({
-				path: 'grid.source',
-				message: `the as-of dates come from "${g.source}", which is not a snapshot source`
-			});
+			say(
+				'grid.source',
+				'grid-source',
+				`the as-of dates come from "${g.source}", which is not a snapshot source`,
+				{ source: g.source }
+			);
 	} else if (g.kind === 'monthly' || g.kind === 'weekly') {
 		if (g.to < g.from)
-			out.push({
-				path: 'grid.to',
-				message: `the grid ends (${g.to}) before it starts (${g.from})`
+			say('grid.to', 'grid-backwards', `the grid ends (${g.to}) before it starts (${g.from})`, {
+				from: g.from,
+				to: g.to
 			});
 	}
 	const o = recipe.outcome;
 	if (o.kind === 'churn-log') {
 		const s = byName.get(o.source);
 		if (!s || s.grain !== 'event')
-			out.push({
-				path: 'outcome.source',
-				message: `the churn log "${o.source}" must be an event source (one row per cancellation)`
-			});
+			say(
+				'outcome.source',
+				'churn-log-source',
+				`the churn log "${o.source}" must be an event source (one row per cancellation)`,
+				{ source: o.source }
+			);
 	} else if (o.kind === 'period-end') {
 		const s = byName.get(o.source);
 		if (!s || s.grain !== 'period')
-			out.push({
-				path: 'outcome.source',
-				message: `"${o.source}" must be a period source to read churn from the end of the last period`
-			});
+			say(
+				'outcome.source',
+				'period-end-source',
+				`"${o.source}" must be a period source to read churn from the end of the last period`,
+				{ source: o.source }
+			);
 	}
 	const ids = new Map<string, FeatureSpec>();
 	recipe.features.forEach((f, i) => {
 		const p = `features[${i}]`;
-		if (ids.has(f.id)) out.push({ path: `${p}.id`, message: `two features have the id "${f.id}"` });
+		const name = f.name;
+		if (ids.has(f.id))
+			say(`${p}.id`, 'duplicate-feature', `two features have the id "${f.id}"`, { id: f.id });
 		if (Object.values(RESERVED).includes(f.id))
-			out.push({
-				path: `${p}.id`,
-				message: `"${f.id}" is a column the build writes itself: choose another id`
-			});
+			say(
+				`${p}.id`,
+				'reserved-id',
+				`"${f.id}" is a column the build writes itself: choose another id`,
+				{ id: f.id }
+			);
 		ids.set(f.id, f);
 		const s = byName.get(f.source);
 		if (!s) {
-			out.push({
-				path: `${p}.source`,
-				message: `"${f.name}" reads "${f.source}", which is not a source`
-			});
+			say(
+				`${p}.source`,
+				'feature-source-unknown',
+				`"${name}" reads "${f.source}", which is not a source`,
+				{ name, source: f.source }
+			);
 			return;
 		}
-		const wrong = (want: string) =>
-			out.push({
-				path: `${p}.source`,
-				message: `"${f.name}" needs ${want} source; "${s.name}" is a${s.grain === 'event' || s.grain === 'account' ? 'n' : ''} ${s.grain} source`
-			});
+		const wrong = () =>
+			say(
+				`${p}.source`,
+				'feature-grain',
+				`"${name}" needs ${WANT[f.kind]} source; "${s.name}" is ${aGrain(s.grain)} source`,
+				{ name, want: f.kind, source: s.name, grain: s.grain }
+			);
 		if (f.kind === 'event') {
-			if (s.grain !== 'event' && s.grain !== 'period') wrong('an event (or period)');
+			if (s.grain !== 'event' && s.grain !== 'period') wrong();
 			if (aggNeedsColumn(f.agg) && !f.column)
-				out.push({
-					path: `${p}.column`,
-					message: `"${f.name}" (${f.agg}) needs a column to aggregate`
+				say(`${p}.column`, 'feature-column', `"${name}" (${f.agg}) needs a column to aggregate`, {
+					name,
+					agg: f.agg
 				});
 		} else if (f.kind === 'period') {
-			if (s.grain !== 'period') wrong('a period');
+			if (s.grain !== 'period') wrong();
 			if (measureNeedsColumn(f.measure) && !f.column)
-				out.push({ path: `${p}.column`, message: `"${f.name}" (${f.measure}) needs a column` });
+				say(`${p}.column`, 'feature-measure-column', `"${name}" (${f.measure}) needs a column`, {
+					name,
+					measure: f.measure
+				});
 			if (f.measure === 'changes' && !f.direction)
-				out.push({ path: `${p}.direction`, message: `"${f.name}" needs a direction (up or down)` });
+				say(`${p}.direction`, 'feature-direction', `"${name}" needs a direction (up or down)`, {
+					name
+				});
 		} else if (f.kind === 'snapshot') {
-			if (s.grain !== 'snapshot') wrong('a snapshot');
+			if (s.grain !== 'snapshot') wrong();
 		} else if (f.kind === 'account') {
-			if (s.grain !== 'account') wrong('an account');
+			if (s.grain !== 'account') wrong();
 		}
 	});
 	if (recipe.segment && !ids.has(recipe.segment))
-		out.push({ path: 'segment', message: `the segment "${recipe.segment}" is not a feature` });
-	if (recipe.contractValue && !ids.has(recipe.contractValue))
-		out.push({
-			path: 'contractValue',
-			message: `the contract value "${recipe.contractValue}" is not a feature`
+		say('segment', 'segment-unknown', `the segment "${recipe.segment}" is not a feature`, {
+			id: recipe.segment
 		});
+	if (recipe.contractValue && !ids.has(recipe.contractValue))
+		say(
+			'contractValue',
+			'contract-value-unknown',
+			`the contract value "${recipe.contractValue}" is not a feature`,
+			{ id: recipe.contractValue }
+		);
 	return out;
 }
 
@@ -183,21 +230,31 @@ export function validTimeZone(tz: string): boolean {
 	}
 }
 
+/** What a column is to its source (`no-column`'s `what`), with the English words for it. */
+export const COLUMN_PURPOSES = {
+	key: 'key',
+	'snapshot-date': 'snapshot date',
+	'start-date': 'start date',
+	'event-date': 'event date',
+	'end-date': 'end date'
+} as const;
+export type ColumnPurpose = keyof typeof COLUMN_PURPOSES;
+
 /** Columns a source spec reads (key, link, time columns). */
-function sourceColumns(s: SourceSpec): { column: string; what: string }[] {
-	const out = [{ column: s.key, what: 'key' }];
+function sourceColumns(s: SourceSpec): { column: string; what: ColumnPurpose }[] {
+	const out: { column: string; what: ColumnPurpose }[] = [{ column: s.key, what: 'key' }];
 	if (s.time)
 		out.push({
 			column: s.time,
 			what:
 				s.grain === 'snapshot'
-					? 'snapshot date'
+					? 'snapshot-date'
 					: s.grain === 'account'
-						? 'start date'
-						: 'event date'
+						? 'start-date'
+						: 'event-date'
 		});
-	if (s.start) out.push({ column: s.start, what: 'start date' });
-	if (s.end) out.push({ column: s.end, what: 'end date' });
+	if (s.start) out.push({ column: s.start, what: 'start-date' });
+	if (s.end) out.push({ column: s.end, what: 'end-date' });
 	return out;
 }
 
@@ -247,6 +304,8 @@ export function checkRecipeColumns(
 			out.push({
 				severity: 'error',
 				source: s.name,
+				code: 'not-loaded',
+				params: { source: s.name },
 				message: `Source "${s.name}" is not loaded: import it again or remove it from the recipe.`
 			});
 			continue;
@@ -258,7 +317,9 @@ export function checkRecipeColumns(
 					severity: 'error',
 					source: s.name,
 					column: c.column,
-					message: `Source "${s.name}" has no column "${c.column}" (its ${c.what}).`
+					code: 'no-column',
+					params: { source: s.name, column: c.column, what: c.what },
+					message: `Source "${s.name}" has no column "${c.column}" (its ${COLUMN_PURPOSES[c.what]}).`
 				});
 		if (s.link) {
 			const via = columnsOf(s.link.via);
@@ -267,6 +328,8 @@ export function checkRecipeColumns(
 					severity: 'error',
 					source: s.link.via,
 					column: s.link.column,
+					code: 'link-column-gone',
+					params: { name: s.name, via: s.link.via, column: s.link.column },
 					message: `"${s.name}" links through "${s.link.via}" by column "${s.link.column}", which "${s.link.via}" no longer has.`
 				});
 		}
@@ -277,6 +340,8 @@ export function checkRecipeColumns(
 				out.push({
 					severity: 'warning',
 					source: s.name,
+					code: 'columns-changed',
+					params: { source: s.name, gone: gone.join(NAME_SEP), added: added.join(NAME_SEP) },
 					message: `Source "${s.name}" changed columns since the recipe was made${gone.length ? `: gone ${gone.map((c) => `"${c}"`).join(', ')}` : ''}${added.length ? `${gone.length ? ';' : ':'} new ${added.map((c) => `"${c}"`).join(', ')}` : ''}.`
 				});
 		}
@@ -292,6 +357,8 @@ export function checkRecipeColumns(
 					source: f.source,
 					feature: f.id,
 					column: c,
+					code: 'feature-column-gone',
+					params: { name: f.name, column: c, source: f.source },
 					message: `Feature "${f.name}" reads column "${c}" from "${f.source}", which no longer has that column.`
 				});
 	}
@@ -303,6 +370,8 @@ export function checkRecipeColumns(
 				severity: 'error',
 				source: o.source,
 				column: o.column,
+				code: 'churn-column-missing',
+				params: { column: o.column, source: o.source },
 				message: `The churn date column "${o.column}" is not in "${o.source}".`
 			});
 	}
@@ -329,6 +398,8 @@ export function checkRecipeZones(
 		out.push({
 			severity: 'error',
 			source: s.name,
+			code: 'zone-mismatch',
+			params: { source: s.name, now, want },
 			message: `Source "${s.name}" was read in ${now}, but the recipe counts its dates in ${want}: its days would start at another hour and events could move across window edges. Import it again in ${want}, or remove it from the recipe and add it again to count it in ${now}.`
 		});
 	}

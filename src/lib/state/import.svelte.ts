@@ -806,12 +806,15 @@ export class ImportState {
 		return this.saved;
 	}
 
-	#stopReason(stage: string): string {
+	#stopReason(stage: 'read' | 'map' | 'store'): string {
 		return (
 			this.error ??
 			this.mappingErrors[0] ??
 			(this.blockingIssues[0] ? problemText(this.blockingIssues[0]) : undefined) ??
-			`The import stopped at the ${stage} step (${this.step}).`
+			t('prob.imp.stopped', {
+				stage: t(`prob.imp.stage.${stage}`),
+				step: t(`prob.imp.step.${this.step}`)
+			})
 		);
 	}
 
@@ -824,11 +827,6 @@ export class ImportState {
 /** A worker's error: a failure to serve in the UI language, else the worker's own words. */
 function errorText(e: { message: string; failure?: WorkerFailureKind }): string {
 	return e.failure ? workerFailureText({ kind: e.failure }) : e.message;
-}
-
-/** Human name of a role, as the role select shows it. */
-export function roleLabel(role: ColumnRole): string {
-	return ROLE_LABELS[role];
 }
 
 export const ROLE_LABELS: Record<ColumnRole, string> = {

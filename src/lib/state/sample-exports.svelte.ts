@@ -7,6 +7,7 @@
  * before the user asks. Exports already stored from an earlier run are reused, not duplicated.
  */
 import { t } from '$lib/i18n/i18n.svelte';
+import { recipeIssueLine, sourceIssueText } from '$lib/i18n/source-issue-text';
 import { grainOf, type DatasetMeta } from '$lib/data/dataset';
 import { parseRecipe } from '$lib/sources/recipe-schema';
 import { recipeColumnsOf } from '$lib/sources/validate';
@@ -93,14 +94,18 @@ export class SampleExportsState {
 			try {
 				json = JSON.parse(new TextDecoder().decode(recipeBytes));
 			} catch (e) {
-				throw new Error(`${SAMPLE_RECIPE_FILE} is not JSON: ${(e as Error).message}`, {
-					cause: e
-				});
+				throw new Error(
+					t('st.sx.recipeNotJson', { file: SAMPLE_RECIPE_FILE, error: (e as Error).message }),
+					{ cause: e }
+				);
 			}
 			const parsed = parseRecipe(json);
 			if (!parsed.ok)
 				throw new Error(
-					`${SAMPLE_RECIPE_FILE} is not a valid recipe: ${parsed.issues.map((i) => `${i.path || '(recipe)'} ${i.message}`).join('; ')}`
+					t('st.sx.recipeInvalid', {
+						file: SAMPLE_RECIPE_FILE,
+						problems: parsed.issues.map((i) => recipeIssueLine(i, json)).join(t('st.sx.problemSep'))
+					})
 				);
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
 			const metas = new Map<string, DatasetMeta>();
@@ -136,11 +141,12 @@ export class SampleExportsState {
 				imported++;
 			}
 			const recipe = withDatasets(parsed.recipe, metas);
-			src.adopt(recipe, 'open the sample as raw exports');
+			src.adopt(recipe, t('src.log.sample'));
 			this.busy = t('st.sx.building');
 			const ok = await src.build();
 			if (!ok) {
-				const first = src.issues.find((i) => i.severity === 'error')?.message;
+				const error = src.issues.find((i) => i.severity === 'error');
+				const first = error ? sourceIssueText(error) : null;
 				this.error =
 					src.error ?? (first ? t('st.sx.notBuilt', { reason: first }) : t('st.sx.notBuiltSee'));
 				return false;
@@ -171,10 +177,14 @@ export function withDatasets(recipe: Recipe, metas: ReadonlyMap<string, DatasetM
 		sources: recipe.sources.map((s) => {
 			const meta = metas.get(s.name);
 			const file = SAMPLE_EXPORTS.find((e) => e.source === s.name)?.file ?? s.name;
-			if (!meta) throw new Error(`The recipe reads ${s.name}, but no sample file feeds it.`);
+			if (!meta) throw new Error(t('st.sx.noFile', { source: s.name }));
 			if (grainOf(meta) !== s.grain)
 				throw new Error(
-					`${file} was read as one row per ${grainOf(meta)}; the recipe expects one row per ${s.grain}.`
+					t('st.sx.grain', {
+						file,
+						read: t(`dt.grainName.${grainOf(meta)}`),
+						want: t(`dt.grainName.${s.grain}`)
+					})
 				);
 			return {
 				...s,

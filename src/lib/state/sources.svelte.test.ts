@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { i18n } from '$lib/i18n/i18n.svelte';
+import { ja } from '$lib/i18n/ja';
+import { sourceIssueText } from '$lib/i18n/source-issue-text';
 import { openWorkbenchDb } from '$lib/data/db';
 import { isoToEpochDay } from '$lib/data/dataset';
 import { TEMPLATES } from '$lib/model/templates';
@@ -18,6 +21,7 @@ const TABLES = ['accounts', 'subscriptions', 'feature-usage', 'support-tickets',
 const cleanups: (() => void)[] = [];
 afterEach(() => {
 	for (const c of cleanups.splice(0)) c();
+	i18n.set('en');
 });
 
 const text = (t: string) => readFileSync(resolve(DATA, `ravenstack-${t}.csv`), 'utf8');
@@ -222,5 +226,34 @@ describe.skipIf(!has)('Sources workspace on ravenstack', () => {
 		);
 		// The built table is still the stored one (the re-import itself is stored, as any import).
 		expect(ds.list.filter((m) => m.builtFromRecipe).map((m) => m.id)).toEqual([builtId]);
+	});
+
+	it('in Japanese: the build line, the built table’s name, the edit notes and a lost dataset', async () => {
+		const { wb, ds, src } = await ravenstack();
+		i18n.set('ja');
+		await src.start();
+		expect(wb.changeLog.at(-1)).toBe('5 件のソースからレシピを作成');
+		src.setKey('accounts', 'account_id');
+		src.removeFeature(src.recipe!.features[0]!.id);
+		expect(wb.changeLog.at(-1)).toMatch(/^特徴量「.+」を削除$/);
+		expect(await src.build()).toBe(true);
+		expect(src.notice).toMatch(/^[\d,]+ 行を作成しました（500 アカウント × 基準日 \d+ 日）。/);
+		expect(ds.list.find((m) => m.builtFromRecipe)?.name).toBe(ja['src.builtName']);
+		// A source whose dataset is gone: refused by name, in Japanese.
+		src.setSource('accounts', { datasetId: 'gone' }, 'x');
+		expect(await src.build()).toBe(false);
+		expect(src.issues.map(sourceIssueText)).toEqual([
+			'ソース「accounts」：データセットがもう保存されていません。ファイルを取り込み直すか、このソースを削除してください。'
+		]);
+		i18n.set('en');
+		expect(src.issues.map(sourceIssueText)).toEqual(src.issues.map((i) => i.message));
+		// A grid before any account signed up: no rows, said in each language.
+		wb.undo();
+		src.setGrid({ kind: 'monthly', from: '2001-01-01', to: '2001-03-31', anchor: 'month-end' });
+		expect(await src.build()).toBe(false);
+		const noRows = src.issues.find((i) => i.code === 'no-rows')!;
+		expect(sourceIssueText(noRows)).toBe(noRows.message);
+		i18n.set('ja');
+		expect(sourceIssueText(noRows)).toBe(ja['src.iss.no-rows']);
 	});
 });

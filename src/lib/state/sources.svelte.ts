@@ -6,6 +6,7 @@
  * nothing stored.
  */
 import { storageErrorText } from '$lib/i18n/problem-text';
+import { t } from '$lib/i18n/i18n.svelte';
 import {
 	grainOf,
 	type ColumnInfo,
@@ -51,9 +52,6 @@ export interface SourcesDeps {
 	now?: () => number;
 }
 
-/** Name of the built table in the datasets list. */
-export const BUILT_NAME = 'Built from sources';
-
 /** What the last build gave, for the summary line. */
 export interface BuildSummary {
 	rows: number;
@@ -61,7 +59,8 @@ export interface BuildSummary {
 	lives: number;
 	asOfDates: number;
 	features: number;
-	outcome: string;
+	/** How churn was read in this build (said by `outcomeText`). */
+	outcome: OutcomeSpec;
 	ms: number;
 }
 
@@ -122,7 +121,8 @@ export function datasetFromBuilt(built: BuiltTable, meta0: Partial<DatasetMeta>)
 	const days = built.asOfDays;
 	const meta: DatasetMeta = {
 		id: newId('ds'),
-		name: BUILT_NAME,
+		// Named in the UI language of the build (a name the user can change).
+		name: t('src.builtName'),
 		fileName: 'recipe',
 		fileHash: '',
 		createdAt: Date.now(),
@@ -171,7 +171,7 @@ export function runInWorker(recipe: Recipe, tables: SourceTable[]): Promise<Buil
 			}
 		});
 		if (client.send((id) => ({ id, recipe: $state.snapshot(recipe), tables })) === 0)
-			reject(new Error('the build worker could not start'));
+			reject(new Error(t('src.err.noWorker')));
 	});
 }
 
@@ -236,7 +236,7 @@ export class SourcesState {
 		const hit = this.#cache.get(id);
 		if (hit) return hit;
 		const store = this.#ds.store;
-		if (!store) throw new Error('Saved data is not open yet.');
+		if (!store) throw new Error(t('prob.ds.notOpen'));
 		const ds = usableDataset(await store.loadDataset(id));
 		this.#cache.set(id, ds);
 		return ds;
@@ -263,10 +263,10 @@ export class SourcesState {
 			.reverse()
 			.sort((a, b) => rank[grainOf(a)] - rank[grainOf(b)]);
 		if (metas.length === 0) {
-			this.error = 'Import at least one file first: an account list, usage, tickets, billing…';
+			this.error = t('src.err.noImports');
 			return false;
 		}
-		this.busy = 'Reading the sources…';
+		this.busy = t('src.busy.reading');
 		this.error = null;
 		try {
 			const loaded = await Promise.all(metas.map((m) => this.#load(m.id)));
@@ -274,7 +274,7 @@ export class SourcesState {
 			const recipe = proposeRecipe(
 				metas.map((meta, i) => ({ meta, table: fromDataset(names[i]!, loaded[i]!) }))
 			);
-			this.#edit(recipe, `start a recipe from ${metas.length} sources`);
+			this.#edit(recipe, t('src.log.start', { n: metas.length }));
 			return true;
 		} catch (e) {
 			this.error = storageErrorText(e);
@@ -302,7 +302,7 @@ export class SourcesState {
 		if (!m?.recipe) return;
 		const next = { ...m };
 		delete next.recipe;
-		this.#wb.editModel(next, 'remove the recipe');
+		this.#wb.editModel(next, t('src.log.removeRecipe'));
 	}
 
 	addSource(datasetId: string): void {
@@ -313,14 +313,14 @@ export class SourcesState {
 		const taken = new Set(r.sources.map((s) => s.name));
 		let name = sourceNames([meta.name])[0]!;
 		for (let k = 2; taken.has(name); k++) name = `${sourceNames([meta.name])[0]}-${k}`;
-		this.#change(`add source ${name}`, (x) => ({
+		this.#change(t('src.log.addSource', { name }), (x) => ({
 			...x,
 			sources: [...x.sources, specFromMeta(name, meta)]
 		}));
 	}
 
 	removeSource(name: string): void {
-		this.#change(`remove source ${name}`, (x) => ({
+		this.#change(t('src.log.removeSource', { name }), (x) => ({
 			...x,
 			sources: x.sources
 				.filter((s) => s.name !== name)
@@ -339,7 +339,7 @@ export class SourcesState {
 	}
 
 	setKey(name: string, key: string): void {
-		this.setSource(name, { key }, `key of ${name}: ${key}`);
+		this.setSource(name, { key }, t('src.log.key', { name, key }));
 	}
 
 	setLink(name: string, link: SourceLink | null): void {
@@ -347,32 +347,35 @@ export class SourcesState {
 			name,
 			{ link },
 			link
-				? `${name} reaches accounts through ${link.via}.${link.column}`
-				: `${name} links directly`
+				? t('src.log.link', { name, via: link.via, column: link.column })
+				: t('src.log.direct', { name })
 		);
 	}
 
 	setAccounts(name: string | null): void {
-		this.#change(name ? `account list: ${name}` : 'no account list', (x) => ({
+		this.#change(name ? t('src.log.accounts', { name }) : t('src.log.noAccounts'), (x) => ({
 			...x,
 			accounts: name
 		}));
 	}
 
 	setGrid(grid: AsOfGrid): void {
-		this.#change('as-of dates', (x) => ({ ...x, grid }));
+		this.#change(t('src.log.grid'), (x) => ({ ...x, grid }));
 	}
 
 	setOutcome(outcome: OutcomeSpec): void {
-		this.#change('outcome', (x) => ({ ...x, outcome }));
+		this.#change(t('src.log.outcome'), (x) => ({ ...x, outcome }));
 	}
 
 	addFeature(f: FeatureSpec): void {
-		this.#change(`add feature ${f.name}`, (x) => ({ ...x, features: [...x.features, f] }));
+		this.#change(t('src.log.addFeature', { name: f.name }), (x) => ({
+			...x,
+			features: [...x.features, f]
+		}));
 	}
 
 	updateFeature(id: string, f: FeatureSpec): void {
-		this.#change(`edit feature ${f.name}`, (x) => ({
+		this.#change(t('src.log.editFeature', { name: f.name }), (x) => ({
 			...x,
 			features: x.features.map((g) => (g.id === id ? f : g))
 		}));
@@ -381,7 +384,7 @@ export class SourcesState {
 	removeFeature(id: string): void {
 		const f = this.recipe?.features.find((g) => g.id === id);
 		if (!f) return;
-		this.#change(`remove feature ${f.name}`, (x) => ({
+		this.#change(t('src.log.removeFeature', { name: f.name }), (x) => ({
 			...x,
 			features: x.features.filter((g) => g.id !== id),
 			segment: x.segment === id ? null : x.segment,
@@ -397,7 +400,7 @@ export class SourcesState {
 		const recipe = this.recipe;
 		const store = this.#ds.store;
 		if (!recipe || !store) return false;
-		this.busy = 'Building the table…';
+		this.busy = t('src.busy.building');
 		this.error = null;
 		this.issues = [];
 		const t0 = this.#now();
@@ -407,6 +410,8 @@ export class SourcesState {
 				this.issues = missing.map((s) => ({
 					severity: 'error',
 					source: s.name,
+					code: 'dataset-gone',
+					params: { source: s.name },
 					message: `Source ${s.name}: its dataset is no longer stored. Import the file again or remove the source.`
 				}));
 				return false;
@@ -430,6 +435,7 @@ export class SourcesState {
 						...built.issues,
 						{
 							severity: 'error',
+							code: 'no-rows',
 							message: 'The recipe gives no rows: check the as-of dates and the account list.'
 						}
 					];
@@ -437,7 +443,7 @@ export class SourcesState {
 			}
 			const previous = this.#ds.list.find((m) => m.builtFromRecipe);
 			const dataset = datasetFromBuilt(built, { createdAt: Date.now() });
-			this.busy = 'Storing the table…';
+			this.busy = t('src.busy.storing');
 			const meta = await store.saveDataset(dataset, undefined, {
 				activate: true,
 				...(previous ? { replaces: previous.id } : {})
@@ -457,15 +463,19 @@ export class SourcesState {
 				lives: built.lives,
 				asOfDates: built.asOfDays.length,
 				features: recipe.features.length,
-				outcome: built.outcomeDescription,
+				outcome: recipe.outcome,
 				ms: this.#now() - t0
 			};
-			this.notice = `Built ${fmt.integer(built.table.n)} rows: ${fmt.integer(built.accounts)} accounts × ${built.asOfDays.length} as-of dates. It is now the active dataset.`;
+			this.notice = t('src.msg.built', {
+				rows: fmt.integer(built.table.n),
+				accounts: fmt.integer(built.accounts),
+				dates: fmt.integer(built.asOfDays.length)
+			});
 			return true;
 		} catch (e) {
 			this.error =
 				e instanceof Error && !('code' in e)
-					? `The build stopped: ${e.message}`
+					? t('src.err.stopped', { detail: e.message })
 					: storageErrorText(e);
 			return false;
 		} finally {
@@ -498,7 +508,7 @@ export class SourcesState {
 						sources: r.sources.map((s) => (s === spec ? { ...s, datasetId: meta.id, columns } : s))
 					}
 				},
-				`${spec.name} imported again`
+				t('src.log.reimported', { name: spec.name })
 			);
 		if (issues.some((i) => i.severity === 'error')) {
 			this.issues = issues;
@@ -513,7 +523,7 @@ export class SourcesState {
 		const ds = this.#wb.dataset;
 		if (!model?.recipe || !ds?.meta.builtFromRecipe) return;
 		const next = modelFromFeatures(model, model.recipe, ds.table);
-		if (next !== model) this.#wb.editModel(next, 'metrics from the recipe’s features');
+		if (next !== model) this.#wb.editModel(next, t('src.log.useFeatures'));
 	}
 
 	/** The source name a column of the active built dataset comes from, if any. */

@@ -4,6 +4,7 @@
  * the whole dataset happens in the portfolio's score state (a worker), not here.
  */
 import type { Model } from '$lib/model/types';
+import { t } from '$lib/i18n/i18n.svelte';
 import { usableDataset, type Dataset } from '$lib/data/dataset';
 
 /** How many model edits undo remembers. */
@@ -86,7 +87,7 @@ export class Workbench {
 		this.#past = this.#past.slice(0, -1);
 		this.#future = [...this.#future, { model: this.#model, note: last.note }];
 		this.#model = last.model;
-		this.#log = [...this.#log, `undo: ${last.note}`];
+		this.#log = [...this.#log, t('mdl.log.undo', { note: last.note })];
 	}
 
 	redo(): void {
@@ -96,7 +97,7 @@ export class Workbench {
 		this.#future = this.#future.slice(0, -1);
 		this.#past = [...this.#past, { model: this.#model, note: next.note }];
 		this.#model = next.model;
-		this.#log = [...this.#log, `redo: ${next.note}`];
+		this.#log = [...this.#log, t('mdl.log.redo', { note: next.note })];
 	}
 
 	setDataset(dataset: Dataset | null): void {

@@ -2,6 +2,8 @@
  * The feature form's draft (plain strings, as the inputs hold them) ↔ a `FeatureSpec`, and the
  * check of the recipe with the feature in it. Pure; tested in feature-form.test.ts.
  */
+import { t } from '$lib/i18n/i18n.svelte';
+import { recipeWhere, sourceIssueText } from '$lib/i18n/source-issue-text';
 import { parseRecipe } from '$lib/sources/recipe-schema';
 import type { EventAgg, FeatureSpec, PeriodMeasure, Recipe } from '$lib/sources/types';
 import { aggNeedsColumn, measureNeedsColumn } from '$lib/sources/validate';
@@ -102,9 +104,12 @@ export function featureOf(d: FeatureDraft, recipe: Recipe, id?: string): Feature
 	return { ...base, kind: grain, column: d.column };
 }
 
-/** Problems of the recipe with this feature added (or replacing `replaces`), in words. */
+/**
+ * Problems of the recipe with this feature added (or replacing `replaces`), in the UI language:
+ * a problem of the feature itself after the field it is in ("column: …"), any other as it is.
+ */
 export function featureProblems(recipe: Recipe, f: FeatureSpec, replaces?: string): string[] {
-	if (!f.name) return ['Give the feature a name.'];
+	if (!f.name) return [t('src.feat.noName')];
 	const features = replaces
 		? recipe.features.map((g) => (g.id === replaces ? f : g))
 		: [...recipe.features, f];
@@ -114,6 +119,7 @@ export function featureProblems(recipe: Recipe, f: FeatureSpec, replaces?: strin
 	const mine = r.issues.filter((i) => i.path.startsWith(`features[${at}]`));
 	return (mine.length ? mine : r.issues).map((i) => {
 		const field = i.path.replace(/^features\[\d+\]\.?/, '');
-		return field ? `${field}: ${i.message}` : i.message;
+		const problem = sourceIssueText(i);
+		return field ? t('src.feat.problem', { field: recipeWhere(field), problem }) : problem;
 	});
 }

@@ -313,6 +313,8 @@ export const modelEn = {
 	'mdl.log.template': 'start from template {name}',
 	'mdl.log.restore': 'restore version {n}',
 	'mdl.log.saved': 'saved',
+	'mdl.log.undo': 'undo: {note}',
+	'mdl.log.redo': 'redo: {note}',
 	'mdl.log.draft': 'draft a model from the data ({n} metrics)',
 	'mdl.log.derived': 'add derived metric {name} ({definition}) to {dimension}',
 
@@ -642,6 +644,8 @@ export const modelJa: Record<keyof typeof modelEn, string> = {
 	'mdl.log.template': 'テンプレート {name} から開始',
 	'mdl.log.restore': 'バージョン {n} を復元',
 	'mdl.log.saved': '保存',
+	'mdl.log.undo': '取り消し：{note}',
+	'mdl.log.redo': 'やり直し：{note}',
 	'mdl.log.draft': 'データからモデルの下書きを作成（指標 {n} 個）',
 	'mdl.log.derived': '派生指標 {name}（{definition}）を {dimension} に追加',
 

@@ -96,7 +96,39 @@ export const sourcesEn = {
 	'src.measure.value': 'value at T of',
 	'src.measure.tenure': 'tenure in days',
 	'src.measure.days-to-renewal': 'days to the next renewal',
-	'src.measure.changes': 'number of changes of'
+	'src.measure.changes': 'number of changes of',
+
+	// --- what the workspace says while it works, and after ---
+	'src.busy.reading': 'Reading the sources…',
+	'src.busy.building': 'Building the table…',
+	'src.busy.storing': 'Storing the table…',
+	'src.err.noImports': 'Import at least one file first: an account list, usage, tickets, billing…',
+	'src.err.stopped': 'The build stopped: {detail}',
+	'src.err.noWorker': 'the build worker could not start',
+	'src.builtName': 'Built from sources',
+	'src.msg.built':
+		'Built {rows} rows: {accounts} accounts × {dates} as-of dates. It is now the active dataset.',
+	'src.feat.noName': 'Give the feature a name.',
+	'src.feat.problem': '{field}: {problem}',
+
+	// --- change-log notes of recipe edits (the model's history) ---
+	'src.log.start': 'start a recipe from {n} sources',
+	'src.log.addSource': 'add source {name}',
+	'src.log.removeSource': 'remove source {name}',
+	'src.log.key': 'key of {name}: {key}',
+	'src.log.link': '{name} reaches accounts through {via}.{column}',
+	'src.log.direct': '{name} links directly',
+	'src.log.accounts': 'account list: {name}',
+	'src.log.noAccounts': 'no account list',
+	'src.log.grid': 'as-of dates',
+	'src.log.outcome': 'outcome',
+	'src.log.addFeature': 'add feature {name}',
+	'src.log.editFeature': 'edit feature {name}',
+	'src.log.removeFeature': 'remove feature {name}',
+	'src.log.removeRecipe': 'remove the recipe',
+	'src.log.reimported': '{name} imported again',
+	'src.log.useFeatures': 'metrics from the recipe’s features',
+	'src.log.sample': 'open the sample as raw exports'
 } as const;
 
 export const sourcesJa: Record<keyof typeof sourcesEn, string> = {
@@ -192,5 +224,36 @@ export const sourcesJa: Record<keyof typeof sourcesEn, string> = {
 	'src.measure.value': '基準日の値：',
 	'src.measure.tenure': '継続日数',
 	'src.measure.days-to-renewal': '次の更新までの日数',
-	'src.measure.changes': '変更回数：'
+	'src.measure.changes': '変更回数：',
+
+	'src.busy.reading': 'ソースを読み込み中…',
+	'src.busy.building': 'テーブルを作成中…',
+	'src.busy.storing': 'テーブルを保存中…',
+	'src.err.noImports':
+		'まずファイルを 1 つ以上取り込んでください（アカウント一覧、利用状況、チケット、請求など）。',
+	'src.err.stopped': 'テーブルの作成が途中で止まりました：{detail}',
+	'src.err.noWorker': 'テーブルを作成するバックグラウンド処理を開始できませんでした',
+	'src.builtName': 'ソースから作成したテーブル',
+	'src.msg.built':
+		'{rows} 行を作成しました（{accounts} アカウント × 基準日 {dates} 日）。これが使用中のデータセットになりました。',
+	'src.feat.noName': '特徴量に名前を付けてください。',
+	'src.feat.problem': '{field}：{problem}',
+
+	'src.log.start': '{n} 件のソースからレシピを作成',
+	'src.log.addSource': 'ソース「{name}」を追加',
+	'src.log.removeSource': 'ソース「{name}」を削除',
+	'src.log.key': 'ソース「{name}」のキー：{key}',
+	'src.log.link': 'ソース「{name}」は「{via}」の列「{column}」経由でアカウントにつながる',
+	'src.log.direct': 'ソース「{name}」は直接アカウントにつながる',
+	'src.log.accounts': 'アカウント一覧：{name}',
+	'src.log.noAccounts': 'アカウント一覧なし',
+	'src.log.grid': '基準日',
+	'src.log.outcome': '結果（解約日）',
+	'src.log.addFeature': '特徴量「{name}」を追加',
+	'src.log.editFeature': '特徴量「{name}」を編集',
+	'src.log.removeFeature': '特徴量「{name}」を削除',
+	'src.log.removeRecipe': 'レシピを削除',
+	'src.log.reimported': 'ソース「{name}」を取り込み直し',
+	'src.log.useFeatures': 'レシピの特徴量から指標を作成',
+	'src.log.sample': 'サンプルを元のエクスポートとして開く'
 };

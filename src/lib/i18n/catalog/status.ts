@@ -28,6 +28,11 @@ export const statusEn = {
 	'st.sx.notImported': '{file} could not be imported: {reason}',
 	'st.sx.notBuilt': 'The table was not built: {reason}',
 	'st.sx.notBuiltSee': 'The table was not built: see the Sources section for the reasons.',
+	'st.sx.recipeNotJson': '{file} is not JSON: {error}',
+	'st.sx.recipeInvalid': '{file} is not a valid recipe: {problems}',
+	'st.sx.problemSep': '; ',
+	'st.sx.noFile': 'The recipe reads {source}, but no sample file feeds it.',
+	'st.sx.grain': '{file} was read as one row per {read}; the recipe expects one row per {want}.',
 	'st.sx.done':
 		'The sample’s {n} raw exports are sources of the model’s recipe; the table built from them is the active dataset.',
 	'st.sx.doneReused':
@@ -128,6 +133,13 @@ export const statusJa: Record<keyof typeof statusEn, string> = {
 	'st.sx.notImported': '{file} を取り込めませんでした：{reason}',
 	'st.sx.notBuilt': '表を作成できませんでした：{reason}',
 	'st.sx.notBuiltSee': '表を作成できませんでした。理由は「ソース」セクションを確認してください。',
+	'st.sx.recipeNotJson': '{file} は JSON ではありません：{error}',
+	'st.sx.recipeInvalid': '{file} は正しいレシピではありません：{problems}',
+	'st.sx.problemSep': '。',
+	'st.sx.noFile':
+		'レシピはソース「{source}」を読みますが、それに当たるサンプルファイルがありません。',
+	'st.sx.grain':
+		'{file} は「1行 = 1{read}」として読み込まれましたが、レシピは「1行 = 1{want}」を前提としています。',
 	'st.sx.done':
 		'サンプルの元のエクスポート {n} 件をモデルのレシピのソースにしました。そこから作成した表が現在のデータセットです。',
 	'st.sx.doneReused':
