@@ -1,7 +1,8 @@
 /**
  * Sources section messages (`src.*`, on the Data screen): the recipe's sources, as-of dates,
- * outcome and features. Sentences built by the pure core (`$lib/sources/describe`, its checks)
- * stay in English.
+ * outcome and features, what the workspace says while it builds and after, and the change-log
+ * notes of recipe edits. The recipe checks and build reports are in `source-issues.ts`; the
+ * recipe described in words in `problems.ts` (`prob.src.*`).
  */
 export const sourcesEn = {
 	'src.title': 'Sources',
