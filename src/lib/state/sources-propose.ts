@@ -94,6 +94,33 @@ export function featureId(words: string, taken: ReadonlySet<string>): string {
 }
 
 const human = (c: string) => c.replace(/[_-]+/g, ' ').trim();
+
+/**
+ * How a proposal names the features and dimensions it makes: the Sources workspace passes the
+ * UI language's words (the names are the user's from then on, as a drafted model's); English
+ * by default. Ids are made from English words either way.
+ */
+export interface ProposalWords {
+	count(source: string): string;
+	daysSince(source: string): string;
+	sum30(column: string): string;
+	active(source: string): string;
+	tenure(): string;
+	now(column: string): string;
+	renewal(): string;
+	dimension(source: string): string;
+}
+
+export const ENGLISH_WORDS: ProposalWords = {
+	count: (source) => `${source}, count last 90 days`,
+	daysSince: (source) => `Days since last ${source}`,
+	sum30: (column) => `${column}, sum last 30 days`,
+	active: (source) => `Active ${source}`,
+	tenure: () => 'Tenure (days)',
+	now: (column) => `${column} now`,
+	renewal: () => 'Days to renewal',
+	dimension: (source) => `From ${source}`
+};
 const isMetric = (c: ColumnInfo) =>
 	c.role === 'metric' && (c.type === 'number' || c.type === 'boolean');
 const MONEY = /mrr|arr|amount|revenue|value|price|seats/i;
@@ -103,7 +130,8 @@ const SEGMENT = /plan|tier|segment|industry|size/i;
 export function defaultFeatures(
 	spec: SourceSpec,
 	meta: DatasetMeta,
-	taken: Set<string>
+	taken: Set<string>,
+	words: ProposalWords = ENGLISH_WORDS
 ): FeatureSpec[] {
 	const out: FeatureSpec[] = [];
 	type Draft = FeatureSpec extends infer F
@@ -120,14 +148,14 @@ export function defaultFeatures(
 	const src = spec.name;
 	if (spec.grain === 'event') {
 		add(
-			{ kind: 'event', source: src, name: `${src}, count last 90 days`, agg: 'count', days: 90 },
+			{ kind: 'event', source: src, name: words.count(src), agg: 'count', days: 90 },
 			`${src}_90d`
 		);
 		add(
 			{
 				kind: 'event',
 				source: src,
-				name: `Days since last ${src}`,
+				name: words.daysSince(src),
 				agg: 'days-since-last',
 				days: null
 			},
@@ -138,7 +166,7 @@ export function defaultFeatures(
 				{
 					kind: 'event',
 					source: src,
-					name: `${human(c.name)}, sum last 30 days`,
+					name: words.sum30(human(c.name)),
 					agg: 'sum',
 					column: c.name,
 					days: 30
@@ -147,15 +175,18 @@ export function defaultFeatures(
 			);
 	}
 	if (spec.grain === 'period') {
-		add({ kind: 'period', source: src, name: `Active ${src}`, measure: 'active' }, `active_${src}`);
-		add({ kind: 'period', source: src, name: `Tenure (days)`, measure: 'tenure' }, `tenure_days`);
+		add(
+			{ kind: 'period', source: src, name: words.active(src), measure: 'active' },
+			`active_${src}`
+		);
+		add({ kind: 'period', source: src, name: words.tenure(), measure: 'tenure' }, `tenure_days`);
 		const money = metrics.find((c) => c.type === 'number' && MONEY.test(c.name));
 		if (money)
 			add(
 				{
 					kind: 'period',
 					source: src,
-					name: `${human(money.name)} now`,
+					name: words.now(human(money.name)),
 					measure: 'value',
 					column: money.name,
 					combine: 'sum'
@@ -164,7 +195,7 @@ export function defaultFeatures(
 			);
 		if (spec.end)
 			add(
-				{ kind: 'period', source: src, name: 'Days to renewal', measure: 'days-to-renewal' },
+				{ kind: 'period', source: src, name: words.renewal(), measure: 'days-to-renewal' },
 				'days_to_renewal'
 			);
 	}
@@ -194,7 +225,10 @@ function monthEndIso(day: number): string {
  * the caller); `links` come from key values (a source whose key is not in the account list but
  * is a column of another source goes through it).
  */
-export function proposeRecipe(candidates: readonly SourceCandidate[]): Recipe {
+export function proposeRecipe(
+	candidates: readonly SourceCandidate[],
+	words: ProposalWords = ENGLISH_WORDS
+): Recipe {
 	const names = sourceNames(candidates.map((c) => c.meta.name));
 	const sources = candidates.map((c, i) => specFromMeta(names[i]!, c.meta));
 	const tables = candidates.map((c, i) => ({ ...c.table, name: names[i]! }));
@@ -253,7 +287,7 @@ export function proposeRecipe(candidates: readonly SourceCandidate[]): Recipe {
 	const features: FeatureSpec[] = [];
 	sources.forEach((s, i) => {
 		if (outcome.kind === 'churn-log' && s.name === outcome.source) return;
-		features.push(...defaultFeatures(s, candidates[i]!.meta, taken));
+		features.push(...defaultFeatures(s, candidates[i]!.meta, taken, words));
 	});
 	const segment = features.find(
 		(f) =>
@@ -290,7 +324,12 @@ function quantile(sorted: Float64Array, p: number): number | null {
  * per number feature scaled from its 5th to its 95th percentile in the built table (a 0/1
  * feature is boolean), direction from what it counts. Tiers, segments and playbooks are kept.
  */
-export function modelFromFeatures(model: Model, recipe: Recipe, table: ColumnTable): Model {
+export function modelFromFeatures(
+	model: Model,
+	recipe: Recipe,
+	table: ColumnTable,
+	words: ProposalWords = ENGLISH_WORDS
+): Model {
 	const dims: Dimension[] = [];
 	const taken = new Set<string>();
 	for (const s of recipe.sources) {
@@ -330,7 +369,7 @@ export function modelFromFeatures(model: Model, recipe: Recipe, table: ColumnTab
 		if (metrics.length === 0) continue;
 		const id = featureId(`from_${s.name}`, taken);
 		taken.add(id);
-		dims.push({ id, name: `From ${s.name}`, weight: 1, metrics });
+		dims.push({ id, name: words.dimension(s.name), weight: 1, metrics });
 	}
 	if (dims.length === 0) return model;
 	return { ...model, dimensions: dims, segments: null };

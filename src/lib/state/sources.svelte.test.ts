@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { i18n } from '$lib/i18n/i18n.svelte';
+import { i18n, tIn } from '$lib/i18n/i18n.svelte';
 import { ja } from '$lib/i18n/ja';
 import { sourceIssueText } from '$lib/i18n/source-issue-text';
 import { openWorkbenchDb } from '$lib/data/db';
@@ -12,6 +12,7 @@ import { LIFE_SEPARATOR } from '$lib/sources/types';
 import { DatasetsState } from './datasets.svelte';
 import { ImportState } from './import.svelte';
 import { runInProcess, SourcesState } from './sources.svelte';
+import { ENGLISH_WORDS } from './sources-propose';
 import { inProcessWorker } from './testing/worker';
 import { Workbench } from './workbench.svelte';
 
@@ -233,6 +234,10 @@ describe.skipIf(!has)('Sources workspace on ravenstack', () => {
 		i18n.set('ja');
 		await src.start();
 		expect(wb.changeLog.at(-1)).toBe('5 件のソースからレシピを作成');
+		// The proposed features are named in the UI language (the user's names from then on).
+		const names = src.recipe!.features.map((f) => f.name);
+		expect(names).toContain('support-tickets：直近 90 日の件数');
+		expect(names).toContain('継続日数');
 		src.setKey('accounts', 'account_id');
 		src.removeFeature(src.recipe!.features[0]!.id);
 		expect(wb.changeLog.at(-1)).toMatch(/^特徴量「.+」を削除$/);
@@ -255,5 +260,29 @@ describe.skipIf(!has)('Sources workspace on ravenstack', () => {
 		expect(sourceIssueText(noRows)).toBe(noRows.message);
 		i18n.set('ja');
 		expect(sourceIssueText(noRows)).toBe(ja['src.iss.no-rows']);
+	});
+
+	it('the proposal’s English names are the catalog’s', () => {
+		const en = {
+			count: tIn('en', 'src.prop.count', { source: 'tickets' }),
+			daysSince: tIn('en', 'src.prop.daysSince', { source: 'tickets' }),
+			sum30: tIn('en', 'src.prop.sum30', { column: 'seats' }),
+			active: tIn('en', 'src.prop.active', { source: 'subs' }),
+			tenure: tIn('en', 'src.prop.tenure'),
+			now: tIn('en', 'src.prop.now', { column: 'mrr' }),
+			renewal: tIn('en', 'src.prop.renewal'),
+			dimension: tIn('en', 'src.prop.dimension', { source: 'tickets' })
+		};
+		const w = ENGLISH_WORDS;
+		expect({
+			count: w.count('tickets'),
+			daysSince: w.daysSince('tickets'),
+			sum30: w.sum30('seats'),
+			active: w.active('subs'),
+			tenure: w.tenure(),
+			now: w.now('mrr'),
+			renewal: w.renewal(),
+			dimension: w.dimension('tickets')
+		}).toEqual(en);
 	});
 });

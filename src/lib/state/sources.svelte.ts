@@ -35,7 +35,13 @@ import type {
 } from '$lib/sources/types';
 import { checkRecipeColumns, checkRecipeZones } from '$lib/sources/validate';
 import { datasets as sharedDatasets, type DatasetsState } from './datasets.svelte';
-import { modelFromFeatures, proposeRecipe, specFromMeta, sourceNames } from './sources-propose';
+import {
+	modelFromFeatures,
+	proposeRecipe,
+	specFromMeta,
+	sourceNames,
+	type ProposalWords
+} from './sources-propose';
 import { workbench as sharedWorkbench, type Workbench } from './workbench.svelte';
 import * as fmt from '$lib/ui/format';
 import { WorkerClient, type WorkerLike } from '$lib/workers/client';
@@ -136,6 +142,20 @@ export function datasetFromBuilt(built: BuiltTable, meta0: Partial<DatasetMeta>)
 		...meta0
 	};
 	return { meta, ids: built.ids, table: built.table };
+}
+
+/** The names a proposed recipe and its metrics get, in the UI language. */
+function proposalWords(): ProposalWords {
+	return {
+		count: (source) => t('src.prop.count', { source }),
+		daysSince: (source) => t('src.prop.daysSince', { source }),
+		sum30: (column) => t('src.prop.sum30', { column }),
+		active: (source) => t('src.prop.active', { source }),
+		tenure: () => t('src.prop.tenure'),
+		now: (column) => t('src.prop.now', { column }),
+		renewal: () => t('src.prop.renewal'),
+		dimension: (source) => t('src.prop.dimension', { source })
+	};
 }
 
 /** In-process build (tests, and the fallback where workers are missing). */
@@ -272,7 +292,8 @@ export class SourcesState {
 			const loaded = await Promise.all(metas.map((m) => this.#load(m.id)));
 			const names = sourceNames(metas.map((m) => m.name));
 			const recipe = proposeRecipe(
-				metas.map((meta, i) => ({ meta, table: fromDataset(names[i]!, loaded[i]!) }))
+				metas.map((meta, i) => ({ meta, table: fromDataset(names[i]!, loaded[i]!) })),
+				proposalWords()
 			);
 			this.#edit(recipe, t('src.log.start', { n: metas.length }));
 			return true;
@@ -522,7 +543,7 @@ export class SourcesState {
 		const model = this.#wb.model;
 		const ds = this.#wb.dataset;
 		if (!model?.recipe || !ds?.meta.builtFromRecipe) return;
-		const next = modelFromFeatures(model, model.recipe, ds.table);
+		const next = modelFromFeatures(model, model.recipe, ds.table, proposalWords());
 		if (next !== model) this.#wb.editModel(next, t('src.log.useFeatures'));
 	}
 

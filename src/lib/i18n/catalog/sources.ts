@@ -1,7 +1,8 @@
 /**
  * Sources section messages (`src.*`, on the Data screen): the recipe's sources, as-of dates,
- * outcome and features. Sentences built by the pure core (`$lib/sources/describe`, its checks)
- * stay in English.
+ * outcome and features, what the workspace says while it builds and after, and the change-log
+ * notes of recipe edits. The recipe checks and build reports are in `source-issues.ts`; the
+ * recipe described in words in `problems.ts` (`prob.src.*`).
  */
 export const sourcesEn = {
 	'src.title': 'Sources',
@@ -128,7 +129,17 @@ export const sourcesEn = {
 	'src.log.removeRecipe': 'remove the recipe',
 	'src.log.reimported': '{name} imported again',
 	'src.log.useFeatures': 'metrics from the recipe’s features',
-	'src.log.sample': 'open the sample as raw exports'
+	'src.log.sample': 'open the sample as raw exports',
+
+	// --- names of the features and dimensions a proposed recipe makes (the user's from then on) ---
+	'src.prop.count': '{source}, count last 90 days',
+	'src.prop.daysSince': 'Days since last {source}',
+	'src.prop.sum30': '{column}, sum last 30 days',
+	'src.prop.active': 'Active {source}',
+	'src.prop.tenure': 'Tenure (days)',
+	'src.prop.now': '{column} now',
+	'src.prop.renewal': 'Days to renewal',
+	'src.prop.dimension': 'From {source}'
 } as const;
 
 export const sourcesJa: Record<keyof typeof sourcesEn, string> = {
@@ -255,5 +266,14 @@ export const sourcesJa: Record<keyof typeof sourcesEn, string> = {
 	'src.log.removeRecipe': 'レシピを削除',
 	'src.log.reimported': 'ソース「{name}」を取り込み直し',
 	'src.log.useFeatures': 'レシピの特徴量から指標を作成',
-	'src.log.sample': 'サンプルを元のエクスポートとして開く'
+	'src.log.sample': 'サンプルを元のエクスポートとして開く',
+
+	'src.prop.count': '{source}：直近 90 日の件数',
+	'src.prop.daysSince': '{source}：最新の行からの日数',
+	'src.prop.sum30': '{column}：直近 30 日の合計',
+	'src.prop.active': '{source}：有効か',
+	'src.prop.tenure': '継続日数',
+	'src.prop.now': '{column}（現在）',
+	'src.prop.renewal': '次の更新までの日数',
+	'src.prop.dimension': '{source} から'
 };
