@@ -4,14 +4,14 @@
  * each date's population is scored on its own (percentile ranks see only that date's accounts),
  * so no score uses data dated after its own date. Lead time and drift read this history.
  */
-import { ScoreCore } from '$lib/model/engine/cache';
+import { pointsKey, ScoreCore } from '$lib/model/engine/cache';
 import { SubsetPoints } from '$lib/model/subset-points';
 import type { ColumnTable, Model, ScoreResult } from '$lib/model/types';
 import { gatherTable } from './asof';
 import { accountIndex, type SnapshotRows } from './select';
 
 /** Entries (row, date) scored per call when building a history (bounds the memory it takes). */
-export const HISTORY_SLICE = 1 << 14;
+export const HISTORY_SLICE = 1 << 16;
 
 /** Tier code for an account that is not in the population at a date (no snapshot yet, or churned). */
 export const ABSENT = -2;
@@ -201,6 +201,21 @@ export function historyFrame(
 	};
 }
 
+const stage1Cache = new WeakMap<ColumnTable, { key: string; points: SubsetPoints }>();
+
+/**
+ * Stage 1 of scoring for subsets of `table`'s rows, kept for the table's latest metric settings
+ * (`pointsKey`): a run after a weight change reuses it (percentile codes over every row).
+ */
+function subsetPoints(model: Model, table: ColumnTable): SubsetPoints {
+	const key = pointsKey(model);
+	const known = stage1Cache.get(table);
+	if (known?.key === key) return known.points;
+	const points = new SubsetPoints(model, table);
+	stage1Cache.set(table, { key, points });
+	return points;
+}
+
 /**
  * Score every account at every grid day of `frame` with `model`: every (row, date) in force is
  * scored in one stream, `slice` entries per call into buffers reused from call to call. Stage 1
@@ -219,7 +234,7 @@ export function scoreHistory(
 	const { accounts: count, accountOf: of, entryRow, entryDay } = frame;
 	const G = frame.days.length;
 	const E = entryRow.length;
-	const stage1 = new SubsetPoints(model, table);
+	const stage1 = subsetPoints(model, table);
 	const pointsOf = stage1.grouped(entryRow, entryDay, G);
 	// The fast engine reads the table only for the rows' segment groups.
 	const segment = new Set(model.segments ? [model.segments.column] : []);

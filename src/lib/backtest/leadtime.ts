@@ -213,21 +213,29 @@ function churnerRows(h: ScoreHistory): { row: Int32Array; day: Float64Array } {
 	const known = churnerCache.get(h);
 	if (known) return known;
 	const start = h.days[0] ?? Infinity;
-	const keep = (row: number, D: number) => {
-		const c = h.churnDay[h.accountOf[row]!]!;
-		return c > D && c > start;
-	};
+	const { accountOf, churnDay } = h;
 	let m = 0;
-	for (let g = 0; g < h.days.length; g++)
-		for (const row of h.rows[g]!) if (keep(row, h.days[g]!)) m++;
+	for (let g = 0; g < h.days.length; g++) {
+		const D = h.days[g]!;
+		const rows = h.rows[g]!;
+		for (let j = 0; j < rows.length; j++) {
+			const c = churnDay[accountOf[rows[j]!]!]!;
+			if (c > D && c > start) m++;
+		}
+	}
 	const out = { row: new Int32Array(m), day: new Float64Array(m) };
 	m = 0;
-	for (let g = 0; g < h.days.length; g++)
-		for (const row of h.rows[g]!)
-			if (keep(row, h.days[g]!)) {
-				out.row[m] = row;
-				out.day[m++] = h.days[g]!;
+	for (let g = 0; g < h.days.length; g++) {
+		const D = h.days[g]!;
+		const rows = h.rows[g]!;
+		for (let j = 0; j < rows.length; j++) {
+			const c = churnDay[accountOf[rows[j]!]!]!;
+			if (c > D && c > start) {
+				out.row[m] = rows[j]!;
+				out.day[m++] = D;
 			}
+		}
+	}
 	churnerCache.set(h, out);
 	return out;
 }
