@@ -6,6 +6,7 @@
  * the same run. Target: the Validation run within 2× the report card.
  */
 import { mulberry32, uniform } from '../src/lib/backtest/rng';
+import { packIdStrings } from '../src/lib/data/csv/build';
 import type { ColumnTable, Model } from '../src/lib/model/types';
 import type { BacktestReply, BacktestRequest } from '../src/lib/workers/backtest-protocol';
 import type { BenchGroup } from './types';
@@ -166,7 +167,8 @@ export function validationGroup(accounts = 100_000): BenchGroup {
 					id: nextId++,
 					n: f.table.n,
 					columns: [...f.table.columns.entries()],
-					ids: f.ids,
+					// Packed as the app posts them (state/backtest.svelte.ts).
+					ids: packIdStrings(f.ids, 50_000),
 					roles: { snapshotDate: 'snapshot_date', churned: 'churned', churnDate: 'churn_date' }
 				},
 				'backtest/data-ready'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { harrellC } from './concordance';
+import { RADIX_FROM } from './order';
 import { mulberry32, uniform } from './rng';
 
 /** Brute force over every ordered pair, straight from the definition. */
@@ -53,6 +54,28 @@ describe('harrellC', () => {
 		);
 		const fast = harrellC(time, event, risk);
 		const slow = bruteC(time, event, risk);
+		expect(fast.comparable).toBe(slow.comparable);
+		expect(fast.concordant + fast.tied / 2).toBe(slow.c * slow.comparable);
+	});
+
+	it('past the radix-sort size (RADIX_FROM): counts equal the brute force', () => {
+		const rnd = mulberry32(32);
+		const n = RADIX_FROM + 500;
+		const time = Array.from({ length: n }, () =>
+			uniform(rnd) < 0.02 ? NaN : Math.floor(uniform(rnd) * 300) - 5
+		);
+		const event = Array.from({ length: n }, () => (uniform(rnd) < 0.3 ? 1 : 0));
+		const risk = Array.from({ length: n }, () =>
+			uniform(rnd) < 0.05
+				? -0
+				: uniform(rnd) < 0.5
+					? Math.floor(uniform(rnd) * 9)
+					: uniform(rnd) * 100
+		);
+		const keep = time.map((t) => Number.isFinite(t));
+		const f = <T>(x: T[]) => x.filter((_, i) => keep[i]);
+		const fast = harrellC(time, event, risk);
+		const slow = bruteC(f(time), f(event), f(risk));
 		expect(fast.comparable).toBe(slow.comparable);
 		expect(fast.concordant + fast.tied / 2).toBe(slow.c * slow.comparable);
 	});

@@ -8,6 +8,7 @@
  * than chance, 1 = every earlier churner was ranked riskier. Pairs with equal times are not
  * comparable. Counted in O(n log n) with a Fenwick tree over risk ranks.
  */
+import { ascendingOrder } from './order';
 
 /** The c-index and its pair counts. */
 export interface Concordance {
@@ -26,30 +27,27 @@ export function harrellC(
 	event: ArrayLike<number>,
 	risk: ArrayLike<number>
 ): Concordance {
-	const idx: number[] = [];
+	const valid = new Int32Array(time.length);
+	const risks = new Float64Array(time.length);
+	const times = new Float64Array(time.length);
+	let m = 0;
 	for (let i = 0; i < time.length; i++)
 		if (
 			Number.isFinite(time[i]!) &&
 			Number.isFinite(risk[i]!) &&
 			(event[i] === 0 || event[i] === 1)
-		)
-			idx.push(i);
-	// Dense 1-based ranks of risk (−0 = 0): distinct values sorted, each found by binary search.
-	const values = Float64Array.from(idx, (i) => risk[i]!).sort();
-	let r = 0;
-	for (let k = 0; k < values.length; k++)
-		if (k === 0 || values[k] !== values[r - 1]) values[r++] = values[k]!;
-	const rank = new Int32Array(time.length);
-	for (const i of idx) {
-		const x = risk[i]!;
-		let lo = 0;
-		let hi = r;
-		while (lo < hi) {
-			const mid = (lo + hi) >>> 1;
-			if (values[mid]! < x) lo = mid + 1;
-			else hi = mid;
+		) {
+			valid[m] = i;
+			risks[m] = risk[i]!;
+			times[m++] = time[i]!;
 		}
-		rank[i] = lo + 1;
+	// Dense 1-based ranks of risk (−0 = 0), walking the risks in ascending order.
+	const byRisk = ascendingOrder(risks.subarray(0, m));
+	const rank = new Int32Array(time.length);
+	let r = 0;
+	for (let k = 0; k < m; k++) {
+		if (k === 0 || risks[byRisk[k]!] !== risks[byRisk[k - 1]!]) r++;
+		rank[valid[byRisk[k]!]!] = r;
 	}
 	const tree = new Float64Array(r + 1);
 	const add = (k: number) => {
@@ -60,7 +58,9 @@ export function harrellC(
 		for (; k > 0; k -= k & -k) s += tree[k]!;
 		return s;
 	};
-	idx.sort((a, b) => time[b]! - time[a]!);
+	// Latest time first.
+	const idx = ascendingOrder(times.subarray(0, m)).reverse();
+	for (let k = 0; k < m; k++) idx[k] = valid[idx[k]!]!;
 	let comparable = 0;
 	let concordant = 0;
 	let tied = 0;

@@ -10,6 +10,9 @@ import type { ColumnTable, Model, ScoreResult } from '$lib/model/types';
 import { gatherTable } from './asof';
 import { accountIndex, type SnapshotRows } from './select';
 
+/** Entries (row, date) scored per call when building a history (bounds the memory it takes). */
+export const HISTORY_SLICE = 1 << 14;
+
 /** Tier code for an account that is not in the population at a date (no snapshot yet, or churned). */
 export const ABSENT = -2;
 
@@ -102,25 +105,36 @@ export function rowsByAccount(
 }
 
 /**
- * Score every account at every grid day (see the module note). Each account's rows are put in
- * date order once (`rowsByAccount`); a cursor per account then advances across the ascending
- * grid days, so each day costs one pass over the accounts and every row is visited once in all,
- * with no per-day sort when the rows in force come out ascending (one row block per account, the
- * usual layout). Same population as `selectPointInTime` with
- * horizon 0: latest snapshot ≤ D (the last row of a tied day wins), out once churned on or
- * before D, out when flagged churned without a churn day. Each date is scored with the fast
- * engine on its rows' metric points (`SubsetPoints`: percentile ranks by counting value codes
- * found once, no sort per date), bit-identical to `scoreTable` on the gathered rows
- * (history.test.ts). At the grid indexes in `keep` the whole result is kept as well.
+ * What a score history needs of the data alone, whatever the model: each account's outcome, and
+ * every (row, grid day) in force. The backtest worker keeps one per dataset and grid, so a
+ * second Validation run (another model, other settings) selects nothing again.
  */
-export function buildScoreHistory(
+export interface HistoryFrame {
+	days: number[];
+	accounts: number;
+	accountOf: Int32Array;
+	churnDay: Float64Array;
+	lastSeenDay: Float64Array;
+	dataEndDay: number;
+	/** Per grid day: the rows in force, ascending. */
+	rows: Int32Array[];
+	/** Every (row, grid day) in force, account by account: its row and grid index. */
+	entryRow: Int32Array;
+	entryDay: Int32Array;
+}
+
+/**
+ * The frame of a history (see the module note): each account's rows are put in date order once
+ * (`rowsByAccount`), and each row gets the grid days it is in force, from its own day until the
+ * account's next snapshot day (the last row of a tied day wins) or its churn; an account
+ * flagged churned without a churn day is never in. Same population per day as
+ * `selectPointInTime` with horizon 0.
+ */
+export function historyFrame(
 	data: SnapshotRows,
-	table: ColumnTable,
-	model: Model,
 	gridDays: readonly number[],
-	dataEndDay: number,
-	keep: readonly number[] = []
-): ScoreHistory {
+	dataEndDay: number
+): HistoryFrame {
 	const { of, count, churnDay, lastSeenDay } = accountOutcomes(data, dataEndDay);
 	const n = of.length;
 	const G = gridDays.length;
@@ -133,67 +147,138 @@ export function buildScoreHistory(
 		if (!Number.isNaN(c) && !(churnAny[a]! <= c)) churnAny[a] = c;
 		if (data.churnedFlag && data.churnedFlag[i] === 1) flagged[a] = 1;
 	}
-	// Each account's dated rows in snapshot-day order (ties in row order); a cursor per account
-	// then walks them once across the ascending grid days.
 	const { start, list, day } = rowsByAccount(of, count, data.snapshotDay);
-	const cursor = start.slice(0, count);
-	const score: Float32Array[] = [];
-	const tier: Int8Array[] = [];
-	const inForce: Int32Array[] = [];
-	const picked = new Int32Array(count);
-	const kept: ScoreHistory['kept'] = new Map();
+	/** Row k (of `list`) is in force on grid indexes from … to − 1; calls `each(k, from, to)`. */
+	const spans = (each: (k: number, from: number, to: number) => void) => {
+		for (let a = 0; a < count; a++) {
+			if (flagged[a] && Number.isNaN(churnAny[a]!)) continue;
+			const out = Number.isNaN(churnAny[a]!) ? Infinity : churnAny[a]!;
+			const end = start[a + 1]!;
+			let g = 0;
+			for (let k = start[a]!; k < end; k++) {
+				while (g < G && gridDays[g]! < day[k]!) g++;
+				const until = Math.min(k + 1 < end ? day[k + 1]! : Infinity, out);
+				let h = g;
+				while (h < G && gridDays[h]! < until) h++;
+				if (h > g) each(k, g, h);
+			}
+		}
+	};
+	const size = new Int32Array(G);
+	let E = 0;
+	spans((_, from, to) => {
+		for (let g = from; g < to; g++) size[g]!++;
+		E += to - from;
+	});
+	const entryRow = new Int32Array(E);
+	const entryDay = new Int32Array(E);
+	const rows = Array.from(size, (m) => new Int32Array(m));
+	const fill = new Int32Array(G);
+	const ascending = new Uint8Array(G).fill(1);
+	let e = 0;
+	spans((k, from, to) => {
+		const row = list[k]!;
+		for (let g = from; g < to; g++, e++) {
+			entryRow[e] = row;
+			entryDay[e] = g;
+			const r = rows[g]!;
+			const j = fill[g]!++;
+			if (j > 0 && row < r[j - 1]!) ascending[g] = 0;
+			r[j] = row;
+		}
+	});
+	for (let g = 0; g < G; g++) if (!ascending[g]) rows[g]!.sort();
+	return {
+		days: [...gridDays],
+		accounts: count,
+		accountOf: of,
+		churnDay,
+		lastSeenDay,
+		dataEndDay,
+		rows,
+		entryRow,
+		entryDay
+	};
+}
+
+/**
+ * Score every account at every grid day of `frame` with `model`: every (row, date) in force is
+ * scored in one stream, `slice` entries per call into buffers reused from call to call. Stage 1
+ * by `SubsetPoints.grouped`, so percentile ranks count only that date's accounts; stage 2 row by
+ * row with the fast engine. Bit-identical to `scoreTable` on each date's gathered rows
+ * (history.test.ts). At the grid indexes in `keep` the whole result (dimension scores too) is
+ * kept as well.
+ */
+export function scoreHistory(
+	frame: HistoryFrame,
+	table: ColumnTable,
+	model: Model,
+	keep: readonly number[] = [],
+	slice = HISTORY_SLICE
+): ScoreHistory {
+	const { accounts: count, accountOf: of, entryRow, entryDay } = frame;
+	const G = frame.days.length;
+	const E = entryRow.length;
 	const stage1 = new SubsetPoints(model, table);
-	const core = new ScoreCore();
+	const pointsOf = stage1.grouped(entryRow, entryDay, G);
 	// The fast engine reads the table only for the rows' segment groups.
 	const segment = new Set(model.segments ? [model.segments.column] : []);
 	// Every date's scores and tiers in one block each (NaN / absent until scored).
 	const scores = new Float32Array(G * count).fill(NaN);
 	const tiers = new Int8Array(G * count).fill(ABSENT);
-	for (let g = 0; g < G; g++) {
-		const D = gridDays[g]!;
-		let m = 0;
-		let ascending = true;
-		for (let a = 0; a < count; a++) {
-			let c = cursor[a]!;
-			const end = start[a + 1]!;
-			while (c < end && day[c]! <= D) c++;
-			cursor[a] = c;
-			// Latest snapshot ≤ D (the last row of a tied day); out once churned or flagged undated.
-			if (c === start[a] || churnAny[a]! <= D) continue;
-			if (flagged[a] && Number.isNaN(churnAny[a]!)) continue;
-			const row = list[c - 1]!;
-			if (m > 0 && row < picked[m - 1]!) ascending = false;
-			picked[m++] = row;
-		}
-		const rows = picked.slice(0, m);
-		if (!ascending) rows.sort();
-		const at = gatherTable(table, rows, segment);
-		core.setTableWithPoints(at, null, model, stage1.at(rows));
-		const r = core.score(model, { withDimensions: keep.includes(g) }).result!;
-		if (keep.includes(g)) kept.set(g, { result: r, table: at });
-		const s = scores.subarray(g * count, (g + 1) * count);
-		const t = tiers.subarray(g * count, (g + 1) * count);
+	const core = new ScoreCore({ reuseBuffers: true });
+	for (let e0 = 0; e0 < E; e0 += slice) {
+		const e1 = Math.min(E, e0 + slice);
+		const rows = entryRow.subarray(e0, e1);
+		core.setTableWithPoints(gatherTable(table, rows, segment), null, model, pointsOf(e0, e1));
+		const r = core.score(model).result!;
 		for (let j = 0; j < rows.length; j++) {
-			const a = of[rows[j]!]!;
-			s[a] = r.score[j]!;
-			t[a] = r.tier[j]!;
+			const at = entryDay[e0 + j]! * count + of[rows[j]!]!;
+			scores[at] = r.score[j]!;
+			tiers[at] = r.tier[j]!;
 		}
-		score.push(s);
-		tier.push(t);
-		inForce.push(rows);
+	}
+	const score: Float32Array[] = [];
+	const tier: Int8Array[] = [];
+	for (let g = 0; g < G; g++) {
+		score.push(scores.subarray(g * count, (g + 1) * count));
+		tier.push(tiers.subarray(g * count, (g + 1) * count));
+	}
+	// The dates drift reads: their whole result, in their rows' order, with dimension scores.
+	const kept: ScoreHistory['kept'] = new Map();
+	for (const g of new Set(keep)) {
+		if (g < 0 || g >= G) continue;
+		const rows = frame.rows[g]!;
+		const at = gatherTable(table, rows, segment);
+		const own = new ScoreCore();
+		own.setTableWithPoints(at, null, model, stage1.at(rows));
+		kept.set(g, { result: own.score(model, { withDimensions: true }).result!, table: at });
 	}
 	return {
-		days: [...gridDays],
+		days: frame.days,
 		accounts: count,
 		score,
 		tier,
-		rows: inForce,
+		rows: frame.rows,
 		accountOf: of,
-		churnDay,
-		lastSeenDay,
-		dataEndDay,
+		churnDay: frame.churnDay,
+		lastSeenDay: frame.lastSeenDay,
+		dataEndDay: frame.dataEndDay,
 		kept
 	};
+}
+
+/** `scoreHistory` on a new `historyFrame` (see both). */
+export function buildScoreHistory(
+	data: SnapshotRows,
+	table: ColumnTable,
+	model: Model,
+	gridDays: readonly number[],
+	dataEndDay: number,
+	keep: readonly number[] = [],
+	slice = HISTORY_SLICE
+): ScoreHistory {
+	return scoreHistory(historyFrame(data, gridDays, dataEndDay), table, model, keep, slice);
 }
 
 /**

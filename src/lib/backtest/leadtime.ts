@@ -203,6 +203,35 @@ export interface MetricLead {
 	q3Days: number;
 }
 
+const churnerCache = new WeakMap<ScoreHistory, { row: Int32Array; day: Float64Array }>();
+
+/**
+ * The history's rows in force of churners before their churn (churned after the first grid
+ * date), date by date: what `metricLeadTime` reads for every metric, found once per history.
+ */
+function churnerRows(h: ScoreHistory): { row: Int32Array; day: Float64Array } {
+	const known = churnerCache.get(h);
+	if (known) return known;
+	const start = h.days[0] ?? Infinity;
+	const keep = (row: number, D: number) => {
+		const c = h.churnDay[h.accountOf[row]!]!;
+		return c > D && c > start;
+	};
+	let m = 0;
+	for (let g = 0; g < h.days.length; g++)
+		for (const row of h.rows[g]!) if (keep(row, h.days[g]!)) m++;
+	const out = { row: new Int32Array(m), day: new Float64Array(m) };
+	m = 0;
+	for (let g = 0; g < h.days.length; g++)
+		for (const row of h.rows[g]!)
+			if (keep(row, h.days[g]!)) {
+				out.row[m] = row;
+				out.day[m++] = h.days[g]!;
+			}
+	churnerCache.set(h, out);
+	return out;
+}
+
 /**
  * For each churner in the history: the first grid date before its churn at which the value in
  * force (its latest snapshot's) was in the metric's worst band — at or below `cut` for a
@@ -218,17 +247,13 @@ export function metricLeadTime(
 	const first = new Float64Array(h.accounts).fill(NaN);
 	const sign = direction === 'higher' ? -1 : 1;
 	const cutRisk = sign * cut;
-	const start = h.days[0] ?? Infinity;
-	for (let g = 0; g < h.days.length; g++) {
-		const D = h.days[g]!;
-		const rows = h.rows[g]!;
-		for (let j = 0; j < rows.length; j++) {
-			const row = rows[j]!;
-			const a = h.accountOf[row]!;
-			if (!Number.isNaN(first[a]!) || !(h.churnDay[a]! > D) || !(h.churnDay[a]! > start)) continue;
-			const v = values[row]!;
-			if (!Number.isNaN(v) && sign * v >= cutRisk) first[a] = D;
-		}
+	const { row: rows, day } = churnerRows(h);
+	for (let k = 0; k < rows.length; k++) {
+		const row = rows[k]!;
+		const a = h.accountOf[row]!;
+		if (!Number.isNaN(first[a]!)) continue;
+		const v = values[row]!;
+		if (!Number.isNaN(v) && sign * v >= cutRisk) first[a] = day[k]!;
 	}
 	const gaps: number[] = [];
 	for (let a = 0; a < h.accounts; a++)

@@ -3,6 +3,7 @@ import { combineScores, computeMetricPoints } from '$lib/model/score';
 import { segmentedSynthetic } from '$lib/model/engine/testing/synthetic';
 import { denseRanks } from './groups';
 import { dimension, metric, model, numberTable } from '$lib/model/testing/models';
+import { RADIX_FROM } from './order';
 import { averageRanks, perturbWeights, spearman, weightRobustness } from './robustness';
 import { rocAuc } from './metrics';
 import { mulberry32, uniform } from './rng';
@@ -121,6 +122,21 @@ describe('the shared-rank path gives the first path’s numbers exactly', () => 
 		const x = [3, -0, 0, NaN, 3, 1e9, -Infinity, 3, 0.5, Infinity];
 		expect(Array.from(averageRanks(x))).toEqual(Array.from(averageRanksOld(x)));
 		expect(Array.from(averageRanks(a))).toEqual(Array.from(averageRanksOld(a)));
+	});
+
+	it('average ranks by radix sort (≥ RADIX_FROM values) match: signs, infinities, ties, tiny', () => {
+		const r = mulberry32(5);
+		const special = [0, -0, Infinity, -Infinity, NaN, 5e-324, -5e-324, 1e308, -1e308];
+		const x = Array.from({ length: 3 * RADIX_FROM + 17 }, () => {
+			const u = uniform(r);
+			if (u < 0.05) return special[Math.floor(uniform(r) * special.length)]!;
+			if (u < 0.4) return Math.round(uniform(r) * 40) - 20; // ties
+			return (uniform(r) - 0.5) * 10 ** Math.floor(uniform(r) * 12 - 6);
+		});
+		expect(Array.from(averageRanks(x))).toEqual(Array.from(averageRanksOld(x)));
+		// Scores 0–100 (the draws' case) and exactly RADIX_FROM values.
+		const scores = Array.from({ length: RADIX_FROM }, () => uniform(r) * 100);
+		expect(Array.from(averageRanks(scores))).toEqual(Array.from(averageRanksOld(scores)));
 	});
 
 	it('flip rate, Spearman and AUC per draw are identical', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chiSquareUpper, kaplanMeier, logRank, survivalAt } from './survival';
+import { RADIX_FROM } from './order';
+import { mulberry32, uniform } from './rng';
 import { Z95 } from './wilson';
 
 // Freireich et al. (1963) 6-MP leukaemia remission data, as tabulated in Kleinbaum & Klein,
@@ -128,6 +130,46 @@ describe('logRank', () => {
 		const s11 = km.steps.find((s) => s.time === 11)!;
 		expect(s11.survival).toBeCloseTo(0.24, 12);
 		expect(s11.se).toBeCloseTo(0.14532721699667964, 12);
+	});
+	it('the same data repeated 400 times, shuffled (past the radix-sort size): same S, SE / 20', () => {
+		// Repeating every row k times keeps each step's d / n, so S(t) is unchanged, and divides
+		// Greenwood's sum Σ d / (n (n − d)) by k: SE shrinks by √k (statsmodels figure above).
+		const t = [5, 8, 8, 12, 15, 15, 20, 22, 30, 30, 2, 2, 3, 5, 5, 7, 8, 11, 13, 16];
+		const e = [1, 0, 1, 1, 0, 1, 0, 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1];
+		const rnd = mulberry32(4);
+		const copies = Array.from({ length: 400 * t.length }, (_, i) => i % t.length);
+		for (let k = copies.length - 1; k > 0; k--) {
+			const j = Math.floor(uniform(rnd) * (k + 1));
+			[copies[k], copies[j]] = [copies[j]!, copies[k]!];
+		}
+		expect(copies.length / 2).toBeGreaterThan(RADIX_FROM);
+		const T = copies.map((i) => t[i]!);
+		const E = copies.map((i) => e[i]!);
+		const rows = copies.flatMap((i, k) => (i >= 10 ? [k] : []));
+		const s11 = kaplanMeier(T, E, rows).steps.find((s) => s.time === 11)!;
+		expect(s11.survival).toBeCloseTo(0.24, 12);
+		expect(s11.se).toBeCloseTo(0.14532721699667964 / 20, 12);
+		const one = kaplanMeier(
+			t,
+			e,
+			Array.from({ length: 10 }, (_, i) => i + 10)
+		);
+		const many = kaplanMeier(T, E, rows);
+		expect(many.steps.map((x) => [x.time, x.survival])).toEqual(
+			one.steps.map((x) => [x.time, x.survival])
+		);
+		// Log-rank: the observed and expected counts scale by 400.
+		const G = copies.map((i) => (i < 10 ? 0 : 1));
+		const small = logRank(
+			t,
+			e,
+			t.map((_, i) => (i < 10 ? 0 : 1))
+		);
+		const big = logRank(T, E, G);
+		big.groups.forEach((g, k) => {
+			expect(g.observed).toBe(400 * small.groups[k]!.observed);
+			expect(g.expected).toBeCloseTo(400 * small.groups[k]!.expected, 9);
+		});
 	});
 	it('one group: no test', () => {
 		const r = logRank([1, 2], [1, 0], [0, 0]);

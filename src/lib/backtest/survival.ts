@@ -12,6 +12,7 @@
  * At a time with both churns and censorings the churns come first (censored accounts are at risk
  * at their own censoring time), as in every standard implementation.
  */
+import { ascendingOrder } from './order';
 import { Z95 } from './wilson';
 
 /** One step of a Kaplan–Meier curve: a distinct time with at least one event. */
@@ -41,16 +42,30 @@ export interface KaplanMeier {
 	median: number;
 }
 
-/** Row indices with a finite time and a 0/1 event, sorted by time (events before censorings). */
-function orderRows(time: ArrayLike<number>, event: ArrayLike<number>, rows?: ArrayLike<number>) {
-	const idx: number[] = [];
+/**
+ * Row indices with a finite time and a 0/1 event, by ascending time (rows of one time in no
+ * particular order: each time's events and censorings are counted together).
+ */
+function orderRows(
+	time: ArrayLike<number>,
+	event: ArrayLike<number>,
+	rows?: ArrayLike<number>
+): Int32Array {
 	const m = rows ? rows.length : time.length;
+	const valid = new Int32Array(m);
+	const times = new Float64Array(m);
+	let v = 0;
 	for (let k = 0; k < m; k++) {
 		const i = rows ? rows[k]! : k;
-		if (Number.isFinite(time[i]!) && (event[i] === 0 || event[i] === 1)) idx.push(i);
+		const t = time[i]!;
+		if (Number.isFinite(t) && (event[i] === 0 || event[i] === 1)) {
+			valid[v] = i;
+			times[v++] = t;
+		}
 	}
-	idx.sort((a, b) => time[a]! - time[b]! || event[b]! - event[a]!);
-	return idx;
+	const order = ascendingOrder(times.subarray(0, v));
+	for (let k = 0; k < v; k++) order[k] = valid[order[k]!]!;
+	return order;
 }
 
 /**
@@ -138,7 +153,7 @@ export function logRank(
 	const all: number[] = [];
 	for (let i = 0; i < group.length; i++) if (group[i]! >= 0) all.push(i);
 	const idx = orderRows(time, event, all);
-	const ids = [...new Set(idx.map((i) => group[i]!))].sort((a, b) => a - b);
+	const ids = [...new Set(Array.from(idx, (i) => group[i]!))].sort((a, b) => a - b);
 	const k = ids.length;
 	const slot = new Map(ids.map((g, j) => [g, j]));
 	const nAt = new Float64Array(k);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packIdStrings, unpackIds, unpackIdsNow } from './csv/build';
+import { indexIds, packIdStrings, unpackIds, unpackIdsNow } from './csv/build';
 import { transferableColumns } from './dataset';
 import type { ColumnTable } from '$lib/model/types';
 
@@ -33,5 +33,19 @@ describe('posting a dataset to a worker', () => {
 		expect(unpackIdsNow(packed)).toEqual(ids);
 		expect(await unpackIds(packed)).toEqual(ids);
 		expect(unpackIdsNow(packIdStrings([], 3))).toEqual([]);
+	});
+
+	it("ids indexed by account: each row's account in first-appearance order, one id each", () => {
+		// Rows repeat accounts across parts; one id holds a newline, one is empty; bytes part too.
+		const ids = ['B', 'A', 'B', 'two\nlines', '', 'A', 'C', '', 'two\nlines', 'B'];
+		const want = {
+			of: Int32Array.of(0, 1, 0, 2, 3, 1, 4, 3, 2, 0),
+			names: ['B', 'A', 'two\nlines', '', 'C']
+		};
+		expect(indexIds(ids)).toEqual(want);
+		expect(indexIds(packIdStrings(ids, 3))).toEqual(want);
+		const bytes = { rows: 3, parts: [new TextEncoder().encode('x\ny\nx')] };
+		expect(indexIds(bytes)).toEqual({ of: Int32Array.of(0, 1, 0), names: ['x', 'y'] });
+		expect(indexIds(packIdStrings([], 3))).toEqual({ of: new Int32Array(0), names: [] });
 	});
 });

@@ -23,11 +23,40 @@ function subsets(n: number, seed: number): Int32Array[] {
 
 function expectSame(model: Model, table: ColumnTable, seed: number) {
 	const sp = new SubsetPoints(model, table);
-	for (const rows of subsets(table.n, seed)) {
-		const want = computeMetricPoints(model, gatherTable(table, rows));
+	const all = subsets(table.n, seed);
+	const wants = all.map((rows) => computeMetricPoints(model, gatherTable(table, rows)));
+	all.forEach((rows, k) => {
 		const got = sp.at(rows);
-		expect(got.n).toBe(want.n);
-		got.points.forEach((p, m) => expect(bits(p)).toEqual(bits(want.points[m]!)));
+		expect(got.n).toBe(wants[k]!.n);
+		got.points.forEach((p, m) => expect(bits(p)).toEqual(bits(wants[k]!.points[m]!)));
+	});
+	// All subsets at once (`grouped`): their rows interleaved at random (each subset's in its
+	// order), read back in slices of uneven sizes; each entry's points are its subset's.
+	const rnd = mulberry32(seed + 100);
+	const next = all.map(() => 0);
+	const entryRow: number[] = [];
+	const entryGroup: number[] = [];
+	const place: [number, number][] = [];
+	for (let left = all.reduce((k, r) => k + r.length, 0); left > 0; left--) {
+		let g = Math.floor(uniform(rnd) * all.length);
+		while (next[g]! >= all[g]!.length) g = (g + 1) % all.length;
+		place.push([g, next[g]!]);
+		entryRow.push(all[g]![next[g]!++]!);
+		entryGroup.push(g);
+	}
+	const read = sp.grouped(Int32Array.from(entryRow), Int32Array.from(entryGroup), all.length);
+	const M = wants[0]!.points.length;
+	const got = Array.from({ length: M }, () => new Float64Array(entryRow.length));
+	for (let from = 0; from < entryRow.length;) {
+		const to = Math.min(entryRow.length, from + 1 + Math.floor(uniform(rnd) * 700));
+		const part = read(from, to);
+		expect(part.n).toBe(to - from);
+		part.points.forEach((p, m) => got[m]!.set(p, from));
+		from = to;
+	}
+	for (let m = 0; m < M; m++) {
+		const want = new Float64Array(place.map(([g, j]) => wants[g]!.points[m]![j]!));
+		expect(bits(got[m]!)).toEqual(bits(want));
 	}
 }
 
@@ -107,7 +136,7 @@ function edgeModel(within: 'portfolio' | 'segment'): Model {
 	};
 }
 
-describe('SubsetPoints = computeMetricPoints on the gathered rows, bit for bit', () => {
+describe('SubsetPoints (at, and grouped: many subsets at once) = computeMetricPoints on the gathered rows, bit for bit', () => {
 	it('percentile (both directions; ties, −0, infinities, text read as numbers), rows, bands, category', () => {
 		expectSame(edgeModel('portfolio'), edgeTable(3000), 1);
 	});

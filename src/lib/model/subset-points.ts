@@ -98,6 +98,77 @@ export class SubsetPoints {
 		return { n, points };
 	}
 
+	/**
+	 * Stage 1 for many subsets at once. Entry e is row `rows[e]` of subset `group[e]` (0 …
+	 * `groups` − 1); the reader returns the points of entries [from, to), each exactly the entry's
+	 * points in `at(the rows of its subset)`: a percentile metric ranks each entry among its own
+	 * subset's entries (all of them, not only the slice read), the other metrics score each row
+	 * on its own value. The ranks are counted once over every entry; the reader is then called
+	 * slice by slice, so no caller needs every subset's points in memory at once. The arrays it
+	 * returns are overwritten by its next call.
+	 */
+	grouped(
+		rows: Int32Array,
+		group: Int32Array,
+		groups: number
+	): (from: number, to: number) => MetricPoints {
+		// Per rank plan: per subset, the count of smaller codes at g × (distinct + 1) + code, and
+		// the subset's count of values; per gather plan: every entry's points, subset by subset.
+		const ready = this.#plans.map((p) => {
+			if (p.kind === 'rank') return rankCounts(p.code, p.distinct, rows, group, groups);
+			if (p.kind === 'gather') return this.#gatheredPoints(p, rows, group, groups);
+			return null;
+		});
+		// Buffers reused from call to call (fresh memory costs a page fault per 4 KB).
+		const outs: Float64Array[] = [];
+		const values: { f64: Float64Array; i32: Int32Array } = {
+			f64: new Float64Array(0),
+			i32: new Int32Array(0)
+		};
+		return (from, to) => {
+			const n = to - from;
+			const at = rows.subarray(from, to);
+			const points = this.#plans.map((p, m) => {
+				if (!outs[m] || outs[m].length < n) outs[m] = new Float64Array(n);
+				const out = outs[m].length === n ? outs[m] : outs[m].subarray(0, n);
+				const r = ready[m];
+				if (p.kind === 'row')
+					columnPoints(p.scheme, p.column && gatherColumn(p.column, at, values), out);
+				else if (r instanceof Float64Array) out.set(r.subarray(from, to));
+				else if (r && p.kind === 'rank') {
+					const { count, total, width } = r;
+					for (let j = 0; j < n; j++) {
+						const c = p.code[at[j]!]!;
+						const g = group[from + j]!;
+						out[j] = rankPoint(c, count, g * width, total[g]!, p.direction);
+					}
+				}
+				return out;
+			});
+			return { n, points };
+		};
+	}
+
+	/** Every entry's points of a percentile metric that cannot be counted (see `grouped`). */
+	#gatheredPoints(
+		p: Extract<Plan, { kind: 'gather' }>,
+		rows: Int32Array,
+		group: Int32Array,
+		groups: number
+	): Float64Array {
+		const out = new Float64Array(rows.length);
+		for (const entries of entriesBySubset(group, groups)) {
+			const sub = new Int32Array(entries.length);
+			for (let j = 0; j < entries.length; j++) sub[j] = rows[entries[j]!]!;
+			const values = gather(p.values, sub, new Float64Array(sub.length));
+			const keys = p.segment ? denseKeys(this.#keys!, sub) : null;
+			const pts = new Float64Array(sub.length);
+			percentilePoints(values, keys, p.direction, pts);
+			for (let j = 0; j < entries.length; j++) out[entries[j]!] = pts[j]!;
+		}
+		return out;
+	}
+
 	/** `percentilePoints` without a sort: see the module note. */
 	#ranks(code: Int32Array, distinct: number, dir: Direction, rows: Int32Array, out: Float64Array) {
 		if (this.#count.length < distinct + 1) this.#count = new Int32Array(distinct + 1);
@@ -114,26 +185,86 @@ export class SubsetPoints {
 		// count[c] becomes the number of values with a smaller code; count[c + 1] − count[c] = own.
 		for (let c = 0; c < distinct; c++) count[c + 1]! += count[c]!;
 		for (let j = 0; j < rows.length; j++) {
-			const c = code[rows[j]!]!;
-			if (c < 0) {
-				out[j] = NaN;
-				continue;
-			}
-			if (total <= 1) {
-				out[j] = 0;
-				continue;
-			}
-			const better = dir === 'higher' ? count[c]! : total - count[c + 1]!;
-			out[j] = (100 * better) / (total - 1);
+			out[j] = rankPoint(code[rows[j]!]!, count, 0, total, dir);
 		}
 	}
 }
 
-/** A column's values at `rows` (dictionary shared). */
-function gatherColumn(c: Column, rows: Int32Array): Column {
-	if (c.kind === 'number')
-		return { kind: 'number', values: gather(c.values, rows, new Float64Array(rows.length)) };
-	const codes = new Int32Array(rows.length);
+/**
+ * Percentile points of a value with code `c` among `total` values, where `count[base + c]` is
+ * the number of smaller codes and `count[base + c + 1]` of codes ≤ c (−1: missing → NaN).
+ */
+function rankPoint(
+	c: number,
+	count: Int32Array,
+	base: number,
+	total: number,
+	dir: Direction
+): number {
+	if (c < 0) return NaN;
+	if (total <= 1) return 0;
+	const better = dir === 'higher' ? count[base + c]! : total - count[base + c + 1]!;
+	return (100 * better) / (total - 1);
+}
+
+/** Per subset, the counts `rankPoint` reads, over every entry (see `SubsetPoints.grouped`). */
+function rankCounts(
+	code: Int32Array,
+	distinct: number,
+	rows: Int32Array,
+	group: Int32Array,
+	groups: number
+): { count: Int32Array; total: Int32Array; width: number } {
+	const width = distinct + 1;
+	const count = new Int32Array(groups * width);
+	const total = new Int32Array(groups);
+	for (let e = 0; e < rows.length; e++) {
+		const c = code[rows[e]!]!;
+		if (c < 0) continue;
+		const g = group[e]!;
+		count[g * width + c + 1]!++;
+		total[g]!++;
+	}
+	for (let g = 0; g < groups; g++)
+		for (let c = g * width; c < g * width + distinct; c++) count[c + 1]! += count[c]!;
+	return { count, total, width };
+}
+
+/** The entries of each subset, in entry order. */
+function entriesBySubset(group: Int32Array, groups: number): Int32Array[] {
+	const size = new Int32Array(groups);
+	for (let e = 0; e < group.length; e++) size[group[e]!]!++;
+	const out = Array.from(size, (k) => new Int32Array(k));
+	size.fill(0);
+	for (let e = 0; e < group.length; e++) out[group[e]!]![size[group[e]!]!++] = e;
+	return out;
+}
+
+/**
+ * A column's values at `rows` (dictionary shared), into new arrays or into `into`'s (grown to
+ * fit and kept there for the next call).
+ */
+function gatherColumn(
+	c: Column,
+	rows: Int32Array,
+	into?: { f64: Float64Array; i32: Int32Array }
+): Column {
+	const n = rows.length;
+	if (c.kind === 'number') {
+		let out: Float64Array;
+		if (!into) out = new Float64Array(n);
+		else {
+			if (into.f64.length < n) into.f64 = new Float64Array(n);
+			out = into.f64.subarray(0, n);
+		}
+		return { kind: 'number', values: gather(c.values, rows, out) };
+	}
+	let codes: Int32Array;
+	if (!into) codes = new Int32Array(n);
+	else {
+		if (into.i32.length < n) into.i32 = new Int32Array(n);
+		codes = into.i32.subarray(0, n);
+	}
 	for (let j = 0; j < rows.length; j++) codes[j] = c.codes[rows[j]!]!;
 	return { kind: 'category', codes, dictionary: c.dictionary };
 }

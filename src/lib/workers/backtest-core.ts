@@ -14,8 +14,9 @@ import {
 } from '$lib/backtest/asof';
 import { applySuggestedWeights, fitWeights, type FitMetricInput } from '$lib/backtest/fit';
 import { roundedWeights, shownHistogram } from '$lib/draft/suggest';
+import { historyFrame, type HistoryFrame } from '$lib/backtest/history';
 import { rocAuc } from '$lib/backtest/metrics';
-import { unpackIdsNow } from '$lib/data/csv/build';
+import { indexIds, type AccountIds } from '$lib/data/csv/build';
 import { tierChanges, tierMigration } from '$lib/backtest/migration';
 import {
 	buildReport,
@@ -26,7 +27,6 @@ import {
 } from '$lib/backtest/report';
 import { metricPowerInputs } from '$lib/backtest/power';
 import {
-	accountIndex,
 	selectCrossSectional,
 	selectPointInTime,
 	type Selection,
@@ -75,26 +75,29 @@ const numberValues = (c: Column | undefined): Float64Array | null =>
 
 export class BacktestCore {
 	#table: ColumnTable | null = null;
-	#ids: string[] = [];
+	/** Each row's account and each account's id (no string per row: see `indexIds`). */
+	#accounts: AccountIds = { of: new Int32Array(0), names: [] };
 	#roles: BacktestRoles = { snapshotDate: null, churned: null, churnDate: null };
 	#snapshot: SnapshotRows | null = null;
 	#days: number[] = [];
 	#dataEndDay = NaN;
 	#cache = new Map<string, Population>();
+	/** The latest score-history frame (Validation), by its grid days. */
+	#frame: { key: string; frame: HistoryFrame } | null = null;
 
 	setData(msg: Omit<DataRequest, 'type' | 'id'>): void {
 		this.#table = { n: msg.n, columns: new Map(msg.columns) };
-		const ids = Array.isArray(msg.ids) ? msg.ids : unpackIdsNow(msg.ids);
-		this.#ids = ids;
+		this.#accounts = indexIds(msg.ids);
 		this.#roles = msg.roles;
 		this.#cache.clear();
+		this.#frame = null;
 		const snap = numberValues(this.#col(msg.roles.snapshotDate));
 		const churnDay = numberValues(this.#col(msg.roles.churnDate));
 		const flag = numberValues(this.#col(msg.roles.churned));
 		this.#snapshot = snap
 			? {
 					// Dense integer codes: the selection's per-account map is far cheaper on numbers.
-					account: accountIndex(ids).of,
+					account: this.#accounts.of,
 					snapshotDay: snap,
 					churnDay: churnDay ?? new Float64Array(msg.n).fill(NaN),
 					churnedFlag: flag ?? undefined
@@ -102,6 +105,12 @@ export class BacktestCore {
 			: null;
 		this.#days = snap ? distinctDays(snap) : [];
 		this.#dataEndDay = lastKnownDay(snap, churnDay);
+	}
+
+	/** Account id of a row of the dataset (undefined past its end). */
+	#idOf(row: number): string | undefined {
+		const { of, names } = this.#accounts;
+		return row >= 0 && row < of.length ? names[of[row]!] : undefined;
 	}
 
 	#col(name: string | null): Column | undefined {
@@ -283,7 +292,13 @@ export class BacktestCore {
 			snapshot: this.#snapshot,
 			days: this.#days,
 			dataEndDay: this.#dataEndDay,
-			ids: this.#ids,
+			idOf: (row) => this.#idOf(row),
+			frame: (gridDays) => {
+				const key = gridDays.join(',');
+				if (this.#frame?.key !== key)
+					this.#frame = { key, frame: historyFrame(this.#snapshot!, gridDays, this.#dataEndDay) };
+				return this.#frame.frame;
+			},
 			valueColumn: this.#roles.contractValue ?? null,
 			population: (s) => this.population(s)
 		};
@@ -342,7 +357,7 @@ export class BacktestCore {
 				challenger.model.tiers.map((t) => t.name)
 			),
 			changed: changes.map((c) => ({
-				accountId: this.#ids[pop.selection.rows[c.row]!] ?? String(c.row),
+				accountId: this.#idOf(pop.selection.rows[c.row]!) ?? String(c.row),
 				fromTier: c.fromTier,
 				toTier: c.toTier,
 				fromScore: c.fromScore,

@@ -46,12 +46,17 @@ function sample() {
 
 describe('Validation run on the sample portfolio', () => {
 	const s = sample();
+	const coreRoles = {
+		snapshotDate: 'snapshot_date',
+		churned: 'churned',
+		churnDate: 'churn_date'
+	} as const;
 	const core = new BacktestCore();
 	core.setData({
 		n: s.rows.length,
 		columns: s.columns,
 		ids: s.ids,
-		roles: { snapshotDate: 'snapshot_date', churned: 'churned', churnDate: 'churn_date' }
+		roles: coreRoles
 	});
 	const model = TEMPLATES.find((t) => t.id === 'usage-led-saas')!.model;
 	const T = Date.parse('2025-06-01') / 864e5;
@@ -226,6 +231,25 @@ describe('Validation run on the sample portfolio', () => {
 			expect({ ...shared, ms: 0 }).toEqual(one);
 			expect(stages).toContain('Score history');
 			expect({ ...(await core.validateShared(msg, broken)), ms: 0 }).toEqual(one);
+		}
+	});
+
+	it('runs one after another (the history frame kept) = each run on a fresh core', () => {
+		// The core keeps the score history's frame between runs; other models, another as-of
+		// date (another grid) and back must give what a core that never ran gives.
+		const fresh = () => {
+			const c = new BacktestCore();
+			c.setData({ n: s.rows.length, columns: s.columns, ids: s.ids, roles: coreRoles });
+			return c;
+		};
+		const runs = [
+			...TEMPLATES.map((t) => ({ model: t.model, settings })),
+			{ model, settings: { ...settings, asOfDay: T - 61 } },
+			{ model, settings }
+		];
+		for (const [k, c] of runs.entries()) {
+			const msg = { type: 'validation/run' as const, id: 10 + k, ...c };
+			expect({ ...core.validate(msg), ms: 0 }).toEqual({ ...fresh().validate(msg), ms: 0 });
 		}
 	});
 

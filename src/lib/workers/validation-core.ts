@@ -6,9 +6,10 @@
  */
 import { harrellC } from '$lib/backtest/concordance';
 import {
-	buildScoreHistory,
 	gridIndexAt,
 	historyGrid,
+	scoreHistory,
+	type HistoryFrame,
 	type ScoreHistory
 } from '$lib/backtest/history';
 import { leadTime, metricLeadTime } from '$lib/backtest/leadtime';
@@ -51,10 +52,12 @@ export interface ValidationData {
 	/** Distinct snapshot days, ascending. */
 	days: number[];
 	dataEndDay: number;
-	/** Account id of each row. */
-	ids: readonly string[];
+	/** Account id of a row (undefined when unknown). */
+	idOf(row: number): string | undefined;
 	/** Contract value (ARR) column, or null. */
 	valueColumn: string | null;
+	/** The score history's frame on these grid days (`historyFrame`: the caller may keep it). */
+	frame(gridDays: readonly number[]): HistoryFrame;
 	/** The backtest's population for (T, H), or cross-sectional. */
 	population(s: {
 		mode: 'point-in-time' | 'cross-sectional';
@@ -201,7 +204,7 @@ function driftChange(
 			: changeSplit(from, model, A, B);
 	}
 	const idOf = new Map<number, string>();
-	for (const row of b) idOf.set(h.accountOf[row]!, data.ids[row] ?? String(row));
+	for (const row of b) idOf.set(h.accountOf[row]!, data.idOf(row) ?? String(row));
 	return {
 		fromModel: earlier ? earlier.name : null,
 		portfolio: r.portfolio,
@@ -457,7 +460,7 @@ function startValidation(
 			const from = Number.isFinite(s.driftFromDay) ? s.driftFromDay : s.asOfDay - 365;
 			const gf = gridIndexAt(gridDays, Math.max(from, gridDays[0] ?? from));
 			const gt = gridIndexAt(gridDays, s.asOfDay);
-			h = buildScoreHistory(snap, data.table, model, gridDays, data.dataEndDay, [gf, gt]);
+			h = scoreHistory(data.frame(gridDays), data.table, model, [gf, gt]);
 			if (values) now = nowTiers(h, values);
 			progress('Survival by tier');
 			survival = survivalFromHistory(h, gridIndexAt(gridDays, s.asOfDay), model);

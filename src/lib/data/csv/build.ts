@@ -817,6 +817,42 @@ export function unpackIdsNow(packed: IdParts): string[] {
 	return ids;
 }
 
+/** Each row's account as a dense index, and each account's id (see {@link indexIds}). */
+export interface AccountIds {
+	/** Account of each row: 0, 1, … in order of first appearance. */
+	of: Int32Array;
+	/** Id of each account. */
+	names: string[];
+}
+
+/**
+ * The rows' accounts from their ids, packed or not, keeping one string per account rather than
+ * one per row: a worker that holds millions of snapshot rows then holds only its accounts' ids,
+ * and its garbage collector marks a hundred thousand strings instead of millions.
+ */
+export function indexIds(ids: IdParts | readonly string[]): AccountIds {
+	const parts = Array.isArray(ids) ? [ids] : (ids as IdParts).parts;
+	const rows = Array.isArray(ids) ? ids.length : (ids as IdParts).rows;
+	const of = new Int32Array(rows);
+	const names: string[] = [];
+	const index = new Map<string, number>();
+	let at = 0;
+	for (const part of parts) {
+		const list = Array.isArray(part) ? (part as readonly string[]) : idPart(part);
+		for (let i = 0; i < list.length && at < rows; i++) {
+			const id = list[i]!;
+			let a = index.get(id);
+			if (a === undefined) {
+				a = names.length;
+				index.set(id, a);
+				names.push(id);
+			}
+			of[at++] = a;
+		}
+	}
+	return { of, names };
+}
+
 function idPart(part: IdParts['parts'][number]): readonly string[] {
 	return typeof part === 'string'
 		? part.split('\n')

@@ -21,6 +21,51 @@ describe('ScoreCore against the reference engine', () => {
 	});
 });
 
+describe('ScoreCore reusing its buffers', () => {
+	it('scores table after table (longer, shorter, with floors) as new cores do, bit for bit', () => {
+		const { table, model } = segmentedSynthetic();
+		const floored: Model = {
+			...model,
+			dimensions: model.dimensions.map((d, k) => (k === 0 ? { ...d, floor: 40 } : d))
+		};
+		const cut = (from: number, to: number): ColumnTable => ({
+			n: to - from,
+			columns: new Map(
+				[...table.columns].map(([name, c]) => [
+					name,
+					c.kind === 'number'
+						? { kind: 'number', values: c.values.slice(from, to) }
+						: { kind: 'category', codes: c.codes.slice(from, to), dictionary: c.dictionary }
+				])
+			)
+		});
+		const core = new ScoreCore({ reuseBuffers: true });
+		const bits = (x: Float64Array) => Array.from(new BigUint64Array(x.slice().buffer));
+		for (const [from, to, m] of [
+			[0, 1500, model],
+			[1500, 4000, floored],
+			[100, 700, model],
+			[700, 701, floored],
+			[0, 4000, model]
+		] as const) {
+			const t = cut(from, to);
+			core.setTable(t, null);
+			const got = core.score(m, { withDimensions: true }).result!;
+			const ref = new ScoreCore();
+			ref.setTable(t, null);
+			const want = ref.score(m, { withDimensions: true }).result!;
+			expect(got.n).toBe(to - from);
+			expect(bits(got.score)).toEqual(bits(want.score));
+			expect(Array.from(got.tier)).toEqual(Array.from(want.tier));
+			expect(bits(got.coverage)).toEqual(bits(want.coverage));
+			expect(got.belowFloor && Array.from(got.belowFloor)).toEqual(
+				want.belowFloor && Array.from(want.belowFloor)
+			);
+			got.dimensions.forEach((d, i) => expect(bits(d)).toEqual(bits(want.dimensions[i]!)));
+		}
+	});
+});
+
 /** Summary of `rows` from the engine's own arrays (independent of the fused pass). */
 function refSummary(model: Model, table: ColumnTable, rows: Int32Array) {
 	const ref = scoreTable(model, table);

@@ -79,6 +79,31 @@ export class ScoreCore {
 	#groupKey: string | null = null;
 	/** Coverage is not sent to the page: one buffer, reused. */
 	#coverage: Float64Array = new Float64Array(0);
+	readonly #reuse: boolean;
+	readonly #pool = new Map<string, Float64Array | Int32Array | Int8Array | Uint32Array>();
+
+	/**
+	 * `reuseBuffers`: keep every per-row buffer (dimension columns, presence classes, the result
+	 * arrays) from table to table, growing them when a table is longer; a result's arrays are
+	 * then valid only until the next call. For callers that score many tables one after another
+	 * (the score history's slices): fresh memory costs a page fault per 4 KB on first write,
+	 * which on these machines is most of the time of a scoring pass.
+	 */
+	constructor(opts: { reuseBuffers?: boolean } = {}) {
+		this.#reuse = opts.reuseBuffers ?? false;
+	}
+
+	/** A per-row buffer of length n: new, or (reusing) the pooled one under `name`. */
+	#buffer<T extends Float64Array | Int32Array | Int8Array | Uint32Array>(
+		name: string,
+		n: number,
+		make: new (n: number) => T
+	): T {
+		if (!this.#reuse) return new make(n);
+		let b = this.#pool.get(name) as T | undefined;
+		if (!b || b.length < n) this.#pool.set(name, (b = new make(n)));
+		return (b.length === n ? b : b.subarray(0, n)) as T;
+	}
 
 	/** Replace the table (drops every cache). `rows`: the rows on show, null = all. */
 	setTable(table: ColumnTable, rows: Int32Array | null): void {
@@ -108,7 +133,11 @@ export class ScoreCore {
 		if (points.n !== table.n) throw new Error('points do not match the table');
 		this.setTable(table, rows);
 		this.#points = points;
-		this.#presence = presenceClasses(points.points, table.n);
+		this.#presence = presenceClasses(
+			points.points,
+			table.n,
+			this.#buffer('classes', table.n, Int32Array)
+		);
 		this.#key = pointsKey(model);
 	}
 
@@ -146,7 +175,7 @@ export class ScoreCore {
 		for (let d = 0; d < D; d++) {
 			keys[d] = dimensionKey(plan, d);
 			if (this.#dimKeys[d] === keys[d]) continue;
-			if (!this.#S[d]) this.#S[d] = new Float64Array(n);
+			if (!this.#S[d]) this.#S[d] = this.#buffer(`S${d}`, n, Float64Array);
 			this.#dimKeys[d] = '';
 			dirty.push({ d, acc: dimensionAcc(plan, points.points, d, n) });
 		}
@@ -161,14 +190,14 @@ export class ScoreCore {
 		const withArrays = opts.arrays !== false || !!opts.withDimensions;
 		let result: FastResult | null = null;
 		if (withArrays) {
-			if (this.#coverage.length !== n) this.#coverage = new Float64Array(n);
+			if (this.#coverage.length !== n) this.#coverage = this.#buffer('coverage', n, Float64Array);
 			result = {
 				n,
-				score: new Float64Array(n),
-				shown: new Float64Array(n),
-				tier: new Int8Array(n),
+				score: this.#buffer('score', n, Float64Array),
+				shown: this.#buffer('shown', n, Float64Array),
+				tier: this.#buffer('tier', n, Int8Array),
 				coverage: this.#coverage,
-				belowFloor: usesFloors(model) ? new Uint32Array(n) : null,
+				belowFloor: usesFloors(model) ? this.#buffer('belowFloor', n, Uint32Array) : null,
 				dimensions: [],
 				metricPoints: points.points
 			};

@@ -24,9 +24,15 @@ export interface Cover {
 /**
  * Presence classes of the rows of `points` (metric points in model order, NaN = missing):
  * refined one metric at a time, (class, has value) → dense new class id. count ≤ min(n, 2^M).
+ * `into` (length n): the buffer for the classes, else a new one.
  */
-export function presenceClasses(points: readonly Float64Array[], n: number): Presence {
-	const cls = new Int32Array(n);
+export function presenceClasses(
+	points: readonly Float64Array[],
+	n: number,
+	into?: Int32Array
+): Presence {
+	const cls = into ?? new Int32Array(n);
+	cls.fill(0, 0, n);
 	let count = n > 0 ? 1 : 0;
 	let remap = new Int32Array(2);
 	for (const col of points) {
