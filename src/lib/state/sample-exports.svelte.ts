@@ -6,7 +6,8 @@
  * a user's own exports go through; nothing here knows what the files contain. Nothing is fetched
  * before the user asks. Exports already stored from an earlier run are reused, not duplicated.
  */
-import { t } from '$lib/i18n/i18n.svelte';
+import { t, type MessageKey } from '$lib/i18n/i18n.svelte';
+import { en } from '$lib/i18n/en';
 import { recipeIssueLine, sourceIssueText } from '$lib/i18n/source-issue-text';
 import { grainOf, type DatasetMeta } from '$lib/data/dataset';
 import { parseRecipe } from '$lib/sources/recipe-schema';
@@ -140,7 +141,7 @@ export class SampleExportsState {
 				}
 				imported++;
 			}
-			const recipe = withDatasets(parsed.recipe, metas);
+			const recipe = withDatasets(namedInUiLanguage(parsed.recipe), metas);
 			src.adopt(recipe, t('src.log.sample'));
 			this.busy = t('st.sx.building');
 			const ok = await src.build();
@@ -165,6 +166,21 @@ export class SampleExportsState {
 			this.busy = null;
 		}
 	}
+}
+
+/**
+ * The shipped recipe with its features named in the UI language (`src.sample.<id>`; a feature
+ * without an entry keeps its name). The names are the user's from then on, as a proposed
+ * recipe's: the model's metrics made from the features take them.
+ */
+export function namedInUiLanguage(recipe: Recipe): Recipe {
+	return {
+		...recipe,
+		features: recipe.features.map((f) => {
+			const key = `src.sample.${f.id}`;
+			return key in en ? { ...f, name: t(key as MessageKey) } : f;
+		})
+	};
 }
 
 /**

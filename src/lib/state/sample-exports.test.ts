@@ -19,7 +19,14 @@ import { parseRecipe } from '$lib/sources/recipe-schema';
 import type { Column, ColumnTable } from '$lib/model/types';
 import type { Recipe, SourceTable } from '$lib/sources/types';
 import { DatasetsState } from './datasets.svelte';
-import { SAMPLE_EXPORTS, SAMPLE_EXPORTS_URL, SampleExportsState } from './sample-exports.svelte';
+import {
+	namedInUiLanguage,
+	SAMPLE_EXPORTS,
+	SAMPLE_EXPORTS_URL,
+	SampleExportsState
+} from './sample-exports.svelte';
+import { i18n } from '$lib/i18n/i18n.svelte';
+import { ja } from '$lib/i18n/ja';
 import { runInProcess, SourcesState } from './sources.svelte';
 import { inProcessWorker } from './testing/worker';
 import { Workbench } from './workbench.svelte';
@@ -236,5 +243,29 @@ describe('the sample as raw exports', () => {
 	it('the shipped recipe parses as it is', () => {
 		const r = parseRecipe(JSON.parse(read('recipe.json').toString('utf8')));
 		expect(r.ok ? [] : r.issues).toEqual([]);
+	});
+});
+
+describe('the shipped recipe in the UI language', () => {
+	const shipped = () => {
+		const r = parseRecipe(JSON.parse(read('recipe.json').toString('utf8')));
+		if (!r.ok) throw new Error('the shipped recipe is refused');
+		return r.recipe;
+	};
+
+	it('every shipped feature has a catalog name; English as shipped, Japanese in Japanese', () => {
+		const recipe = shipped();
+		try {
+			i18n.set('en');
+			expect(namedInUiLanguage(recipe)).toEqual(recipe);
+			i18n.set('ja');
+			const named = namedInUiLanguage(recipe);
+			for (const [k, f] of named.features.entries()) {
+				expect(f.name, f.id).toBe(ja[`src.sample.${f.id}` as keyof typeof ja]);
+				expect({ ...f, name: recipe.features[k]!.name }).toEqual(recipe.features[k]);
+			}
+		} finally {
+			i18n.set('en');
+		}
 	});
 });

@@ -139,7 +139,20 @@ export const sourcesEn = {
 	'src.prop.tenure': 'Tenure (days)',
 	'src.prop.now': '{column} now',
 	'src.prop.renewal': 'Days to renewal',
-	'src.prop.dimension': 'From {source}'
+	'src.prop.dimension': 'From {source}',
+
+	// --- the shipped sample recipe's features (public/sample/exports/recipe.json), by id ---
+	'src.sample.logins_28d': 'Logins, last 28 days',
+	'src.sample.weekly_active_users': 'Weekly active users (latest week)',
+	'src.sample.features_used': 'Key features used (latest week)',
+	'src.sample.support_tickets_60d': 'Tickets, last 60 days',
+	'src.sample.escalated_tickets_90d': 'Escalated tickets, last 90 days',
+	'src.sample.seats_now': 'Seats',
+	'src.sample.arr_now': 'ARR',
+	'src.sample.days_to_renewal': 'Days to renewal',
+	'src.sample.tenure_days': 'Tenure (days)',
+	'src.sample.seat_increases_365d': 'Seat increases, last 365 days',
+	'src.sample.segment': 'Segment'
 } as const;
 
 export const sourcesJa: Record<keyof typeof sourcesEn, string> = {
@@ -275,5 +288,17 @@ export const sourcesJa: Record<keyof typeof sourcesEn, string> = {
 	'src.prop.tenure': '継続日数',
 	'src.prop.now': '{column}（現在）',
 	'src.prop.renewal': '次の更新までの日数',
-	'src.prop.dimension': '{source} から'
+	'src.prop.dimension': '{source} から',
+
+	'src.sample.logins_28d': 'ログイン数（直近 28 日）',
+	'src.sample.weekly_active_users': '週間アクティブユーザー数（最新の週）',
+	'src.sample.features_used': '使った主要機能の数（最新の週）',
+	'src.sample.support_tickets_60d': 'チケット数（直近 60 日）',
+	'src.sample.escalated_tickets_90d': 'エスカレーションされたチケット数（直近 90 日）',
+	'src.sample.seats_now': 'シート数',
+	'src.sample.arr_now': 'ARR（年間経常収益）',
+	'src.sample.days_to_renewal': '次の更新までの日数',
+	'src.sample.tenure_days': '継続日数',
+	'src.sample.seat_increases_365d': 'シート数の増加（直近 365 日）',
+	'src.sample.segment': 'セグメント'
 };
