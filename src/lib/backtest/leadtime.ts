@@ -62,7 +62,7 @@ export interface LeadTimeOptions {
 	trajectoryDays?: number[];
 }
 
-function quantile(sorted: number[], q: number): number {
+function quantile(sorted: ArrayLike<number>, q: number): number {
 	if (sorted.length === 0) return NaN;
 	const h = (sorted.length - 1) * q;
 	const lo = Math.floor(h);
@@ -71,8 +71,9 @@ function quantile(sorted: number[], q: number): number {
 	);
 }
 
-function warning(churners: number, gaps: number[]): FirstWarning {
-	gaps.sort((a, b) => a - b);
+function warning(churners: number, days: number[]): FirstWarning {
+	// Finite day counts: a native numeric sort (no comparator calls).
+	const gaps = Float64Array.from(days).sort();
 	return {
 		churners,
 		warned: gaps.length,
@@ -203,14 +204,16 @@ export interface MetricLead {
 	q3Days: number;
 }
 
-const churnerCache = new WeakMap<ScoreHistory, { row: Int32Array; day: Float64Array }>();
+/** By the history's rows per date: a history frame's, so kept from one run to the next. */
+const churnerCache = new WeakMap<Int32Array[], { row: Int32Array; day: Float64Array }>();
 
 /**
  * The history's rows in force of churners before their churn (churned after the first grid
- * date), date by date: what `metricLeadTime` reads for every metric, found once per history.
+ * date), date by date: what `metricLeadTime` reads for every metric. They depend on the data
+ * alone (the history's frame), so they are found once per frame.
  */
 function churnerRows(h: ScoreHistory): { row: Int32Array; day: Float64Array } {
-	const known = churnerCache.get(h);
+	const known = churnerCache.get(h.rows);
 	if (known) return known;
 	const start = h.days[0] ?? Infinity;
 	const { accountOf, churnDay } = h;
@@ -236,7 +239,7 @@ function churnerRows(h: ScoreHistory): { row: Int32Array; day: Float64Array } {
 			}
 		}
 	}
-	churnerCache.set(h, out);
+	churnerCache.set(h.rows, out);
 	return out;
 }
 

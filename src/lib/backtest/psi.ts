@@ -64,7 +64,8 @@ export function psi(expected: ArrayLike<number>, actual: ArrayLike<number>, bins
 	// Each value falls in the first bin whose edge it does not exceed.
 	const count = (s: Float64Array) => {
 		const c = new Array<number>(edges.length).fill(0);
-		for (const v of s) {
+		for (let i = 0; i < s.length; i++) {
+			const v = s[i]!;
 			let b = 0;
 			while (v > edges[b]!) b++;
 			c[b]!++;
