@@ -829,11 +829,8 @@ function errorText(e: { message: string; failure?: WorkerFailureKind }): string 
 	return e.failure ? workerFailureText({ kind: e.failure }) : e.message;
 }
 
-export const ROLE_LABELS: Record<ColumnRole, string> = {
-	...ROLE_WORDS,
-	keep: 'keep (for links and filters)',
-	ignore: 'ignore'
-};
+/** Every role a column can be given, in the order the mapping's role lists show them. */
+export const COLUMN_ROLES = Object.keys(ROLE_WORDS) as ColumnRole[];
 
 export type { MappingRow, ReportIssue, ColumnProfile };
 
