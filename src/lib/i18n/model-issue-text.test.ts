@@ -35,6 +35,7 @@ import {
 	encodeShare,
 	type ShareValueCode
 } from '$lib/data/export/share/codec';
+import { schemaFields } from './testing/schema-fields';
 
 afterEach(() => i18n.set('en'));
 
@@ -350,30 +351,8 @@ describe('where a problem is, in words', () => {
 	});
 
 	it('every field a model can have is named in the catalog', () => {
-		const fields = new Set<string>();
-		const walk = (s: unknown): void => {
-			const schema = s as {
-				entries?: Record<string, unknown>;
-				wrapped?: unknown;
-				item?: unknown;
-				options?: unknown[];
-				pipe?: unknown[];
-			};
-			if (schema.entries)
-				for (const [k, e] of Object.entries(schema.entries)) {
-					fields.add(k);
-					walk(e);
-				}
-			for (const x of [
-				schema.wrapped,
-				schema.item,
-				...(schema.options ?? []),
-				...(schema.pipe ?? [])
-			])
-				if (x && typeof x === 'object') walk(x);
-		};
 		return import('$lib/model/schema').then(({ ModelSchema }) => {
-			walk(ModelSchema);
+			const fields = schemaFields(ModelSchema);
 			expect(fields.size).toBeGreaterThan(30);
 			const missing = [...fields].filter((f) => !(`mi.f.${f}` in en));
 			expect(missing).toEqual([]);

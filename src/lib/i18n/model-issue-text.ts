@@ -13,6 +13,7 @@ import type { AccountFlag, ValidationIssue } from '$lib/model/types';
 import type { WorkerErrorCode } from '$lib/workers/worker-error';
 import type { ShareValueCode } from '$lib/data/export/share/codec';
 import { isRecipeIssueCode, recipeWhere, sourceIssueText } from './source-issue-text';
+import { pathTokens } from './json-path';
 
 type Say = (p: ModelIssueParams) => string;
 
@@ -128,9 +129,7 @@ export function modelIssueWhere(path: string, json?: unknown): string {
 		);
 		return inner ? `${t('mi.f.recipe')}${t('mi.at.sep')}${inner}` : t('mi.f.recipe');
 	}
-	const tokens = [...path.matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]/g)].map((m) =>
-		m[2] !== undefined ? Number(m[2]) : m[1]!
-	);
+	const tokens = pathTokens(path);
 	const parts: string[] = [];
 	let node: unknown = json;
 	let list = '';

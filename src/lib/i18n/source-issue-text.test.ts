@@ -35,6 +35,7 @@ import type { Column } from '$lib/model/types';
 import { validateModel } from '$lib/model/validate';
 import { dimension, metric, model } from '$lib/model/testing/models';
 import { emptyDraft, featureOf, featureProblems } from '../../screens/sources/feature-form';
+import { schemaFields } from './testing/schema-fields';
 
 afterEach(() => i18n.set('en'));
 
@@ -301,29 +302,7 @@ describe('where in a recipe, in words', () => {
 	});
 
 	it('every field a recipe can have is named in the catalog', () => {
-		const fields = new Set<string>();
-		const walk = (s: unknown): void => {
-			const schema = s as {
-				entries?: Record<string, unknown>;
-				wrapped?: unknown;
-				item?: unknown;
-				options?: unknown[];
-				pipe?: unknown[];
-			};
-			if (schema.entries)
-				for (const [k, e] of Object.entries(schema.entries)) {
-					fields.add(k);
-					walk(e);
-				}
-			for (const x of [
-				schema.wrapped,
-				schema.item,
-				...(Array.isArray(schema.options) ? schema.options : []),
-				...(schema.pipe ?? [])
-			])
-				if (x && typeof x === 'object') walk(x);
-		};
-		walk(RecipeSchema);
+		const fields = schemaFields(RecipeSchema);
 		expect(fields.size).toBeGreaterThan(30);
 		expect([...fields].filter((f) => !(`src.f.${f}` in en))).toEqual([]);
 	});

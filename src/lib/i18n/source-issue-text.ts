@@ -16,6 +16,7 @@ import {
 	type SourceIssueCode
 } from '$lib/sources/issues';
 import * as fmt from '$lib/ui/format';
+import { pathTokens } from './json-path';
 
 type Say = (p: IssueParams) => string;
 
@@ -192,9 +193,7 @@ function nameOf(node: unknown): string | null {
  * by number. An empty path is the recipe as a whole: an empty string.
  */
 export function recipeWhere(path: string, recipe?: unknown): string {
-	const tokens = [...path.matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]/g)].map((m) =>
-		m[2] !== undefined ? Number(m[2]) : m[1]!
-	);
+	const tokens = pathTokens(path);
 	const parts: string[] = [];
 	let node: unknown = recipe;
 	let list = '';

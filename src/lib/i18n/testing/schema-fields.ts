@@ -1,0 +1,30 @@
+/**
+ * Every field name a valibot schema can hold (object entries, through optional, nullable,
+ * array, union and pipe wrappers): the catalog tests check each has its words.
+ */
+export function schemaFields(schema: unknown): Set<string> {
+	const fields = new Set<string>();
+	const walk = (s: unknown): void => {
+		const node = s as {
+			entries?: Record<string, unknown>;
+			wrapped?: unknown;
+			item?: unknown;
+			options?: unknown;
+			pipe?: unknown[];
+		};
+		if (node.entries)
+			for (const [k, e] of Object.entries(node.entries)) {
+				fields.add(k);
+				walk(e);
+			}
+		for (const x of [
+			node.wrapped,
+			node.item,
+			...(Array.isArray(node.options) ? node.options : []),
+			...(node.pipe ?? [])
+		])
+			if (x && typeof x === 'object') walk(x);
+	};
+	walk(schema);
+	return fields;
+}
