@@ -3,7 +3,6 @@
 // no English word left but the data (names, ids, option values from the file). A new code without
 // a case here fails "every code has a case". Also: where a problem is (dimension, metric… by
 // number and name), the templates' names, worker failures and share-link errors.
-import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from './i18n.svelte';
 import { en } from './en';
@@ -35,7 +34,7 @@ import {
 	encodeShare,
 	type ShareValueCode
 } from '$lib/data/export/share/codec';
-import { schemaFields } from './testing/schema-fields';
+import { schemaFields, unknownCheckIssue } from './testing/schema-fields';
 
 afterEach(() => i18n.set('en'));
 
@@ -266,14 +265,7 @@ describe('model issues in both languages', () => {
 	});
 
 	it('the fallback for an unknown check keeps its English detail after a Japanese lead', () => {
-		const issue = issueOfSchema('name', {
-			kind: 'validation',
-			type: 'custom',
-			input: 1,
-			expected: null,
-			received: '1',
-			message: 'Invalid input'
-		} as v.BaseIssue<unknown>);
+		const issue = issueOfSchema('name', unknownCheckIssue('Invalid input'));
 		expect(issue.code).toBe('invalid');
 		expect(modelIssueMessage(issue)).toBe('Invalid input');
 		i18n.set('ja');

@@ -4,7 +4,6 @@
 // word left but the data (source, feature and column names, ids, option values). A new code
 // without a case here fails "every code has a case". Also: where in a recipe a problem is, the
 // model screen's refused recipe, and the feature form's problems.
-import type * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from './i18n.svelte';
 import { en } from './en';
@@ -35,7 +34,7 @@ import type { Column } from '$lib/model/types';
 import { validateModel } from '$lib/model/validate';
 import { dimension, metric, model } from '$lib/model/testing/models';
 import { emptyDraft, featureOf, featureProblems } from '../../screens/sources/feature-form';
-import { schemaFields } from './testing/schema-fields';
+import { schemaFields, unknownCheckIssue } from './testing/schema-fields';
 
 afterEach(() => i18n.set('en'));
 
@@ -240,14 +239,7 @@ describe('recipe issues in both languages', () => {
 	);
 
 	it('the fallback for an unknown check keeps its English detail after a Japanese lead', () => {
-		const issue = issueOfRecipeSchema('grid.from', {
-			kind: 'validation',
-			type: 'custom',
-			input: 1,
-			expected: null,
-			received: '1',
-			message: 'Invalid input'
-		} as v.BaseIssue<unknown>);
+		const issue = issueOfRecipeSchema('grid.from', unknownCheckIssue('Invalid input'));
 		expect(issue.code).toBe('invalid');
 		expect(sourceIssueText(issue)).toBe('Invalid input');
 		i18n.set('ja');

@@ -1,3 +1,5 @@
+import type * as v from 'valibot';
+
 /**
  * Every field name a valibot schema can hold (object entries, through optional, nullable,
  * array, union and pipe wrappers): the catalog tests check each has its words.
@@ -27,4 +29,16 @@ export function schemaFields(schema: unknown): Set<string> {
 	};
 	walk(schema);
 	return fields;
+}
+
+/** A valibot issue of a check no catalog knows (a custom one), with its English message. */
+export function unknownCheckIssue(message: string): v.BaseIssue<unknown> {
+	return {
+		kind: 'validation',
+		type: 'custom',
+		input: 1,
+		expected: null,
+		received: '1',
+		message
+	} as v.BaseIssue<unknown>;
 }
