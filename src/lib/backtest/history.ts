@@ -216,6 +216,18 @@ function subsetPoints(model: Model, table: ColumnTable): SubsetPoints {
 	return points;
 }
 
+const scratch = new WeakMap<HistoryFrame, { score: Float32Array; tier: Int8Array }>();
+
+/** Account-major score and tier buffers for histories on `frame`, reused from run to run. */
+function scratchOf(frame: HistoryFrame): { score: Float32Array; tier: Int8Array } {
+	let s = scratch.get(frame);
+	if (!s) {
+		const n = frame.accounts * frame.days.length;
+		scratch.set(frame, (s = { score: new Float32Array(n), tier: new Int8Array(n) }));
+	}
+	return s;
+}
+
 /**
  * Score every account at every grid day of `frame` with `model`: every (row, date) in force is
  * scored in one stream, `slice` entries per call into buffers reused from call to call. Stage 1
@@ -239,8 +251,11 @@ export function scoreHistory(
 	// The fast engine reads the table only for the rows' segment groups.
 	const segment = new Set(model.segments ? [model.segments.column] : []);
 	// Every date's scores and tiers in one block each (NaN / absent until scored).
-	const scores = new Float32Array(G * count).fill(NaN);
-	const tiers = new Int8Array(G * count).fill(ABSENT);
+	// Scores and tiers first by account (an account's entries are adjacent, in date order, so
+	// these writes go forward), then turned into one block per date (NaN / absent unless scored).
+	const byAccount = scratchOf(frame);
+	byAccount.score.fill(NaN);
+	byAccount.tier.fill(ABSENT);
 	const core = new ScoreCore({ reuseBuffers: true });
 	for (let e0 = 0; e0 < E; e0 += slice) {
 		const e1 = Math.min(E, e0 + slice);
@@ -248,11 +263,18 @@ export function scoreHistory(
 		core.setTableWithPoints(gatherTable(table, rows, segment), null, model, pointsOf(e0, e1));
 		const r = core.score(model).result!;
 		for (let j = 0; j < rows.length; j++) {
-			const at = entryDay[e0 + j]! * count + of[rows[j]!]!;
-			scores[at] = r.score[j]!;
-			tiers[at] = r.tier[j]!;
+			const at = of[rows[j]!]! * G + entryDay[e0 + j]!;
+			byAccount.score[at] = r.score[j]!;
+			byAccount.tier[at] = r.tier[j]!;
 		}
 	}
+	const scores = new Float32Array(G * count);
+	const tiers = new Int8Array(G * count);
+	for (let a = 0, k = 0; a < count; a++)
+		for (let g = 0; g < G; g++, k++) {
+			scores[g * count + a] = byAccount.score[k]!;
+			tiers[g * count + a] = byAccount.tier[k]!;
+		}
 	const score: Float32Array[] = [];
 	const tier: Int8Array[] = [];
 	for (let g = 0; g < G; g++) {
