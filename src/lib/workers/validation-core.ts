@@ -203,12 +203,21 @@ function driftChange(
 				})
 			: changeSplit(from, model, A, B);
 	}
-	const idOf = new Map<number, string>();
-	for (const row of b) idOf.set(h.accountOf[row]!, data.idOf(row) ?? String(row));
+	// Ids of the movers only: the row in force at the later date of each mover's account.
+	const movers = new Set(r.movers.map((m) => m.account));
+	const rowOf = new Map<number, number>();
+	for (let j = 0; j < b.length; j++) {
+		const a = h.accountOf[b[j]!]!;
+		if (movers.has(a)) rowOf.set(a, b[j]!);
+	}
+	const idOf = (a: number) => {
+		const row = rowOf.get(a);
+		return row === undefined ? String(a) : (data.idOf(row) ?? String(row));
+	};
 	return {
 		fromModel: earlier ? earlier.name : null,
 		portfolio: r.portfolio,
-		movers: r.movers.map((m) => ({ ...m, id: idOf.get(m.account) ?? String(m.account) }))
+		movers: r.movers.map((m) => ({ ...m, id: idOf(m.account) }))
 	};
 }
 
