@@ -155,9 +155,12 @@ export function logRank(
 	const idx = orderRows(time, event, all);
 	const ids = [...new Set(Array.from(idx, (i) => group[i]!))].sort((a, b) => a - b);
 	const k = ids.length;
-	const slot = new Map(ids.map((g, j) => [g, j]));
+	const slotOf = new Map(ids.map((g, j) => [g, j]));
+	// Each row's group slot, looked up once (the loops below visit every row twice).
+	const slotAt = new Int32Array(group.length);
+	for (let k = 0; k < idx.length; k++) slotAt[idx[k]!] = slotOf.get(group[idx[k]!]!)!;
 	const nAt = new Float64Array(k);
-	for (const i of idx) nAt[slot.get(group[i]!)!]!++;
+	for (let k = 0; k < idx.length; k++) nAt[slotAt[idx[k]!]!]!++;
 	const size = Float64Array.from(nAt);
 	const O = new Float64Array(k);
 	const E = new Float64Array(k);
@@ -171,7 +174,7 @@ export function logRank(
 		const start = p;
 		for (; p < idx.length && time[idx[p]!] === t; p++) {
 			if (event[idx[p]!] === 1) {
-				dAt[slot.get(group[idx[p]!]!)!]!++;
+				dAt[slotAt[idx[p]!]!]!++;
 				d++;
 			}
 		}
@@ -184,7 +187,7 @@ export function logRank(
 					V[g]![h]! += f * (nAt[g]! / n) * ((g === h ? 1 : 0) - nAt[h]! / n);
 			}
 		}
-		for (let q = start; q < p; q++) nAt[slot.get(group[idx[q]!]!)!]!--;
+		for (let q = start; q < p; q++) nAt[slotAt[idx[q]!]!]!--;
 		n -= p - start;
 	}
 	const df = k - 1;
