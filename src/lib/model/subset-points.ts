@@ -57,8 +57,6 @@ function valueCodes(values: Float64Array): { code: Int32Array; distinct: number 
 export class SubsetPoints {
 	readonly #plans: Plan[];
 	readonly #keys: Int32Array | null;
-	/** Count per code, then count of smaller codes (reused between subsets). */
-	#count = new Int32Array(0);
 
 	constructor(model: Model, table: ColumnTable) {
 		const n = table.n;
@@ -171,22 +169,9 @@ export class SubsetPoints {
 
 	/** `percentilePoints` without a sort: see the module note. */
 	#ranks(code: Int32Array, distinct: number, dir: Direction, rows: Int32Array, out: Float64Array) {
-		if (this.#count.length < distinct + 1) this.#count = new Int32Array(distinct + 1);
-		const count = this.#count;
-		count.fill(0, 0, distinct + 1);
-		let total = 0;
-		for (let j = 0; j < rows.length; j++) {
-			const c = code[rows[j]!]!;
-			if (c >= 0) {
-				count[c + 1]!++;
-				total++;
-			}
-		}
-		// count[c] becomes the number of values with a smaller code; count[c + 1] − count[c] = own.
-		for (let c = 0; c < distinct; c++) count[c + 1]! += count[c]!;
-		for (let j = 0; j < rows.length; j++) {
-			out[j] = rankPoint(code[rows[j]!]!, count, 0, total, dir);
-		}
+		const { count, total } = rankCounts(code, distinct, rows, null, 1);
+		for (let j = 0; j < rows.length; j++)
+			out[j] = rankPoint(code[rows[j]!]!, count, 0, total[0]!, dir);
 	}
 }
 
@@ -207,12 +192,15 @@ function rankPoint(
 	return (100 * better) / (total - 1);
 }
 
-/** Per subset, the counts `rankPoint` reads, over every entry (see `SubsetPoints.grouped`). */
+/**
+ * Per subset, the counts `rankPoint` reads, over every entry (see `SubsetPoints.grouped`);
+ * `group` null: every entry is in subset 0.
+ */
 function rankCounts(
 	code: Int32Array,
 	distinct: number,
 	rows: Int32Array,
-	group: Int32Array,
+	group: Int32Array | null,
 	groups: number
 ): { count: Int32Array; total: Int32Array; width: number } {
 	const width = distinct + 1;
@@ -221,7 +209,7 @@ function rankCounts(
 	for (let e = 0; e < rows.length; e++) {
 		const c = code[rows[e]!]!;
 		if (c < 0) continue;
-		const g = group[e]!;
+		const g = group ? group[e]! : 0;
 		count[g * width + c + 1]!++;
 		total[g]!++;
 	}
