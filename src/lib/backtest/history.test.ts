@@ -3,7 +3,7 @@ import { FIXTURE_MODEL, snapshotFixture } from '../../../bench/validation-group'
 import { distinctDays, gatherTable, lastKnownDay } from './asof';
 import { contributions } from './change';
 import { scoreTable } from '$lib/model/score';
-import { buildScoreHistory, historyGrid } from './history';
+import { buildScoreHistory, historyFrame, historyGrid, scoreHistory } from './history';
 import { accountIndex } from './select';
 import { historyByScoreTable } from './testing/history-oracle';
 import type { Column, Model } from '$lib/model/types';
@@ -153,5 +153,53 @@ describe('buildScoreHistory (fast engine on SubsetPoints) = scoreTable per date,
 		};
 		check(model);
 		check(model, 997);
+	});
+
+	it('one frame scored again and again: kept stage 1 follows the table and the metric settings', () => {
+		// The backtest worker keeps the frame, and the frame keeps every entry's points while the
+		// table and the metrics' settings stay the same: a weight change reuses them, a scheme
+		// change or another table does not. Each run must equal the oracle on its own.
+		const grid = historyGrid(days);
+		const frame = historyFrame(data, grid, end);
+		const reweighted: Model = {
+			...FIXTURE_MODEL,
+			dimensions: FIXTURE_MODEL.dimensions.map((d, k) => ({ ...d, weight: [10, 60, 30][k]! }))
+		};
+		const rescaled: Model = {
+			...FIXTURE_MODEL,
+			dimensions: FIXTURE_MODEL.dimensions.map((d) => ({
+				...d,
+				metrics: d.metrics.map((m) =>
+					m.id === 'usage' ? { ...m, scheme: { kind: 'linear', worst: 20, best: 60 } } : m
+				)
+			}))
+		};
+		const usage = (f.table.columns.get('usage') as { values: Float64Array }).values;
+		const otherTable = {
+			n: f.table.n,
+			columns: new Map([
+				...f.table.columns,
+				['usage', { kind: 'number', values: usage.map((v) => 100 - v) } as Column]
+			])
+		};
+		const runs: [Model, typeof f.table][] = [
+			[FIXTURE_MODEL, f.table],
+			[reweighted, f.table],
+			[rescaled, f.table],
+			[rescaled, otherTable],
+			[FIXTURE_MODEL, f.table]
+		];
+		const firsts = new Set<string>();
+		for (const [model, table] of runs) {
+			const h = scoreHistory(frame, table, model, [], 997);
+			const want = historyByScoreTable(data, table, model, grid);
+			grid.forEach((_, g) => {
+				expect(bits(h.score[g]!)).toEqual(bits(want.score[g]!));
+				expect(Array.from(h.tier[g]!)).toEqual(Array.from(want.tier[g]!));
+			});
+			firsts.add(bits(h.score.at(-1)!).slice(0, 50).join());
+		}
+		// Not vacuous: the runs differ from one another (four different scorings).
+		expect(firsts.size).toBe(4);
 	});
 });

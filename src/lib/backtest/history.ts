@@ -5,6 +5,7 @@
  * so no score uses data dated after its own date. Lead time and drift read this history.
  */
 import { pointsKey, ScoreCore } from '$lib/model/engine/cache';
+import { Scratch } from '$lib/model/scratch';
 import { SubsetPoints } from '$lib/model/subset-points';
 import type { ColumnTable, Model, ScoreResult } from '$lib/model/types';
 import { gatherTable } from './asof';
@@ -216,16 +217,53 @@ function subsetPoints(model: Model, table: ColumnTable): SubsetPoints {
 	return points;
 }
 
-const scratch = new WeakMap<HistoryFrame, { score: Float32Array; tier: Int8Array }>();
+/**
+ * Per frame: the account-major score and tier buffers and the per-date blocks a history hands
+ * out, reused from run to run (see scratch.ts): a history's arrays are valid until the next
+ * `scoreHistory` on the same frame.
+ */
+const frameBuffers = new WeakMap<HistoryFrame, Scratch>();
 
-/** Account-major score and tier buffers for histories on `frame`, reused from run to run. */
-function scratchOf(frame: HistoryFrame): { score: Float32Array; tier: Int8Array } {
-	let s = scratch.get(frame);
-	if (!s) {
-		const n = frame.accounts * frame.days.length;
-		scratch.set(frame, (s = { score: new Float32Array(n), tier: new Int8Array(n) }));
+/** The slices' scoring buffers (one slice at a time). */
+const sliceBuffers = new Scratch();
+
+/** Per frame: every entry's metric points for one table and metric settings (`pointsKey`). */
+const entryPointsCache = new WeakMap<
+	HistoryFrame,
+	{ table: ColumnTable; key: string; points: Float64Array[] }
+>();
+
+/**
+ * Stage 1 of every entry of `frame` (metric order): each entry's points among its own date's
+ * accounts (`SubsetPoints.grouped`), read `slice` entries at a time. Kept for the frame while the
+ * table and the metrics' settings stay the same, so a run after a weight or tier change scores
+ * stage 2 only, as the Model screen's engine does.
+ */
+function entryPoints(
+	frame: HistoryFrame,
+	table: ColumnTable,
+	model: Model,
+	slice: number
+): Float64Array[] {
+	const key = pointsKey(model);
+	const known = entryPointsCache.get(frame);
+	if (known && known.table === table && known.key === key) return known.points;
+	entryPointsCache.delete(frame);
+	const E = frame.entryRow.length;
+	const read = subsetPoints(model, table).grouped(
+		frame.entryRow,
+		frame.entryDay,
+		frame.days.length
+	);
+	let points: Float64Array[] = [];
+	for (let e0 = 0; e0 < E; e0 += slice) {
+		const e1 = Math.min(E, e0 + slice);
+		const got = read(e0, e1).points;
+		if (e0 === 0) points = got.map(() => new Float64Array(E));
+		got.forEach((p, m) => points[m]!.set(p, e0));
 	}
-	return s;
+	entryPointsCache.set(frame, { table, key, points });
+	return points;
 }
 
 /**
@@ -247,20 +285,24 @@ export function scoreHistory(
 	const G = frame.days.length;
 	const E = entryRow.length;
 	const stage1 = subsetPoints(model, table);
-	const pointsOf = stage1.grouped(entryRow, entryDay, G);
+	const points = entryPoints(frame, table, model, slice);
 	// The fast engine reads the table only for the rows' segment groups.
 	const segment = new Set(model.segments ? [model.segments.column] : []);
 	// Every date's scores and tiers in one block each (NaN / absent until scored).
 	// Scores and tiers first by account (an account's entries are adjacent, in date order, so
 	// these writes go forward), then turned into one block per date (NaN / absent unless scored).
-	const byAccount = scratchOf(frame);
-	byAccount.score.fill(NaN);
-	byAccount.tier.fill(ABSENT);
-	const core = new ScoreCore({ reuseBuffers: true });
+	let buffers = frameBuffers.get(frame);
+	if (!buffers) frameBuffers.set(frame, (buffers = new Scratch()));
+	const byAccount = {
+		score: buffers.take(Float32Array, 'by account', count * G).fill(NaN),
+		tier: buffers.take(Int8Array, 'tier by account', count * G).fill(ABSENT)
+	};
+	const core = new ScoreCore({ buffers: sliceBuffers });
 	for (let e0 = 0; e0 < E; e0 += slice) {
 		const e1 = Math.min(E, e0 + slice);
 		const rows = entryRow.subarray(e0, e1);
-		core.setTableWithPoints(gatherTable(table, rows, segment), null, model, pointsOf(e0, e1));
+		const at = { n: e1 - e0, points: points.map((p) => p.subarray(e0, e1)) };
+		core.setTableWithPoints(gatherTable(table, rows, segment), null, model, at);
 		const r = core.score(model).result!;
 		for (let j = 0; j < rows.length; j++) {
 			const at = of[rows[j]!]! * G + entryDay[e0 + j]!;
@@ -268,8 +310,8 @@ export function scoreHistory(
 			byAccount.tier[at] = r.tier[j]!;
 		}
 	}
-	const scores = new Float32Array(G * count);
-	const tiers = new Int8Array(G * count);
+	const scores = buffers.take(Float32Array, 'by date', G * count);
+	const tiers = buffers.take(Int8Array, 'tier by date', G * count);
 	for (let a = 0, k = 0; a < count; a++)
 		for (let g = 0; g < G; g++, k++) {
 			scores[g * count + a] = byAccount.score[k]!;

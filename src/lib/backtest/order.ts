@@ -4,22 +4,27 @@
  * values' bits instead of a comparison sort of row indices.
  */
 
+import { Scratch } from '$lib/model/scratch';
+
 /**
  * Positions of `values` (no NaN) in ascending order of value; equal values (−0 and 0 too) take
  * consecutive places, in no particular order among themselves. A radix sort from
- * {@link RADIX_FROM} values, else a native sort.
+ * {@link RADIX_FROM} values, else a native sort. Written into `into` (length n) when given.
  */
-export function ascendingOrder(values: Float64Array): Int32Array {
-	return values.length >= RADIX_FROM ? radixOrder(values) : nativeOrder(values);
+export function ascendingOrder(values: Float64Array, into?: Int32Array): Int32Array {
+	const order = into ?? new Int32Array(values.length);
+	return values.length >= RADIX_FROM ? radixOrder(values, order) : nativeOrder(values, order);
 }
+
+/** The radix sort's keys, spare order and digit counts (see scratch.ts). */
+const work = new Scratch();
 
 /** Fewest values ranked by a radix sort (below, a native sort is as fast). */
 export const RADIX_FROM = 2048;
 
 /** `ascendingOrder` by a native sort. */
-function nativeOrder(vals: Float64Array): Int32Array {
+function nativeOrder(vals: Float64Array, order: Int32Array): Int32Array {
 	const sorted = vals.slice().sort();
-	const order = new Int32Array(vals.length);
 	// Equal values take consecutive slots (their order among themselves does not matter).
 	const next = new Map<number, number>();
 	for (let k = sorted.length - 1; k >= 0; k--) next.set(sorted[k]!, k);
@@ -35,11 +40,11 @@ function nativeOrder(vals: Float64Array): Int32Array {
  * `ascendingOrder` by an LSD radix sort, 16 bits per pass, of each double's bits made to sort as unsigned integers (negative: every bit
  * flipped; otherwise the sign bit set). Passes where every value has the same digit are skipped.
  */
-function radixOrder(vals: Float64Array): Int32Array {
+function radixOrder(vals: Float64Array, into: Int32Array): Int32Array {
 	const m = vals.length;
 	const words = new Uint32Array(vals.buffer, vals.byteOffset, 2 * m);
-	const hi = new Uint32Array(m);
-	const lo = new Uint32Array(m);
+	const hi = work.u32('hi', m);
+	const lo = work.u32('lo', m);
 	for (let i = 0; i < m; i++) {
 		const h = words[2 * i + 1]!;
 		const l = words[2 * i]!;
@@ -47,10 +52,10 @@ function radixOrder(vals: Float64Array): Int32Array {
 		hi[i] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
 		lo[i] = negative ? ~l >>> 0 : l;
 	}
-	let order = new Int32Array(m);
+	let order = into;
 	for (let i = 0; i < m; i++) order[i] = i;
-	let spare = new Int32Array(m);
-	const count = new Int32Array(1 << 16);
+	let spare = work.i32('spare', m);
+	const count = work.i32('count', 1 << 16);
 	for (let pass = 0; pass < 4; pass++) {
 		const key = pass < 2 ? lo : hi;
 		const shift = pass % 2 === 0 ? 0 : 16;
@@ -69,5 +74,6 @@ function radixOrder(vals: Float64Array): Int32Array {
 		}
 		[order, spare] = [spare, order];
 	}
-	return order;
+	if (order !== into) into.set(order);
+	return into;
 }

@@ -5,6 +5,7 @@
  * finite. Common reading (Siddiqi, *Credit Risk Scorecards*, 2006, ch. 8): < 0.1 stable,
  * 0.1–0.25 some shift, > 0.25 a major shift. Per metric it is the "characteristic stability".
  */
+import { Scratch } from '$lib/model/scratch';
 
 /** PSI with its bins. */
 export interface PsiResult {
@@ -27,12 +28,20 @@ export function psiReading(psi: number): 'stable' | 'some shift' | 'major shift'
 	return psi < 0.1 ? 'stable' : psi <= 0.25 ? 'some shift' : 'major shift';
 }
 
-/** The finite values, in their order. */
-function finite(v: ArrayLike<number>): Float64Array {
+/** The expected side's sorted values, kept from call to call (see scratch.ts). */
+const work = new Scratch();
+
+/** How many values are finite. */
+function finiteCount(v: ArrayLike<number>): number {
 	let n = 0;
 	for (let i = 0; i < v.length; i++) if (Number.isFinite(v[i]!)) n++;
-	const out = new Float64Array(n);
-	n = 0;
+	return n;
+}
+
+/** The finite values, in their order, in a scratch array. */
+function finite(v: ArrayLike<number>): Float64Array {
+	const out = work.f64('expected', finiteCount(v));
+	let n = 0;
 	for (let i = 0; i < v.length; i++) if (Number.isFinite(v[i]!)) out[n++] = v[i]!;
 	return out;
 }
@@ -44,15 +53,15 @@ function finite(v: ArrayLike<number>): Float64Array {
 export function psi(expected: ArrayLike<number>, actual: ArrayLike<number>, bins = 10): PsiResult {
 	// Only the expected side is sorted (its deciles are the edges); the actual side is counted.
 	const e = finite(expected).sort();
-	const a = finite(actual);
-	if (e.length === 0 || a.length === 0)
+	const aN = finiteCount(actual);
+	if (e.length === 0 || aN === 0)
 		return {
 			psi: NaN,
 			edges: [],
 			expectedShare: [],
 			actualShare: [],
 			expectedN: e.length,
-			actualN: a.length
+			actualN: aN
 		};
 	const edges: number[] = [];
 	for (let k = 1; k < bins; k++) {
@@ -61,19 +70,20 @@ export function psi(expected: ArrayLike<number>, actual: ArrayLike<number>, bins
 	}
 	if (edges.at(-1) === e[e.length - 1]) edges.pop();
 	edges.push(Infinity);
-	// Each value falls in the first bin whose edge it does not exceed.
-	const count = (s: Float64Array) => {
+	// Each finite value falls in the first bin whose edge it does not exceed.
+	const count = (s: ArrayLike<number>, finiteN: number) => {
 		const c = new Array<number>(edges.length).fill(0);
 		for (let i = 0; i < s.length; i++) {
 			const v = s[i]!;
+			if (!Number.isFinite(v)) continue;
 			let b = 0;
 			while (v > edges[b]!) b++;
 			c[b]!++;
 		}
-		return c.map((x) => x / s.length);
+		return c.map((x) => x / finiteN);
 	};
-	const es = count(e);
-	const as = count(a);
+	const es = count(e, e.length);
+	const as = count(actual, aN);
 	let total = 0;
 	for (let k = 0; k < edges.length; k++) {
 		const ek = Math.max(es[k]!, PSI_EPSILON);
@@ -86,6 +96,6 @@ export function psi(expected: ArrayLike<number>, actual: ArrayLike<number>, bins
 		expectedShare: es,
 		actualShare: as,
 		expectedN: e.length,
-		actualN: a.length
+		actualN: aN
 	};
 }

@@ -7,16 +7,22 @@
  */
 import { combineScores } from '$lib/model/score';
 import { ScoreCore } from '$lib/model/engine/cache';
-import type { ColumnTable, MetricPoints, Model } from '$lib/model/types';
+import type { ColumnTable, MetricPoints, Model, ScoreResult } from '$lib/model/types';
 import { rocAuc } from './metrics';
 import { ascendingOrder } from './order';
 import { mulberry32, uniform } from './rng';
+import { Scratch } from '$lib/model/scratch';
+
+/** `averageRanks`' temporaries and a draw's ranks (see scratch.ts). */
+const work = new Scratch();
 
 export interface RobustnessOptions {
 	/** Perturbation, 0–1 (0.2 = ±20 %). */
 	spread: number;
 	draws: number;
 	seed: number;
+	/** The model's own scoring of these points (`combineScores`), when the caller has it. */
+	base?: ScoreResult;
 }
 
 export interface RobustnessDraw {
@@ -60,14 +66,14 @@ export function perturbWeights(model: Model, spread: number, rng: () => number):
  * values are ordered by `ascendingOrder` (a radix sort from 2,048 values): the weight-robustness
  * draws rank ~100k scores twenty times, where a comparison sort was most of the run.
  */
-export function averageRanks(x: ArrayLike<number>): Float64Array {
+export function averageRanks(x: ArrayLike<number>, into?: Float64Array): Float64Array {
 	const n = x.length;
-	const out = new Float64Array(n).fill(NaN);
+	const out = (into ?? new Float64Array(n)).fill(NaN);
 	// The values that are not NaN (−0 read as 0) and where they came from.
 	let m = 0;
 	for (let i = 0; i < n; i++) if (!Number.isNaN(x[i]!)) m++;
-	const vals = new Float64Array(m);
-	const from = new Int32Array(m);
+	const vals = work.f64('vals', m);
+	const from = work.i32('from', m);
 	m = 0;
 	for (let i = 0; i < n; i++) {
 		const v = x[i]!;
@@ -75,7 +81,7 @@ export function averageRanks(x: ArrayLike<number>): Float64Array {
 		vals[m] = v === 0 ? 0 : v;
 		from[m++] = i;
 	}
-	const order = ascendingOrder(vals);
+	const order = ascendingOrder(vals, work.i32('order', m));
 	for (let lo = 0; lo < m;) {
 		const v = vals[order[lo]!]!;
 		let up = lo + 1;
@@ -187,7 +193,7 @@ class Base {
 			else this.#xs[j] = v;
 		}
 		if (!same) return { spearman: spearman(base, draw), auc: rocAuc(draw, labels) };
-		const ranks = averageRanks(this.#xs);
+		const ranks = averageRanks(this.#xs, work.f64('draw ranks', this.#xs.length));
 		return {
 			spearman: rankCorrelation(this.ranks, ranks),
 			auc: this.labels ? aucFromRanks(ranks, this.labels) : rocAuc(draw, labels)
@@ -203,14 +209,14 @@ export function weightRobustness(
 	labels: Uint8Array,
 	opts: RobustnessOptions
 ): RobustnessResult {
-	const base = combineScores(model, points, table);
+	const base = opts.base ?? combineScores(model, points, table);
 	const ranked = new Base(base.score, labels);
 	const rng = mulberry32(opts.seed);
 	const draws: RobustnessDraw[] = [];
 	// The draws change weights only: the fast engine keeps the points' presence classes and runs
 	// the generated kernels (bit-identical to combineScores; robustness.test.ts checks).
 	// Each draw's arrays are read before the next draw overwrites them: buffers are reused.
-	const core = new ScoreCore({ reuseBuffers: true });
+	const core = new ScoreCore({ buffers: work });
 	core.setTableWithPoints(table, null, model, points);
 	for (let k = 0; k < opts.draws; k++) {
 		const r = core.score(perturbWeights(model, opts.spread, () => uniform(rng))).result!;

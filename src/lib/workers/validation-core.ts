@@ -18,7 +18,7 @@ import { metricPowerInputs } from '$lib/backtest/power';
 import { gatherTable } from '$lib/backtest/asof';
 import { changeSplit, changeSplitScored, type ChangeResult } from '$lib/backtest/change';
 import { moneyByTier } from '$lib/backtest/money';
-import { psi } from '$lib/backtest/psi';
+import { psi, type PsiResult } from '$lib/backtest/psi';
 import { weightRobustness, type RobustnessResult } from '$lib/backtest/robustness';
 import { segmentReport, type SegmentReport } from '$lib/backtest/segments';
 import type { Selection, SnapshotRows } from '$lib/backtest/select';
@@ -27,6 +27,8 @@ import { kaplanMeier, logRank } from '$lib/backtest/survival';
 import { tierReport } from '$lib/backtest/tiers';
 import { combineScores, computeMetricPoints, scoreTable } from '$lib/model/score';
 import { allMetrics } from '$lib/model/structure';
+import { ScoreCore } from '$lib/model/engine/cache';
+import { Scratch } from '$lib/model/scratch';
 import type {
 	Column,
 	ColumnTable,
@@ -119,14 +121,40 @@ function survivalFromHistory(h: ScoreHistory, g: number, model: Model): Survival
 	};
 }
 
-function columnValues(c: Column | undefined, rows: Int32Array): Float64Array {
-	const out = new Float64Array(rows.length);
+/** A metric's values at the rows in force at each drift date (see scratch.ts). */
+const driftBuffers = new Scratch();
+
+/** Column `c`'s values at `rows` (category codes as numbers, missing NaN) into `out`. */
+function columnValues(c: Column | undefined, rows: Int32Array, out: Float64Array): Float64Array {
 	if (!c) return out.fill(NaN);
 	for (let j = 0; j < rows.length; j++) {
 		const r = rows[j]!;
 		out[j] = c.kind === 'number' ? c.values[r]! : c.codes[r]! >= 0 ? c.codes[r]! : NaN;
 	}
 	return out;
+}
+
+/**
+ * Per frame (its rows in force at the earlier date): each column's PSI against a later date's
+ * rows. It depends on the data alone, so a run with other weights or another model reads it.
+ */
+const columnPsiCache = new WeakMap<Int32Array, WeakMap<Int32Array, Map<string, PsiResult>>>();
+
+/** PSI of column `name` between the rows in force at two dates (kept, see above). */
+function columnPsi(table: ColumnTable, name: string, a: Int32Array, b: Int32Array) {
+	let from = columnPsiCache.get(a);
+	if (!from) columnPsiCache.set(a, (from = new WeakMap()));
+	let known = from.get(b);
+	if (!known) from.set(b, (known = new Map()));
+	const hit = known.get(name);
+	if (hit) return hit;
+	const col = table.columns.get(name);
+	const r = psi(
+		columnValues(col, a, driftBuffers.f64('from', a.length)),
+		columnValues(col, b, driftBuffers.f64('to', b.length))
+	);
+	known.set(name, r);
+	return r;
 }
 
 function driftBetween(
@@ -147,14 +175,11 @@ function driftBetween(
 		toDay: h.days[gt]!,
 		score: psi(h.score[gf]!, h.score[gt]!),
 		change: driftChange(data, model, earlier, h, gf, gt),
-		metrics: allMetrics(model).map((m) => {
-			const col = table.columns.get(m.column);
-			return {
-				id: m.id,
-				name: m.name,
-				psi: psi(columnValues(col, a), columnValues(col, b))
-			};
-		})
+		metrics: allMetrics(model).map((m) => ({
+			id: m.id,
+			name: m.name,
+			psi: columnPsi(table, m.column, a, b)
+		}))
 	};
 }
 
@@ -221,6 +246,24 @@ function driftChange(
 	};
 }
 
+/** Buffers of the population's scoring and of the missing-policy lab (see scratch.ts). */
+const populationBuffers = new Scratch();
+const labBuffers = new Scratch();
+
+/**
+ * The population's points and scores by the fast engine (bit-identical to `combineScores`),
+ * with dimension scores; its arrays live until the next run on this thread.
+ */
+function scorePopulation(
+	model: Model,
+	table: ColumnTable
+): { points: MetricPoints; r: ScoreResult } {
+	const points = computeMetricPoints(model, table);
+	const core = new ScoreCore({ buffers: populationBuffers });
+	core.setTableWithPoints(table, null, model, points);
+	return { points, r: core.score(model, { withDimensions: true }).result! };
+}
+
 /** The three missing policies on the same metric points (a policy is stage 2 of scoring). */
 function missingLab(
 	model: Model,
@@ -228,6 +271,9 @@ function missingLab(
 	table: ColumnTable,
 	labels: Uint8Array
 ): MissingPolicyRow[] {
+	// One core over the points: each policy recomputes the dimension columns into the same buffers.
+	const core = new ScoreCore({ buffers: labBuffers });
+	core.setTableWithPoints(table, null, model, points);
 	return POLICIES.map((policy) => {
 		const m: Model = {
 			...model,
@@ -236,7 +282,7 @@ function missingLab(
 				metrics: d.metrics.map((x) => ({ ...x, missing: policy }))
 			}))
 		};
-		const r = combineScores(m, points, table);
+		const r = core.score(m).result!;
 		const counts = new Array<number>(model.tiers.length).fill(0);
 		let scored = 0;
 		for (let i = 0; i < r.n; i++) {
@@ -356,15 +402,15 @@ export function populationPart(
 	scored?: { points: MetricPoints; r: ScoreResult }
 ): PopulationPart {
 	const { model, table, labels } = req;
-	const points = scored?.points ?? computeMetricPoints(model, table);
-	const r = scored?.r ?? combineScores(model, points, table);
+	const { points, r } = scored ?? scorePopulation(model, table);
 	progress('Signals');
 	const signals = signalRegister(metricPowerInputs(model, table, r), labels);
 	progress('Weight robustness');
 	const robustness = weightRobustness(model, points, table, labels, {
 		spread: req.spread,
 		draws: req.draws,
-		seed: req.seed
+		seed: req.seed,
+		base: r
 	});
 	progress('Missing-data policies');
 	return { signals, robustness, missing: missingLab(model, points, table, labels) };
@@ -401,7 +447,7 @@ export async function runValidationShared(
 	);
 	const main = run.history();
 	progress('Weight robustness');
-	const part = (await pending) ?? populationPart(run.request);
+	const part = (await pending) ?? populationPart(run.request, () => {}, run.scored());
 	return run.finish(main, part);
 }
 
@@ -447,9 +493,7 @@ function startValidation(
 	let memo: { points: MetricPoints; r: ScoreResult } | null = null;
 	/** The population's metric points and scores (computed once, when first asked for). */
 	const scored = () => {
-		if (memo) return memo;
-		const points = computeMetricPoints(model, pop.table);
-		return (memo = { points, r: combineScores(model, points, pop.table) });
+		return (memo ??= scorePopulation(model, pop.table));
 	};
 	const valueCol = data.valueColumn ? data.table.columns.get(data.valueColumn) : undefined;
 	const values = valueCol?.kind === 'number' ? valueCol.values : null;

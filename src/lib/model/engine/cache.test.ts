@@ -4,6 +4,7 @@ import { segmentGroups } from '../segments';
 import type { ColumnTable, Model } from '../types';
 import { HIST_BINS } from './constants';
 import { pointsKey, ScoreCore } from './cache';
+import { Scratch } from '../scratch';
 import { segmentedSynthetic, syntheticModel, syntheticTable } from './testing/synthetic';
 
 describe('ScoreCore against the reference engine', () => {
@@ -39,7 +40,7 @@ describe('ScoreCore reusing its buffers', () => {
 				])
 			)
 		});
-		const core = new ScoreCore({ reuseBuffers: true });
+		const core = new ScoreCore({ buffers: new Scratch() });
 		const bits = (x: Float64Array) => Array.from(new BigUint64Array(x.slice().buffer));
 		for (const [from, to, m] of [
 			[0, 1500, model],

@@ -24,6 +24,7 @@ import { dimensionAcc, dimensionKey } from './fast/dimension';
 import { coverageTable, presenceClasses, type Presence } from './fast/presence';
 import { usesFloors, type DirtyDimension, type FastResult, type ScoreSummary } from './fast/types';
 import { combinePlan } from './plan';
+import { Scratch } from '../scratch';
 
 export type { FastResult, ScoreSummary };
 
@@ -79,30 +80,28 @@ export class ScoreCore {
 	#groupKey: string | null = null;
 	/** Coverage is not sent to the page: one buffer, reused. */
 	#coverage: Float64Array = new Float64Array(0);
-	readonly #reuse: boolean;
-	readonly #pool = new Map<string, Float64Array | Int32Array | Int8Array | Uint32Array>();
+	/** Where per-row buffers come from when reused (see the constructor); null: new ones. */
+	readonly #pool: Scratch | null;
 
 	/**
-	 * `reuseBuffers`: keep every per-row buffer (dimension columns, presence classes, the result
-	 * arrays) from table to table, growing them when a table is longer; a result's arrays are
-	 * then valid only until the next call. For callers that score many tables one after another
-	 * (the score history's slices): fresh memory costs a page fault per 4 KB on first write,
-	 * which on these machines is most of the time of a scoring pass.
+	 * `buffers`: take every per-row buffer (dimension columns, presence classes, the result
+	 * arrays) from this scratch, from table to table and from core to core, growing them when a
+	 * table is longer; a result's arrays are then valid only until the next call on any core
+	 * sharing it. For callers that score many tables one after another (the score history's
+	 * slices, the robustness draws): fresh memory costs a page fault per 4 KB on first write,
+	 * which on these machines is most of the time of a scoring pass (scratch.ts).
 	 */
-	constructor(opts: { reuseBuffers?: boolean } = {}) {
-		this.#reuse = opts.reuseBuffers ?? false;
+	constructor(opts: { buffers?: Scratch } = {}) {
+		this.#pool = opts.buffers ?? null;
 	}
 
-	/** A per-row buffer of length n: new, or (reusing) the pooled one under `name`. */
+	/** A per-row buffer of length n: new, or the pooled one under `name`. */
 	#buffer<T extends Float64Array | Int32Array | Int8Array | Uint32Array>(
 		name: string,
 		n: number,
 		make: new (n: number) => T
 	): T {
-		if (!this.#reuse) return new make(n);
-		let b = this.#pool.get(name) as T | undefined;
-		if (!b || b.length < n) this.#pool.set(name, (b = new make(n)));
-		return (b.length === n ? b : b.subarray(0, n)) as T;
+		return this.#pool ? this.#pool.take(make, name, n) : new make(n);
 	}
 
 	/** Replace the table (drops every cache). `rows`: the rows on show, null = all. */

@@ -13,6 +13,10 @@ import { BLOCK, dimensionBlock } from './dimension';
 import { addDimensions, countBlock, summaryRows } from './kernels.generated';
 import type { Cover } from './presence';
 import type { AccountArrays, Acc, DirtyDimension, ScoreSummary, Sums } from './types';
+import { Scratch } from '../../scratch';
+
+/** A block pass's per-block arrays, kept from pass to pass (see scratch.ts). */
+const work = new Scratch();
 
 export interface AccountPassOptions {
 	/** Write the per-row arrays into these (every row); null = summary only. */
@@ -167,12 +171,13 @@ function blockPass(
 	const { out, rows, gather, count, fused, perBlock } = bp;
 	const { cls, table: covT, count: K } = cover;
 	const useFloors = out !== null && out.belowFloor !== null;
-	const idx = new Int32Array(BLOCK);
-	const grp = new Int32Array(BLOCK);
-	const num = new Float64Array(BLOCK);
-	const den = new Float64Array(BLOCK);
-	const cov = new Float64Array(BLOCK);
-	const below = new Uint32Array(BLOCK);
+	const idx = work.i32('idx', BLOCK);
+	// Group 0 for every row unless the rows have segment groups.
+	const grp = work.i32('grp', BLOCK).fill(0);
+	const num = work.f64('num', BLOCK);
+	const den = work.f64('den', BLOCK);
+	const cov = work.f64('cov', BLOCK);
+	const below = work.u32('below', BLOCK);
 	let notScored = 0;
 	for (let b = 0; b < count; b += BLOCK) {
 		const len = Math.min(BLOCK, count - b);

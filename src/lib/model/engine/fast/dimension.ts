@@ -5,6 +5,7 @@
  */
 import { missingPoints, type CombinePlan } from '../plan';
 import { addMetrics } from './kernels.generated';
+import { Scratch } from '../../scratch';
 
 /** Rows per block of a row loop: its per-row sums stay in L1 while each column streams. */
 export const BLOCK = 1024;
@@ -43,6 +44,9 @@ export interface MetricAcc {
 	cols: Float64Array[];
 }
 
+/** The block arrays of `dimensionAcc` (see scratch.ts). */
+const work = new Scratch();
+
 /** Per-block state to compute one dimension's scores (see `dimensionBlock`). */
 export function dimensionAcc(
 	plan: CombinePlan,
@@ -58,10 +62,12 @@ export function dimensionAcc(
 	const fill = Float64Array.from(plan.policy.subarray(a, a + k), missingPoints);
 	const cols = points.slice(a, a + k);
 	if (cols.some((c) => c.length !== n)) throw new Error('points do not match the model');
+	// Every dimension's block state shares the same arrays: `dimensionBlock` uses them only
+	// during its own call. Group 0 for every row unless the rows have segment groups.
 	return {
-		grp: new Int32Array(BLOCK),
-		num: new Float64Array(BLOCK),
-		den: new Float64Array(BLOCK),
+		grp: work.i32('grp', BLOCK).fill(0),
+		num: work.f64('num', BLOCK),
+		den: work.f64('den', BLOCK),
 		base: 0,
 		len: 0,
 		k,
