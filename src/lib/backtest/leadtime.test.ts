@@ -178,4 +178,17 @@ describe('metricLeadTime (the fixture above, value = the metric)', () => {
 		expect(high.warned).toBe(2);
 		expect(high.medianDays).toBe(127.5);
 	});
+
+	it('the same with the rows in reverse order (a later row first in the table)', () => {
+		const back = [...rows].reverse();
+		const d = {
+			account: back.map((r) => r[0]),
+			snapshotDay: Float64Array.from(back, (r) => r[1]),
+			churnDay: Float64Array.from(back, (r) => r[3])
+		};
+		const t = numberTable({ m: back.map((r) => r[2]) });
+		const hb = buildScoreHistory(d, t, m, [0, 30, 60, 90, 120, 150], 200);
+		const low = metricLeadTime(hb, Float64Array.from(back, (r) => r[2]), 70, 'higher');
+		expect([low.warned, low.medianDays, low.q1Days, low.q3Days]).toEqual([3, 40, 30, 55]);
+	});
 });

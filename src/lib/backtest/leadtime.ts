@@ -6,6 +6,8 @@
  */
 import { ABSENT, gridIndexAt, type ScoreHistory } from './history';
 import { wilson, type RateInterval } from './wilson';
+import { ascendingOrder } from './order';
+import { Scratch } from '$lib/model/scratch';
 
 /** Share of churners not in the best tier L days before churn. */
 export interface LeadShare {
@@ -204,15 +206,26 @@ export interface MetricLead {
 	q3Days: number;
 }
 
+/** Churners' (row, date) entries in row order, with each row's account. */
+interface ChurnerEntries {
+	row: Int32Array;
+	day: Float64Array;
+	account: Int32Array;
+}
+
 /** By the history's rows per date: a history frame's, so kept from one run to the next. */
-const churnerCache = new WeakMap<Int32Array[], { row: Int32Array; day: Float64Array }>();
+const churnerCache = new WeakMap<Int32Array[], ChurnerEntries>();
+
+/** `metricLeadTime`'s per-account first day (see scratch.ts). */
+const work = new Scratch();
 
 /**
  * The history's rows in force of churners before their churn (churned after the first grid
- * date), date by date: what `metricLeadTime` reads for every metric. They depend on the data
- * alone (the history's frame), so they are found once per frame.
+ * date), one entry per (row, date), in row order: what `metricLeadTime` reads for every metric,
+ * so each metric's values are read in the table's order. They depend on the data alone (the
+ * history's frame), so they are found once per frame.
  */
-function churnerRows(h: ScoreHistory): { row: Int32Array; day: Float64Array } {
+function churnerRows(h: ScoreHistory): ChurnerEntries {
 	const known = churnerCache.get(h.rows);
 	if (known) return known;
 	const start = h.days[0] ?? Infinity;
@@ -226,7 +239,8 @@ function churnerRows(h: ScoreHistory): { row: Int32Array; day: Float64Array } {
 			if (c > D && c > start) m++;
 		}
 	}
-	const out = { row: new Int32Array(m), day: new Float64Array(m) };
+	const row = new Float64Array(m);
+	const day = new Float64Array(m);
 	m = 0;
 	for (let g = 0; g < h.days.length; g++) {
 		const D = h.days[g]!;
@@ -234,11 +248,17 @@ function churnerRows(h: ScoreHistory): { row: Int32Array; day: Float64Array } {
 		for (let j = 0; j < rows.length; j++) {
 			const c = churnDay[accountOf[rows[j]!]!]!;
 			if (c > D && c > start) {
-				out.row[m] = rows[j]!;
-				out.day[m++] = D;
+				row[m] = rows[j]!;
+				day[m++] = D;
 			}
 		}
 	}
+	const order = ascendingOrder(row);
+	const out: ChurnerEntries = {
+		row: Int32Array.from(order, (k) => row[k]!),
+		day: Float64Array.from(order, (k) => day[k]!),
+		account: Int32Array.from(order, (k) => accountOf[row[k]!]!)
+	};
 	churnerCache.set(h.rows, out);
 	return out;
 }
@@ -255,16 +275,16 @@ export function metricLeadTime(
 	cut: number,
 	direction: 'higher' | 'lower'
 ): MetricLead {
-	const first = new Float64Array(h.accounts).fill(NaN);
+	const first = work.f64('first', h.accounts).fill(NaN);
 	const sign = direction === 'higher' ? -1 : 1;
 	const cutRisk = sign * cut;
-	const { row: rows, day } = churnerRows(h);
+	const { row: rows, day, account } = churnerRows(h);
+	// Entries come in row order: keep each account's earliest day in the band.
 	for (let k = 0; k < rows.length; k++) {
-		const row = rows[k]!;
-		const a = h.accountOf[row]!;
-		if (!Number.isNaN(first[a]!)) continue;
-		const v = values[row]!;
-		if (!Number.isNaN(v) && sign * v >= cutRisk) first[a] = day[k]!;
+		const v = values[rows[k]!]!;
+		if (Number.isNaN(v) || sign * v < cutRisk) continue;
+		const a = account[k]!;
+		if (!(first[a]! <= day[k]!)) first[a] = day[k]!;
 	}
 	const gaps: number[] = [];
 	for (let a = 0; a < h.accounts; a++)
