@@ -9,7 +9,7 @@ import { changeSplit } from '$lib/backtest/change';
 import { buildScoreHistory, historyGrid } from '$lib/backtest/history';
 import { accountIndex, selectPointInTime } from '$lib/backtest/select';
 import { historyByScoreTable } from '$lib/backtest/testing/history-oracle';
-import { survivalAt } from '$lib/backtest/survival';
+import { kaplanMeier, logRank, survivalAt } from '$lib/backtest/survival';
 import { scoreTable } from '$lib/model/score';
 import { TEMPLATES } from '$lib/model';
 import type { Column } from '$lib/model/types';
@@ -86,6 +86,54 @@ describe('Validation run on the sample portfolio', () => {
 		expect(last[0]!).toBeGreaterThan(last[1]!);
 		expect(last[1]!).toBeGreaterThan(last[2]!);
 		expect(r.survival!.concordance.c).toBeGreaterThan(0.6);
+	});
+
+	it('survival = Kaplan–Meier, log-rank and c-index of the score history at T', () => {
+		// The helper scores the rows in force at T on its own; the figures must be those of the
+		// history's scores and tiers at T (as the worker read them before), follow-up from the
+		// CSV's own outcomes.
+		const num = (name: string) => {
+			const c = s.columns.find(([n]) => n === name)![1];
+			if (c.kind !== 'number') throw new Error(name);
+			return c.values;
+		};
+		const table = { n: s.rows.length, columns: new Map(s.columns) };
+		const data = {
+			account: accountIndex(s.ids).of,
+			snapshotDay: num('snapshot_date'),
+			churnDay: num('churn_date'),
+			churnedFlag: Uint8Array.from(num('churned'))
+		};
+		const grid = r.gridDays;
+		const end = lastKnownDay(data.snapshotDay, data.churnDay);
+		const h = buildScoreHistory(data, table, model, grid, end);
+		const g = grid.indexOf(T);
+		const time: number[] = [];
+		const event: number[] = [];
+		const risk: number[] = [];
+		const tier: number[] = [];
+		for (let a = 0; a < h.accounts; a++) {
+			if (h.tier[g]![a]! < 0) continue;
+			const c = h.churnDay[a]!;
+			const seen = h.lastSeenDay[a]! >= grid.at(-1)! ? end : h.lastSeenDay[a]!;
+			time.push(Number.isNaN(c) ? Math.max(0, seen - T) : c - T);
+			event.push(Number.isNaN(c) ? 0 : 1);
+			risk.push(100 - h.score[g]![a]!);
+			tier.push(h.tier[g]![a]!);
+		}
+		const sv = r.survival!;
+		expect(sv.accounts).toBe(time.length);
+		expect(sv.concordance.c).toBe(harrellC(time, event, risk).c);
+		sv.tiers.forEach((t, k) => {
+			const idx = tier.flatMap((x, j) => (x === k ? [j] : []));
+			const km = kaplanMeier(Float64Array.from(time), Uint8Array.from(event), idx);
+			expect(t.km.n).toBe(idx.length);
+			expect(t.km.steps).toEqual(km.steps);
+		});
+		const lr = logRank(Float64Array.from(time), Uint8Array.from(event), Int32Array.from(tier));
+		expect(sv.logRank.chi2).toBeCloseTo(lr.chi2, 9);
+		// Not vacuous: every tier has accounts and events.
+		expect(sv.tiers.every((t) => t.km.n > 20)).toBe(true);
 	});
 
 	it('lead time counts every churner after the first snapshot date', () => {
