@@ -27,6 +27,11 @@ export interface ScoreHistory {
 	score: Float32Array[];
 	/** Per grid day: tier index per account (model order, 0 = best); −1 not scored, −2 absent. */
 	tier: Int8Array[];
+	/**
+	 * The same scores and tiers account by account: account a's at grid index g is at
+	 * a × (grid days) + g, so one account's dates are adjacent (lead time walks them).
+	 */
+	byAccount: { score: Float32Array; tier: Int8Array };
 	/** Per grid day: the rows in force (each present account's latest snapshot row), ascending. */
 	rows: Int32Array[];
 	/** Per row of the data: its account (the dense index above). */
@@ -338,6 +343,7 @@ export function scoreHistory(
 		accounts: count,
 		score,
 		tier,
+		byAccount,
 		rows: frame.rows,
 		accountOf: of,
 		churnDay: frame.churnDay,

@@ -188,7 +188,12 @@ describe('metricLeadTime (the fixture above, value = the metric)', () => {
 		};
 		const t = numberTable({ m: back.map((r) => r[2]) });
 		const hb = buildScoreHistory(d, t, m, [0, 30, 60, 90, 120, 150], 200);
-		const low = metricLeadTime(hb, Float64Array.from(back, (r) => r[2]), 70, 'higher');
+		const low = metricLeadTime(
+			hb,
+			Float64Array.from(back, (r) => r[2]),
+			70,
+			'higher'
+		);
 		expect([low.warned, low.medianDays, low.q1Days, low.q3Days]).toEqual([3, 40, 30, 55]);
 	});
 });

@@ -104,6 +104,9 @@ export function leadTime(h: ScoreHistory, opts: LeadTimeOptions): LeadTimeResult
 	let churners = 0;
 	let withHistory = 0;
 	const lastGrid = h.days.length - 1;
+	// Account by account, each account's dates adjacent.
+	const G = h.days.length;
+	const { score: scoreOf, tier: tierOf } = h.byAccount;
 	// The retained accounts' trajectory reads the same grid dates for everyone: found once.
 	const retainedAt = trajDays.map((L) =>
 		lastGrid < 0 ? -1 : gridIndexAt(h.days, h.days[lastGrid]! - L)
@@ -115,7 +118,7 @@ export function leadTime(h: ScoreHistory, opts: LeadTimeOptions): LeadTimeResult
 			if (!Number.isNaN(c) || lastGrid < 0) continue;
 			for (let k = 0; k < retainedAt.length; k++) {
 				const g = retainedAt[k]!;
-				const s = g >= 0 ? h.score[g]![a]! : NaN;
+				const s = g >= 0 ? scoreOf[a * G + g]! : NaN;
 				if (Number.isFinite(s)) {
 					traj[k]!.rs += s;
 					traj[k]!.rn++;
@@ -126,7 +129,7 @@ export function leadTime(h: ScoreHistory, opts: LeadTimeOptions): LeadTimeResult
 		churners++;
 		leadDays.forEach((L, k) => {
 			const g = gridIndexAt(h.days, c - L, c);
-			const t = g >= 0 ? h.tier[g]![a]! : ABSENT;
+			const t = g >= 0 ? tierOf[a * G + g]! : ABSENT;
 			if (!isScored(t)) return;
 			counts[k]!.n++;
 			if (t > 0) counts[k]!.ng++;
@@ -135,11 +138,11 @@ export function leadTime(h: ScoreHistory, opts: LeadTimeOptions): LeadTimeResult
 		// Window: the score in force at c − from, and every later grid score up to c − to.
 		const g0 = gridIndexAt(h.days, c - from, c);
 		const g1 = gridIndexAt(h.days, c - to, c);
-		if (g0 >= 0 && isScored(h.tier[g0]![a]!)) {
+		if (g0 >= 0 && isScored(tierOf[a * G + g0]!)) {
 			let ng = false;
 			let isRed = false;
 			for (let g = g0; g <= g1; g++) {
-				const t = h.tier[g]![a]!;
+				const t = tierOf[a * G + g]!;
 				if (t > 0) ng = true;
 				if (t === red) isRed = true;
 			}
@@ -150,8 +153,8 @@ export function leadTime(h: ScoreHistory, opts: LeadTimeOptions): LeadTimeResult
 		let firstRed = NaN;
 		let firstNg = NaN;
 		let scoredBefore = false;
-		for (let g = 0; g < h.days.length && h.days[g]! < c; g++) {
-			const t = h.tier[g]![a]!;
+		for (let g = 0; g < G && h.days[g]! < c; g++) {
+			const t = tierOf[a * G + g]!;
 			if (!isScored(t)) continue;
 			scoredBefore = true;
 			if (t > 0 && Number.isNaN(firstNg)) firstNg = h.days[g]!;
@@ -162,7 +165,7 @@ export function leadTime(h: ScoreHistory, opts: LeadTimeOptions): LeadTimeResult
 		if (!Number.isNaN(firstNg)) ngGaps.push(c - firstNg);
 		trajDays.forEach((L, k) => {
 			const g = gridIndexAt(h.days, c - L, c);
-			const s = g >= 0 ? h.score[g]![a]! : NaN;
+			const s = g >= 0 ? scoreOf[a * G + g]! : NaN;
 			if (Number.isFinite(s)) {
 				traj[k]!.cs += s;
 				traj[k]!.cn++;

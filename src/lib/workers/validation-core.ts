@@ -310,7 +310,7 @@ export const MAX_SEGMENTS = 50;
 function segmentsOf(
 	model: Model,
 	column: string | null,
-	points: MetricPoints,
+	points: () => MetricPoints,
 	table: ColumnTable,
 	score: Float64Array,
 	labels: Uint8Array
@@ -349,7 +349,7 @@ function segmentsOf(
 			issue: { code: 'too-many', column, values: names.length, max: MAX_SEGMENTS }
 		};
 	const pooledScore = model.segments?.overrides.length
-		? combineScores({ ...model, segments: null }, points, table).score
+		? combineScores({ ...model, segments: null }, points(), table).score
 		: score;
 	return {
 		report: segmentReport({ column, key, names, labels, score, pooledScore }),
@@ -387,9 +387,32 @@ export interface PopulationPartRequest {
 }
 
 export interface PopulationPart {
+	/** The population scored by the model: what the tier table, money and segments read. */
+	scores: PopulationScores;
 	signals: SignalRow[];
 	robustness: RobustnessResult;
 	missing: MissingPolicyRow[];
+}
+
+export interface PopulationScores {
+	score: Float64Array;
+	shown: Float64Array;
+	tier: Int8Array;
+	/** Per dimension (model order): the share of accounts with a score for it. */
+	dimensionCoverage: number[];
+}
+
+function populationScores(r: ScoreResult): PopulationScores {
+	return {
+		score: r.score,
+		shown: r.shown,
+		tier: r.tier,
+		dimensionCoverage: r.dimensions.map((col) => {
+			let have = 0;
+			for (let i = 0; i < r.n; i++) if (!Number.isNaN(col[i]!)) have++;
+			return r.n ? have / r.n : NaN;
+		})
+	};
 }
 
 /** Runs a {@link PopulationPartRequest} elsewhere (the helper worker); rejects when it cannot. */
@@ -413,7 +436,8 @@ export function populationPart(
 		base: r
 	});
 	progress('Missing-data policies');
-	return { signals, robustness, missing: missingLab(model, points, table, labels) };
+	const missing = missingLab(model, points, table, labels);
+	return { scores: populationScores(r), signals, robustness, missing };
 }
 
 /** The whole Validation run for one model, on this thread. */
@@ -527,7 +551,8 @@ function startValidation(
 	/** The result, from the history-based parts and the population part. */
 	const finish = (main: ReturnType<typeof history>, part: PopulationPart): ValidationResult => {
 		const { survival, lead, drift, gridDays, now, history } = main;
-		const { points, r } = scored();
+		// The population's scores come with the part (the helper scored it for its own use).
+		const r = part.scores;
 		const report = tierReport(r.tier, labels, model.tiers);
 		const signals = part.signals.map((row) => {
 			const m = allMetrics(model).find((x) => x.id === row.id);
@@ -549,17 +574,16 @@ function startValidation(
 						now
 					})
 				: null;
-		const dimensionCoverage = model.dimensions.map((d, k) => {
-			const col = r.dimensions[k];
-			let have = 0;
-			for (let i = 0; i < r.n; i++) if (col && !Number.isNaN(col[i]!)) have++;
-			return { id: d.id, name: d.name, share: r.n ? have / r.n : NaN };
-		});
+		const dimensionCoverage = model.dimensions.map((d, k) => ({
+			id: d.id,
+			name: d.name,
+			share: r.dimensionCoverage[k] ?? NaN
+		}));
 		progress('Segments');
 		const seg = segmentsOf(
 			model,
 			s.segmentColumn ?? model.segments?.column ?? null,
-			points,
+			() => scored().points,
 			pop.table,
 			r.score,
 			labels
