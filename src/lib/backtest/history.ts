@@ -229,6 +229,15 @@ function subsetPoints(model: Model, table: ColumnTable): SubsetPoints {
  */
 const frameBuffers = new WeakMap<HistoryFrame, Scratch>();
 
+/** Per frame: the kept dates' scoring buffers, one scratch per kept date (see `scoreHistory`). */
+const keptScratch = new WeakMap<HistoryFrame, Scratch[]>();
+
+function keptBuffers(frame: HistoryFrame, k: number): Scratch {
+	let list = keptScratch.get(frame);
+	if (!list) keptScratch.set(frame, (list = []));
+	return (list[k] ??= new Scratch());
+}
+
 /** The slices' scoring buffers (one slice at a time). */
 const sliceBuffers = new Scratch();
 
@@ -334,8 +343,9 @@ export function scoreHistory(
 		if (g < 0 || g >= G) continue;
 		const rows = frame.rows[g]!;
 		const at = gatherTable(table, rows, segment);
-		const own = new ScoreCore();
-		own.setTableWithPoints(at, null, model, stage1.at(rows));
+		// Kept in the frame's buffers, one scratch per kept date: valid until the next run.
+		const own = new ScoreCore({ buffers: keptBuffers(frame, kept.size) });
+		own.setTableWithPoints(at, null, model, stage1.at(rows, keptBuffers(frame, kept.size)));
 		kept.set(g, { result: own.score(model, { withDimensions: true }).result!, table: at });
 	}
 	return {

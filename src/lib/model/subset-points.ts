@@ -17,6 +17,7 @@
 import { percentilePoints } from './percentile';
 import { columnPoints, numericValues } from './schemes';
 import { segmentKeys } from './segments';
+import { Scratch } from './scratch';
 import { allMetrics } from './structure';
 import type { Column, ColumnTable, Direction, MetricPoints, Model, Scheme } from './types';
 
@@ -79,15 +80,20 @@ export class SubsetPoints {
 		});
 	}
 
-	/** Points of every metric (model order) at `rows`, as if the table held only those rows. */
-	at(rows: Int32Array): MetricPoints {
+	/**
+	 * Points of every metric (model order) at `rows`, as if the table held only those rows. With
+	 * `into`, the points and their temporaries are that scratch's arrays (valid until its next
+	 * use), else new ones.
+	 */
+	at(rows: Int32Array, into?: Scratch): MetricPoints {
 		const n = rows.length;
-		const points = this.#plans.map((p) => {
-			const out = new Float64Array(n);
-			if (p.kind === 'row') columnPoints(p.scheme, p.column && gatherColumn(p.column, rows), out);
+		const points = this.#plans.map((p, m) => {
+			const out = into ? into.f64(`points ${m}`, n) : new Float64Array(n);
+			if (p.kind === 'row')
+				columnPoints(p.scheme, p.column && gatherColumn(p.column, rows, into), out);
 			else if (p.kind === 'rank') this.#ranks(p.code, p.distinct, p.direction, rows, out);
 			else {
-				const values = gather(p.values, rows, new Float64Array(n));
+				const values = gather(p.values, rows, into ? into.f64('values', n) : new Float64Array(n));
 				const keys = p.segment ? denseKeys(this.#keys!, rows) : null;
 				percentilePoints(values, keys, p.direction, out);
 			}
@@ -118,20 +124,15 @@ export class SubsetPoints {
 			return null;
 		});
 		// Buffers reused from call to call (fresh memory costs a page fault per 4 KB).
-		const outs: Float64Array[] = [];
-		const values: { f64: Float64Array; i32: Int32Array } = {
-			f64: new Float64Array(0),
-			i32: new Int32Array(0)
-		};
+		const buffers = new Scratch();
 		return (from, to) => {
 			const n = to - from;
 			const at = rows.subarray(from, to);
 			const points = this.#plans.map((p, m) => {
-				if (!outs[m] || outs[m].length < n) outs[m] = new Float64Array(n);
-				const out = outs[m].length === n ? outs[m] : outs[m].subarray(0, n);
+				const out = buffers.f64(`points ${m}`, n);
 				const r = ready[m];
 				if (p.kind === 'row')
-					columnPoints(p.scheme, p.column && gatherColumn(p.column, at, values), out);
+					columnPoints(p.scheme, p.column && gatherColumn(p.column, at, buffers), out);
 				else if (r instanceof Float64Array) out.set(r.subarray(from, to));
 				else if (r && p.kind === 'rank') {
 					const { count, total, width } = r;
@@ -229,30 +230,16 @@ function entriesBySubset(group: Int32Array, groups: number): Int32Array[] {
 }
 
 /**
- * A column's values at `rows` (dictionary shared), into new arrays or into `into`'s (grown to
- * fit and kept there for the next call).
+ * A column's values at `rows` (dictionary shared), into new arrays or into `into`'s (kept there
+ * for the next call).
  */
-function gatherColumn(
-	c: Column,
-	rows: Int32Array,
-	into?: { f64: Float64Array; i32: Int32Array }
-): Column {
+function gatherColumn(c: Column, rows: Int32Array, into?: Scratch): Column {
 	const n = rows.length;
 	if (c.kind === 'number') {
-		let out: Float64Array;
-		if (!into) out = new Float64Array(n);
-		else {
-			if (into.f64.length < n) into.f64 = new Float64Array(n);
-			out = into.f64.subarray(0, n);
-		}
+		const out = into ? into.f64('column', n) : new Float64Array(n);
 		return { kind: 'number', values: gather(c.values, rows, out) };
 	}
-	let codes: Int32Array;
-	if (!into) codes = new Int32Array(n);
-	else {
-		if (into.i32.length < n) into.i32 = new Int32Array(n);
-		codes = into.i32.subarray(0, n);
-	}
+	const codes = into ? into.i32('column codes', n) : new Int32Array(n);
 	for (let j = 0; j < rows.length; j++) codes[j] = c.codes[rows[j]!]!;
 	return { kind: 'category', codes, dictionary: c.dictionary };
 }

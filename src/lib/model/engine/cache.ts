@@ -48,7 +48,7 @@ export interface ScoreOptions {
 	arrays?: boolean;
 	/**
 	 * Also return `dimensions` as D column arrays (copies of the cache: the caller may transfer
-	 * them); implies `arrays`.
+	 * them; a core with kept buffers returns its own columns); implies `arrays`.
 	 */
 	withDimensions?: boolean;
 }
@@ -207,7 +207,10 @@ export class ScoreCore {
 			dirty
 		});
 		for (const { d, unwritten } of dirty) if (!unwritten) this.#dimKeys[d] = keys[d]!;
-		if (result && opts.withDimensions) result.dimensions = S.map((s) => s.slice());
+		// Copies the caller may transfer; with kept buffers, the columns themselves (valid, like
+		// the other arrays, until the next call).
+		if (result && opts.withDimensions)
+			result.dimensions = this.#pool ? S.slice(0, D) : S.map((s) => s.slice());
 		return {
 			result,
 			summary,
