@@ -9,6 +9,10 @@
  * comparable. Counted in O(n log n) with a Fenwick tree over risk ranks.
  */
 import { ascendingOrder } from './order';
+import { Scratch } from '$lib/model/scratch';
+
+/** `harrellC`'s temporaries (see scratch.ts). */
+const work = new Scratch();
 
 /** The c-index and its pair counts. */
 export interface Concordance {
@@ -27,9 +31,9 @@ export function harrellC(
 	event: ArrayLike<number>,
 	risk: ArrayLike<number>
 ): Concordance {
-	const valid = new Int32Array(time.length);
-	const risks = new Float64Array(time.length);
-	const times = new Float64Array(time.length);
+	const valid = work.i32('valid', time.length);
+	const risks = work.f64('risks', time.length);
+	const times = work.f64('times', time.length);
 	let m = 0;
 	for (let i = 0; i < time.length; i++)
 		if (
@@ -42,14 +46,14 @@ export function harrellC(
 			times[m++] = time[i]!;
 		}
 	// Dense 1-based ranks of risk (−0 = 0), walking the risks in ascending order.
-	const byRisk = ascendingOrder(risks.subarray(0, m));
-	const rank = new Int32Array(time.length);
+	const byRisk = ascendingOrder(risks.subarray(0, m), work.i32('by risk', m));
+	const rank = work.i32('rank', time.length).fill(0);
 	let r = 0;
 	for (let k = 0; k < m; k++) {
 		if (k === 0 || risks[byRisk[k]!] !== risks[byRisk[k - 1]!]) r++;
 		rank[valid[byRisk[k]!]!] = r;
 	}
-	const tree = new Float64Array(r + 1);
+	const tree = work.f64('tree', r + 1).fill(0);
 	const add = (k: number) => {
 		for (; k <= r; k += k & -k) tree[k]!++;
 	};
@@ -59,7 +63,7 @@ export function harrellC(
 		return s;
 	};
 	// Latest time first.
-	const idx = ascendingOrder(times.subarray(0, m)).reverse();
+	const idx = ascendingOrder(times.subarray(0, m), work.i32('by time', m)).reverse();
 	for (let k = 0; k < m; k++) idx[k] = valid[idx[k]!]!;
 	let comparable = 0;
 	let concordant = 0;

@@ -13,6 +13,7 @@
  * at their own censoring time), as in every standard implementation.
  */
 import { ascendingOrder } from './order';
+import { Scratch } from '$lib/model/scratch';
 import { Z95 } from './wilson';
 
 /** One step of a Kaplan–Meier curve: a distinct time with at least one event. */
@@ -42,6 +43,9 @@ export interface KaplanMeier {
 	median: number;
 }
 
+/** `orderRows`' temporaries (see scratch.ts). */
+const work = new Scratch();
+
 /**
  * Row indices with a finite time and a 0/1 event, by ascending time (rows of one time in no
  * particular order: each time's events and censorings are counted together).
@@ -52,8 +56,8 @@ function orderRows(
 	rows?: ArrayLike<number>
 ): Int32Array {
 	const m = rows ? rows.length : time.length;
-	const valid = new Int32Array(m);
-	const times = new Float64Array(m);
+	const valid = work.i32('valid', m);
+	const times = work.f64('times', m);
 	let v = 0;
 	for (let k = 0; k < m; k++) {
 		const i = rows ? rows[k]! : k;
