@@ -70,6 +70,23 @@ describe('Validation run on the sample portfolio', () => {
 	};
 	const r = core.validate({ type: 'validation/run', id: 1, model, settings });
 
+	/** The sample as the score history reads it (a table and each row's account and dates). */
+	const historyInput = () => {
+		const num = (name: string) => {
+			const c = s.columns.find(([n]) => n === name)![1];
+			if (c.kind !== 'number') throw new Error(name);
+			return c.values;
+		};
+		const table = { n: s.rows.length, columns: new Map(s.columns) };
+		const data = {
+			account: accountIndex(s.ids).of,
+			snapshotDay: num('snapshot_date'),
+			churnDay: num('churn_date'),
+			churnedFlag: Uint8Array.from(num('churned'))
+		};
+		return { table, data };
+	};
+
 	it('survival population = accounts alive at T; tiers partition it', () => {
 		// Independent count from the CSV: accounts with a snapshot ≤ T that had not churned by T.
 		const alive = new Set<string>();
@@ -89,21 +106,9 @@ describe('Validation run on the sample portfolio', () => {
 	});
 
 	it('survival = Kaplan–Meier, log-rank and c-index of the score history at T', () => {
-		// The helper scores the rows in force at T on its own; the figures must be those of the
-		// history's scores and tiers at T (as the worker read them before), follow-up from the
-		// CSV's own outcomes.
-		const num = (name: string) => {
-			const c = s.columns.find(([n]) => n === name)![1];
-			if (c.kind !== 'number') throw new Error(name);
-			return c.values;
-		};
-		const table = { n: s.rows.length, columns: new Map(s.columns) };
-		const data = {
-			account: accountIndex(s.ids).of,
-			snapshotDay: num('snapshot_date'),
-			churnDay: num('churn_date'),
-			churnedFlag: Uint8Array.from(num('churned'))
-		};
+		// Rebuilt here from the score history at T: each scored account's follow-up from its
+		// churn day or when it was last seen, its risk and its tier.
+		const { table, data } = historyInput();
 		const grid = r.gridDays;
 		const end = lastKnownDay(data.snapshotDay, data.churnDay);
 		const h = buildScoreHistory(data, table, model, grid, end);
@@ -390,18 +395,7 @@ describe('Validation run on the sample portfolio', () => {
 	it('score history: the fast path equals scoreTable per date on the sample, bit for bit', () => {
 		// Each date's scores may be a view into one block: compare that view's own bits.
 		const bits = (x: Float32Array) => new Uint32Array(x.buffer, x.byteOffset, x.length);
-		const num = (name: string) => {
-			const c = s.columns.find(([n]) => n === name)![1];
-			if (c.kind !== 'number') throw new Error(name);
-			return c.values;
-		};
-		const table = { n: s.rows.length, columns: new Map(s.columns) };
-		const data = {
-			account: accountIndex(s.ids).of,
-			snapshotDay: num('snapshot_date'),
-			churnDay: num('churn_date'),
-			churnedFlag: Uint8Array.from(num('churned'))
-		};
+		const { table, data } = historyInput();
 		const grid = historyGrid(distinctDays(data.snapshotDay));
 		const end = lastKnownDay(data.snapshotDay, data.churnDay);
 		for (const t of TEMPLATES) {
