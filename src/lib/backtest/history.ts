@@ -223,29 +223,28 @@ function subsetPoints(model: Model, table: ColumnTable): SubsetPoints {
 }
 
 /**
- * Per frame: the account-major score and tier buffers and the per-date blocks a history hands
- * out, reused from run to run (see scratch.ts): a history's arrays are valid until the next
- * `scoreHistory` on the same frame.
+ * What scoring keeps per frame from run to run (fresh memory costs a page fault per 4 KB, see
+ * scratch.ts). A history's arrays are valid until the next `scoreHistory` on the same frame.
  */
-const frameBuffers = new WeakMap<HistoryFrame, Scratch>();
+interface FrameState {
+	/** The account-major score and tier blocks, and the per-date blocks a history hands out. */
+	buffers: Scratch;
+	/** One scratch per kept date: its points, the engine's arrays and dimension columns. */
+	kept: Scratch[];
+	/** Every entry's metric points, for one table and metric settings (`pointsKey`). */
+	points: { table: ColumnTable; key: string; points: Float64Array[] } | null;
+}
 
-/** Per frame: the kept dates' scoring buffers, one scratch per kept date (see `scoreHistory`). */
-const keptScratch = new WeakMap<HistoryFrame, Scratch[]>();
+const frameStates = new WeakMap<HistoryFrame, FrameState>();
 
-function keptBuffers(frame: HistoryFrame, k: number): Scratch {
-	let list = keptScratch.get(frame);
-	if (!list) keptScratch.set(frame, (list = []));
-	return (list[k] ??= new Scratch());
+function frameState(frame: HistoryFrame): FrameState {
+	let state = frameStates.get(frame);
+	if (!state) frameStates.set(frame, (state = { buffers: new Scratch(), kept: [], points: null }));
+	return state;
 }
 
 /** The slices' scoring buffers (one slice at a time). */
 const sliceBuffers = new Scratch();
-
-/** Per frame: every entry's metric points for one table and metric settings (`pointsKey`). */
-const entryPointsCache = new WeakMap<
-	HistoryFrame,
-	{ table: ColumnTable; key: string; points: Float64Array[] }
->();
 
 /**
  * Stage 1 of every entry of `frame` (metric order): each entry's points among its own date's
@@ -254,15 +253,16 @@ const entryPointsCache = new WeakMap<
  * stage 2 only, as the Model screen's engine does.
  */
 function entryPoints(
+	state: FrameState,
 	frame: HistoryFrame,
 	table: ColumnTable,
 	model: Model,
 	slice: number
 ): Float64Array[] {
 	const key = pointsKey(model);
-	const known = entryPointsCache.get(frame);
+	const known = state.points;
 	if (known && known.table === table && known.key === key) return known.points;
-	entryPointsCache.delete(frame);
+	state.points = null;
 	const E = frame.entryRow.length;
 	const read = subsetPoints(model, table).grouped(
 		frame.entryRow,
@@ -276,7 +276,7 @@ function entryPoints(
 		if (e0 === 0) points = got.map(() => new Float64Array(E));
 		got.forEach((p, m) => points[m]!.set(p, e0));
 	}
-	entryPointsCache.set(frame, { table, key, points });
+	state.points = { table, key, points };
 	return points;
 }
 
@@ -286,7 +286,8 @@ function entryPoints(
  * by `SubsetPoints.grouped`, so percentile ranks count only that date's accounts; stage 2 row by
  * row with the fast engine. Bit-identical to `scoreTable` on each date's gathered rows
  * (history.test.ts). At the grid indexes in `keep` the whole result (dimension scores too) is
- * kept as well.
+ * kept as well. The history's arrays are the frame's kept buffers: valid until the next call on
+ * the same frame.
  */
 export function scoreHistory(
 	frame: HistoryFrame,
@@ -299,14 +300,14 @@ export function scoreHistory(
 	const G = frame.days.length;
 	const E = entryRow.length;
 	const stage1 = subsetPoints(model, table);
-	const points = entryPoints(frame, table, model, slice);
+	const state = frameState(frame);
+	const points = entryPoints(state, frame, table, model, slice);
 	// The fast engine reads the table only for the rows' segment groups.
 	const segment = new Set(model.segments ? [model.segments.column] : []);
 	// Every date's scores and tiers in one block each (NaN / absent until scored).
 	// Scores and tiers first by account (an account's entries are adjacent, in date order, so
 	// these writes go forward), then turned into one block per date (NaN / absent unless scored).
-	let buffers = frameBuffers.get(frame);
-	if (!buffers) frameBuffers.set(frame, (buffers = new Scratch()));
+	const { buffers } = state;
 	const byAccount = {
 		score: buffers.take(Float32Array, 'by account', count * G).fill(NaN),
 		tier: buffers.take(Int8Array, 'tier by account', count * G).fill(ABSENT)
@@ -344,8 +345,9 @@ export function scoreHistory(
 		const rows = frame.rows[g]!;
 		const at = gatherTable(table, rows, segment);
 		// Kept in the frame's buffers, one scratch per kept date: valid until the next run.
-		const own = new ScoreCore({ buffers: keptBuffers(frame, kept.size) });
-		own.setTableWithPoints(at, null, model, stage1.at(rows, keptBuffers(frame, kept.size)));
+		const scratch = (state.kept[kept.size] ??= new Scratch());
+		const own = new ScoreCore({ buffers: scratch });
+		own.setTableWithPoints(at, null, model, stage1.at(rows, scratch));
 		kept.set(g, { result: own.score(model, { withDimensions: true }).result!, table: at });
 	}
 	return {
