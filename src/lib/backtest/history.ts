@@ -304,7 +304,6 @@ export function scoreHistory(
 	const points = entryPoints(state, frame, table, model, slice);
 	// The fast engine reads the table only for the rows' segment groups.
 	const segment = new Set(model.segments ? [model.segments.column] : []);
-	// Every date's scores and tiers in one block each (NaN / absent until scored).
 	// Scores and tiers first by account (an account's entries are adjacent, in date order, so
 	// these writes go forward), then turned into one block per date (NaN / absent unless scored).
 	const { buffers } = state;

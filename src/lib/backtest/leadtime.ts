@@ -103,9 +103,9 @@ export function leadTime(h: ScoreHistory, opts: LeadTimeOptions): LeadTimeResult
 	const ngGaps: number[] = [];
 	let churners = 0;
 	let withHistory = 0;
-	const lastGrid = h.days.length - 1;
-	// Account by account, each account's dates adjacent.
 	const G = h.days.length;
+	const lastGrid = G - 1;
+	// Account by account, each account's dates adjacent.
 	const { score: scoreOf, tier: tierOf } = h.byAccount;
 	// The retained accounts' trajectory reads the same grid dates for everyone: found once.
 	const retainedAt = trajDays.map((L) =>

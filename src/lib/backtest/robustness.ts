@@ -16,6 +16,9 @@ import { Scratch } from '$lib/model/scratch';
 /** `averageRanks`' temporaries and a draw's ranks (see scratch.ts). */
 const work = new Scratch();
 
+/** The draws' scoring arrays, overwritten draw by draw. */
+const drawBuffers = new Scratch();
+
 export interface RobustnessOptions {
 	/** Perturbation, 0–1 (0.2 = ±20 %). */
 	spread: number;
@@ -216,7 +219,7 @@ export function weightRobustness(
 	// The draws change weights only: the fast engine keeps the points' presence classes and runs
 	// the generated kernels (bit-identical to combineScores; robustness.test.ts checks).
 	// Each draw's arrays are read before the next draw overwrites them: buffers are reused.
-	const core = new ScoreCore({ buffers: work });
+	const core = new ScoreCore({ buffers: drawBuffers });
 	core.setTableWithPoints(table, null, model, points);
 	for (let k = 0; k < opts.draws; k++) {
 		const r = core.score(perturbWeights(model, opts.spread, () => uniform(rng))).result!;

@@ -5,8 +5,8 @@
  * ~0.05 ms per MB for an array written again (README, "Validation"). What a Validation run repeats
  * (ranks, sorts, scoring slices and blocks, bins) takes its temporaries from a `Scratch` instead.
  *
- * A slot's view is valid until the same slot is asked for again: use a slot only for arrays that
- * do not outlive the call that took them, and give each function its own slots.
+ * A slot's view is valid until the same slot is asked for again: read it only until then (most
+ * users take and drop a slot within one call), and give each user its own slots.
  */
 type Typed = Float64Array | Float32Array | Int32Array | Uint32Array | Uint8Array | Int8Array;
 
@@ -38,10 +38,5 @@ export class Scratch {
 
 	u32(name: string, n: number): Uint32Array {
 		return this.take(Uint32Array, name, n);
-	}
-
-	/** Every slot dropped (their memory goes back when nothing else holds it). */
-	clear(): void {
-		this.#slots.clear();
 	}
 }

@@ -137,6 +137,8 @@ function columnValues(c: Column | undefined, rows: Int32Array, out: Float64Array
 /**
  * Per frame (its rows in force at the earlier date): each column's PSI against a later date's
  * rows. It depends on the data alone, so a run with other weights or another model reads it.
+ * Keyed by the frame's own row arrays: a frame belongs to one dataset (the backtest core makes
+ * a new one when the data change).
  */
 const columnPsiCache = new WeakMap<Int32Array, WeakMap<Int32Array, Map<string, PsiResult>>>();
 
@@ -256,9 +258,9 @@ const labBuffers = new Scratch();
  */
 function scorePopulation(
 	model: Model,
-	table: ColumnTable
+	table: ColumnTable,
+	points = computeMetricPoints(model, table)
 ): { points: MetricPoints; r: ScoreResult } {
-	const points = computeMetricPoints(model, table);
 	const core = new ScoreCore({ buffers: populationBuffers });
 	core.setTableWithPoints(table, null, model, points);
 	return { points, r: core.score(model, { withDimensions: true }).result! };
@@ -514,11 +516,12 @@ function startValidation(
 		draws: s.draws,
 		seed: s.seed
 	};
+	let pointsMemo: MetricPoints | null = null;
 	let memo: { points: MetricPoints; r: ScoreResult } | null = null;
+	/** The population's metric points (the pooled model of segments reads only these). */
+	const popPoints = () => (pointsMemo ??= memo?.points ?? computeMetricPoints(model, pop.table));
 	/** The population's metric points and scores (computed once, when first asked for). */
-	const scored = () => {
-		return (memo ??= scorePopulation(model, pop.table));
-	};
+	const scored = () => (memo ??= scorePopulation(model, pop.table, popPoints()));
 	const valueCol = data.valueColumn ? data.table.columns.get(data.valueColumn) : undefined;
 	const values = valueCol?.kind === 'number' ? valueCol.values : null;
 
@@ -583,7 +586,7 @@ function startValidation(
 		const seg = segmentsOf(
 			model,
 			s.segmentColumn ?? model.segments?.column ?? null,
-			() => scored().points,
+			popPoints,
 			pop.table,
 			r.score,
 			labels
